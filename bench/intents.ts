@@ -1,0 +1,293 @@
+/**
+ * Intent recognition benchmark: our rules against nlp.js (`@nlpjs/nlp`, trained
+ * on the dev set's phrases) on accuracy, ordinary-chatter throughput and
+ * latency on trigger phrases, side by side with ratios.
+ */
+import { readdirSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { recognizeByRules } from "../src/intents/index.ts";
+import { mightAskForUpdate } from "../src/intents/prefilter.ts";
+import type { IntentResult } from "../src/intents/types.ts";
+import { type LabelledRow, loadLabelled, score } from "../test/intents/support/labelled.ts";
+import { fmtMs, percentile, printTable } from "./stats.ts";
+
+const DEV_SET = join(import.meta.dirname, "../../shared/eval/intents-dev.jsonl");
+const FIXTURES = join(import.meta.dirname, "../test/intents/fixtures");
+const TARGET_MSGS_PER_SEC = 20_000;
+const TARGET_P99_MS = 2;
+
+interface NlpJs {
+  addDocument(locale: string, utterance: string, intent: string): void;
+  train(): Promise<unknown>;
+  process(locale: string, utterance: string): Promise<{ intent: string; score: number }>;
+}
+
+// @nlpjs/nlp ships no type declarations: load it through require with the little we use typed.
+const { Nlp } = createRequire(import.meta.url)("@nlpjs/nlp") as { Nlp: new (settings: object) => NlpJs };
+
+async function trainNlpJs(rows: readonly LabelledRow[]): Promise<NlpJs> {
+  const nlp = new Nlp({
+    languages: ["en"],
+    autoSave: false,
+    autoLoad: false,
+    nlu: { log: false },
+  }) as unknown as NlpJs;
+  for (const row of rows)
+    nlp.addDocument("en", row.text, row.intent === "status_update" ? "status_update" : "None");
+  await nlp.train();
+  return nlp;
+}
+
+/** nlp.js has no slots: its result carries the intent only. */
+async function nlpJsResult(nlp: NlpJs, text: string): Promise<IntentResult> {
+  const { intent } = await nlp.process("en", text);
+  return {
+    intent: intent === "status_update" ? "status_update" : "none",
+    audience: null,
+    length: null,
+    context: null,
+    confidence: 0,
+    source: "rules",
+  };
+}
+
+/** k-fold cross-validated intent accuracy of nlp.js on the dev set (its honest out-of-sample figure). */
+async function nlpJsCrossValidated(rows: readonly LabelledRow[], folds: number): Promise<number> {
+  let right = 0;
+  for (let k = 0; k < folds; k++) {
+    const train = rows.filter((_, i) => i % folds !== k);
+    const test = rows.filter((_, i) => i % folds === k);
+    const nlp = await trainNlpJs(train);
+    for (const row of test) if ((await nlpJsResult(nlp, row.text)).intent === row.intent) right++;
+  }
+  return right / rows.length;
+}
+
+/** A seeded generator, so every run measures the same chatter. */
+function seeded(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state * 1664525 + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+const ACTIONS = [
+  "rebooted",
+  "restarted",
+  "pinged",
+  "reset",
+  "cleared",
+  "reinstalled",
+  "checked",
+  "disabled",
+  "re-enabled",
+  "patched",
+];
+const THINGS = [
+  "the server",
+  "the print spooler",
+  "the firewall",
+  "DC01",
+  "the core switch",
+  "the VPN client",
+  "her Outlook profile",
+  "the NAS",
+  "the DHCP scope",
+  "the Wi-Fi AP in reception",
+  "the RDS host",
+  "the backup job",
+];
+const OUTCOMES = [
+  "now",
+  "again",
+  "just now",
+  "10 min ago",
+  "and it's back",
+  "but no luck",
+  "same error",
+  "looks better",
+  "",
+];
+const LINES = [
+  "ipconfig shows 169.254.x.x on the reception PC",
+  "event ID 4625 keeps showing up on DC01",
+  "nslookup resolves fine from the LAN",
+  "latency to the gateway is 2ms",
+  "SMART says the disk is healthy",
+  "cert expires on the 14th",
+  "MFA prompt never arrives on her phone",
+  "the scanner can't reach the SMB share",
+  "port 443 is open on the WAN side",
+  "BitLocker recovery key is in Entra",
+  "ok brb, grabbing coffee",
+  "on a call with the ISP now",
+  "that didn't work either",
+  "trying safe mode next",
+  "logs attached",
+  "can you RDP into it?",
+  "GPO applied after gpupdate /force",
+  "CPU is pegged at 100% by MsMpEng",
+];
+
+/** A few thousand ordinary thread messages: plain troubleshooting chatter plus the tricky chatter fixtures. */
+function ordinaryMessages(trickyChatter: readonly string[], count: number): string[] {
+  const random = seeded(42);
+  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+  const out: string[] = [];
+  while (out.length < count) {
+    const roll = random();
+    if (roll < 0.2) out.push(pick(trickyChatter));
+    else if (roll < 0.6) out.push(`${pick(ACTIONS)} ${pick(THINGS)} ${pick(OUTCOMES)}`.trim());
+    else out.push(pick(LINES));
+  }
+  return out;
+}
+
+async function messagesPerSecond(
+  messages: readonly string[],
+  classify: (t: string) => unknown,
+): Promise<number> {
+  for (const m of messages.slice(0, 500)) await classify(m);
+  let done = 0;
+  const start = performance.now();
+  let elapsed = 0;
+  while (elapsed < 1500) {
+    for (const m of messages) await classify(m);
+    done += messages.length;
+    elapsed = performance.now() - start;
+  }
+  return (done / elapsed) * 1000;
+}
+
+async function latencies(
+  phrases: readonly string[],
+  rounds: number,
+  classify: (t: string) => unknown,
+): Promise<number[]> {
+  for (const p of phrases) await classify(p);
+  const durations: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    for (const p of phrases) {
+      const start = performance.now();
+      await classify(p);
+      durations.push(performance.now() - start);
+    }
+  }
+  return durations.sort((a, b) => a - b);
+}
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+const ratio = (a: number, b: number) => (b === 0 ? "-" : `${(a / b).toFixed(2)}x`);
+
+export async function runIntentBench(): Promise<void> {
+  const dev = loadLabelled(DEV_SET);
+  const ownSets = readdirSync(FIXTURES)
+    .filter((f) => f.endsWith(".jsonl"))
+    .map((f) => ({ name: f, rows: loadLabelled(join(FIXTURES, f)) }));
+  const own = ownSets.flatMap((s) => s.rows);
+  const nlp = await trainNlpJs(dev);
+  const byNlp = (t: string) => nlpJsResult(nlp, t);
+
+  const accuracyRows: (string | number)[][] = [];
+  for (const set of [
+    { name: "dev set (nlp.js trained on it)", rows: dev },
+    ...ownSets,
+    { name: "all own sets", rows: own },
+  ]) {
+    const ours = score(
+      set.rows,
+      set.rows.map((r) => recognizeByRules(r.text)),
+    );
+    const theirs = score(set.rows, await Promise.all(set.rows.map((r) => byNlp(r.text))));
+    accuracyRows.push([
+      set.name,
+      set.rows.length,
+      pct(ours.intentAccuracy),
+      pct(ours.slotAccuracy),
+      pct(ours.falseTriggerRate),
+      pct(theirs.intentAccuracy),
+      pct(theirs.falseTriggerRate),
+      ratio(ours.intentAccuracy, theirs.intentAccuracy),
+    ]);
+  }
+  const cv = await nlpJsCrossValidated(dev, 5);
+  const oursDev = score(
+    dev,
+    dev.map((r) => recognizeByRules(r.text)),
+  );
+  accuracyRows.push([
+    "dev set, nlp.js 5-fold CV",
+    dev.length,
+    pct(oursDev.intentAccuracy),
+    "",
+    "",
+    pct(cv),
+    "",
+    ratio(oursDev.intentAccuracy, cv),
+  ]);
+  printTable(
+    "Accuracy (ours = rules alone; nlp.js has no slots)",
+    [
+      "set",
+      "rows",
+      "ours intent",
+      "ours slots",
+      "ours false trig",
+      "nlp.js intent",
+      "nlp.js false trig",
+      "intent ours/nlp.js",
+    ],
+    accuracyRows,
+  );
+
+  const tricky = own.filter((r) => r.intent === "none").map((r) => r.text);
+  const chatter = ordinaryMessages(tricky, 4000);
+  const passRate = chatter.filter(mightAskForUpdate).length / chatter.length;
+  const oursRate = await messagesPerSecond(chatter, recognizeByRules);
+  const nlpRate = await messagesPerSecond(chatter, byNlp);
+  // The worst case for us: only chatter that mentions updates, clients, tickets (all of it passes the pre-filter).
+  const oursTrickyRate = await messagesPerSecond(tricky, recognizeByRules);
+  const nlpTrickyRate = await messagesPerSecond(tricky, byNlp);
+
+  const triggers = [...dev, ...own].filter((r) => r.intent === "status_update").map((r) => r.text);
+  const oursLat = await latencies(triggers, 20, recognizeByRules);
+  const nlpLat = await latencies(triggers, 5, byNlp);
+  const p99 = percentile(oursLat, 99);
+  printTable(
+    `Speed (one core; ${chatter.length} ordinary messages, ${pct(passRate)} pass the pre-filter; ${triggers.length} trigger phrases)`,
+    ["measure", "ours", "nlp.js", "ours/nlp.js", "target"],
+    [
+      [
+        "ordinary msgs/s",
+        Math.round(oursRate),
+        Math.round(nlpRate),
+        ratio(oursRate, nlpRate),
+        `>= ${TARGET_MSGS_PER_SEC} (${oursRate >= TARGET_MSGS_PER_SEC ? "met" : "MISSED"})`,
+      ],
+      [
+        "tricky chatter msgs/s",
+        Math.round(oursTrickyRate),
+        Math.round(nlpTrickyRate),
+        ratio(oursTrickyRate, nlpTrickyRate),
+        "",
+      ],
+      [
+        "trigger p50 ms",
+        fmtMs(percentile(oursLat, 50)),
+        fmtMs(percentile(nlpLat, 50)),
+        ratio(percentile(oursLat, 50), percentile(nlpLat, 50)),
+        "",
+      ],
+      [
+        "trigger p99 ms",
+        fmtMs(p99),
+        fmtMs(percentile(nlpLat, 99)),
+        ratio(p99, percentile(nlpLat, 99)),
+        `< ${TARGET_P99_MS} (${p99 < TARGET_P99_MS ? "met" : "MISSED"})`,
+      ],
+      ["trigger max ms", fmtMs(oursLat.at(-1)!), fmtMs(nlpLat.at(-1)!), "", ""],
+    ],
+  );
+}

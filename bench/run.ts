@@ -1,0 +1,15 @@
+// `npm run bench`: every benchmark in one run, printing figures and ratios.
+import { runGenerationBench } from "./generation.ts";
+import { runIntentBench } from "./intents.ts";
+
+const BENCHES: Array<[string, () => Promise<void>]> = [
+  ["update generation", runGenerationBench],
+  ["intent recognition", runIntentBench],
+];
+
+const only = process.argv[2];
+for (const [name, run] of BENCHES) {
+  if (only && !name.includes(only)) continue;
+  console.log(`\n=== ${name} ===`);
+  await run();
+}

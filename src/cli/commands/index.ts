@@ -1,0 +1,6 @@
+import type { Command } from "commander";
+import { registerClassify } from "./classify.ts";
+import { registerGenerate } from "./generate.ts";
+
+/** Every CLI command, declared in one place. Each registers its own options. */
+export const CLI_COMMANDS: Array<(program: Command) => void> = [registerGenerate, registerClassify];

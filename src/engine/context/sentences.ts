@@ -1,0 +1,46 @@
+/**
+ * Splits chat text into sentences without breaking host names, versions,
+ * decimals or abbreviations ("fw01.brightline.local", "v2.1", "e.g.").
+ */
+const SENTENCE_END = /(?<=[.!?])\s+(?=["'(\[]?[A-Z0-9])/;
+const ABBREVIATION_END = /\b(?:e\.g|i\.e|etc|approx|vs|no|mr|mrs|ms|dr)\.$/i;
+
+export function splitSentences(text: string): string[] {
+  const out: string[] = [];
+  for (const line of text.split(/\r?\n+/)) {
+    const trimmed = line.trim().replace(/^[-*•]\s+/, "");
+    if (!trimmed) continue;
+    let pending = "";
+    for (const part of trimmed.split(SENTENCE_END)) {
+      pending = pending ? `${pending} ${part}` : part;
+      if (!ABBREVIATION_END.test(pending)) {
+        out.push(pending.trim());
+        pending = "";
+      }
+    }
+    if (pending.trim()) out.push(pending.trim());
+  }
+  return out;
+}
+
+/** Removes trailing sentence punctuation, so a sentence can become a list item. */
+export function asListItem(sentence: string): string {
+  return capitalize(sentence.trim().replace(/[.;:,]+$/, ""));
+}
+
+export function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** Lower-cases the first letter unless the first word is an acronym or a name-like token. */
+export function lowerFirst(text: string): string {
+  const first = text.split(/\s+/, 1)[0] ?? "";
+  if (first.length > 1 && first === first.toUpperCase()) return text;
+  if (/[A-Z]/.test(first.slice(1))) return text;
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+/** Word count, for keeping quick texts short. */
+export function wordCount(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length;
+}

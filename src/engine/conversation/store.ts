@@ -1,0 +1,88 @@
+import type { ReminderStepContent, StatusUpdateStepContent } from "../steps.ts";
+import type { CommunicationTemplates } from "../templates.ts";
+import type { Audience, SessionSnapshot, SessionStatus } from "../types.ts";
+import type { AccountRef, ActorRef, Place } from "./types.ts";
+
+/**
+ * What the conversation core needs from persistence. src/db implements it on
+ * Prisma; the core never sees Prisma types.
+ */
+export interface AccountInfo {
+  id: string;
+  companyName: string;
+  templates: CommunicationTemplates;
+}
+
+export interface UserInfo {
+  id: string;
+  displayName: string;
+  isAdmin: boolean;
+}
+
+export interface SessionInfo {
+  id: string;
+  accountId: string;
+  ticketId: string | null;
+  ticketSummary: string | null;
+  clientCompany: string | null;
+  clientContact: string | null;
+  status: SessionStatus;
+  conversationId: string | null;
+  threadId: string | null;
+  platform: AccountRef["platform"];
+  startedAt: Date;
+}
+
+export interface StoredUpdate extends StatusUpdateStepContent {
+  id: string;
+  sessionId: string;
+  createdAt: Date;
+}
+
+export interface StoredReminder extends ReminderStepContent {
+  id: string;
+  sessionId: string;
+}
+
+export interface NewSession {
+  accountId: string;
+  engineerId: string;
+  ticketId?: string;
+  ticketSummary?: string;
+  clientCompany?: string;
+  clientContact?: string;
+  place: Place;
+}
+
+export interface ConversationStore {
+  ensureAccount(ref: AccountRef): Promise<AccountInfo>;
+  ensureUser(accountId: string, actor: ActorRef): Promise<UserInfo>;
+  updateTemplates(accountId: string, templates: CommunicationTemplates): Promise<void>;
+  /** The open (active or paused) session in a place, newest first. */
+  findOpenSession(accountId: string, place: Place): Promise<SessionInfo | null>;
+  /** A session of this account, or null (another account's sessions do not exist for it). */
+  getSession(accountId: string, sessionId: string): Promise<SessionInfo | null>;
+  createSession(input: NewSession): Promise<SessionInfo>;
+  pauseSession(sessionId: string, reason?: string): Promise<void>;
+  resumeSession(sessionId: string): Promise<void>;
+  resolveSession(sessionId: string, summary: string): Promise<void>;
+  escalateSession(sessionId: string, reason: string): Promise<void>;
+  appendMessage(
+    sessionId: string,
+    message: { author: "engineer" | "assistant" | "client"; text: string; platformMessageId?: string; authorName?: string },
+  ): Promise<void>;
+  countMessages(sessionId: string): Promise<number>;
+  loadSnapshot(sessionId: string, now: Date): Promise<SessionSnapshot>;
+  recordUpdate(sessionId: string, content: StatusUpdateStepContent): Promise<string>;
+  getUpdate(sessionId: string, updateId: string): Promise<StoredUpdate | null>;
+  patchUpdate(updateId: string, patch: Partial<StatusUpdateStepContent>): Promise<StoredUpdate>;
+  listUpdates(sessionId: string): Promise<StoredUpdate[]>;
+  createReminder(
+    sessionId: string,
+    reminder: { remindAt: Date; audience: Audience; updateId?: string; requestedBy?: string },
+  ): Promise<string>;
+  listPendingReminders(sessionId: string): Promise<StoredReminder[]>;
+  cancelPendingReminders(sessionId: string, reason: string): Promise<number>;
+  /** Atomically marks due pending reminders fired and returns them: each is returned once, across processes. */
+  claimDueReminders(now: Date, limit: number): Promise<StoredReminder[]>;
+}

@@ -1,0 +1,50 @@
+import { buildSessionFacts } from "./context/session-facts.ts";
+import { enforceGuardrails } from "./guardrails/index.ts";
+import { DEFAULT_TEMPLATES, type CommunicationTemplates } from "./templates.ts";
+import type { SessionSnapshot, StatusUpdateResult, UpdateContextKind, UpdateRequest } from "./types.ts";
+import { offlineWriter } from "./writers/offline/index.ts";
+import type { UpdateWriter } from "./writers/types.ts";
+
+export interface GenerateOptions {
+  templates?: CommunicationTemplates;
+  /** Defaults to the offline writer. */
+  writer?: UpdateWriter;
+}
+
+/** The context an update is written for when the request does not say. */
+export function defaultContext(session: SessionSnapshot): UpdateContextKind {
+  if (session.status === "resolved") return "resolution";
+  if (session.status === "escalated") return "escalation";
+  return "update";
+}
+
+/**
+ * Writes one status update from the whole session and returns the spec's
+ * response body. Whatever wrote the text, the guardrails run last: no secret
+ * from the session and, for client audiences, nothing technical gets out.
+ */
+export async function generateStatusUpdate(
+  session: SessionSnapshot,
+  request: UpdateRequest,
+  options: GenerateOptions = {},
+): Promise<StatusUpdateResult> {
+  const templates = options.templates ?? DEFAULT_TEMPLATES;
+  const writer = options.writer ?? offlineWriter;
+  const facts = buildSessionFacts(session);
+  const length = request.length ?? templates.default_length;
+  const context = request.context ?? defaultContext(session);
+  const written = await writer.write({ session, facts, audience: request.audience, length, context, templates });
+  const { text } = enforceGuardrails(written.content, request.audience, { secrets: facts.secrets });
+  return {
+    content: text,
+    audience: request.audience,
+    length,
+    context,
+    session_status: facts.status,
+    steps_completed: facts.steps.length,
+    time_spent_minutes: facts.timeSpentMinutes,
+    generated_at: session.now.toISOString(),
+    writer: written.writer,
+    ...(written.fallbackReason ? { fallback_reason: written.fallbackReason } : {}),
+  };
+}

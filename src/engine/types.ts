@@ -1,0 +1,91 @@
+/**
+ * Platform-neutral domain types shared by the engine, the writers, the
+ * database layer and the adapters. Plain data only: no Slack/Teams/Prisma types.
+ */
+
+export const AUDIENCES = ["ticket_notes", "client_update", "email_draft"] as const;
+export type Audience = (typeof AUDIENCES)[number];
+
+export const LENGTHS = ["quick", "detailed"] as const;
+export type Length = (typeof LENGTHS)[number];
+
+export const UPDATE_CONTEXTS = ["update", "resolution", "escalation"] as const;
+export type UpdateContextKind = (typeof UPDATE_CONTEXTS)[number];
+
+/** The stored lifecycle state of a session. */
+export const SESSION_STATUSES = ["active", "paused", "resolved", "escalated"] as const;
+export type SessionStatus = (typeof SESSION_STATUSES)[number];
+
+/** The troubleshooting progress the engine infers from a session. */
+export const INFERRED_STATUSES = ["investigating", "identified", "implementing", "resolved", "escalated"] as const;
+export type InferredStatus = (typeof INFERRED_STATUSES)[number];
+
+export const MESSAGE_AUTHORS = ["engineer", "assistant", "client"] as const;
+export type MessageAuthor = (typeof MESSAGE_AUTHORS)[number];
+
+export interface SessionMessage {
+  at: Date;
+  author: MessageAuthor;
+  text: string;
+}
+
+export interface Pause {
+  from: Date;
+  /** null while the session is still paused. */
+  to: Date | null;
+}
+
+/** A status update generated earlier in the same session ("since last update"). */
+export interface PreviousUpdate {
+  id?: string;
+  audience: Audience;
+  length: Length;
+  context: UpdateContextKind;
+  content: string;
+  sessionStatus: InferredStatus;
+  generatedAt: Date;
+  /** How many messages the session had when this update was generated. */
+  messageCount: number;
+}
+
+/**
+ * Everything the engine needs to write an update, loaded from the database or
+ * imported from a transcript. `now` is the clock used for time spent.
+ */
+export interface SessionSnapshot {
+  id: string;
+  ticket: { id?: string; summary?: string; company?: string; contact?: string };
+  engineer: { name?: string; company?: string };
+  status: SessionStatus;
+  startedAt: Date;
+  now: Date;
+  pauses: Pause[];
+  resolutionSummary?: string;
+  escalationReason?: string;
+  messages: SessionMessage[];
+  previousUpdates: PreviousUpdate[];
+}
+
+export interface UpdateRequest {
+  audience: Audience;
+  /** Omitted: the team template's default length. */
+  length?: Length;
+  /** Omitted: inferred from the session status (resolved -> resolution, escalated -> escalation). */
+  context?: UpdateContextKind;
+}
+
+/** The spec's response body for `POST /ai-sessions/{id}/status-update`. */
+export interface StatusUpdateResult {
+  content: string;
+  audience: Audience;
+  length: Length;
+  context: UpdateContextKind;
+  session_status: InferredStatus;
+  steps_completed: number;
+  time_spent_minutes: number;
+  generated_at: string;
+  /** Which writer produced `content`: the deterministic one or the LLM. */
+  writer: "offline" | "llm";
+  /** Set when the LLM was asked but its text was not used (outage, guardrail failure). */
+  fallback_reason?: string;
+}

@@ -1,0 +1,26 @@
+import type { SessionFacts } from "../context/session-facts.ts";
+import type { CommunicationTemplates } from "../templates.ts";
+import type { Audience, Length, SessionSnapshot, UpdateContextKind } from "../types.ts";
+
+/** Everything a writer needs for one update; the request is already resolved (no defaults left). */
+export interface WriterInput {
+  session: SessionSnapshot;
+  facts: SessionFacts;
+  audience: Audience;
+  length: Length;
+  context: UpdateContextKind;
+  templates: CommunicationTemplates;
+}
+
+export interface WriterOutput {
+  content: string;
+  writer: "offline" | "llm";
+  /** Set when an LLM writer fell back to the offline text, with the reason. */
+  fallbackReason?: string;
+}
+
+/** Turns a session's facts into the text of one update. */
+export interface UpdateWriter {
+  readonly name: "offline" | "llm";
+  write(input: WriterInput): Promise<WriterOutput>;
+}

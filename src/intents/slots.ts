@@ -1,0 +1,168 @@
+import type { Audience, Length, UpdateContextKind } from "../engine/types.ts";
+import { alt, DETAILED_WORDS, QUICK_WORDS } from "./lexicon.ts";
+
+/** Where an audience word sat in a request: the deliverable's own type beats where it goes. */
+export type CueRole = "email" | "type" | "target" | "note";
+export interface AudienceCue {
+  audience: Audience | "other";
+  role: CueRole;
+}
+
+const ROLE_ORDER: CueRole[] = ["email", "type", "target", "note"];
+
+/**
+ * Picks the audience from the cues a request carried: an email anywhere makes
+ * an email draft; otherwise the deliverable's type ("client update", "ticket
+ * note"), then its destination ("for the ticket", "tell the client"), then a
+ * bare "note". Disagreeing cues of the same rank leave the audience open.
+ */
+export function resolveAudience(cues: readonly AudienceCue[]): Audience | null {
+  for (const role of ROLE_ORDER) {
+    const kinds = new Set(
+      cues.filter((c) => c.role === role && c.audience !== "other").map((c) => c.audience),
+    );
+    if (kinds.size === 1) return [...kinds][0] as Audience;
+    if (kinds.size > 1) return null;
+  }
+  return null;
+}
+
+/** Audience of one destination phrase ("the client", "the psa", "tier 3", "acme"). */
+export function audienceOfPhrase(phrase: string): Audience | "other" {
+  const p = ` ${phrase.trim()} `;
+  if (/ (?:email|emails|mail|inbox) /.test(p)) return "email_draft";
+  if (
+    / (?:tier|level|t|l) ?(?:2|3|two|three|ii|iii) |second line|third line|2nd line|3rd line|specialist|escalation team|senior (?:tech|engineer)|next (?:shift|tech|engineer)|night shift|on ?call|noc|soc|network team|security team|project team|dispatch|service desk|help ?desk/.test(
+      p,
+    )
+  )
+    return "ticket_notes";
+  if (
+    / (?:ticket|tickets|psa|connectwise|connect wise|cw|autotask|halo|halopsa|servicenow|zendesk|notes|note|documentation|docs|case|record|time entry) /.test(
+      p,
+    )
+  )
+    return "ticket_notes";
+  if (
+    / (?:client|clients|customer|customers|user|users|enduser|contact|requester|requestor|caller|owner|office manager|practice manager|poc|account|company|business|portal|them|him|her|_name_) /.test(
+      p,
+    )
+  )
+    return "client_update";
+  return "other";
+}
+
+const NEGATED_BEFORE =
+  /\b(?:not|never|no|without|nothing|isnt|is not)(?: \w+)?(?: too| very| overly| that| super)? $/;
+
+const QUICK = new RegExp(
+  ` (?:${QUICK_WORDS}|briefly|keep it (?:short|brief|tight|simple|quick|light)|short and sweet|in a nutshell|(?:a |one |two |2 |3 )?(?:couple|few|handful) (?:of )?(?:sentences|lines|words)|(?:one|two|2|a) (?:sentence|sentences|lines)|just the (?:essentials|basics|highlights|gist|headline|headlines|key points)|the gist|not (?:too |very |overly |that |super )?(?:long|detailed|wordy|lengthy)|nothing (?:too |very )?(?:long|detailed|fancy|lengthy)|no (?:need for )?(?:details|essay|essays|novel|novels|wall of text)|bullet summary)(?= )`,
+);
+const DETAILED = new RegExp(
+  ` (?:${DETAILED_WORDS}|details|detail|breakdown|in detail|fully|thoroughly|everything (?:we|i) (?:have |had )?(?:tried|done|did|checked|found|looked at|ruled out)|all (?:the |of the )?(?:steps|details|things we (?:have )?tried|troubleshooting)|every step|each step|what we (?:have )?(?:tried|ruled out)|walk ?through|nitty gritty|long form|long version|full version|the works|(?:not|nothing) (?:too |so )?(?:short|brief))(?= )`,
+);
+
+/** quick / detailed as the text states it; null when it says neither or both. */
+export function detectLength(text: string): Length | null {
+  const padded = ` ${text.trim()} `;
+  const quickMatch = QUICK.exec(padded);
+  const detailedMatch = DETAILED.exec(padded);
+  // "not too detailed" reads as quick, "not too short" as detailed; the QUICK/DETAILED
+  // patterns cover those, so a negated plain word must not count for the other side.
+  const quick = quickMatch && !isNegated(padded, quickMatch.index, /not|nothing|no/.test(quickMatch[0]));
+  const detailed =
+    detailedMatch && !isNegated(padded, detailedMatch.index, /not|nothing|no/.test(detailedMatch[0]));
+  if (quick && !detailed) return "quick";
+  if (detailed && !quick) return "detailed";
+  return null;
+}
+
+function isNegated(text: string, index: number, selfNegating: boolean): boolean {
+  if (selfNegating) return false;
+  return NEGATED_BEFORE.test(text.slice(0, index + 1));
+}
+
+const RESOLUTION = new RegExp(
+  ` (?:${alt(
+    "fixed",
+    "resolved",
+    "resolution",
+    "solved",
+    "sorted(?: out)?",
+    "fix (?:is in|is confirmed|worked|held|took)",
+    "that did it",
+    "that did the trick",
+    "(?:it is|it has been|it was|everything is|things are|all is|that is|this is|issue is|problem is) (?:working|sorted|back|fixed|resolved|solved)(?: now| again)?",
+    "all (?:good|sorted|fixed|working) now",
+    "working (?:now|again|fine|normally)",
+    "back (?:up|online|to normal|in business|working)",
+    "up and running",
+    "no longer (?:happening|an issue|a problem|broken)",
+    "issue is gone",
+    "problem (?:is )?gone",
+    "closing(?: out)?",
+    "close (?:out|it out|this out|the ticket|the case)",
+    "closed",
+    "closure",
+    "closeout",
+    "final (?:update|note|notes|email|summary|message)",
+    "wrap up note",
+    "what fixed it",
+    "(?:document|documenting|write up|writing up|log|capture|record|summarize|summarise|explain|describe) (?:the |our |what )?(?:fix|solution|resolution|workaround)",
+    "(?:the )?(?:fix|solution) (?:for|to) (?:the )?ticket",
+    "root cause and (?:the )?fix",
+    "all good now",
+  )})(?= )`,
+);
+const RESOLUTION_DOUBT =
+  /\b(?:not|never|no longer|still|almost|nearly|partially|before|until|once|if|when|whether|might|may|should be|will be|would be|hopefully|yet to be|hasnt|has not|isnt|is not|once it is|after it is)(?: \w+){0,2} $/;
+
+const ESCALATION = new RegExp(
+  ` (?:${alt(
+    "escalate",
+    "escalated",
+    "escalates",
+    "escalating",
+    "escalation",
+    "handoff",
+    "hand off",
+    "handing off",
+    "hand (?:this|it) off",
+    "hand (?:this |it )?over",
+    "handing (?:this |it )?over",
+    "handover",
+    "(?:tier|level|t|l) ?(?:2|3|two|three|ii|iii)",
+    "(?:second|third|2nd|3rd) line",
+    "specialist",
+    "specialists",
+    "pass (?:this|it) (?:on|to|over|along)",
+    "pass (?:on|along) to",
+    "passing (?:this |it )?(?:on|to|over|along)",
+    "transfer(?:ring)? (?:this |it )?to",
+    "taking over",
+    "take over",
+    "senior (?:tech|engineer)",
+    "bump(?:ing)? (?:this |it )?(?:up|to)",
+    "kick(?:ing)? (?:this |it )?up",
+  )})(?= )`,
+);
+const ESCALATION_DOUBT =
+  /\b(?:not|never|no need to|before|until|if|whether|might|may|maybe|should we|do we|hopefully|avoid|without)(?: \w+){0,2} $/;
+
+function stated(text: string, pattern: RegExp, doubt: RegExp): boolean {
+  const padded = ` ${text.trim()} `;
+  const global = new RegExp(pattern.source, "g");
+  for (const match of padded.matchAll(global)) {
+    if (!doubt.test(padded.slice(0, match.index + 1))) return true;
+  }
+  return false;
+}
+
+/** resolution / escalation when the text states it; null for an ordinary update or when unclear. */
+export function detectContext(text: string): UpdateContextKind | null {
+  const resolution = stated(text, RESOLUTION, RESOLUTION_DOUBT);
+  const escalation = stated(text, ESCALATION, ESCALATION_DOUBT);
+  if (resolution && !escalation) return "resolution";
+  if (escalation && !resolution) return "escalation";
+  return null;
+}

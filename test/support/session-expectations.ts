@@ -1,0 +1,87 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { expect } from "vitest";
+import { type Transcript, transcriptSchema } from "../../src/engine/transcript.ts";
+import type { StatusUpdateResult } from "../../src/engine/types.ts";
+
+/** What every generated update for a session must satisfy (shared/eval/README.md). */
+export interface SessionExpectations {
+  status: string;
+  time_spent_minutes: number;
+  ticket_notes_must_mention: string[];
+  client_greeting: string;
+  client_forbidden: string[];
+  email_subject_contains: string[];
+  email_signoff: string;
+  secrets: string[];
+}
+
+export interface SessionCase {
+  name: string;
+  transcript: Transcript;
+  expect: SessionExpectations;
+}
+
+export const REPO_ROOT = resolve(import.meta.dirname, "../..");
+export const SHARED_EVAL_DIR = resolve(REPO_ROOT, "../shared/eval");
+
+/** Loads every `NAME.json` + `NAME.expect.json` pair of a folder. */
+export function loadSessionCases(dir: string): SessionCase[] {
+  if (!existsSync(dir)) throw new Error(`session folder not found: ${dir}`);
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(".json") && !f.endsWith(".expect.json"))
+    .sort()
+    .map((f) => {
+      const name = f.replace(/\.json$/, "");
+      const transcript = transcriptSchema.parse(JSON.parse(readFileSync(join(dir, f), "utf8")));
+      const expectations = JSON.parse(readFileSync(join(dir, `${name}.expect.json`), "utf8")) as SessionExpectations;
+      return { name, transcript, expect: expectations };
+    });
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/**
+ * A forbidden string is "present" if it occurs verbatim, or as a whole word in
+ * any letter case (so "Transport" counts for "transport", "ca" counts for
+ * "CA", but "can" does not).
+ */
+export function containsForbidden(text: string, forbidden: string): boolean {
+  if (text.includes(forbidden)) return true;
+  return new RegExp(`(?<![A-Za-z0-9])${escapeRegExp(forbidden)}(?![A-Za-z0-9])`, "i").test(text);
+}
+
+export function assertExpectations(result: StatusUpdateResult, e: SessionExpectations): void {
+  const { content, audience, length } = result;
+  const label = `${audience}/${length}/${result.context}`;
+  expect(result.session_status, `${label}: status`).toBe(e.status);
+  expect(result.time_spent_minutes, `${label}: time spent`).toBe(e.time_spent_minutes);
+  for (const secret of e.secrets) expect(content, `${label}: leaks a secret`).not.toContain(secret);
+  if (audience === "ticket_notes" && length === "detailed" && result.context === "update") {
+    for (const fact of e.ticket_notes_must_mention) {
+      expect(content.toLowerCase(), `${label}: must mention "${fact}"`).toContain(fact.toLowerCase());
+    }
+  }
+  if (audience !== "ticket_notes") {
+    for (const bad of e.client_forbidden) {
+      expect(containsForbidden(content, bad), `${label}: client text contains "${bad}":\n${content}`).toBe(false);
+    }
+    const opening = content.split("\n").find((l) => l.trim() && !l.startsWith("Subject:")) ?? "";
+    expect(opening, `${label}: greets the client by name`).toContain(e.client_greeting);
+  }
+  if (audience === "email_draft") {
+    const subject = content.split("\n")[0] ?? "";
+    expect(subject).toMatch(/^Subject: /);
+    for (const s of e.email_subject_contains) expect(subject, `${label}: subject`).toContain(s);
+    const lastLines = content.trim().split("\n").slice(-3).join("\n");
+    expect(lastLines, `${label}: sign-off`).toContain(e.email_signoff);
+  }
+}
+
+/** Sentences in a text, counting "?" and "!" and ignoring dots inside names and numbers. */
+export function countSentences(text: string): number {
+  return text
+    .replace(/^Subject:.*$/m, "")
+    .split(/(?<=[.!?])\s+(?=[A-Z])|(?<=[.!?])$/m)
+    .filter((s) => /[A-Za-z]/.test(s)).length;
+}
