@@ -1,7 +1,8 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { generateStatusUpdate } from "../../src/engine/generate.ts";
-import { transcriptToSnapshot } from "../../src/engine/transcript.ts";
+import { transcriptSchema, transcriptToSnapshot } from "../../src/engine/transcript.ts";
+import { longSessionExpectations, makeLongSession } from "../support/long-session.ts";
 import { AUDIENCES, LENGTHS, UPDATE_CONTEXTS } from "../../src/engine/types.ts";
 import {
   assertExpectations,
@@ -63,3 +64,17 @@ for (const suite of suites) {
     }
   });
 }
+
+describe("long generated sessions", () => {
+  for (const size of [100, 1_000, 10_000]) {
+    it(`${size} messages: every audience and length meets the expectations`, async () => {
+      const snapshot = transcriptToSnapshot(transcriptSchema.parse(makeLongSession(size, { seed: 3, pauses: 4 })));
+      const expectations = longSessionExpectations(size, { seed: 3, pauses: 4 });
+      for (const audience of AUDIENCES) {
+        for (const length of LENGTHS) {
+          assertExpectations(await generateStatusUpdate(snapshot, { audience, length }), expectations);
+        }
+      }
+    });
+  }
+});

@@ -100,14 +100,17 @@ const INVESTIGATION_STEPS: ((pick: Pick, r: () => number) => string)[] = [
     return `Checked CPU and memory on ${h.name} during a freeze - CPU ${8 + Math.floor(r() * 30)}%, memory normal.`;
   },
   (pick) => `Event Viewer on ${pick([app.name, sql.name])}: nothing new in the System log since yesterday.`,
-  (pick) => `Recycled the OrderPoint app pool on ${app.name} - freezes came back within ${pick(["5", "8", "12"])} minutes.`,
+  (pick) =>
+    `Recycled the OrderPoint app pool on ${app.name} - freezes came back within ${pick(["5", "8", "12"])} minutes.`,
   (pick) =>
     `Freeze reproduced at the packing station: order save hung for ${pick(["35", "48", "52", "61"])} seconds, then went through.`,
   (pick) => `Disk latency on ${pick([app.name, fs.name])} looks fine, under ${pick(["3", "5", "8"])} ms.`,
-  (pick) => `Antivirus exclusions on ${app.name} match the vendor's list - ${pick(["no change", "nothing missing"])}.`,
+  (pick) =>
+    `Antivirus exclusions on ${app.name} match the vendor's list - ${pick(["no change", "nothing missing"])}.`,
   () => `Windows updates: nothing installed on ${app.name} or ${sql.name} in the last 10 days.`,
   (pick) => `Asked ${pick(["Luis", "Marta", "Dev", "Kim"])} in the warehouse to time the next freeze for me.`,
-  (pick) => `Looked at the OrderPoint client log on WH-PC${pick(["03", "07", "11", "14"])}: timeouts waiting on the server.`,
+  (pick) =>
+    `Looked at the OrderPoint client log on WH-PC${pick(["03", "07", "11", "14"])}: timeouts waiting on the server.`,
   (pick) => `Pinged ${sql.ip} from WH-PC${pick(["02", "05", "09"])} - replies under 1 ms, no drops.`,
   (_pick, r) => `Open sessions on ${app.name}: ${20 + Math.floor(r() * 25)}, about normal for a weekday.`,
   () => `Checked ${fs.name} (${fs.ip}) shares the app uses for attachments - responsive.`,
@@ -116,19 +119,23 @@ const INVESTIGATION_STEPS: ((pick: Pick, r: () => number) => string)[] = [
 const SUGGESTIONS: ((pick: Pick) => string)[] = [
   () => `Capture a freeze with timestamps so it can be lined up against the server logs on ${sql.name}.`,
   () => "Compare the freeze times with any scheduled jobs or maintenance windows.",
-  (pick) => `Check ${pick(["memory pressure", "disk latency", "network errors"])} on the database server during a freeze.`,
-  () => `Look at what the app server is waiting on when a save hangs; the OrderPoint client log shows the request it sent.`,
+  (pick) =>
+    `Check ${pick(["memory pressure", "disk latency", "network errors"])} on the database server during a freeze.`,
+  () =>
+    `Look at what the app server is waiting on when a save hangs; the OrderPoint client log shows the request it sent.`,
   () => "Check whether the freezes line up with busy order-entry periods.",
 ];
 
 const FIX_STEPS: ((pick: Pick, r: () => number) => string)[] = [
   (_pick, r) => `Log backup on ${sql.name} ${20 + Math.floor(r() * 70)}% through.`,
   (_pick, r) => `Log space used on ${sql.name}: ${30 + Math.floor(r() * 60)}% and dropping.`,
-  (pick) => `Test order saved from WH-PC${pick(["03", "07", "11"])} in ${pick(["2", "3", "4"])} seconds while the backup runs.`,
+  (pick) =>
+    `Test order saved from WH-PC${pick(["03", "07", "11"])} in ${pick(["2", "3", "4"])} seconds while the backup runs.`,
   () => `Checking the SQL Agent job history on ${sql.name} while the backup runs.`,
   () => `Updating the log backup job owner on ${sql.name} to match the new svc-sqlagent logon.`,
   () => "Watching the backup progress before touching the log file size.",
-  (pick) => `Warehouse reports ${pick(["fewer", "shorter", "no new"])} freezes in the last few minutes, still watching.`,
+  (pick) =>
+    `Warehouse reports ${pick(["fewer", "shorter", "no new"])} freezes in the last few minutes, still watching.`,
 ];
 
 const FIX_SUGGESTIONS: string[] = [
@@ -205,6 +212,13 @@ function build(messageCount: number, options: LongSessionOptions): Built {
   const diagnosisIndex = [...beats.values()].find((b) => b.text === BEATS.diagnosis)?.index ?? n;
   const slots = pauseSlots(n, Math.max(0, Math.min(options.pauses ?? 2, n - 1)));
 
+  const filler = (fixing: boolean): [Author, string] => {
+    const roll = r();
+    if (roll < 0.25) return ["engineer", pick(CHATTER)];
+    if (roll < 0.45) return ["assistant", fixing ? pick(FIX_SUGGESTIONS) : pick(SUGGESTIONS)(pick)];
+    return ["engineer", fixing ? pick(FIX_STEPS)(pick, r) : pick(INVESTIGATION_STEPS)(pick, r)];
+  };
+
   const messages: GeneratedMessage[] = new Array(n);
   const pauses: { from: string; to: string }[] = [];
   let minute = 0;
@@ -217,18 +231,9 @@ function build(messageCount: number, options: LongSessionOptions): Built {
       author = beat.author;
       text = beat.text;
     } else {
-      const roll = r();
-      const fixing = i > diagnosisIndex;
-      if (roll < 0.25) {
-        author = "engineer";
-        text = pick(CHATTER);
-      } else if (roll < 0.45) {
-        author = "assistant";
-        text = fixing ? pick(FIX_SUGGESTIONS) : pick(SUGGESTIONS)(pick);
-      } else {
-        author = "engineer";
-        text = fixing ? pick(FIX_STEPS)(pick, r) : pick(INVESTIGATION_STEPS)(pick, r);
-      }
+      [author, text] = filler(i > diagnosisIndex);
+      // A second draw avoids the same line twice in a row, which reads like a glitch.
+      if (text === messages[i - 1]?.text) [author, text] = filler(i > diagnosisIndex);
     }
     messages[i] = { at: iso(minute), author, text };
     if (slots.has(i)) {
@@ -274,6 +279,9 @@ export function makeLongSession(messageCount: number, options: LongSessionOption
 }
 
 /** The full expectations (including time spent) for `makeLongSession(messageCount, options)`, valid for messageCount >= 100. */
-export function longSessionExpectations(messageCount: number, options: LongSessionOptions = {}): SessionExpectations {
+export function longSessionExpectations(
+  messageCount: number,
+  options: LongSessionOptions = {},
+): SessionExpectations {
   return { ...LONG_SESSION_EXPECT, time_spent_minutes: build(messageCount, options).activeMinutes };
 }

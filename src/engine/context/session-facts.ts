@@ -3,6 +3,7 @@ import type { InferredStatus, PreviousUpdate, SessionMessage, SessionSnapshot } 
 import { asListItem, capitalize, splitSentences } from "./sentences.ts";
 import { type ClassifiedStatement, classifyStatement, DIAGNOSIS_POINTER } from "./statement-kinds.ts";
 import { inferStatus } from "./infer-status.ts";
+import { expandAbbreviations } from "./abbreviations.ts";
 import { timeSpentMinutes } from "./time-spent.ts";
 
 /** One technical fact taken from the session, already stripped of secrets. */
@@ -86,7 +87,7 @@ export function buildSessionFacts(session: SessionSnapshot): SessionFacts {
     session.resolutionSummary ?? "",
     session.escalationReason ?? "",
   ]);
-  const clean = (text: string) => tidyRedactions(redactSecrets(text, secrets));
+  const clean = (text: string) => expandAbbreviations(tidyRedactions(redactSecrets(text, secrets)));
   const sorted = sortMessages(session.messages, clean);
   const status = inferStatus({
     sessionStatus: session.status,
@@ -195,7 +196,7 @@ function absorbEngineerMessage(s: Sorted, text: string, at: Date, index: number,
     if (c.kind === "next") freshNext = true;
   });
   if (diagnosisParts.length > 0) {
-    s.diagnosis = { text: capitalize(diagnosisParts.join(" ")), at };
+    s.diagnosis = { text: capitalize(diagnosisParts.join(" ").replace(/^(?:so|and|but|ok(?:ay)?|yes|yep)[,!]?\s+/i, "")), at };
     s.diagnosisIndex = index;
   }
   if (freshNext) s.nextStepsIndex = index;
@@ -210,7 +211,8 @@ function absorbStatement(s: Sorted, c: ClassifiedStatement, at: Date, index: num
       s.problem.push(fact(c.text));
       return;
     case "ruled_out":
-      if (c.findingPrefix) s.steps.push(fact(c.findingPrefix));
+      // "X looks fine - detail" and "A answers, so not B" also record what was checked.
+      if (!/^(?:ruled?|ruling) out\b/i.test(c.text)) s.steps.push(fact(c.text));
       s.ruledOut.push(fact(c.object ?? c.text));
       return;
     case "next":
@@ -229,12 +231,14 @@ function absorbStatement(s: Sorted, c: ClassifiedStatement, at: Date, index: num
       s.lastFixIndex = index;
       return;
     case "fix_applied":
-      s.fixWork.push(fact(c.text));
-      s.lastFixIndex = index;
-      return;
     case "verified":
-      s.verified.push(fact(c.text));
-      s.lastFixIndex = Math.max(s.lastFixIndex, index);
+      // Before a cause is stated, changes and checks are troubleshooting steps.
+      if (!s.diagnosis && s.diagnosisIndex < 0) {
+        s.steps.push(fact(c.text));
+        return;
+      }
+      (c.kind === "verified" ? s.verified : s.fixWork).push(fact(c.text));
+      s.lastFixIndex = index;
       return;
     default:
       if (isFirst) s.problem.push(fact(c.text));

@@ -17,10 +17,11 @@ export type StatementKind =
   | "chatter";
 
 const DIAGNOSIS =
-  /\b(?:found (?:it|the (?:issue|cause|problem|culprit))|root[- ]cause|(?:the|a) (?:likely |probable |actual )?cause (?:is|was|seems|appears)|caused by|(?:is|are|was|were) (?:what'?s |what is )?causing|culprit|that'?s (?:the|our) (?:issue|problem|cause|culprit|reason)|that'?s why|turns out|(?:is|are|was|were) (?:likely|probably|definitely|clearly) (?:the cause|causing|blocking|preventing|breaking|the reason|why|the issue|the problem)|(?:likely|probably) (?:blocking|causing|preventing|breaking|the cause|the culprit|what'?s)|appears? to be (?:the )?(?:cause|causing|blocking|preventing|the issue|the problem)|identified the (?:cause|issue|problem)|(?:the )?(?:issue|problem) (?:is|was) (?:that|caused)|narrowed (?:it )?down to|traced (?:it|the \w+) (?:back )?to|pinned (?:it )?down)\b/i;
+  /\b(?:found (?:it|the (?:issue|cause|problem|culprit))|root[- ]cause|(?:the|a) (?:likely |probable |actual )?cause (?:is|was|seems|appears)|caused by|(?:is|are|was|were) (?:what'?s |what is )?causing|culprit|that'?s (?:the|our) (?:issue|problem|cause|culprit|reason)|that'?s why|turns out|(?:is|are|was|were) (?:likely|probably|definitely|clearly) (?:the cause|causing|blocking|preventing|breaking|the reason|why|the issue|the problem)|(?:likely|probably) (?:blocking|causing|preventing|breaking|the cause|the culprit|what'?s)|appears? to be (?:the )?(?:cause|causing|blocking|preventing|the issue|the problem)|identified the (?:cause|issue|problem)|(?:the )?(?:issue|problem) (?:is|was) (?:that|caused)|narrowed (?:it )?down to|traced (?:it|the \w+) (?:back )?to|pinned (?:it )?down|it'?s (?:the|a|an|their|our) [\w' -]{0,60}?\b(?:blocking|causing|preventing|breaking|killing|filling)\b)\b/i;
 
 /** The diagnosis cue at the start of a message, dropped from the diagnosis text. */
-export const DIAGNOSIS_LEAD = /^(?:ok(?:ay)?[,!]?\s+)?(?:found it|got it|bingo|aha)\s*[:!.\-—–]+\s*/i;
+export const DIAGNOSIS_LEAD =
+  /^(?:ok(?:ay)?[,!]?\s+)?(?:found it|got it|bingo|aha|(?:likely |probable |root )?cause|diagnosis|culprit)\s*[:!.\-—–]+\s*/i;
 
 /** Sentences that only point back at the previous one: "That's the root cause." */
 export const DIAGNOSIS_POINTER =
@@ -45,17 +46,17 @@ const NEXT_LEAD =
 const NEXT_ANYWHERE = /\b(?:next step|next,|will (?!not)\w+|going to|need to|needs to|waiting (?:for|on) (?:the )?(?:client|customer|user|approval|vendor|isp|carrier|them|callback|confirmation))/i;
 
 const PROGRESS_VERB =
-  "(?:apply|implement|deploy|roll|push|import|install|reinstall|rebind|bind|replac|renew|restor|rebuild|migrat|reconfigur|configur|updat|upgrad|patch|chang|modify|modif|reset|re-?enroll|recreat|reissu|re-?issu|remov|rescop|re-?scop|swap|reimag|re-?imag|run|rolling|sync|propagat|replicat|copy|copying|fix|correct|adjust|edit)";
+  "(?:apply|implement|deploy|roll|push|import|install|reinstall|rebind|bind|replac|renew|restor|rebuild|migrat|reconfigur|configur|updat|upgrad|patch|chang|modify|modif|reset|re-?enroll|recreat|reissu|re-?issu|remov|rescop|re-?scop|swap|reimag|re-?imag|run|rolling|sync|propagat|replicat|copy|copying|fix|correct|adjust|edit|rotat|shrink|truncat|expand|extend|free|clean|purg|rebuild)";
 const IN_PROGRESS = new RegExp(
-  `(?:\\b${PROGRESS_VERB}\\w*ing\\b[^.]*\\b(?:now|currently|at the moment|as we speak|in progress)\\b|\\b(?:now|currently|in the middle of|in process of|in the process of) ${PROGRESS_VERB}\\w*ing\\b|\\b(?:i'?m|we'?re|i am|we are|am|is|are) (?:now )?${PROGRESS_VERB}\\w*ing\\b|\\bin progress\\b|\\b(?:waiting|wait) (?:for|on) (?:it|the \\w+|dns|changes?) to (?:propagate|sync|replicate|apply|finish|complete|take effect)|\\b(?:is|are) (?:propagating|syncing|replicating|rebuilding|restoring|installing|applying|deploying|rolling out)\\b|^${PROGRESS_VERB}\\w*ing\\b)`,
+  `(?:\\b${PROGRESS_VERB}\\w*ing\\b[^.]*\\b(?:now|currently|at the moment|as we speak|in progress)\\b|\\b(?:now|currently|in the middle of|in process of|in the process of) ${PROGRESS_VERB}\\w*ing\\b|\\b(?:i'?m|we'?re|i am|we are|am|is|are) (?:now )?${PROGRESS_VERB}\\w*ing\\b|\\bin progress\\b|\\b(?:waiting|wait) (?:for|on)\\b[^.]{0,80}?\\b(?:to (?:propagate|sync|replicate|apply|finish|complete|take effect|run out|expire|clear)|propagation|ttl)\\b|\\b(?:is|are) (?:propagating|syncing|replicating|rebuilding|restoring|installing|applying|deploying|rolling out)\\b|^${PROGRESS_VERB}\\w*ing\\b)`,
   "i",
 );
 
 const FIX_APPLIED =
-  /^(?:(?:i|we)(?: have|'ve)? )?(?:changed|updated|modified|replaced|renewed|applied|installed|reinstalled|re-?bound|rebound|reconfigured|fixed|corrected|re-?scoped|rescoped|disabled|enabled|removed|deleted|restored|reset|rebuilt|recreated|re-?issued|re-?enrolled|patched|rolled back|reverted|cleared|flushed|unblocked|whitelisted|allow-?listed|granted|assigned|re-?imported|imported|swapped|re-?imaged|reimaged|adjusted|set)\b/i;
+  /(?:^|\band |\bthen )(?:(?:i|we)(?: have|'ve)? )?(?:re-?enabled|added|rotated|suspended|excluded|renamed|shrank|shrunk|truncated|extended|expanded|freed|purged|changed|updated|modified|replaced|renewed|applied|installed|reinstalled|re-?bound|rebound|reconfigured|fixed|corrected|re-?scoped|rescoped|disabled|enabled|removed|deleted|restored|reset|rebuilt|recreated|re-?issued|re-?enrolled|patched|rolled back|reverted|cleared|flushed|unblocked|whitelisted|allow-?listed|granted|assigned|re-?imported|imported|swapped|re-?imaged|reimaged|adjusted|set)\b/i;
 
 const VERIFIED =
-  /\b(?:confirmed (?:it'?s |it is |that it'?s |that )?(?:working|fixed|resolved|back|good)|(?:is|are|it'?s) (?:working|back up|back online|flowing|resumed)(?: again| now)?\b|(?:mail|email|delivery|printing|access|login|sign-?in|connection|vpn)s? (?:is |are )?(?:working|flowing|back|resumed)|verified (?:it'?s |it is |that )?(?:working|fixed|resolved))/i;
+  /\b(?:(?:testing|verifying|validating|confirming|monitoring|checking)\b[^.]{0,60}\b(?:now|currently)\b|(?:still|now) (?:testing|verifying|validating|monitoring|checking|watching)\b|(?:loads|resolves|works|connects|prints|sends|syncs|boots|booted) (?:fine|again|now|ok|correctly|clean)\b|confirmed (?:it'?s |it is |that it'?s |that )?(?:working|fixed|resolved|back|good)|(?:is|are|it'?s) (?:working|back up|back online|flowing|resumed)(?: again| now)?\b|(?:mail|email|delivery|printing|access|login|sign-?in|connection|vpn)s? (?:is |are )?(?:working|flowing|back|resumed)|verified (?:it'?s |it is |that )?(?:working|fixed|resolved))/i;
 
 const STEP =
   /^(?:(?:i|we)(?: have|'ve)? (?:also |then |just |already )?)?(?:verified|checked|ran|run|reviewed|tested|confirmed|looked|pinged|traced|inspected|examined|compared|searched|queried|logged|connected|remoted|opened|pulled|exported|collected|gathered|asked|called|spoke|emailed|contacted|tried|attempted|rebooted|restarted|power[- ]cycled|cleared|flushed|scanned|audited|enabled|disabled|reproduced|validated|went|started|stopped|killed|captured|monitored|watched|read|found|noticed|saw|see|got|received|had|did|made|moved|added|created|signed|synced|re-?ran|re-?tested|repaired|escalated|uninstalled|downloaded|uploaded|mapped|joined|unjoined|traced|dug|went|grabbed|confirmed)\b/i;
@@ -70,8 +71,6 @@ export interface ClassifiedStatement {
   text: string;
   /** For ruled_out: the thing ruled out; for diagnosis: the cause phrase. */
   object?: string;
-  /** For ruled_out: the part before "so not ..." that is still a finding. */
-  findingPrefix?: string;
 }
 
 /**
@@ -88,13 +87,7 @@ export function classifyStatement(sentence: string, isFirstEngineerMessage: bool
     for (const re of RULED_OUT_OBJECT) {
       const m = re.exec(text);
       if (m?.[1]) {
-        const object = m[1].replace(/[.!]+$/, "").trim();
-        const prefixEnd = m.index;
-        const prefix = text
-          .slice(0, prefixEnd)
-          .replace(/[,;:\-—–\s]+$/, "")
-          .trim();
-        return { kind: "ruled_out", text, object, findingPrefix: prefix.length > 8 ? prefix : undefined };
+        return { kind: "ruled_out", text, object: m[1].replace(/[.!]+$/, "").trim() };
       }
     }
     return { kind: "ruled_out", text, object: text.replace(/[.!]+$/, "") };

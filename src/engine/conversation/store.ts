@@ -44,6 +44,10 @@ export interface StoredReminder extends ReminderStepContent {
   sessionId: string;
 }
 
+export interface ClaimedReminder extends StoredReminder {
+  session: SessionInfo;
+}
+
 export interface NewSession {
   accountId: string;
   engineerId: string;
@@ -83,6 +87,6 @@ export interface ConversationStore {
   ): Promise<string>;
   listPendingReminders(sessionId: string): Promise<StoredReminder[]>;
   cancelPendingReminders(sessionId: string, reason: string): Promise<number>;
-  /** Atomically marks due pending reminders fired and returns them: each is returned once, across processes. */
-  claimDueReminders(now: Date, limit: number): Promise<StoredReminder[]>;
+  /** Atomically marks due pending reminders of one platform fired and returns them: each once, across processes. */
+  claimDueReminders(now: Date, limit: number, platform: AccountRef["platform"]): Promise<ClaimedReminder[]>;
 }

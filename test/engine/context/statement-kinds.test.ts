@@ -31,9 +31,9 @@ describe("classifyStatement", () => {
     expect(kind("Front desk printer shows offline for everyone.", true)).toBe("symptom");
   });
 
-  it("extracts what was ruled out and keeps the finding before it", () => {
-    const c = classifyStatement("WAN 203.0.113.45 answers on 443, so not an ISP outage.", false);
-    expect(c.object).toBe("ISP outage");
-    expect(c.findingPrefix).toBe("WAN 203.0.113.45 answers on 443");
+  it("extracts what was ruled out", () => {
+    expect(classifyStatement("WAN 203.0.113.45 answers on 443, so not an ISP outage.", false).object).toBe("ISP outage");
+    expect(classifyStatement("Ruled out mailbox issues.", false).object).toBe("mailbox issues");
+    expect(classifyStatement("DNS looks fine - both records resolve", false).object).toBe("DNS");
   });
 });

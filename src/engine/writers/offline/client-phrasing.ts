@@ -70,7 +70,8 @@ const article = (phrase: string) => (/^[aeiou]/i.test(phrase) ? `an ${phrase}` :
 export function plainCause(diagnosis: Fact | null): string | null {
   if (!diagnosis) return null;
   const text = diagnosis.text;
-  const terms = findPlainTerms(text);
+  // Adjectival wording ("organization-wide") cannot head a noun phrase.
+  const terms = findPlainTerms(text).filter((t) => !/-wide$/.test(t.plain));
   if (terms.length > 0) {
     let best: { term: (typeof terms)[number]; qualifier: string | null; distance: number } | null = null;
     for (const [re, qualifier] of QUALIFIERS) {
@@ -89,7 +90,7 @@ export function plainCause(diagnosis: Fact | null): string | null {
     return article(`${best.qualifier} ${noun}`);
   }
   const safe = lowerFirst(makeClientSafe(firstSentence(text)));
-  return isClientSafe(safe) && wordCount(safe) <= 16 && !/['"_/\\]/.test(safe) ? safe : null;
+  return isPlainEnough(safe, 14) ? safe : null;
 }
 
 /** The distinct plain areas named in the steps: "the email settings, the email delivery check and the email account". */
@@ -111,7 +112,7 @@ function plainRuledOut(facts: readonly Fact[]): string | null {
   const items: string[] = [];
   for (const f of facts) {
     const safe = lowerFirst(makeClientSafe(f.text).replace(/[.!]+$/, "").trim());
-    if (safe && wordCount(safe) <= 6 && isClientSafe(safe) && !/['"_/\\]/.test(safe)) items.push(safe);
+    if (isPlainEnough(safe, 6)) items.push(safe);
   }
   const unique = [...new Set(items)].slice(0, 3);
   if (unique.length === 0) return null;
@@ -128,10 +129,8 @@ function plainNext(facts: readonly Fact[]): { next: string | null; waitingOnClie
       waitingOnClient = true;
       continue;
     }
-    const safe = lowerFirst(makeClientSafe(firstSentence(f.text)).trim());
-    if (!safe || wordCount(safe) > 14 || !isClientSafe(safe) || /['"_/\\]/.test(safe)) continue;
-    if (!/^(?:[a-z]+)\b/.test(safe)) continue;
-    parts.push(safe.replace(/^(?:we'll|we will|i'll|i will|will)\s+/i, ""));
+    const safe = lowerFirst(makeClientSafe(firstSentence(f.text)).trim()).replace(/^(?:we'll|we will|i'll|i will|will)\s+/i, "");
+    if (isPlainEnough(safe, 14) && startsWithStepVerb(safe)) parts.push(safe);
   }
   return { next: parts.length > 0 ? joinAnd(parts.slice(0, 2)) : null, waitingOnClient };
 }
@@ -140,12 +139,34 @@ function plainFix(facts: SessionFacts): string | null {
   const source = facts.resolutionSummary;
   if (!source) return null;
   const safe = makeClientSafe(firstSentence(source)).trim();
-  if (!safe || wordCount(safe) > 25 || !isClientSafe(safe) || /['"_/\\;]/.test(safe)) return null;
-  return safe;
+  return isPlainEnough(lowerFirst(safe), 25) ? safe : null;
 }
 
 export function isClientSafe(text: string): boolean {
   return findClientViolations(text).length === 0;
+}
+
+/**
+ * Stricter than the guardrails, for wording lifted from engineer messages:
+ * no digits, quotes, slashes, colons or capitalised words after the first
+ * (product and tool names are), and short.
+ */
+export function isPlainEnough(text: string, maxWords: number): boolean {
+  if (!text || wordCount(text) > maxWords || !isClientSafe(text)) return false;
+  if (/[\d'"`‘’“”/\\_:;=<>{}[\]|@#]/.test(text)) return false;
+  return !text
+    .split(/\s+/)
+    .slice(1)
+    .some((w) => /[A-Z]/.test(w) && w !== "I" && !/^(?:Microsoft|Windows|Outlook|Teams|Wi-Fi|OneDrive|SharePoint|Excel|Word)$/.test(w.replace(/[.,!?]$/, "")));
+}
+
+/** Base-form verbs a next step may start with, so "we'll <step>" stays grammatical. */
+const STEP_VERBS = new Set(
+  "add allow apply archive ask book call change check clean clear confirm contact copy create deploy disable document email enable escalate finish fix follow get give have install keep let load make map migrate monitor move notify open order patch plan push re-enable rebuild reboot reconnect reinstall remove renew repair replace request reset restart restore resume retest review roll rotate run schedule send set ship sign swap switch sync test try turn unblock update upgrade verify wait watch".split(" "),
+);
+
+function startsWithStepVerb(text: string): boolean {
+  return STEP_VERBS.has((text.split(/\s+/, 1)[0] ?? "").toLowerCase());
 }
 
 /** All client-facing pieces for one update. */

@@ -1,0 +1,192 @@
+import { FlowPilotError } from "../../errors.ts";
+import { recognizeByRules } from "../../intents/index.ts";
+import { communicationTemplatesSchema } from "../templates.ts";
+import { helpView, noticeView, templatesView } from "../views/index.ts";
+import type { ParsedCommandLine } from "./command-line.ts";
+import type { RequestContext } from "./context.ts";
+import type { SessionInfo } from "./store.ts";
+import { editUpdate, setReminder } from "./update-actions.ts";
+import {
+  escalateSession,
+  pauseSession,
+  resolveSession,
+  resumeSession,
+  showHeader,
+  showHistory,
+  startSession,
+} from "./session-flow.ts";
+import { startUpdateFlow } from "./update-flow.ts";
+
+/**
+ * Every `/flowpilot` sub-command, declared as data: one registry that all
+ * adapters use (help text, aliases, whether it needs a session or an admin).
+ */
+export interface CommandSpec {
+  id: string;
+  aliases: readonly string[];
+  usage: string;
+  description: string;
+  /** Needs an open (or, for read-only commands, any) session in the place. */
+  needsSession: boolean;
+  adminOnly: boolean;
+  run(ctx: RequestContext, line: ParsedCommandLine, session: SessionInfo | null): Promise<void>;
+}
+
+const latestUpdate = async (ctx: RequestContext, session: SessionInfo) => {
+  const latest = (await ctx.deps.store.listUpdates(session.id)).at(-1);
+  if (!latest) throw new FlowPilotError("not_found", "There is no update in this session yet. Ask for one with /flowpilot-update.");
+  return latest;
+};
+
+export const COMMANDS: readonly CommandSpec[] = [
+  {
+    id: "start",
+    aliases: ["new", "begin"],
+    usage: "/flowpilot start <ticket> [summary] [--client NAME] [--contact NAME]",
+    description: "Start a session here, linked to a PSA ticket.",
+    needsSession: false,
+    adminOnly: false,
+    run: (ctx, line) =>
+      startSession(ctx, {
+        ticketId: line.args[0],
+        summary: line.args.slice(1).join(" "),
+        client: line.flags.client,
+        contact: line.flags.contact,
+      }),
+  },
+  {
+    id: "update",
+    aliases: ["share", "status"],
+    usage: "/flowpilot update [what you need, e.g. quick update for the client]",
+    description: "Write a status update from this session (same as /flowpilot-update).",
+    needsSession: true,
+    adminOnly: false,
+    run: (ctx, line, session) => {
+      const slots = line.rest ? recognizeByRules(line.rest) : null;
+      return startUpdateFlow(ctx, session!, slots ?? {});
+    },
+  },
+  {
+    id: "pause",
+    aliases: [],
+    usage: "/flowpilot pause [reason]",
+    description: "Pause the session clock.",
+    needsSession: true,
+    adminOnly: false,
+    run: (ctx, line, session) => pauseSession(ctx, session!, line.rest || undefined),
+  },
+  {
+    id: "resume",
+    aliases: ["unpause", "continue"],
+    usage: "/flowpilot resume",
+    description: "Resume a paused session.",
+    needsSession: true,
+    adminOnly: false,
+    run: (ctx, _line, session) => resumeSession(ctx, session!),
+  },
+  {
+    id: "resolve",
+    aliases: ["resolved", "close", "fixed"],
+    usage: "/flowpilot resolve <what fixed it>",
+    description: "Resolve the session; writes the documentation note and the resolution update.",
+    needsSession: true,
+    adminOnly: false,
+    run: (ctx, line, session) => resolveSession(ctx, session!, line.rest),
+  },
+  {
+    id: "escalate",
+    aliases: ["escalation", "handoff"],
+    usage: "/flowpilot escalate <reason>",
+    description: "Escalate the session; writes the handoff note and the client update.",
+    needsSession: true,
+    adminOnly: false,
+    run: (ctx, line, session) => escalateSession(ctx, session!, line.rest),
+  },
+  {
+    id: "history",
+    aliases: ["updates"],
+    usage: "/flowpilot history",
+    description: "The updates generated in this session, with their delivery status.",
+    needsSession: true,
+    adminOnly: false,
+    run: (ctx, _line, session) => showHistory(ctx, session!),
+  },
+  {
+    id: "session",
+    aliases: ["info", "header"],
+    usage: "/flowpilot session",
+    description: "Show the session header and its action bar.",
+    needsSession: true,
+    adminOnly: false,
+    run: (ctx, _line, session) => showHeader(ctx, session!),
+  },
+  {
+    id: "remind",
+    aliases: ["reminder"],
+    usage: "/flowpilot remind <minutes|1h|1h30m>",
+    description: "Remind me to send another update (for the latest update's audience).",
+    needsSession: true,
+    adminOnly: false,
+    run: async (ctx, line, session) => {
+      if (!line.rest) throw new FlowPilotError("invalid_input", "In how long? Usage: /flowpilot remind 30 (minutes), 1h or 1h30m");
+      await setReminder(ctx, session!, await latestUpdate(ctx, session!), { input: line.rest });
+    },
+  },
+  {
+    id: "edit",
+    aliases: [],
+    usage: "/flowpilot edit <new text>",
+    description: "Replace the latest update's text with your own before copying or posting it.",
+    needsSession: true,
+    adminOnly: false,
+    run: async (ctx, line, session) => editUpdate(ctx, session!, await latestUpdate(ctx, session!), line.rest),
+  },
+  {
+    id: "settings",
+    aliases: ["templates", "config"],
+    usage: "/flowpilot settings [setting value]",
+    description: "Show the team's communication templates; admins can change them.",
+    needsSession: false,
+    adminOnly: false,
+    run: (ctx, line) => settings(ctx, line),
+  },
+  {
+    id: "help",
+    aliases: ["?", ""],
+    usage: "/flowpilot help",
+    description: "What FlowPilot can do.",
+    needsSession: false,
+    adminOnly: false,
+    run: async (ctx) => {
+      await ctx.reply(helpView(COMMANDS.map((c) => ({ usage: c.usage, description: c.description }))));
+    },
+  },
+];
+
+/** Finds a command by id or alias. */
+export function findCommand(name: string): CommandSpec | undefined {
+  return COMMANDS.find((c) => c.id === name || c.aliases.includes(name));
+}
+
+const BOOLEAN_WORDS: Record<string, boolean> = { true: true, yes: true, include: true, on: true, false: false, no: false, exclude: false, off: false };
+
+/** `/flowpilot settings` shows the templates; `/flowpilot settings client_tone friendly` changes one (admins). */
+async function settings(ctx: RequestContext, line: ParsedCommandLine) {
+  const [key, ...valueWords] = line.args;
+  if (!key) {
+    await ctx.reply(templatesView({ templates: ctx.account.templates, canEdit: ctx.user.isAdmin }));
+    return;
+  }
+  if (!ctx.user.isAdmin) throw new FlowPilotError("forbidden", "Only workspace admins can change the team's communication templates.");
+  const raw = valueWords.join(" ");
+  const value = key === "include_company_in_signoff" ? (BOOLEAN_WORDS[raw.toLowerCase()] ?? raw) : raw;
+  const parsed = communicationTemplatesSchema.safeParse({ ...ctx.account.templates, [key]: value });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue?.path.join(".") || key;
+    throw new FlowPilotError("invalid_input", `Cannot set ${field}: ${issue?.message ?? "invalid value"}. See /flowpilot settings.`);
+  }
+  await ctx.deps.store.updateTemplates(ctx.account.id, parsed.data);
+  ctx.account.templates = parsed.data;
+  await ctx.reply(noticeView(`Saved: ${key} = ${String(parsed.data[key as keyof typeof parsed.data])}. The next update uses it.`));
+}

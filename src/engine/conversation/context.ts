@@ -1,0 +1,47 @@
+import type { IntentResult } from "../../intents/index.ts";
+import type { ViewMessage } from "../views/model.ts";
+import type { UpdateWriter } from "../writers/types.ts";
+import type { UserNameResolver } from "./markup.ts";
+import type { AccountInfo, ConversationStore, UserInfo } from "./store.ts";
+import type { ActorRef, Outbox, Place } from "./types.ts";
+
+/** Minimal structured logger (pino-compatible). */
+export interface Logger {
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+
+/** What posting an update to the PSA needs; provided once the account is connected. */
+export interface TicketPoster {
+  /** Whether this account can post notes (a PSA is connected). */
+  isConnected(accountId: string): Promise<boolean>;
+  post(
+    accountId: string,
+    note: { ticketId: string; text: string; visibility: "internal" | "external"; resolution: boolean; memberName?: string },
+  ): Promise<{ noteId: string }>;
+}
+
+export interface ConversationDeps {
+  store: ConversationStore;
+  writer: UpdateWriter;
+  recognizer: { recognize(text: string): Promise<IntentResult> };
+  outbox: Outbox;
+  tickets?: TicketPoster;
+  clock?: () => Date;
+  logger?: Logger;
+  resolveUserName?: UserNameResolver;
+  /** Repeated update requests for one session within this window are debounced. */
+  debounceMs?: number;
+}
+
+/** One incoming event, resolved to our account and user. */
+export interface RequestContext {
+  deps: ConversationDeps;
+  account: AccountInfo;
+  user: UserInfo;
+  actor: ActorRef;
+  place: Place;
+  now: Date;
+  reply(view: ViewMessage): Promise<string | undefined>;
+}

@@ -1,0 +1,188 @@
+import { randomUUID } from "node:crypto";
+import { FlowPilotError, isFlowPilotError } from "../../errors.ts";
+import { ACTION_IDS, decodeActionPayload } from "../views/index.ts";
+import { errorView, lengthPickerView, noticeView } from "../views/index.ts";
+import { parseCommandLine } from "./command-line.ts";
+import { findCommand } from "./commands.ts";
+import type { ConversationDeps, RequestContext } from "./context.ts";
+import { normalizeChatMarkup } from "./markup.ts";
+import { fireDueReminders } from "./reminders.ts";
+import { escalateSession, pauseSession, resolveSession, resumeSession } from "./session-flow.ts";
+import type { SessionInfo } from "./store.ts";
+import type { IncomingAction, IncomingCommand, IncomingMessage, PlatformKind } from "./types.ts";
+import {
+  copyUpdate,
+  editUpdate,
+  expandHistoryEntry,
+  postToTicket,
+  regenerate,
+  requireUpdate,
+  setFeedback,
+  setReminder,
+  switchAudience,
+  switchLength,
+} from "./update-actions.ts";
+import { askLength, generateAndShow, startUpdateFlow } from "./update-flow.ts";
+
+/** Longest message recorded into a session; longer ones are refused with a message, never cut silently. */
+export const MAX_MESSAGE_CHARS = 40_000;
+
+export interface Conversation {
+  handleMessage(message: IncomingMessage): Promise<void>;
+  handleCommand(command: IncomingCommand): Promise<void>;
+  handleAction(action: IncomingAction): Promise<void>;
+  /** Fires due reminders of this platform's sessions; returns how many fired. */
+  fireDueReminders(platform: PlatformKind): Promise<number>;
+}
+
+/**
+ * The platform-neutral conversation core: every engineer interaction with
+ * FlowPilot, expressed once. Adapters normalise platform events into these
+ * calls and render the views it posts through the outbox.
+ */
+export function createConversation(deps: ConversationDeps): Conversation {
+  const clock = deps.clock ?? (() => new Date());
+
+  async function context(event: IncomingMessage | IncomingCommand | IncomingAction): Promise<RequestContext> {
+    const account = await deps.store.ensureAccount(event.account);
+    const user = await deps.store.ensureUser(account.id, event.actor);
+    return {
+      deps,
+      account,
+      user,
+      actor: event.actor,
+      place: event.place,
+      now: clock(),
+      reply: (view) => deps.outbox.post(event.place, view),
+    };
+  }
+
+  /** Typed errors become their user message; anything else gets a correlation id, logged with the error. */
+  async function guarded(event: IncomingMessage | IncomingCommand | IncomingAction, work: (ctx: RequestContext) => Promise<void>) {
+    let ctx: RequestContext | undefined;
+    try {
+      ctx = await context(event);
+      await work(ctx);
+    } catch (err) {
+      if (isFlowPilotError(err)) {
+        await deps.outbox.post(event.place, errorView(err.userMessage));
+        return;
+      }
+      const correlationId = randomUUID().slice(0, 8);
+      deps.logger?.error({ err: err instanceof Error ? { message: err.message, stack: err.stack } : err, correlationId }, "handler failed");
+      await deps.outbox.post(event.place, errorView("Something went wrong on our side; nothing you typed was lost.", correlationId));
+    }
+  }
+
+  async function openSession(ctx: RequestContext): Promise<SessionInfo | null> {
+    return ctx.deps.store.findOpenSession(ctx.account.id, ctx.place);
+  }
+
+  return {
+    handleMessage: (message) =>
+      guarded(message, async (ctx) => {
+        const session = await openSession(ctx);
+        const text = await normalizeChatMarkup(message.text, deps.resolveUserName ?? (() => undefined));
+        if (!text) return;
+        const intent = await deps.recognizer.recognize(text);
+        if (!session) {
+          if (message.isMention || intent.intent === "status_update") {
+            await ctx.reply(noticeView("There's no FlowPilot session in this conversation yet. Start one with /flowpilot start <ticket> [summary]."));
+          }
+          return;
+        }
+        if (intent.intent === "status_update") {
+          await startUpdateFlow(ctx, session, intent);
+          return;
+        }
+        if (text.length > MAX_MESSAGE_CHARS) {
+          await ctx.reply(
+            noticeView(`That message is ${text.length.toLocaleString("en-US")} characters; sessions record at most ${MAX_MESSAGE_CHARS.toLocaleString("en-US")} per message. It was not recorded: split it into parts or attach it to the ticket.`),
+          );
+          return;
+        }
+        await deps.store.appendMessage(session.id, {
+          author: "engineer",
+          text,
+          platformMessageId: message.platformMessageId,
+          authorName: message.actor.displayName,
+        });
+      }),
+
+    handleCommand: (command) =>
+      guarded(command, async (ctx) => {
+        const session = await openSession(ctx);
+        if (command.command === "flowpilot-update") {
+          if (!session) throw new FlowPilotError("not_found", "There's no open FlowPilot session here. Start one with /flowpilot start <ticket>.");
+          const slots = command.text.trim() ? await deps.recognizer.recognize(command.text) : {};
+          await startUpdateFlow(ctx, session, slots);
+          return;
+        }
+        const line = parseCommandLine(command.text);
+        const spec = findCommand(line.name);
+        if (!spec) throw new FlowPilotError("invalid_input", `Unknown command "${line.name}". Try /flowpilot help.`);
+        if (spec.adminOnly && !ctx.user.isAdmin) throw new FlowPilotError("forbidden", "Only workspace admins can do that.");
+        if (spec.needsSession && !session) {
+          throw new FlowPilotError("not_found", "There's no open FlowPilot session here. Start one with /flowpilot start <ticket>.");
+        }
+        await spec.run(ctx, line, session);
+      }),
+
+    handleAction: (action) =>
+      guarded(action, async (ctx) => {
+        const payload = decodeActionPayload(action.payload);
+        const session = await ctx.deps.store.getSession(ctx.account.id, payload.sessionId);
+        if (!session) throw new FlowPilotError("not_found", "That session doesn't exist in this workspace (it may belong to another team).");
+        const update = () => requireUpdate(ctx, session, payload.updateId);
+        switch (action.actionId) {
+          case ACTION_IDS.shareUpdate:
+            return startUpdateFlow(ctx, session, { context: payload.context });
+          case ACTION_IDS.pickAudience:
+            return askLength(ctx, session, payload.audience!, payload.context);
+          case ACTION_IDS.pickLength:
+            await generateAndShow(ctx, session, { audience: payload.audience!, length: payload.length!, context: payload.context });
+            return;
+          case ACTION_IDS.reminderOpenUpdate:
+            await ctx.reply(lengthPickerView({ sessionId: session.id, audience: payload.audience!, context: payload.context }));
+            return;
+          case ACTION_IDS.copy:
+            return copyUpdate(ctx, session, await update());
+          case ACTION_IDS.postToTicket:
+            return postToTicket(ctx, session, await update());
+          case ACTION_IDS.regenerate:
+            return regenerate(ctx, session, await update());
+          case ACTION_IDS.switchAudience:
+            return switchAudience(ctx, session, await update(), payload.audience);
+          case ACTION_IDS.switchLength:
+            return switchLength(ctx, session, await update());
+          case ACTION_IDS.setReminder:
+            return setReminder(ctx, session, await update(), { input: action.input });
+          case ACTION_IDS.reminderOption:
+            return setReminder(ctx, session, await update(), { minutes: payload.minutes, input: action.input });
+          case ACTION_IDS.edit:
+            return editUpdate(ctx, session, await update(), action.input);
+          case ACTION_IDS.feedbackUp:
+            return setFeedback(ctx, await update(), "up");
+          case ACTION_IDS.feedbackDown:
+            return setFeedback(ctx, await update(), "down");
+          case ACTION_IDS.skip:
+            await ctx.reply(noticeView("Skipped — nothing was sent. The text stays in /flowpilot history."));
+            return;
+          case ACTION_IDS.historyExpand:
+            return expandHistoryEntry(ctx, await update());
+          case ACTION_IDS.pause:
+            return pauseSession(ctx, session);
+          case ACTION_IDS.resume:
+            return resumeSession(ctx, session);
+          case ACTION_IDS.resolve:
+            return resolveSession(ctx, session, action.input);
+          case ACTION_IDS.escalate:
+            return escalateSession(ctx, session, action.input);
+          default:
+            throw new FlowPilotError("expired_action", "That button is not supported any more. Run /flowpilot help.");
+        }
+      }),
+
+    fireDueReminders: (platform) => fireDueReminders(deps, platform, clock()),
+  };
+}

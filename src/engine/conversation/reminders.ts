@@ -1,0 +1,56 @@
+import cron, { type ScheduledTask } from "node-cron";
+import { reminderCancelledView, reminderFiredView } from "../views/index.ts";
+import type { ConversationDeps } from "./context.ts";
+import type { PlatformKind } from "./types.ts";
+
+const CLAIM_BATCH = 50;
+
+/**
+ * Claims due reminders atomically (each fires once, whatever the number of
+ * bot processes) and posts them where their session lives. A session that was
+ * resolved or escalated meanwhile gets "Reminder cancelled" instead. One
+ * reminder's failure does not stop the others.
+ */
+export async function fireDueReminders(deps: ConversationDeps, platform: PlatformKind, now: Date): Promise<number> {
+  const claimed = await deps.store.claimDueReminders(now, CLAIM_BATCH, platform);
+  let fired = 0;
+  for (const reminder of claimed) {
+    try {
+      const { session } = reminder;
+      if (!session.conversationId) continue;
+      const place = { conversationId: session.conversationId, threadId: session.threadId ?? undefined };
+      if (session.status === "resolved" || session.status === "escalated") {
+        await deps.outbox.post(place, reminderCancelledView({ count: 1 }));
+        continue;
+      }
+      await deps.outbox.post(
+        place,
+        reminderFiredView({
+          sessionId: session.id,
+          audience: reminder.audience,
+          clientName: session.clientCompany ?? undefined,
+          summary: session.ticketSummary ?? undefined,
+        }),
+      );
+      fired += 1;
+    } catch (err) {
+      deps.logger?.error({ reminderId: reminder.id, err: err instanceof Error ? err.message : String(err) }, "reminder failed");
+    }
+  }
+  return fired;
+}
+
+/** The named scheduled job: checks for due reminders every 15 seconds. */
+export function scheduleReminderJob(run: () => Promise<unknown>, logger?: ConversationDeps["logger"]): ScheduledTask {
+  return cron.schedule(
+    "*/15 * * * * *",
+    async () => {
+      try {
+        await run();
+      } catch (err) {
+        logger?.error({ job: "reminders", err: err instanceof Error ? err.message : String(err) }, "reminder job failed");
+      }
+    },
+    { name: "reminders", noOverlap: true },
+  );
+}

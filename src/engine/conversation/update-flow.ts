@@ -1,0 +1,154 @@
+import { FlowPilotError } from "../../errors.ts";
+import { generateStatusUpdate } from "../generate.ts";
+import type { StatusUpdateStepContent } from "../steps.ts";
+import type { Audience, Length, StatusUpdateResult, UpdateContextKind } from "../types.ts";
+import {
+  audiencePickerView,
+  generatingView,
+  lengthPickerView,
+  noticeView,
+  updateResultView,
+} from "../views/index.ts";
+import type { RequestContext } from "./context.ts";
+import type { SessionInfo, StoredUpdate } from "./store.ts";
+
+/** Share Update needs at least this many recorded messages (spec: Edge Cases). */
+export const MIN_MESSAGES_FOR_UPDATE = 2;
+export const DEFAULT_DEBOUNCE_MS = 3_000;
+
+export interface UpdateSlots {
+  audience?: Audience | null;
+  length?: Length | null;
+  context?: UpdateContextKind | null;
+}
+
+/** Which note visibility an audience posts as (spec: Post to Ticket details); email drafts are not posted. */
+export function postVisibility(audience: Audience): "internal" | "external" | null {
+  if (audience === "ticket_notes") return "internal";
+  if (audience === "client_update") return "external";
+  return null;
+}
+
+/**
+ * Entry point of the update flow (button, slash command or phrase): checks
+ * the 2-exchange rule and the debounce, then asks for what the request did not
+ * say: audience first, then length. A request that names the audience but not
+ * the length uses the team's default length; the pickers are only for requests
+ * that named nothing.
+ */
+export async function startUpdateFlow(ctx: RequestContext, session: SessionInfo, slots: UpdateSlots): Promise<void> {
+  const messages = await ctx.deps.store.countMessages(session.id);
+  if (messages < MIN_MESSAGES_FOR_UPDATE) {
+    await ctx.reply(
+      noticeView(
+        `Share Update is available after at least ${MIN_MESSAGES_FOR_UPDATE} message exchanges in the session (this one has ${messages}). Keep troubleshooting here and ask again.`,
+      ),
+    );
+    return;
+  }
+  const context = slots.context ?? undefined;
+  if (!slots.audience) {
+    await ctx.reply(audiencePickerView({ sessionId: session.id, context }));
+    return;
+  }
+  await generateAndShow(ctx, session, {
+    audience: slots.audience,
+    length: slots.length ?? ctx.account.templates.default_length,
+    context,
+  });
+}
+
+/** Step 1 answered: ask for the length. */
+export async function askLength(ctx: RequestContext, session: SessionInfo, audience: Audience, context?: UpdateContextKind) {
+  await ctx.reply(lengthPickerView({ sessionId: session.id, audience, context }));
+}
+
+/** True when an update for this session was generated within the debounce window. */
+async function isDebounced(ctx: RequestContext, session: SessionInfo): Promise<boolean> {
+  const window = ctx.deps.debounceMs ?? DEFAULT_DEBOUNCE_MS;
+  const latest = (await ctx.deps.store.listUpdates(session.id)).at(-1);
+  return latest !== undefined && ctx.now.getTime() - Date.parse(latest.generated_at) < window;
+}
+
+/**
+ * Shows "Generating update...", writes the update from the whole session,
+ * stores it as a `status_update` step, then replaces the placeholder with the
+ * result and its actions. The step is in the database before the reply.
+ */
+export async function generateAndShow(
+  ctx: RequestContext,
+  session: SessionInfo,
+  request: { audience: Audience; length: Length; context?: UpdateContextKind },
+  options: { skipDebounce?: boolean } = {},
+): Promise<StoredUpdate | null> {
+  if (!options.skipDebounce && (await isDebounced(ctx, session))) {
+    await ctx.reply(noticeView("An update was generated for this session a moment ago. Give it a few seconds before asking again."));
+    return null;
+  }
+  const placeholder = await ctx.reply(generatingView({ audience: request.audience, length: request.length }));
+  const stored = await generateAndStore(ctx, session, request);
+  const view = await resultView(ctx, session, stored);
+  if (placeholder) await ctx.deps.outbox.update(ctx.place, placeholder, view);
+  else await ctx.reply(view);
+  return stored;
+}
+
+/** Generates and stores one update without posting anything (resolution/escalation pre-generation). */
+export async function generateAndStore(
+  ctx: RequestContext,
+  session: SessionInfo,
+  request: { audience: Audience; length: Length; context?: UpdateContextKind },
+): Promise<StoredUpdate> {
+  const snapshot = await ctx.deps.store.loadSnapshot(session.id, ctx.now);
+  const result = await generateStatusUpdate(snapshot, request, {
+    templates: ctx.account.templates,
+    writer: ctx.deps.writer,
+  });
+  if (result.fallback_reason) ctx.deps.logger?.warn({ sessionId: session.id, reason: result.fallback_reason }, "llm fallback");
+  const content = toStepContent(result, snapshot.messages.length, ctx.user.displayName);
+  const id = await ctx.deps.store.recordUpdate(session.id, content);
+  const stored = await ctx.deps.store.getUpdate(session.id, id);
+  if (!stored) throw new FlowPilotError("not_found", "The update could not be stored. Please try again.");
+  return stored;
+}
+
+function toStepContent(result: StatusUpdateResult, messageCount: number, requestedBy: string): StatusUpdateStepContent {
+  return {
+    audience: result.audience,
+    length: result.length,
+    context: result.context,
+    generated_content: result.content,
+    session_status: result.session_status,
+    steps_completed: result.steps_completed,
+    time_spent_minutes: result.time_spent_minutes,
+    generated_at: result.generated_at,
+    writer: result.writer,
+    ...(result.fallback_reason ? { fallback_reason: result.fallback_reason } : {}),
+    message_count: messageCount,
+    delivery: { psa_push_status: "not_posted" },
+    requested_by: requestedBy,
+  };
+}
+
+/** The result message for a stored update, with Post to Ticket only where it can work. */
+export async function resultView(ctx: RequestContext, session: SessionInfo, update: StoredUpdate) {
+  const visibility = postVisibility(update.audience);
+  const connected = (await ctx.deps.tickets?.isConnected(ctx.account.id)) ?? false;
+  return updateResultView({
+    sessionId: session.id,
+    updateId: update.id,
+    audience: update.audience,
+    length: update.length,
+    context: update.context,
+    content: update.final_content ?? update.generated_content,
+    format: update.audience === "ticket_notes" ? ctx.account.templates.ticket_notes_format : "plain",
+    sessionStatus: update.session_status,
+    timeSpentMinutes: update.time_spent_minutes,
+    writer: update.writer,
+    fallbackNote: update.fallback_reason,
+    canPostToTicket: connected && Boolean(session.ticketId) && visibility !== null,
+    postVisibility: visibility,
+    edited: update.final_content !== undefined,
+    ticketId: session.ticketId ?? undefined,
+  });
+}

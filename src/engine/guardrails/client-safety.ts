@@ -1,0 +1,94 @@
+import { COMPILED_GLOSSARY, type GlossaryEntry } from "./glossary.ts";
+import { findSecrets, REDACTED, redactSecrets } from "./secrets.ts";
+import { findTechnicalTokens, type TokenKind } from "./technical-tokens.ts";
+
+export type ViolationKind = "secret" | TokenKind | "tool" | "jargon";
+
+export interface Violation {
+  kind: ViolationKind;
+  match: string;
+  index: number;
+}
+
+export interface PlainTerm {
+  index: number;
+  length: number;
+  term: string;
+  /** Singular client wording, e.g. "mail routing setting". */
+  plain: string;
+  kind: "jargon" | "tool" | "plain";
+}
+
+/** Glossary terms in a text with their plain wording, in order of appearance. */
+export function findPlainTerms(text: string): PlainTerm[] {
+  const out: PlainTerm[] = [];
+  const taken: Array<[number, number]> = [];
+  for (const { entry, pattern } of COMPILED_GLOSSARY) {
+    for (const m of text.matchAll(pattern)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (taken.some(([s, e]) => start < e && end > s)) continue;
+      taken.push([start, end]);
+      out.push({ index: start, length: m[0].length, term: m[0], plain: entry.plain, kind: entry.kind ?? "jargon" });
+    }
+  }
+  return out.sort((a, b) => a.index - b.index);
+}
+
+/** Everything in a text that must not reach a client: secrets, addresses, hosts, paths, codes, tools, jargon. */
+export function findClientViolations(text: string): Violation[] {
+  const violations: Violation[] = [];
+  for (const s of findSecrets(text)) violations.push({ kind: "secret", match: s.value, index: s.start });
+  for (const t of findTechnicalTokens(text)) violations.push(t);
+  for (const term of findPlainTerms(text)) {
+    if (term.kind !== "plain") violations.push({ kind: term.kind, match: term.term, index: term.index });
+  }
+  return violations.sort((a, b) => a.index - b.index);
+}
+
+const LEAD_IN = new RegExp(
+  "(?<![A-Za-z])(?:(?:on|at|to|from|via|for|in|of|with|against|behind|using)\\s+)?(?:the\\s+|our\\s+|their\\s+|your\\s+)?(?:(?:server|host|machine|device|box|firewall|address|IP|path|share|folder|mailbox|account|user|code|error)\\s+)?$",
+  "i",
+);
+
+function isPlural(term: string, entry: GlossaryEntry): boolean {
+  return entry.plural !== entry.plain && /(?:s|es|ies)$/i.test(term) && !/(?:ss|SS|us|is)$/.test(term) && term.length > 3;
+}
+
+/**
+ * Rewrites technical text into client-safe wording: secrets, addresses,
+ * hosts, paths, URLs and codes are removed (with the preposition that
+ * introduced them), tools and jargon get their plain wording, and the
+ * sentence is tidied. Best effort: callers check the result with
+ * findClientViolations before using it.
+ */
+export function makeClientSafe(text: string): string {
+  let out = redactSecrets(text).replace(/\s*\([^()]*\[redacted\][^()]*\)/g, "").replaceAll(REDACTED, "");
+  // Technical tokens, right to left so indexes stay valid.
+  const tokens = findTechnicalTokens(out);
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    const t = tokens[i]!;
+    const lead = LEAD_IN.exec(out.slice(Math.max(0, t.index - 60), t.index))?.[0] ?? "";
+    out = out.slice(0, t.index - lead.length) + out.slice(t.index + t.match.length);
+  }
+  for (const { entry, pattern } of COMPILED_GLOSSARY) {
+    if (entry.kind === "plain") continue;
+    out = out.replace(pattern, (term) => (isPlural(term, entry) ? (entry.plural ?? `${entry.plain}s`) : entry.plain));
+  }
+  return tidy(out);
+}
+
+function tidy(text: string): string {
+  return text
+    .replace(/\(\s*\)|\[\s*\]|''|""/g, "")
+    .replace(/\b(the|a|an|our|your)\s+(?:the|our|your)\s+/gi, "$1 ")
+    .replace(/\b(a)\s+(?=[aeiou])/gi, (_m, a: string) => (a === "A" ? "An " : "an "))
+    .replace(/\b(an)\s+(?=[^aeiou\s])/gi, (_m, an: string) => (an === "An" ? "A " : "a "))
+    .replace(/\s+([,.;:!?])/g, "$1")
+    .replace(/([,;:])\s*(?=[,.;:])/g, "")
+    .replace(/\s+-\s+(?=[,.;]|$)/g, "")
+    .replace(/^\s*[-,;:]\s*/, "")
+    .replace(/\s{2,}/g, " ")
+    .replace(/\s+-\s*$/, "")
+    .trim();
+}
