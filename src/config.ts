@@ -55,7 +55,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: c.FLOWPILOT_DATA_DIR,
     logLevel: c.LOG_LEVEL,
     llm: c.OPENAI_API_KEY
-      ? { apiKey: c.OPENAI_API_KEY, baseURL: c.OPENAI_BASE_URL, model: c.OPENAI_MODEL, timeoutMs: c.OPENAI_TIMEOUT_MS }
+      ? {
+          apiKey: c.OPENAI_API_KEY,
+          baseURL: c.OPENAI_BASE_URL,
+          model: c.OPENAI_MODEL,
+          timeoutMs: c.OPENAI_TIMEOUT_MS,
+        }
       : undefined,
     encryptionKey: c.FLOWPILOT_ENCRYPTION_KEY,
   };

@@ -1,6 +1,6 @@
 import { Command, CommanderError } from "commander";
-import { USAGE_EXIT_CODE, UsageError } from "./usage-error.ts";
 import { CLI_COMMANDS } from "./commands/index.ts";
+import { USAGE_EXIT_CODE, UsageError } from "./usage-error.ts";
 
 /** Builds the `flowpilot` program; each command registers itself from src/cli/commands. */
 export function buildProgram(): Command {

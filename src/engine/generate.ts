@@ -1,6 +1,6 @@
 import { buildSessionFacts } from "./context/session-facts.ts";
 import { enforceGuardrails } from "./guardrails/index.ts";
-import { DEFAULT_TEMPLATES, type CommunicationTemplates } from "./templates.ts";
+import { type CommunicationTemplates, DEFAULT_TEMPLATES } from "./templates.ts";
 import type { SessionSnapshot, StatusUpdateResult, UpdateContextKind, UpdateRequest } from "./types.ts";
 import { offlineWriter } from "./writers/offline/index.ts";
 import type { UpdateWriter } from "./writers/types.ts";
@@ -33,7 +33,14 @@ export async function generateStatusUpdate(
   const facts = buildSessionFacts(session);
   const length = request.length ?? templates.default_length;
   const context = request.context ?? defaultContext(session);
-  const written = await writer.write({ session, facts, audience: request.audience, length, context, templates });
+  const written = await writer.write({
+    session,
+    facts,
+    audience: request.audience,
+    length,
+    context,
+    templates,
+  });
   const { text } = enforceGuardrails(written.content, request.audience, { secrets: facts.secrets });
   return {
     content: text,

@@ -36,7 +36,10 @@ export const transcriptSchema = z.object({
 export type Transcript = z.infer<typeof transcriptSchema>;
 
 /** Turns a validated transcript into the engine's snapshot. `now` defaults to the transcript's clock, else the wall clock. */
-export function transcriptToSnapshot(t: Transcript, options: { id?: string; now?: Date } = {}): SessionSnapshot {
+export function transcriptToSnapshot(
+  t: Transcript,
+  options: { id?: string; now?: Date } = {},
+): SessionSnapshot {
   return {
     id: options.id ?? randomUUID(),
     ticket: { ...t.ticket },

@@ -17,7 +17,13 @@ export const SESSION_STATUSES = ["active", "paused", "resolved", "escalated"] as
 export type SessionStatus = (typeof SESSION_STATUSES)[number];
 
 /** The troubleshooting progress the engine infers from a session. */
-export const INFERRED_STATUSES = ["investigating", "identified", "implementing", "resolved", "escalated"] as const;
+export const INFERRED_STATUSES = [
+  "investigating",
+  "identified",
+  "implementing",
+  "resolved",
+  "escalated",
+] as const;
 export type InferredStatus = (typeof INFERRED_STATUSES)[number];
 
 export const MESSAGE_AUTHORS = ["engineer", "assistant", "client"] as const;

@@ -2,8 +2,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { generateStatusUpdate } from "../../src/engine/generate.ts";
 import { transcriptSchema, transcriptToSnapshot } from "../../src/engine/transcript.ts";
-import { longSessionExpectations, makeLongSession } from "../support/long-session.ts";
 import { AUDIENCES, LENGTHS, UPDATE_CONTEXTS } from "../../src/engine/types.ts";
+import { longSessionExpectations, makeLongSession } from "../support/long-session.ts";
 import {
   assertExpectations,
   countSentences,
@@ -27,14 +27,25 @@ for (const suite of suites) {
         for (const audience of AUDIENCES) {
           for (const length of LENGTHS) {
             it(`${audience} / ${length} meets the expectations`, async () => {
-              const result = await generateStatusUpdate(transcriptToSnapshot(c.transcript), { audience, length });
+              const result = await generateStatusUpdate(transcriptToSnapshot(c.transcript), {
+                audience,
+                length,
+              });
               assertExpectations(result, c.expect);
               if (length === "quick" && audience !== "ticket_notes") {
-                const body = audience === "email_draft" ? result.content.split("\n\n").slice(2, -1).join(" ") : result.content;
-                expect(countSentences(body), `quick ${audience} is 1-2 sentences:\n${result.content}`).toBeLessThanOrEqual(2);
+                const body =
+                  audience === "email_draft"
+                    ? result.content.split("\n\n").slice(2, -1).join(" ")
+                    : result.content;
+                expect(
+                  countSentences(body),
+                  `quick ${audience} is 1-2 sentences:\n${result.content}`,
+                ).toBeLessThanOrEqual(2);
               }
               if (length === "quick" && audience === "ticket_notes") {
-                expect(countSentences(result.content), `quick note:\n${result.content}`).toBeLessThanOrEqual(2);
+                expect(countSentences(result.content), `quick note:\n${result.content}`).toBeLessThanOrEqual(
+                  2,
+                );
               }
             });
           }
@@ -51,10 +62,13 @@ for (const suite of suites) {
                 });
                 for (const secret of c.expect.secrets) expect(result.content).not.toContain(secret);
                 if (audience !== "ticket_notes") {
-                  assertExpectations({ ...result, session_status: c.expect.status as never }, {
-                    ...c.expect,
-                    ticket_notes_must_mention: [],
-                  });
+                  assertExpectations(
+                    { ...result, session_status: c.expect.status as never },
+                    {
+                      ...c.expect,
+                      ticket_notes_must_mention: [],
+                    },
+                  );
                 }
               }
             }
@@ -68,7 +82,9 @@ for (const suite of suites) {
 describe("long generated sessions", () => {
   for (const size of [100, 1_000, 10_000]) {
     it(`${size} messages: every audience and length meets the expectations`, async () => {
-      const snapshot = transcriptToSnapshot(transcriptSchema.parse(makeLongSession(size, { seed: 3, pauses: 4 })));
+      const snapshot = transcriptToSnapshot(
+        transcriptSchema.parse(makeLongSession(size, { seed: 3, pauses: 4 })),
+      );
       const expectations = longSessionExpectations(size, { seed: 3, pauses: 4 });
       for (const audience of AUDIENCES) {
         for (const length of LENGTHS) {

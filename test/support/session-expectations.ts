@@ -34,7 +34,9 @@ export function loadSessionCases(dir: string): SessionCase[] {
     .map((f) => {
       const name = f.replace(/\.json$/, "");
       const transcript = transcriptSchema.parse(JSON.parse(readFileSync(join(dir, f), "utf8")));
-      const expectations = JSON.parse(readFileSync(join(dir, `${name}.expect.json`), "utf8")) as SessionExpectations;
+      const expectations = JSON.parse(
+        readFileSync(join(dir, `${name}.expect.json`), "utf8"),
+      ) as SessionExpectations;
       return { name, transcript, expect: expectations };
     });
 }
@@ -64,7 +66,9 @@ export function assertExpectations(result: StatusUpdateResult, e: SessionExpecta
   }
   if (audience !== "ticket_notes") {
     for (const bad of e.client_forbidden) {
-      expect(containsForbidden(content, bad), `${label}: client text contains "${bad}":\n${content}`).toBe(false);
+      expect(containsForbidden(content, bad), `${label}: client text contains "${bad}":\n${content}`).toBe(
+        false,
+      );
     }
     const opening = content.split("\n").find((l) => l.trim() && !l.startsWith("Subject:")) ?? "";
     expect(opening, `${label}: greets the client by name`).toContain(e.client_greeting);

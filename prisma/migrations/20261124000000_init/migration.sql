@@ -63,6 +63,7 @@ CREATE TABLE "sessions" (
 -- CreateTable
 CREATE TABLE "session_steps" (
     "id" UUID NOT NULL,
+    "seq" SERIAL NOT NULL,
     "session_id" UUID NOT NULL,
     "step_type" "StepType" NOT NULL,
     "content" JSONB NOT NULL DEFAULT '{}',
@@ -84,7 +85,7 @@ CREATE INDEX "sessions_account_id_status_idx" ON "sessions"("account_id", "statu
 CREATE INDEX "sessions_account_id_conversation_id_thread_id_idx" ON "sessions"("account_id", "conversation_id", "thread_id");
 
 -- CreateIndex
-CREATE INDEX "session_steps_session_id_created_at_idx" ON "session_steps"("session_id", "created_at");
+CREATE INDEX "session_steps_session_id_created_at_seq_idx" ON "session_steps"("session_id", "created_at", "seq");
 
 -- CreateIndex
 CREATE INDEX "session_steps_step_type_idx" ON "session_steps"("step_type");

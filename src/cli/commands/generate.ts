@@ -1,9 +1,16 @@
 import { readFile } from "node:fs/promises";
 import { type Command, Option } from "commander";
 import { generateStatusUpdate } from "../../engine/generate.ts";
-import { transcriptSchema, transcriptToSnapshot } from "../../engine/transcript.ts";
-import { AUDIENCES, type Audience, LENGTHS, type Length, UPDATE_CONTEXTS, type UpdateContextKind } from "../../engine/types.ts";
 import { communicationTemplatesSchema, DEFAULT_TEMPLATES } from "../../engine/templates.ts";
+import { transcriptSchema, transcriptToSnapshot } from "../../engine/transcript.ts";
+import {
+  AUDIENCES,
+  type Audience,
+  LENGTHS,
+  type Length,
+  UPDATE_CONTEXTS,
+  type UpdateContextKind,
+} from "../../engine/types.ts";
 import { describeFirstIssue } from "../../zod-issue.ts";
 import { UsageError } from "../usage-error.ts";
 
@@ -22,14 +29,19 @@ export function registerGenerate(program: Command): void {
     .command("generate")
     .description("write a status update from a session transcript (JSON)")
     .requiredOption("--transcript <file>", "session transcript (see README: transcript format)")
-    .addOption(new Option("--audience <audience>", "who the update is for").choices(AUDIENCES).makeOptionMandatory())
-    .addOption(new Option("--length <length>", "quick or detailed (default: the team template's)").choices(LENGTHS))
     .addOption(
-      new Option("--context <context>", "update, resolution or escalation (default: from the session status)").choices(
-        UPDATE_CONTEXTS,
-      ),
+      new Option("--audience <audience>", "who the update is for").choices(AUDIENCES).makeOptionMandatory(),
     )
-    .option("--templates <json>", "team communication templates as JSON, e.g. '{\"client_tone\":\"friendly\"}'")
+    .addOption(
+      new Option("--length <length>", "quick or detailed (default: the team template's)").choices(LENGTHS),
+    )
+    .addOption(
+      new Option(
+        "--context <context>",
+        "update, resolution or escalation (default: from the session status)",
+      ).choices(UPDATE_CONTEXTS),
+    )
+    .option("--templates <json>", 'team communication templates as JSON, e.g. \'{"client_tone":"friendly"}\'')
     .option("--json", "print the API response body instead of the text")
     .action(async (flags: GenerateFlags) => {
       const snapshot = transcriptToSnapshot(await readTranscript(flags.transcript));
@@ -49,7 +61,9 @@ async function readTranscript(path: string) {
     raw = await readFile(path, "utf8");
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw new UsageError(code === "ENOENT" ? `no such file: ${path}` : `cannot read ${path}: ${code ?? String(err)}`);
+    throw new UsageError(
+      code === "ENOENT" ? `no such file: ${path}` : `cannot read ${path}: ${code ?? String(err)}`,
+    );
   }
   let json: unknown;
   try {

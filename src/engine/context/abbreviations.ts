@@ -23,7 +23,11 @@ const ABBREVIATIONS: Array<[RegExp, string]> = [
 export function expandAbbreviations(text: string): string {
   let out = text;
   for (const [re, full] of ABBREVIATIONS) {
-    out = out.replace(re, (m) => (m[0] === m[0]?.toUpperCase() && m[0] !== m[0]?.toLowerCase() ? full[0]!.toUpperCase() + full.slice(1) : full));
+    out = out.replace(re, (m) =>
+      m[0] === m[0]?.toUpperCase() && m[0] !== m[0]?.toLowerCase()
+        ? full[0]!.toUpperCase() + full.slice(1)
+        : full,
+    );
   }
   return out;
 }

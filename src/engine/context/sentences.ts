@@ -2,7 +2,7 @@
  * Splits chat text into sentences without breaking host names, versions,
  * decimals or abbreviations ("fw01.brightline.local", "v2.1", "e.g.").
  */
-const SENTENCE_END = /(?<=[.!?])\s+(?=["'(\[]?[A-Z0-9])/;
+const SENTENCE_END = /(?<=[.!?])\s+(?=["'([]?[A-Z0-9])/;
 const ABBREVIATION_END = /\b(?:e\.g|i\.e|etc|approx|vs|no|mr|mrs|ms|dr)\.$/i;
 
 export function splitSentences(text: string): string[] {

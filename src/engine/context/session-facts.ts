@@ -1,9 +1,9 @@
 import { collectSessionSecrets, looksLikeInstruction, redactSecrets } from "../guardrails/index.ts";
 import type { InferredStatus, PreviousUpdate, SessionMessage, SessionSnapshot } from "../types.ts";
+import { expandAbbreviations } from "./abbreviations.ts";
+import { inferStatus } from "./infer-status.ts";
 import { asListItem, capitalize, splitSentences } from "./sentences.ts";
 import { type ClassifiedStatement, classifyStatement, DIAGNOSIS_POINTER } from "./statement-kinds.ts";
-import { inferStatus } from "./infer-status.ts";
-import { expandAbbreviations } from "./abbreviations.ts";
 import { timeSpentMinutes } from "./time-spent.ts";
 
 /** One technical fact taken from the session, already stripped of secrets. */
@@ -60,7 +60,8 @@ export interface SinceLast {
 const MAX_STEPS = 30;
 const MAX_RULED_OUT = 12;
 const MAX_NEXT = 8;
-const RECOMMENDATION = /\b(?:recommend|going forward|to prevent|in future|in the future|should (?:consider|review|schedule|enable|set up))\b/i;
+const RECOMMENDATION =
+  /\b(?:recommend|going forward|to prevent|in future|in the future|should (?:consider|review|schedule|enable|set up))\b/i;
 
 interface Sorted {
   problem: Fact[];
@@ -119,7 +120,8 @@ export function buildSessionFacts(session: SessionSnapshot): SessionFacts {
     diagnosis: sorted.diagnosis,
     fixWork: dedupe(sorted.fixWork).slice(-6),
     verified: dedupe(sorted.verified).slice(-4),
-    nextSteps: sorted.nextStepsIndex >= sorted.suggestedIndex ? dedupe(sorted.nextSteps).slice(-MAX_NEXT) : [],
+    nextSteps:
+      sorted.nextStepsIndex >= sorted.suggestedIndex ? dedupe(sorted.nextSteps).slice(-MAX_NEXT) : [],
     suggestedChecks: sorted.suggestedIndex > sorted.nextStepsIndex ? sorted.suggestedChecks : [],
     recommendations: dedupe(sorted.recommendations).slice(-5),
     ignoredInstructions: sorted.ignoredInstructions,
@@ -196,7 +198,10 @@ function absorbEngineerMessage(s: Sorted, text: string, at: Date, index: number,
     if (c.kind === "next") freshNext = true;
   });
   if (diagnosisParts.length > 0) {
-    s.diagnosis = { text: capitalize(diagnosisParts.join(" ").replace(/^(?:so|and|but|ok(?:ay)?|yes|yep)[,!]?\s+/i, "")), at };
+    s.diagnosis = {
+      text: capitalize(diagnosisParts.join(" ").replace(/^(?:so|and|but|ok(?:ay)?|yes|yep)[,!]?\s+/i, "")),
+      at,
+    };
     s.diagnosisIndex = index;
   }
   if (freshNext) s.nextStepsIndex = index;
@@ -267,7 +272,11 @@ function removeLast(facts: Fact[], text: string): void {
   }
 }
 
-const normalizeForDedupe = (text: string) => text.toLowerCase().replace(/[^a-z]+/g, " ").trim();
+const normalizeForDedupe = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z]+/g, " ")
+    .trim();
 
 function dedupe(facts: readonly Fact[]): Fact[] {
   const seen = new Set<string>();

@@ -43,7 +43,8 @@ const RULED_OUT_OBJECT = [
 
 const NEXT_LEAD =
   /^(?:next(?: steps?)?|then|plan|todo|to do|after that|afterwards|follow[- ]up|pending)\b\s*[:\-—–,]?\s*|^(?:i'?ll|we'?ll|i will|we will|going to|gonna|need to|needs to|have to|plan to|planning to|want to|about to|will)\b\s*/i;
-const NEXT_ANYWHERE = /\b(?:next step|next,|will (?!not)\w+|going to|need to|needs to|waiting (?:for|on) (?:the )?(?:client|customer|user|approval|vendor|isp|carrier|them|callback|confirmation))/i;
+const NEXT_ANYWHERE =
+  /\b(?:next step|next,|will (?!not)\w+|going to|need to|needs to|waiting (?:for|on) (?:the )?(?:client|customer|user|approval|vendor|isp|carrier|them|callback|confirmation))/i;
 
 const PROGRESS_VERB =
   "(?:apply|implement|deploy|roll|push|import|install|reinstall|rebind|bind|replac|renew|restor|rebuild|migrat|reconfigur|configur|updat|upgrad|patch|chang|modify|modif|reset|re-?enroll|recreat|reissu|re-?issu|remov|rescop|re-?scop|swap|reimag|re-?imag|run|rolling|sync|propagat|replicat|copy|copying|fix|correct|adjust|edit|rotat|shrink|truncat|expand|extend|free|clean|purg|rebuild)";
@@ -64,7 +65,8 @@ const STEP =
 const SYMPTOM =
   /\b(?:reports?|reported|reporting|complain\w*|can'?t|cannot|can not|unable to|not able to|won'?t|doesn'?t|isn'?t working|not working|fail(?:s|ed|ing)?|broken|down\b|offline|error|since (?:this morning|yesterday|today|\d)|getting|get |keeps?|stuck|slow|no (?:external |incoming |outgoing )?\w+ (?:arriving|coming|working))/i;
 
-const CHATTER = /^(?:ok(?:ay)?|k|thanks?|thank you|ty|cool|great|nice|got it|brb|one sec|hold on|sure|yep|yes|no|nope|lol|hmm+|will do|on it|sounds good|perfect|np|done)[\s.!]*$/i;
+const CHATTER =
+  /^(?:ok(?:ay)?|k|thanks?|thank you|ty|cool|great|nice|got it|brb|one sec|hold on|sure|yep|yes|no|nope|lol|hmm+|will do|on it|sounds good|perfect|np|done)[\s.!]*$/i;
 
 export interface ClassifiedStatement {
   kind: StatementKind;
@@ -101,6 +103,7 @@ export function classifyStatement(sentence: string, isFirstEngineerMessage: bool
   if (FIX_APPLIED.test(text)) return { kind: "fix_applied", text };
   if (STEP.test(text)) return { kind: "step", text };
   if (NEXT_ANYWHERE.test(text)) return { kind: "next", text };
-  if (isFirstEngineerMessage || SYMPTOM.test(text)) return { kind: isFirstEngineerMessage ? "symptom" : "step", text };
+  if (isFirstEngineerMessage || SYMPTOM.test(text))
+    return { kind: isFirstEngineerMessage ? "symptom" : "step", text };
   return { kind: "step", text };
 }

@@ -4,8 +4,6 @@ import { communicationTemplatesSchema } from "../templates.ts";
 import { helpView, noticeView, templatesView } from "../views/index.ts";
 import type { ParsedCommandLine } from "./command-line.ts";
 import type { RequestContext } from "./context.ts";
-import type { SessionInfo } from "./store.ts";
-import { editUpdate, setReminder } from "./update-actions.ts";
 import {
   escalateSession,
   pauseSession,
@@ -15,6 +13,8 @@ import {
   showHistory,
   startSession,
 } from "./session-flow.ts";
+import type { SessionInfo } from "./store.ts";
+import { editUpdate, setReminder } from "./update-actions.ts";
 import { startUpdateFlow } from "./update-flow.ts";
 
 /**
@@ -34,7 +34,11 @@ export interface CommandSpec {
 
 const latestUpdate = async (ctx: RequestContext, session: SessionInfo) => {
   const latest = (await ctx.deps.store.listUpdates(session.id)).at(-1);
-  if (!latest) throw new FlowPilotError("not_found", "There is no update in this session yet. Ask for one with /flowpilot-update.");
+  if (!latest)
+    throw new FlowPilotError(
+      "not_found",
+      "There is no update in this session yet. Ask for one with /flowpilot-update.",
+    );
   return latest;
 };
 
@@ -128,7 +132,11 @@ export const COMMANDS: readonly CommandSpec[] = [
     needsSession: true,
     adminOnly: false,
     run: async (ctx, line, session) => {
-      if (!line.rest) throw new FlowPilotError("invalid_input", "In how long? Usage: /flowpilot remind 30 (minutes), 1h or 1h30m");
+      if (!line.rest)
+        throw new FlowPilotError(
+          "invalid_input",
+          "In how long? Usage: /flowpilot remind 30 (minutes), 1h or 1h30m",
+        );
       await setReminder(ctx, session!, await latestUpdate(ctx, session!), { input: line.rest });
     },
   },
@@ -139,7 +147,8 @@ export const COMMANDS: readonly CommandSpec[] = [
     description: "Replace the latest update's text with your own before copying or posting it.",
     needsSession: true,
     adminOnly: false,
-    run: async (ctx, line, session) => editUpdate(ctx, session!, await latestUpdate(ctx, session!), line.rest),
+    run: async (ctx, line, session) =>
+      editUpdate(ctx, session!, await latestUpdate(ctx, session!), line.rest),
   },
   {
     id: "settings",
@@ -168,7 +177,16 @@ export function findCommand(name: string): CommandSpec | undefined {
   return COMMANDS.find((c) => c.id === name || c.aliases.includes(name));
 }
 
-const BOOLEAN_WORDS: Record<string, boolean> = { true: true, yes: true, include: true, on: true, false: false, no: false, exclude: false, off: false };
+const BOOLEAN_WORDS: Record<string, boolean> = {
+  true: true,
+  yes: true,
+  include: true,
+  on: true,
+  false: false,
+  no: false,
+  exclude: false,
+  off: false,
+};
 
 /** `/flowpilot settings` shows the templates; `/flowpilot settings client_tone friendly` changes one (admins). */
 async function settings(ctx: RequestContext, line: ParsedCommandLine) {
@@ -177,16 +195,27 @@ async function settings(ctx: RequestContext, line: ParsedCommandLine) {
     await ctx.reply(templatesView({ templates: ctx.account.templates, canEdit: ctx.user.isAdmin }));
     return;
   }
-  if (!ctx.user.isAdmin) throw new FlowPilotError("forbidden", "Only workspace admins can change the team's communication templates.");
+  if (!ctx.user.isAdmin)
+    throw new FlowPilotError(
+      "forbidden",
+      "Only workspace admins can change the team's communication templates.",
+    );
   const raw = valueWords.join(" ");
   const value = key === "include_company_in_signoff" ? (BOOLEAN_WORDS[raw.toLowerCase()] ?? raw) : raw;
   const parsed = communicationTemplatesSchema.safeParse({ ...ctx.account.templates, [key]: value });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const field = issue?.path.join(".") || key;
-    throw new FlowPilotError("invalid_input", `Cannot set ${field}: ${issue?.message ?? "invalid value"}. See /flowpilot settings.`);
+    throw new FlowPilotError(
+      "invalid_input",
+      `Cannot set ${field}: ${issue?.message ?? "invalid value"}. See /flowpilot settings.`,
+    );
   }
   await ctx.deps.store.updateTemplates(ctx.account.id, parsed.data);
   ctx.account.templates = parsed.data;
-  await ctx.reply(noticeView(`Saved: ${key} = ${String(parsed.data[key as keyof typeof parsed.data])}. The next update uses it.`));
+  await ctx.reply(
+    noticeView(
+      `Saved: ${key} = ${String(parsed.data[key as keyof typeof parsed.data])}. The next update uses it.`,
+    ),
+  );
 }

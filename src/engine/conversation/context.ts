@@ -18,7 +18,13 @@ export interface TicketPoster {
   isConnected(accountId: string): Promise<boolean>;
   post(
     accountId: string,
-    note: { ticketId: string; text: string; visibility: "internal" | "external"; resolution: boolean; memberName?: string },
+    note: {
+      ticketId: string;
+      text: string;
+      visibility: "internal" | "external";
+      resolution: boolean;
+      memberName?: string;
+    },
   ): Promise<{ noteId: string }>;
 }
 

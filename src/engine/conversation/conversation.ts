@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { FlowPilotError, isFlowPilotError } from "../../errors.ts";
-import { ACTION_IDS, decodeActionPayload } from "../views/index.ts";
-import { errorView, lengthPickerView, noticeView } from "../views/index.ts";
+import { ACTION_IDS, decodeActionPayload, errorView, lengthPickerView, noticeView } from "../views/index.ts";
 import { parseCommandLine } from "./command-line.ts";
 import { findCommand } from "./commands.ts";
 import type { ConversationDeps, RequestContext } from "./context.ts";
@@ -58,7 +57,10 @@ export function createConversation(deps: ConversationDeps): Conversation {
   }
 
   /** Typed errors become their user message; anything else gets a correlation id, logged with the error. */
-  async function guarded(event: IncomingMessage | IncomingCommand | IncomingAction, work: (ctx: RequestContext) => Promise<void>) {
+  async function guarded(
+    event: IncomingMessage | IncomingCommand | IncomingAction,
+    work: (ctx: RequestContext) => Promise<void>,
+  ) {
     let ctx: RequestContext | undefined;
     try {
       ctx = await context(event);
@@ -69,8 +71,14 @@ export function createConversation(deps: ConversationDeps): Conversation {
         return;
       }
       const correlationId = randomUUID().slice(0, 8);
-      deps.logger?.error({ err: err instanceof Error ? { message: err.message, stack: err.stack } : err, correlationId }, "handler failed");
-      await deps.outbox.post(event.place, errorView("Something went wrong on our side; nothing you typed was lost.", correlationId));
+      deps.logger?.error(
+        { err: err instanceof Error ? { message: err.message, stack: err.stack } : err, correlationId },
+        "handler failed",
+      );
+      await deps.outbox.post(
+        event.place,
+        errorView("Something went wrong on our side; nothing you typed was lost.", correlationId),
+      );
     }
   }
 
@@ -87,7 +95,11 @@ export function createConversation(deps: ConversationDeps): Conversation {
         const intent = await deps.recognizer.recognize(text);
         if (!session) {
           if (message.isMention || intent.intent === "status_update") {
-            await ctx.reply(noticeView("There's no FlowPilot session in this conversation yet. Start one with /flowpilot start <ticket> [summary]."));
+            await ctx.reply(
+              noticeView(
+                "There's no FlowPilot session in this conversation yet. Start one with /flowpilot start <ticket> [summary].",
+              ),
+            );
           }
           return;
         }
@@ -97,7 +109,9 @@ export function createConversation(deps: ConversationDeps): Conversation {
         }
         if (text.length > MAX_MESSAGE_CHARS) {
           await ctx.reply(
-            noticeView(`That message is ${text.length.toLocaleString("en-US")} characters; sessions record at most ${MAX_MESSAGE_CHARS.toLocaleString("en-US")} per message. It was not recorded: split it into parts or attach it to the ticket.`),
+            noticeView(
+              `That message is ${text.length.toLocaleString("en-US")} characters; sessions record at most ${MAX_MESSAGE_CHARS.toLocaleString("en-US")} per message. It was not recorded: split it into parts or attach it to the ticket.`,
+            ),
           );
           return;
         }
@@ -113,17 +127,26 @@ export function createConversation(deps: ConversationDeps): Conversation {
       guarded(command, async (ctx) => {
         const session = await openSession(ctx);
         if (command.command === "flowpilot-update") {
-          if (!session) throw new FlowPilotError("not_found", "There's no open FlowPilot session here. Start one with /flowpilot start <ticket>.");
+          if (!session)
+            throw new FlowPilotError(
+              "not_found",
+              "There's no open FlowPilot session here. Start one with /flowpilot start <ticket>.",
+            );
           const slots = command.text.trim() ? await deps.recognizer.recognize(command.text) : {};
           await startUpdateFlow(ctx, session, slots);
           return;
         }
         const line = parseCommandLine(command.text);
         const spec = findCommand(line.name);
-        if (!spec) throw new FlowPilotError("invalid_input", `Unknown command "${line.name}". Try /flowpilot help.`);
-        if (spec.adminOnly && !ctx.user.isAdmin) throw new FlowPilotError("forbidden", "Only workspace admins can do that.");
+        if (!spec)
+          throw new FlowPilotError("invalid_input", `Unknown command "${line.name}". Try /flowpilot help.`);
+        if (spec.adminOnly && !ctx.user.isAdmin)
+          throw new FlowPilotError("forbidden", "Only workspace admins can do that.");
         if (spec.needsSession && !session) {
-          throw new FlowPilotError("not_found", "There's no open FlowPilot session here. Start one with /flowpilot start <ticket>.");
+          throw new FlowPilotError(
+            "not_found",
+            "There's no open FlowPilot session here. Start one with /flowpilot start <ticket>.",
+          );
         }
         await spec.run(ctx, line, session);
       }),
@@ -132,7 +155,11 @@ export function createConversation(deps: ConversationDeps): Conversation {
       guarded(action, async (ctx) => {
         const payload = decodeActionPayload(action.payload);
         const session = await ctx.deps.store.getSession(ctx.account.id, payload.sessionId);
-        if (!session) throw new FlowPilotError("not_found", "That session doesn't exist in this workspace (it may belong to another team).");
+        if (!session)
+          throw new FlowPilotError(
+            "not_found",
+            "That session doesn't exist in this workspace (it may belong to another team).",
+          );
         const update = () => requireUpdate(ctx, session, payload.updateId);
         switch (action.actionId) {
           case ACTION_IDS.shareUpdate:
@@ -140,10 +167,20 @@ export function createConversation(deps: ConversationDeps): Conversation {
           case ACTION_IDS.pickAudience:
             return askLength(ctx, session, payload.audience!, payload.context);
           case ACTION_IDS.pickLength:
-            await generateAndShow(ctx, session, { audience: payload.audience!, length: payload.length!, context: payload.context });
+            await generateAndShow(ctx, session, {
+              audience: payload.audience!,
+              length: payload.length!,
+              context: payload.context,
+            });
             return;
           case ACTION_IDS.reminderOpenUpdate:
-            await ctx.reply(lengthPickerView({ sessionId: session.id, audience: payload.audience!, context: payload.context }));
+            await ctx.reply(
+              lengthPickerView({
+                sessionId: session.id,
+                audience: payload.audience!,
+                context: payload.context,
+              }),
+            );
             return;
           case ACTION_IDS.copy:
             return copyUpdate(ctx, session, await update());
@@ -158,7 +195,10 @@ export function createConversation(deps: ConversationDeps): Conversation {
           case ACTION_IDS.setReminder:
             return setReminder(ctx, session, await update(), { input: action.input });
           case ACTION_IDS.reminderOption:
-            return setReminder(ctx, session, await update(), { minutes: payload.minutes, input: action.input });
+            return setReminder(ctx, session, await update(), {
+              minutes: payload.minutes,
+              input: action.input,
+            });
           case ACTION_IDS.edit:
             return editUpdate(ctx, session, await update(), action.input);
           case ACTION_IDS.feedbackUp:
@@ -179,7 +219,10 @@ export function createConversation(deps: ConversationDeps): Conversation {
           case ACTION_IDS.escalate:
             return escalateSession(ctx, session, action.input);
           default:
-            throw new FlowPilotError("expired_action", "That button is not supported any more. Run /flowpilot help.");
+            throw new FlowPilotError(
+              "expired_action",
+              "That button is not supported any more. Run /flowpilot help.",
+            );
         }
       }),
 

@@ -9,7 +9,10 @@ export function parseDuration(input: string): number | undefined {
   let minutes: number;
   if (/^\d+(?:\.\d+)?$/.test(text)) minutes = Number(text);
   else {
-    const m = /^(?:(\d+(?:\.\d+)?)\s*(?:h|hr|hrs|hour|hours))?\s*(?:(\d+)\s*(?:m|min|mins|minute|minutes))?$/.exec(text);
+    const m =
+      /^(?:(\d+(?:\.\d+)?)\s*(?:h|hr|hrs|hour|hours))?\s*(?:(\d+)\s*(?:m|min|mins|minute|minutes))?$/.exec(
+        text,
+      );
     if (!m || (!m[1] && !m[2])) return undefined;
     minutes = Number(m[1] ?? 0) * 60 + Number(m[2] ?? 0);
   }

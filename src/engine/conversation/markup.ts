@@ -37,7 +37,14 @@ const SLACK_TOKEN = /<([@#!])([^>|]+)(?:\|([^>]*))?>|<((?:https?|mailto):[^>|]+)
 const TEAMS_MENTION = /<at[^>]*>(.*?)<\/at>/gi;
 const HTML_TAG = /<\/?(?:p|div|span|br|b|strong|i|em|u|a|ul|ol|li|code|pre|blockquote)\b[^>]*>/gi;
 const EMOJI_CODE = /:([a-z0-9_+-]+):/g;
-const HTML_ENTITY: Record<string, string> = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'", "&nbsp;": " " };
+const HTML_ENTITY: Record<string, string> = {
+  "&amp;": "&",
+  "&lt;": "<",
+  "&gt;": ">",
+  "&quot;": '"',
+  "&#39;": "'",
+  "&nbsp;": " ",
+};
 
 /** Resolves platform markup in one message to plain readable text. */
 export async function normalizeChatMarkup(text: string, resolveUser: UserNameResolver): Promise<string> {
@@ -51,21 +58,29 @@ export async function normalizeChatMarkup(text: string, resolveUser: UserNameRes
     }),
   );
 
-  return text
-    .replace(TEAMS_MENTION, (_, name: string) => `@${name.trim()}`)
-    .replace(/<br\s*\/?>/gi, "\n")
-    .replace(HTML_TAG, "")
-    .replace(SLACK_TOKEN, (_all, sigil?: string, id?: string, label?: string, url?: string, urlLabel?: string) => {
-      if (url) return urlLabel && urlLabel !== url.replace(/^mailto:/, "") ? `${urlLabel} (${url.replace(/^mailto:/, "")})` : url.replace(/^mailto:/, "");
-      if (sigil === "@") return `@${label || names.get(id!) || "a teammate"}`;
-      if (sigil === "#") return label ? `#${label}` : "#a channel";
-      // <!here>, <!channel>, <!subteam^ID|@team>, <!date^...|fallback>
-      if (label) return label;
-      return `@${(id ?? "").split("^")[0]}`;
-    })
-    .replace(/&(?:amp|lt|gt|quot|#39|nbsp);/g, (e) => HTML_ENTITY[e] ?? e)
-    // Unknown (custom) emoji carry no information for an update; "10:30:45" is not an emoji.
-    .replace(EMOJI_CODE, (all, name: string) => EMOJI[name] ?? (/[a-z]/.test(name) ? "" : all))
-    .replace(/[ \t]+\n/g, "\n")
-    .trim();
+  return (
+    text
+      .replace(TEAMS_MENTION, (_, name: string) => `@${name.trim()}`)
+      .replace(/<br\s*\/?>/gi, "\n")
+      .replace(HTML_TAG, "")
+      .replace(
+        SLACK_TOKEN,
+        (_all, sigil?: string, id?: string, label?: string, url?: string, urlLabel?: string) => {
+          if (url)
+            return urlLabel && urlLabel !== url.replace(/^mailto:/, "")
+              ? `${urlLabel} (${url.replace(/^mailto:/, "")})`
+              : url.replace(/^mailto:/, "");
+          if (sigil === "@") return `@${label || names.get(id!) || "a teammate"}`;
+          if (sigil === "#") return label ? `#${label}` : "#a channel";
+          // <!here>, <!channel>, <!subteam^ID|@team>, <!date^...|fallback>
+          if (label) return label;
+          return `@${(id ?? "").split("^")[0]}`;
+        },
+      )
+      .replace(/&(?:amp|lt|gt|quot|#39|nbsp);/g, (e) => HTML_ENTITY[e] ?? e)
+      // Unknown (custom) emoji carry no information for an update; "10:30:45" is not an emoji.
+      .replace(EMOJI_CODE, (all, name: string) => EMOJI[name] ?? (/[a-z]/.test(name) ? "" : all))
+      .replace(/[ \t]+\n/g, "\n")
+      .trim()
+  );
 }

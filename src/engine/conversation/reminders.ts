@@ -11,7 +11,11 @@ const CLAIM_BATCH = 50;
  * resolved or escalated meanwhile gets "Reminder cancelled" instead. One
  * reminder's failure does not stop the others.
  */
-export async function fireDueReminders(deps: ConversationDeps, platform: PlatformKind, now: Date): Promise<number> {
+export async function fireDueReminders(
+  deps: ConversationDeps,
+  platform: PlatformKind,
+  now: Date,
+): Promise<number> {
   const claimed = await deps.store.claimDueReminders(now, CLAIM_BATCH, platform);
   let fired = 0;
   for (const reminder of claimed) {
@@ -34,21 +38,30 @@ export async function fireDueReminders(deps: ConversationDeps, platform: Platfor
       );
       fired += 1;
     } catch (err) {
-      deps.logger?.error({ reminderId: reminder.id, err: err instanceof Error ? err.message : String(err) }, "reminder failed");
+      deps.logger?.error(
+        { reminderId: reminder.id, err: err instanceof Error ? err.message : String(err) },
+        "reminder failed",
+      );
     }
   }
   return fired;
 }
 
 /** The named scheduled job: checks for due reminders every 15 seconds. */
-export function scheduleReminderJob(run: () => Promise<unknown>, logger?: ConversationDeps["logger"]): ScheduledTask {
+export function scheduleReminderJob(
+  run: () => Promise<unknown>,
+  logger?: ConversationDeps["logger"],
+): ScheduledTask {
   return cron.schedule(
     "*/15 * * * * *",
     async () => {
       try {
         await run();
       } catch (err) {
-        logger?.error({ job: "reminders", err: err instanceof Error ? err.message : String(err) }, "reminder job failed");
+        logger?.error(
+          { job: "reminders", err: err instanceof Error ? err.message : String(err) },
+          "reminder job failed",
+        );
       }
     },
     { name: "reminders", noOverlap: true },

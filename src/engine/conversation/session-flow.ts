@@ -45,8 +45,13 @@ export async function startSession(
       `A session is already open here${open.ticketId ? ` for ${open.ticketId}` : ""}. Resolve or escalate it first, or start the new one in another thread.`,
     );
   }
-  if (!input.ticketId) throw new FlowPilotError("invalid_input", "Which ticket? Usage: /flowpilot start <ticket> [summary] [--client NAME]");
-  if (input.ticketId.length > MAX_TICKET_ID) throw new FlowPilotError("invalid_input", `Ticket ids are at most ${MAX_TICKET_ID} characters.`);
+  if (!input.ticketId)
+    throw new FlowPilotError(
+      "invalid_input",
+      "Which ticket? Usage: /flowpilot start <ticket> [summary] [--client NAME]",
+    );
+  if (input.ticketId.length > MAX_TICKET_ID)
+    throw new FlowPilotError("invalid_input", `Ticket ids are at most ${MAX_TICKET_ID} characters.`);
   const session = await ctx.deps.store.createSession({
     accountId: ctx.account.id,
     engineerId: ctx.user.id,
@@ -60,20 +65,28 @@ export async function startSession(
 }
 
 export async function pauseSession(ctx: RequestContext, session: SessionInfo, reason?: string) {
-  if (session.status !== "active") throw new FlowPilotError("conflict", `This session is ${session.status}; only an active session can be paused.`);
+  if (session.status !== "active")
+    throw new FlowPilotError(
+      "conflict",
+      `This session is ${session.status}; only an active session can be paused.`,
+    );
   await ctx.deps.store.pauseSession(session.id, reason);
   await showHeader(ctx, { ...session, status: "paused" });
 }
 
 export async function resumeSession(ctx: RequestContext, session: SessionInfo) {
-  if (session.status !== "paused") throw new FlowPilotError("conflict", `This session is ${session.status}, not paused.`);
+  if (session.status !== "paused")
+    throw new FlowPilotError("conflict", `This session is ${session.status}, not paused.`);
   await ctx.deps.store.resumeSession(session.id);
   await showHeader(ctx, { ...session, status: "active" });
 }
 
 function requireOpen(session: SessionInfo, action: string) {
   if (session.status === "resolved" || session.status === "escalated") {
-    throw new FlowPilotError("conflict", `This session is already ${session.status}; it cannot be ${action}.`);
+    throw new FlowPilotError(
+      "conflict",
+      `This session is already ${session.status}; it cannot be ${action}.`,
+    );
   }
 }
 
@@ -84,12 +97,17 @@ function requireOpen(session: SessionInfo, action: string) {
  */
 export async function resolveSession(ctx: RequestContext, session: SessionInfo, summary: string | undefined) {
   requireOpen(session, "resolved");
-  if (!summary?.trim()) throw new FlowPilotError("invalid_input", "What fixed it? Usage: /flowpilot resolve <what fixed it>");
+  if (!summary?.trim())
+    throw new FlowPilotError("invalid_input", "What fixed it? Usage: /flowpilot resolve <what fixed it>");
   await ctx.deps.store.resolveSession(session.id, summary.trim());
   const cancelled = await ctx.deps.store.cancelPendingReminders(session.id, "session resolved");
   if (cancelled > 0) await ctx.reply(reminderCancelledView({ count: cancelled }));
   const resolved = { ...session, status: "resolved" as const };
-  const documentation = await generateAndStore(ctx, resolved, { audience: "ticket_notes", length: "detailed", context: "resolution" });
+  const documentation = await generateAndStore(ctx, resolved, {
+    audience: "ticket_notes",
+    length: "detailed",
+    context: "resolution",
+  });
   const share = await generateAndStore(ctx, resolved, {
     audience: "client_update",
     length: ctx.account.templates.default_length,
@@ -108,12 +126,18 @@ export async function resolveSession(ctx: RequestContext, session: SessionInfo, 
 /** Escalate: the handoff note plus the "we're bringing in a specialist" client text, ready to share. */
 export async function escalateSession(ctx: RequestContext, session: SessionInfo, reason: string | undefined) {
   requireOpen(session, "escalated");
-  if (!reason?.trim()) throw new FlowPilotError("invalid_input", "Why escalate? Usage: /flowpilot escalate <reason>");
+  if (!reason?.trim())
+    throw new FlowPilotError("invalid_input", "Why escalate? Usage: /flowpilot escalate <reason>");
   await ctx.deps.store.escalateSession(session.id, reason.trim());
   const cancelled = await ctx.deps.store.cancelPendingReminders(session.id, "session escalated");
-  if (cancelled > 0) await ctx.reply(noticeView(`${cancelled} pending reminder(s) cancelled — session escalated.`));
+  if (cancelled > 0)
+    await ctx.reply(noticeView(`${cancelled} pending reminder(s) cancelled — session escalated.`));
   const escalated = { ...session, status: "escalated" as const };
-  const handoff = await generateAndStore(ctx, escalated, { audience: "ticket_notes", length: "detailed", context: "escalation" });
+  const handoff = await generateAndStore(ctx, escalated, {
+    audience: "ticket_notes",
+    length: "detailed",
+    context: "escalation",
+  });
   const share = await generateAndStore(ctx, escalated, {
     audience: "client_update",
     length: ctx.account.templates.default_length,

@@ -73,7 +73,12 @@ export interface ConversationStore {
   escalateSession(sessionId: string, reason: string): Promise<void>;
   appendMessage(
     sessionId: string,
-    message: { author: "engineer" | "assistant" | "client"; text: string; platformMessageId?: string; authorName?: string },
+    message: {
+      author: "engineer" | "assistant" | "client";
+      text: string;
+      platformMessageId?: string;
+      authorName?: string;
+    },
   ): Promise<void>;
   countMessages(sessionId: string): Promise<number>;
   loadSnapshot(sessionId: string, now: Date): Promise<SessionSnapshot>;

@@ -20,7 +20,10 @@ const finalText = (u: StoredUpdate) => u.final_content ?? u.generated_content;
 export async function requireUpdate(ctx: RequestContext, session: SessionInfo, updateId: string | undefined) {
   const update = updateId ? await ctx.deps.store.getUpdate(session.id, updateId) : null;
   if (!update) {
-    throw new FlowPilotError("expired_action", "That update no longer exists in this session. Run /flowpilot history to see the updates.");
+    throw new FlowPilotError(
+      "expired_action",
+      "That update no longer exists in this session. Run /flowpilot history to see the updates.",
+    );
   }
   return update;
 }
@@ -40,22 +43,43 @@ export async function copyUpdate(ctx: RequestContext, session: SessionInfo, upda
   const patched = await ctx.deps.store.patchUpdate(update.id, {
     delivery: { ...update.delivery, copied_at: ctx.now.toISOString() },
   });
-  await ctx.reply(copiedView({ sessionId: session.id, updateId: update.id, content: finalText(patched), audience: update.audience }));
+  await ctx.reply(
+    copiedView({
+      sessionId: session.id,
+      updateId: update.id,
+      content: finalText(patched),
+      audience: update.audience,
+    }),
+  );
 }
 
 export async function regenerate(ctx: RequestContext, session: SessionInfo, update: StoredUpdate) {
   await requireLatest(ctx, session, update);
-  await generateAndShow(ctx, session, { audience: update.audience, length: update.length, context: update.context });
+  await generateAndShow(ctx, session, {
+    audience: update.audience,
+    length: update.length,
+    context: update.context,
+  });
 }
 
 export async function switchLength(ctx: RequestContext, session: SessionInfo, update: StoredUpdate) {
   await requireLatest(ctx, session, update);
   const length: Length = update.length === "quick" ? "detailed" : "quick";
-  await generateAndShow(ctx, session, { audience: update.audience, length, context: update.context }, { skipDebounce: true });
+  await generateAndShow(
+    ctx,
+    session,
+    { audience: update.audience, length, context: update.context },
+    { skipDebounce: true },
+  );
 }
 
 /** Without a target audience: offer the other two; with one: generate it at the same length. */
-export async function switchAudience(ctx: RequestContext, session: SessionInfo, update: StoredUpdate, to?: Audience) {
+export async function switchAudience(
+  ctx: RequestContext,
+  session: SessionInfo,
+  update: StoredUpdate,
+  to?: Audience,
+) {
   await requireLatest(ctx, session, update);
   if (!to) {
     await ctx.reply(
@@ -70,24 +94,48 @@ export async function switchAudience(ctx: RequestContext, session: SessionInfo, 
     );
     return;
   }
-  await generateAndShow(ctx, session, { audience: to, length: update.length, context: update.context }, { skipDebounce: true });
+  await generateAndShow(
+    ctx,
+    session,
+    { audience: to, length: update.length, context: update.context },
+    { skipDebounce: true },
+  );
 }
 
 /** Keeps the generated text and stores the engineer's version as the final text. */
-export async function editUpdate(ctx: RequestContext, session: SessionInfo, update: StoredUpdate, text: string | undefined) {
+export async function editUpdate(
+  ctx: RequestContext,
+  session: SessionInfo,
+  update: StoredUpdate,
+  text: string | undefined,
+) {
   await requireLatest(ctx, session, update);
   const edited = text?.trim();
   if (!edited) {
-    await ctx.reply(noticeView("Type the new text with /flowpilot edit <text>. The generated version is kept in the history."));
+    await ctx.reply(
+      noticeView(
+        "Type the new text with /flowpilot edit <text>. The generated version is kept in the history.",
+      ),
+    );
     return;
   }
   await ctx.deps.store.patchUpdate(update.id, { final_content: edited });
-  await ctx.reply(noticeView("Saved your edited version. Copy and Post to Ticket now use it; the generated text is kept in the history."));
+  await ctx.reply(
+    noticeView(
+      "Saved your edited version. Copy and Post to Ticket now use it; the generated text is kept in the history.",
+    ),
+  );
 }
 
 export async function setFeedback(ctx: RequestContext, update: StoredUpdate, feedback: "up" | "down") {
   await ctx.deps.store.patchUpdate(update.id, { feedback });
-  await ctx.reply(noticeView(feedback === "up" ? "Thanks — glad it helped." : "Thanks — noted. Regenerate or Edit to improve this one."));
+  await ctx.reply(
+    noticeView(
+      feedback === "up"
+        ? "Thanks — glad it helped."
+        : "Thanks — noted. Regenerate or Edit to improve this one.",
+    ),
+  );
 }
 
 /** Set Reminder: without minutes, offer 15 / 30 / 60 / custom; with minutes (or a typed duration), schedule it. */
@@ -100,13 +148,21 @@ export async function setReminder(
   const minutes = choice.minutes ?? (choice.input ? parseDuration(choice.input) : undefined);
   if (minutes === undefined) {
     if (choice.input) {
-      throw new FlowPilotError("invalid_input", `"${choice.input}" is not a duration I understand. Try 45, 45m, 1h or 1h30m (up to 7 days).`);
+      throw new FlowPilotError(
+        "invalid_input",
+        `"${choice.input}" is not a duration I understand. Try 45, 45m, 1h or 1h30m (up to 7 days).`,
+      );
     }
-    await ctx.reply(reminderOptionsView({ sessionId: session.id, updateId: update.id, audience: update.audience }));
+    await ctx.reply(
+      reminderOptionsView({ sessionId: session.id, updateId: update.id, audience: update.audience }),
+    );
     return;
   }
   if (session.status === "resolved" || session.status === "escalated") {
-    throw new FlowPilotError("conflict", `This session is ${session.status}; there is nothing left to remind you about.`);
+    throw new FlowPilotError(
+      "conflict",
+      `This session is ${session.status}; there is nothing left to remind you about.`,
+    );
   }
   const remindAt = new Date(ctx.now.getTime() + minutes * 60_000);
   const reminderId = await ctx.deps.store.createReminder(session.id, {
@@ -115,8 +171,18 @@ export async function setReminder(
     updateId: update.id,
     requestedBy: ctx.user.displayName,
   });
-  await ctx.deps.store.patchUpdate(update.id, { delivery: { ...update.delivery, reminder_step_id: reminderId } });
-  await ctx.reply(reminderSetView({ sessionId: session.id, remindAt, minutes, audience: update.audience, clientName: session.clientCompany ?? undefined }));
+  await ctx.deps.store.patchUpdate(update.id, {
+    delivery: { ...update.delivery, reminder_step_id: reminderId },
+  });
+  await ctx.reply(
+    reminderSetView({
+      sessionId: session.id,
+      remindAt,
+      minutes,
+      audience: update.audience,
+      clientName: session.clientCompany ?? undefined,
+    }),
+  );
 }
 
 /**
@@ -127,16 +193,33 @@ export async function setReminder(
 export async function postToTicket(ctx: RequestContext, session: SessionInfo, update: StoredUpdate) {
   const visibility = postVisibility(update.audience);
   const tickets = ctx.deps.tickets;
-  if (!visibility) throw new FlowPilotError("invalid_input", "Email drafts are sent by email, not posted to the ticket. Use Copy.");
-  if (!session.ticketId) throw new FlowPilotError("invalid_input", "This session is not linked to a ticket, so there is nothing to post to. Use Copy.");
+  if (!visibility)
+    throw new FlowPilotError(
+      "invalid_input",
+      "Email drafts are sent by email, not posted to the ticket. Use Copy.",
+    );
+  if (!session.ticketId)
+    throw new FlowPilotError(
+      "invalid_input",
+      "This session is not linked to a ticket, so there is nothing to post to. Use Copy.",
+    );
   if (!tickets || !(await tickets.isConnected(ctx.account.id))) {
-    throw new FlowPilotError("psa_not_connected", "No PSA is connected for this workspace, so Post to Ticket is unavailable. Use Copy.");
+    throw new FlowPilotError(
+      "psa_not_connected",
+      "No PSA is connected for this workspace, so Post to Ticket is unavailable. Use Copy.",
+    );
   }
   if (update.delivery.psa_push_status === "posted") {
-    await ctx.reply(noticeView(`This update is already on ticket ${session.ticketId} (note ${update.delivery.psa_note_id ?? ""}).`));
+    await ctx.reply(
+      noticeView(
+        `This update is already on ticket ${session.ticketId} (note ${update.delivery.psa_note_id ?? ""}).`,
+      ),
+    );
     return;
   }
-  await ctx.deps.store.patchUpdate(update.id, { delivery: { ...update.delivery, psa_push_status: "pending" } });
+  await ctx.deps.store.patchUpdate(update.id, {
+    delivery: { ...update.delivery, psa_push_status: "pending" },
+  });
   try {
     const { noteId } = await tickets.post(ctx.account.id, {
       ticketId: session.ticketId,
@@ -160,8 +243,19 @@ export async function postToTicket(ctx: RequestContext, session: SessionInfo, up
     await ctx.deps.store.patchUpdate(update.id, {
       delivery: { ...update.delivery, psa_push_status: "failed", psa_error: message },
     });
-    ctx.deps.logger?.warn({ sessionId: session.id, updateId: update.id, code: (err as FlowPilotError).code }, "post to ticket failed");
-    await ctx.reply(postResultView({ ok: false, ticketId: session.ticketId, error: message, visibility, content: finalText(update) }));
+    ctx.deps.logger?.warn(
+      { sessionId: session.id, updateId: update.id, code: (err as FlowPilotError).code },
+      "post to ticket failed",
+    );
+    await ctx.reply(
+      postResultView({
+        ok: false,
+        ticketId: session.ticketId,
+        error: message,
+        visibility,
+        content: finalText(update),
+      }),
+    );
   }
 }
 

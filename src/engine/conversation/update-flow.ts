@@ -36,7 +36,11 @@ export function postVisibility(audience: Audience): "internal" | "external" | nu
  * the length uses the team's default length; the pickers are only for requests
  * that named nothing.
  */
-export async function startUpdateFlow(ctx: RequestContext, session: SessionInfo, slots: UpdateSlots): Promise<void> {
+export async function startUpdateFlow(
+  ctx: RequestContext,
+  session: SessionInfo,
+  slots: UpdateSlots,
+): Promise<void> {
   const messages = await ctx.deps.store.countMessages(session.id);
   if (messages < MIN_MESSAGES_FOR_UPDATE) {
     await ctx.reply(
@@ -59,7 +63,12 @@ export async function startUpdateFlow(ctx: RequestContext, session: SessionInfo,
 }
 
 /** Step 1 answered: ask for the length. */
-export async function askLength(ctx: RequestContext, session: SessionInfo, audience: Audience, context?: UpdateContextKind) {
+export async function askLength(
+  ctx: RequestContext,
+  session: SessionInfo,
+  audience: Audience,
+  context?: UpdateContextKind,
+) {
   await ctx.reply(lengthPickerView({ sessionId: session.id, audience, context }));
 }
 
@@ -82,7 +91,11 @@ export async function generateAndShow(
   options: { skipDebounce?: boolean } = {},
 ): Promise<StoredUpdate | null> {
   if (!options.skipDebounce && (await isDebounced(ctx, session))) {
-    await ctx.reply(noticeView("An update was generated for this session a moment ago. Give it a few seconds before asking again."));
+    await ctx.reply(
+      noticeView(
+        "An update was generated for this session a moment ago. Give it a few seconds before asking again.",
+      ),
+    );
     return null;
   }
   const placeholder = await ctx.reply(generatingView({ audience: request.audience, length: request.length }));
@@ -104,7 +117,8 @@ export async function generateAndStore(
     templates: ctx.account.templates,
     writer: ctx.deps.writer,
   });
-  if (result.fallback_reason) ctx.deps.logger?.warn({ sessionId: session.id, reason: result.fallback_reason }, "llm fallback");
+  if (result.fallback_reason)
+    ctx.deps.logger?.warn({ sessionId: session.id, reason: result.fallback_reason }, "llm fallback");
   const content = toStepContent(result, snapshot.messages.length, ctx.user.displayName);
   const id = await ctx.deps.store.recordUpdate(session.id, content);
   const stored = await ctx.deps.store.getUpdate(session.id, id);
@@ -112,7 +126,11 @@ export async function generateAndStore(
   return stored;
 }
 
-function toStepContent(result: StatusUpdateResult, messageCount: number, requestedBy: string): StatusUpdateStepContent {
+function toStepContent(
+  result: StatusUpdateResult,
+  messageCount: number,
+  requestedBy: string,
+): StatusUpdateStepContent {
   return {
     audience: result.audience,
     length: result.length,

@@ -29,7 +29,13 @@ export function findPlainTerms(text: string): PlainTerm[] {
       const end = start + m[0].length;
       if (taken.some(([s, e]) => start < e && end > s)) continue;
       taken.push([start, end]);
-      out.push({ index: start, length: m[0].length, term: m[0], plain: entry.plain, kind: entry.kind ?? "jargon" });
+      out.push({
+        index: start,
+        length: m[0].length,
+        term: m[0],
+        plain: entry.plain,
+        kind: entry.kind ?? "jargon",
+      });
     }
   }
   return out.sort((a, b) => a.index - b.index);
@@ -46,13 +52,16 @@ export function findClientViolations(text: string): Violation[] {
   return violations.sort((a, b) => a.index - b.index);
 }
 
-const LEAD_IN = new RegExp(
-  "(?<![A-Za-z])(?:(?:on|at|to|from|via|for|in|of|with|against|behind|using)\\s+)?(?:the\\s+|our\\s+|their\\s+|your\\s+)?(?:(?:server|host|machine|device|box|firewall|address|IP|path|share|folder|mailbox|account|user|code|error)\\s+)?$",
-  "i",
-);
+const LEAD_IN =
+  /(?<![A-Za-z])(?:(?:on|at|to|from|via|for|in|of|with|against|behind|using)\s+)?(?:the\s+|our\s+|their\s+|your\s+)?(?:(?:server|host|machine|device|box|firewall|address|IP|path|share|folder|mailbox|account|user|code|error)\s+)?$/i;
 
 function isPlural(term: string, entry: GlossaryEntry): boolean {
-  return entry.plural !== entry.plain && /(?:s|es|ies)$/i.test(term) && !/(?:ss|SS|us|is)$/.test(term) && term.length > 3;
+  return (
+    entry.plural !== entry.plain &&
+    /(?:s|es|ies)$/i.test(term) &&
+    !/(?:ss|SS|us|is)$/.test(term) &&
+    term.length > 3
+  );
 }
 
 /**
@@ -63,7 +72,9 @@ function isPlural(term: string, entry: GlossaryEntry): boolean {
  * findClientViolations before using it.
  */
 export function makeClientSafe(text: string): string {
-  let out = redactSecrets(text).replace(/\s*\([^()]*\[redacted\][^()]*\)/g, "").replaceAll(REDACTED, "");
+  let out = redactSecrets(text)
+    .replace(/\s*\([^()]*\[redacted\][^()]*\)/g, "")
+    .replaceAll(REDACTED, "");
   // Technical tokens, right to left so indexes stay valid.
   const tokens = findTechnicalTokens(out);
   for (let i = tokens.length - 1; i >= 0; i--) {
@@ -73,7 +84,9 @@ export function makeClientSafe(text: string): string {
   }
   for (const { entry, pattern } of COMPILED_GLOSSARY) {
     if (entry.kind === "plain") continue;
-    out = out.replace(pattern, (term) => (isPlural(term, entry) ? (entry.plural ?? `${entry.plain}s`) : entry.plain));
+    out = out.replace(pattern, (term) =>
+      isPlural(term, entry) ? (entry.plural ?? `${entry.plain}s`) : entry.plain,
+    );
   }
   return tidy(out);
 }

@@ -1,8 +1,14 @@
 import type { Audience } from "../types.ts";
 import { findClientViolations, makeClientSafe, type Violation } from "./client-safety.ts";
-import { REDACTED, findSecrets, redactSecrets } from "./secrets.ts";
+import { findSecrets, REDACTED, redactSecrets } from "./secrets.ts";
 
-export { findClientViolations, findPlainTerms, makeClientSafe, type PlainTerm, type Violation } from "./client-safety.ts";
+export {
+  findClientViolations,
+  findPlainTerms,
+  makeClientSafe,
+  type PlainTerm,
+  type Violation,
+} from "./client-safety.ts";
 export { GLOSSARY, type GlossaryEntry } from "./glossary.ts";
 export { looksLikeInstruction } from "./injection.ts";
 export { collectSessionSecrets, findSecrets, REDACTED, redactSecrets, type SecretMatch } from "./secrets.ts";
@@ -10,12 +16,19 @@ export { collectSessionSecrets, findSecrets, REDACTED, redactSecrets, type Secre
 const isClientAudience = (audience: Audience) => audience !== "ticket_notes";
 
 /** Violations in a generated text: secrets for every audience, all client-safety kinds for client audiences. */
-export function checkOutput(text: string, audience: Audience, opts: { secrets: readonly string[] }): Violation[] {
+export function checkOutput(
+  text: string,
+  audience: Audience,
+  opts: { secrets: readonly string[] },
+): Violation[] {
   const known: Violation[] = opts.secrets
     .filter((s) => s.length >= 3 && text.includes(s))
     .map((s) => ({ kind: "secret" as const, match: s, index: text.indexOf(s) }));
   if (isClientAudience(audience)) return [...known, ...findClientViolations(text)];
-  return [...known, ...findSecrets(text).map((s) => ({ kind: "secret" as const, match: s.value, index: s.start }))];
+  return [
+    ...known,
+    ...findSecrets(text).map((s) => ({ kind: "secret" as const, match: s.value, index: s.start })),
+  ];
 }
 
 /**
@@ -34,12 +47,17 @@ export function enforceGuardrails(
   if (isClientAudience(audience)) {
     out = out
       .split("\n")
-      .map((line) => (line.startsWith("Subject:") || findClientViolations(line).length > 0 ? safeLine(line) : line))
+      .map((line) =>
+        line.startsWith("Subject:") || findClientViolations(line).length > 0 ? safeLine(line) : line,
+      )
       .join("\n");
   } else {
     out = out.replace(/\s*\([^()]*\[redacted\][^()]*\)/g, "");
   }
-  return { text: out.replaceAll(`${REDACTED} `, audience === "ticket_notes" ? `${REDACTED} ` : ""), repaired };
+  return {
+    text: out.replaceAll(`${REDACTED} `, audience === "ticket_notes" ? `${REDACTED} ` : ""),
+    repaired,
+  };
 }
 
 function safeLine(line: string): string {

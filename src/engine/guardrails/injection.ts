@@ -6,7 +6,7 @@
  */
 const INJECTION = [
   /\b(?:ignore|disregard|forget|override|bypass)\b[^.\n]{0,40}\b(?:previous|prior|above|earlier|all|any|your|the)\b[^.\n]{0,20}\b(?:instructions?|prompts?|rules?|directions?|guidelines?|context|messages?)\b/i,
-  /\b(?:system|developer|assistant)\s*(?:prompt|message|note|instruction)s?\s*(?:to (?:the )?(?:ai|assistant|bot|model))?\s*[:\-]/i,
+  /\b(?:system|developer|assistant)\s*(?:prompt|message|note|instruction)s?\s*(?:to (?:the )?(?:ai|assistant|bot|model))?\s*[:-]/i,
   /\bnote to (?:the )?(?:ai|assistant|bot|model|llm|chatbot)\b/i,
   /\b(?:you are now|from now on,? you|act as|pretend (?:to be|you are)|roleplay as|new instructions?)\b/i,
   /\b(?:reveal|print|output|show|repeat|leak)\b[^.\n]{0,30}\b(?:system prompt|your instructions|your prompt|hidden instructions)\b/i,

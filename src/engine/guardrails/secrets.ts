@@ -53,7 +53,7 @@ function looksSecret(value: string): boolean {
   return hasDigit || hasSymbol || mixedCase || v.length >= 12;
 }
 
-const trimValue = (value: string) => value.replace(/[.,;:)\]}>!?]+$/, "");
+const trimValue = (value: string) => value.replace(/[.,;:)\]}>]+$/, "");
 
 /** Every secret in a text, with its position. */
 export function findSecrets(text: string): SecretMatch[] {
@@ -74,7 +74,8 @@ export function findSecrets(text: string): SecretMatch[] {
       if (looksSecret(value)) add("password", value, m.index + m[0].lastIndexOf(m[1]!));
     }
   }
-  for (const m of text.matchAll(BACKUP_CODES)) add("backup_codes", m[1]!.trim(), m.index + m[0].indexOf(m[1]!));
+  for (const m of text.matchAll(BACKUP_CODES))
+    add("backup_codes", m[1]!.trim(), m.index + m[0].indexOf(m[1]!));
   return found.sort((a, b) => a.start - b.start);
 }
 

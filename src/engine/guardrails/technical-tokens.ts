@@ -5,9 +5,11 @@
  */
 export type TokenKind = "ip" | "hostname" | "email" | "path" | "url" | "error_code";
 
-const IPV4 = /(?<![\d.])(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}(?:\/\d{1,2})?(?::\d{1,5})?(?![\d.]*\d)/g;
+const IPV4 =
+  /(?<![\d.])(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}(?:\/\d{1,2})?(?::\d{1,5})?(?![\d.]*\d)/g;
 // Candidate IPv6 runs; validated in code (needs "::" or a hex letter, and 3+ groups) so "10:30:45" is not one.
-const IPV6_CANDIDATE = /\[?(?<![\w:])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?:%[\w.]+)?(?:\/\d{1,3})?\]?(?::\d{1,5})?(?![\w:])/g;
+const IPV6_CANDIDATE =
+  /\[?(?<![\w:])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?:%[\w.]+)?(?:\/\d{1,3})?\]?(?::\d{1,5})?(?![\w:])/g;
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g;
 const URL = /\b(?:https?|ftp|smb|ldap|rdp):\/\/[^\s<>"')]+|\bwww\.[^\s<>"')]+/gi;
 const PATH =
@@ -51,16 +53,22 @@ export interface TokenMatch {
 }
 
 function validIpv6(candidate: string): boolean {
-  const bare = candidate.replace(/^\[|\](?::\d+)?$/g, "").replace(/%.*$/, "").replace(/\/\d+$/, "");
+  const bare = candidate
+    .replace(/^\[|\](?::\d+)?$/g, "")
+    .replace(/%.*$/, "")
+    .replace(/\/\d+$/, "");
   const groups = bare.split(":");
-  return groups.length >= 3 && (bare.includes("::") || /[A-Fa-f]/.test(bare)) && groups.every((g) => g.length <= 4);
+  return (
+    groups.length >= 3 && (bare.includes("::") || /[A-Fa-f]/.test(bare)) && groups.every((g) => g.length <= 4)
+  );
 }
 
 /** Every technical token in a text, in order, longest first where they overlap. */
 export function findTechnicalTokens(text: string): TokenMatch[] {
   const out: TokenMatch[] = [];
   const push = (kind: TokenKind, re: RegExp, filter?: (s: string) => boolean) => {
-    for (const m of text.matchAll(re)) if (!filter || filter(m[0])) out.push({ kind, match: m[0], index: m.index });
+    for (const m of text.matchAll(re))
+      if (!filter || filter(m[0])) out.push({ kind, match: m[0], index: m.index });
   };
   push("url", URL);
   push("email", EMAIL);

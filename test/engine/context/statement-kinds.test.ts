@@ -32,7 +32,9 @@ describe("classifyStatement", () => {
   });
 
   it("extracts what was ruled out", () => {
-    expect(classifyStatement("WAN 203.0.113.45 answers on 443, so not an ISP outage.", false).object).toBe("ISP outage");
+    expect(classifyStatement("WAN 203.0.113.45 answers on 443, so not an ISP outage.", false).object).toBe(
+      "ISP outage",
+    );
     expect(classifyStatement("Ruled out mailbox issues.", false).object).toBe("mailbox issues");
     expect(classifyStatement("DNS looks fine - both records resolve", false).object).toBe("DNS");
   });

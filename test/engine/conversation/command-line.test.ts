@@ -3,7 +3,9 @@ import { parseCommandLine } from "../../../src/engine/conversation/command-line.
 
 describe("parseCommandLine", () => {
   it("reads the command name, arguments and flags with unquoted multi-word values", () => {
-    const parsed = parseCommandLine("/flowpilot start TKT-2847 Email delivery issue --client Acme Medical Group");
+    const parsed = parseCommandLine(
+      "/flowpilot start TKT-2847 Email delivery issue --client Acme Medical Group",
+    );
     expect(parsed).toEqual({
       name: "start",
       args: ["TKT-2847", "Email", "delivery", "issue"],

@@ -22,7 +22,10 @@ describe("normalizeChatMarkup", () => {
   });
 
   it("reads Teams mentions and HTML", async () => {
-    const text = await normalizeChatMarkup("<p><at>FlowPilot</at> rebooted the <b>printer</b><br/>done &amp; dusted</p>", resolve);
+    const text = await normalizeChatMarkup(
+      "<p><at>FlowPilot</at> rebooted the <b>printer</b><br/>done &amp; dusted</p>",
+      resolve,
+    );
     expect(text).toBe("@FlowPilot rebooted the printer\ndone & dusted");
   });
 

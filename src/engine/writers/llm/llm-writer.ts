@@ -1,6 +1,6 @@
 import OpenAI from "openai";
-import type { UpdateWriter, WriterInput, WriterOutput } from "../types.ts";
 import { writeOffline } from "../offline/index.ts";
+import type { UpdateWriter, WriterInput, WriterOutput } from "../types.ts";
 import { findOutputProblems } from "./output-checks.ts";
 import { buildPrompt } from "./prompt.ts";
 
@@ -32,7 +32,8 @@ export function createLlmWriter(options: LlmWriterOptions): UpdateWriter {
       max_tokens: options.maxOutputTokens ?? 900,
     });
     const content = response.choices?.[0]?.message?.content;
-    if (typeof content !== "string" || !content.trim()) throw new InvalidAnswerError("the model returned no text");
+    if (typeof content !== "string" || !content.trim())
+      throw new InvalidAnswerError("the model returned no text");
     return content.trim();
   }
 
@@ -76,12 +77,16 @@ class InvalidAnswerError extends Error {}
 
 /** A short, secret-free note for the engineer on why the AI text was not used. */
 export function describeLlmFailure(err: unknown): string {
-  if (err instanceof OpenAI.APIConnectionTimeoutError) return "AI writer timed out; used the standard writer instead";
-  if (err instanceof OpenAI.RateLimitError) return "AI writer is rate-limited (429); used the standard writer instead";
+  if (err instanceof OpenAI.APIConnectionTimeoutError)
+    return "AI writer timed out; used the standard writer instead";
+  if (err instanceof OpenAI.RateLimitError)
+    return "AI writer is rate-limited (429); used the standard writer instead";
   if (err instanceof OpenAI.APIError && typeof err.status === "number") {
     return `AI writer unavailable (HTTP ${err.status}); used the standard writer instead`;
   }
-  if (err instanceof OpenAI.APIConnectionError) return "AI writer unreachable; used the standard writer instead";
-  if (err instanceof InvalidAnswerError) return `AI writer gave an invalid answer (${err.message}); used the standard writer instead`;
+  if (err instanceof OpenAI.APIConnectionError)
+    return "AI writer unreachable; used the standard writer instead";
+  if (err instanceof InvalidAnswerError)
+    return `AI writer gave an invalid answer (${err.message}); used the standard writer instead`;
   return "AI writer failed; used the standard writer instead";
 }

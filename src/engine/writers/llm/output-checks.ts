@@ -20,12 +20,17 @@ export function findOutputProblems(text: string, input: WriterInput): string[] {
   }
   if (input.audience === "email_draft") {
     const first = trimmed.split("\n", 1)[0] ?? "";
-    if (!/^Subject:\s*\S/.test(first)) problems.push("The first line must be the subject line, starting with 'Subject:'.");
+    if (!/^Subject:\s*\S/.test(first))
+      problems.push("The first line must be the subject line, starting with 'Subject:'.");
     if (input.facts.ticketId && !first.includes(input.facts.ticketId)) {
       problems.push(`The subject line must include the ticket number ${input.facts.ticketId}.`);
     }
   }
-  if (input.audience !== "ticket_notes" && input.facts.clientName && !trimmed.includes(input.facts.clientName)) {
+  if (
+    input.audience !== "ticket_notes" &&
+    input.facts.clientName &&
+    !trimmed.includes(input.facts.clientName)
+  ) {
     problems.push(`Address the client by name: ${input.facts.clientName}.`);
   }
   if (input.length === "quick" && input.audience !== "email_draft") {

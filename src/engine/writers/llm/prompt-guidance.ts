@@ -46,13 +46,18 @@ export const CONTEXT_GUIDANCE: Record<UpdateContextKind, string> = {
 
 const TONE_GUIDANCE: Record<CommunicationTemplates["client_tone"], string> = {
   professional: 'Tone: professional, e.g. "We\'ve identified the cause and have a fix ready."',
-  friendly: 'Tone: friendly and warm, e.g. "Good news — we\'ve found what\'s causing this and we\'re ready to fix it!"',
+  friendly:
+    "Tone: friendly and warm, e.g. \"Good news — we've found what's causing this and we're ready to fix it!\"",
   formal:
     'Tone: formal, e.g. "We wish to inform you that we have completed our investigation and identified the root cause of the reported issue."',
 };
 
 /** Tone, sign-off and format instructions from the team's communication templates. */
-export function templateGuidance(audience: Audience, t: CommunicationTemplates, signoffBlock: string): string {
+export function templateGuidance(
+  audience: Audience,
+  t: CommunicationTemplates,
+  signoffBlock: string,
+): string {
   if (audience === "ticket_notes") {
     return t.ticket_notes_format === "markdown"
       ? "Format: PSA-compatible markdown (bold section labels such as **Status:**, bullet lists)."

@@ -1,10 +1,10 @@
 import type { Fact, SessionFacts } from "../../context/session-facts.ts";
 import { looksLikeInstruction, redactSecrets } from "../../guardrails/index.ts";
-import type { WriterInput } from "../types.ts";
 import { emailSubject } from "../offline/email-draft.ts";
 import { clockTime, minutesLabel, STATUS_LABEL } from "../offline/format.ts";
 import { signoff } from "../offline/signoff.ts";
 import { TONES } from "../offline/tone.ts";
+import type { WriterInput } from "../types.ts";
 import {
   AUDIENCE_GUIDANCE,
   CONTEXT_GUIDANCE,
@@ -89,7 +89,8 @@ const list = (facts: readonly Fact[]) => facts.map((f) => `- ${clip(f.text, MAX_
 function factsBlock(f: SessionFacts): string {
   const lines: string[] = [];
   if (f.ticketId || f.summary) lines.push(`Ticket: ${[f.ticketId, f.summary].filter(Boolean).join(" — ")}`);
-  if (f.clientName) lines.push(`Client: ${f.clientName}${f.contactName ? ` (contact: ${f.contactName})` : ""}`);
+  if (f.clientName)
+    lines.push(`Client: ${f.clientName}${f.contactName ? ` (contact: ${f.contactName})` : ""}`);
   if (f.engineerName) lines.push(`Engineer: ${[f.engineerName, f.mspCompany].filter(Boolean).join(", ")}`);
   lines.push(
     `Inferred status: ${STATUS_LABEL[f.status]} · time spent: ${minutesLabel(f.timeSpentMinutes)} · messages: ${f.messageCount}`,
@@ -105,10 +106,13 @@ function factsBlock(f: SessionFacts): string {
   section("Verification", f.verified);
   section("Next steps", f.nextSteps.length > 0 ? f.nextSteps : f.suggestedChecks);
   section("Recommendations", f.recommendations);
-  if (f.resolutionSummary) lines.push(`Resolution summary from the engineer (authoritative): ${f.resolutionSummary}`);
+  if (f.resolutionSummary)
+    lines.push(`Resolution summary from the engineer (authoritative): ${f.resolutionSummary}`);
   if (f.escalationReason) lines.push(`Escalation reason: ${f.escalationReason}`);
   if (f.sinceLast) {
-    lines.push(`Previous update (${clockTime(f.sinceLast.previous.generatedAt)}):\n${clip(f.sinceLast.previous.content, 1200)}`);
+    lines.push(
+      `Previous update (${clockTime(f.sinceLast.previous.generatedAt)}):\n${clip(f.sinceLast.previous.content, 1200)}`,
+    );
     section("New since the previous update", f.sinceLast.newFacts.slice(-10));
   }
   return lines.join("\n");

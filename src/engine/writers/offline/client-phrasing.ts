@@ -1,5 +1,5 @@
-import type { Fact, SessionFacts } from "../../context/session-facts.ts";
 import { lowerFirst, wordCount } from "../../context/sentences.ts";
+import type { Fact, SessionFacts } from "../../context/session-facts.ts";
 import { findClientViolations, findPlainTerms, makeClientSafe } from "../../guardrails/index.ts";
 import { firstSentence, joinAnd } from "./format.ts";
 
@@ -37,7 +37,11 @@ const DETERMINER = /^(?:the|a|an|our|your|their|his|her|its|my|all|some|every|ea
 /** A client-safe reference to the ticket's issue, usable mid-sentence. */
 export function plainIssue(summary: string | undefined): string {
   if (!summary) return "the issue you reported";
-  const safe = lowerFirst(makeClientSafe(summary).replace(/[.!?]+$/, "").trim());
+  const safe = lowerFirst(
+    makeClientSafe(summary)
+      .replace(/[.!?]+$/, "")
+      .trim(),
+  );
   if (!safe || !isClientSafe(safe)) return "the issue you reported";
   if (ISSUE_NOUN.test(safe)) return DETERMINER.test(safe) ? safe : `the ${safe}`;
   const state = ISSUE_STATE.exec(safe);
@@ -52,7 +56,10 @@ export function plainIssue(summary: string | undefined): string {
 
 const QUALIFIERS: Array<[RegExp, string]> = [
   [/\bexpir(?:ed|ing|y)\b/i, "expired"],
-  [/\b(?:mis-?configured|mis-?scoped|wrongly|incorrect(?:ly)?|wrong|scoped|instead of|set to|misapplied|too broad)\b/i, "incorrectly configured"],
+  [
+    /\b(?:mis-?configured|mis-?scoped|wrongly|incorrect(?:ly)?|wrong|scoped|instead of|set to|misapplied|too broad)\b/i,
+    "incorrectly configured",
+  ],
   [/\b(?:corrupt(?:ed|ion)?|damaged)\b/i, "damaged"],
   [/\b(?:full|out of (?:space|storage)|no (?:free )?space)\b/i, "full"],
   [/\b(?:fail(?:ed|ing)|dead|faulty|bad)\b/i, "faulty"],
@@ -111,7 +118,11 @@ function plainAreas(facts: readonly Fact[], limit: number): string | null {
 function plainRuledOut(facts: readonly Fact[]): string | null {
   const items: string[] = [];
   for (const f of facts) {
-    const safe = lowerFirst(makeClientSafe(f.text).replace(/[.!]+$/, "").trim());
+    const safe = lowerFirst(
+      makeClientSafe(f.text)
+        .replace(/[.!]+$/, "")
+        .trim(),
+    );
     if (isPlainEnough(safe, 6)) items.push(safe);
   }
   const unique = [...new Set(items)].slice(0, 3);
@@ -119,7 +130,8 @@ function plainRuledOut(facts: readonly Fact[]): string | null {
   return unique.length === 1 ? unique[0]! : `${unique.slice(0, -1).join(", ")} or ${unique.at(-1)}`;
 }
 
-const CLIENT_DEPENDENT = /\b(?:client|customer|approv\w*|sign[- ]?off|permission|consent|confirm with|check with|ask (?:them|the)|they approve|their ok|go[- ]ahead)\b/i;
+const CLIENT_DEPENDENT =
+  /\b(?:client|customer|approv\w*|sign[- ]?off|permission|consent|confirm with|check with|ask (?:them|the)|they approve|their ok|go[- ]ahead)\b/i;
 
 function plainNext(facts: readonly Fact[]): { next: string | null; waitingOnClient: boolean } {
   let waitingOnClient = false;
@@ -129,7 +141,10 @@ function plainNext(facts: readonly Fact[]): { next: string | null; waitingOnClie
       waitingOnClient = true;
       continue;
     }
-    const safe = lowerFirst(makeClientSafe(firstSentence(f.text)).trim()).replace(/^(?:we'll|we will|i'll|i will|will)\s+/i, "");
+    const safe = lowerFirst(makeClientSafe(firstSentence(f.text)).trim()).replace(
+      /^(?:we'll|we will|i'll|i will|will)\s+/i,
+      "",
+    );
     if (isPlainEnough(safe, 14) && startsWithStepVerb(safe)) parts.push(safe);
   }
   return { next: parts.length > 0 ? joinAnd(parts.slice(0, 2)) : null, waitingOnClient };
@@ -157,12 +172,21 @@ export function isPlainEnough(text: string, maxWords: number): boolean {
   return !text
     .split(/\s+/)
     .slice(1)
-    .some((w) => /[A-Z]/.test(w) && w !== "I" && !/^(?:Microsoft|Windows|Outlook|Teams|Wi-Fi|OneDrive|SharePoint|Excel|Word)$/.test(w.replace(/[.,!?]$/, "")));
+    .some(
+      (w) =>
+        /[A-Z]/.test(w) &&
+        w !== "I" &&
+        !/^(?:Microsoft|Windows|Outlook|Teams|Wi-Fi|OneDrive|SharePoint|Excel|Word)$/.test(
+          w.replace(/[.,!?]$/, ""),
+        ),
+    );
 }
 
 /** Base-form verbs a next step may start with, so "we'll <step>" stays grammatical. */
 const STEP_VERBS = new Set(
-  "add allow apply archive ask book call change check clean clear confirm contact copy create deploy disable document email enable escalate finish fix follow get give have install keep let load make map migrate monitor move notify open order patch plan push re-enable rebuild reboot reconnect reinstall remove renew repair replace request reset restart restore resume retest review roll rotate run schedule send set ship sign swap switch sync test try turn unblock update upgrade verify wait watch".split(" "),
+  "add allow apply archive ask book call change check clean clear confirm contact copy create deploy disable document email enable escalate finish fix follow get give have install keep let load make map migrate monitor move notify open order patch plan push re-enable rebuild reboot reconnect reinstall remove renew repair replace request reset restart restore resume retest review roll rotate run schedule send set ship sign swap switch sync test try turn unblock update upgrade verify wait watch".split(
+    " ",
+  ),
 );
 
 function startsWithStepVerb(text: string): boolean {

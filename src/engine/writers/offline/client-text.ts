@@ -1,8 +1,8 @@
+import { capitalize } from "../../context/sentences.ts";
 import type { SessionFacts } from "../../context/session-facts.ts";
 import type { CommunicationTemplates } from "../../templates.ts";
-import type { Length, UpdateContextKind } from "../../types.ts";
+import type { UpdateContextKind } from "../../types.ts";
 import { buildClientPhrasing, type ClientPhrasing } from "./client-phrasing.ts";
-import { capitalize } from "../../context/sentences.ts";
 import { TONES, type ToneWording } from "./tone.ts";
 
 /**
@@ -64,7 +64,10 @@ function escalationParagraphs(p: ClientPhrasing, tone: ToneWording): string[] {
   const done: string[] = [];
   if (p.checkedAreas) done.push(tone.checked(p.checkedAreas));
   if (p.ruledOut) done.push(tone.ruledOut(p.ruledOut));
-  if (p.cause) done.push(`Our current thinking is that ${p.cause} is involved, and the specialist will confirm the best way to fix it.`);
+  if (p.cause)
+    done.push(
+      `Our current thinking is that ${p.cause} is involved, and the specialist will confirm the best way to fix it.`,
+    );
   return [tone.escalated(p.issue), ...(done.length > 0 ? [done.join(" ")] : []), tone.closingEscalated];
 }
 
@@ -103,14 +106,21 @@ function quickCore(facts: SessionFacts, context: UpdateContextKind, p: ClientPhr
   const formal = tone === "formal";
   const friendly = tone === "friendly";
   if (context === "resolution") {
-    if (formal) return "we are pleased to confirm that it has been resolved and service is operating normally.";
-    return friendly ? "it's fixed and everything is working again!" : "it's resolved and everything is working again.";
+    if (formal)
+      return "we are pleased to confirm that it has been resolved and service is operating normally.";
+    return friendly
+      ? "it's fixed and everything is working again!"
+      : "it's resolved and everything is working again.";
   }
   if (context === "escalation") {
     if (formal) return "we have referred the matter to a specialist and will keep you informed.";
     return "we're bringing in a specialist to take a closer look and will keep you updated.";
   }
-  const approval = p.waitingOnClient ? (formal ? " upon your approval" : " once you give us the go-ahead") : "";
+  const approval = p.waitingOnClient
+    ? formal
+      ? " upon your approval"
+      : " once you give us the go-ahead"
+    : "";
   switch (facts.status) {
     case "identified":
       if (formal) return `we have identified the root cause and will proceed with the remedy${approval}.`;

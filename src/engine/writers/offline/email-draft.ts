@@ -1,10 +1,10 @@
+import { capitalize } from "../../context/sentences.ts";
 import type { SessionFacts } from "../../context/session-facts.ts";
 import { makeClientSafe } from "../../guardrails/index.ts";
 import type { CommunicationTemplates } from "../../templates.ts";
 import type { Length, UpdateContextKind } from "../../types.ts";
 import { isClientSafe } from "./client-phrasing.ts";
 import { clientBodyParagraphs, clientQuickSentence } from "./client-text.ts";
-import { capitalize } from "../../context/sentences.ts";
 import { signoff } from "./signoff.ts";
 import { TONES } from "./tone.ts";
 
@@ -16,9 +16,15 @@ const SUBJECT_PREFIX: Record<UpdateContextKind, string> = {
 
 /** "Update: Email delivery issue — TKT-2847"; numeric PSA ids read "Ticket #51234". */
 export function emailSubject(facts: SessionFacts, context: UpdateContextKind): string {
-  const safeSummary = facts.summary ? makeClientSafe(facts.summary).replace(/[.!]+$/, "").trim() : "";
+  const safeSummary = facts.summary
+    ? makeClientSafe(facts.summary)
+        .replace(/[.!]+$/, "")
+        .trim()
+    : "";
   const summary = safeSummary && isClientSafe(safeSummary) ? capitalize(safeSummary) : "Your support request";
-  const ticket = facts.ticketId ? ` — ${/^\d+$/.test(facts.ticketId) ? `Ticket #${facts.ticketId}` : facts.ticketId}` : "";
+  const ticket = facts.ticketId
+    ? ` — ${/^\d+$/.test(facts.ticketId) ? `Ticket #${facts.ticketId}` : facts.ticketId}`
+    : "";
   return `Subject: ${SUBJECT_PREFIX[context]}: ${summary}${ticket}`;
 }
 
@@ -34,7 +40,10 @@ export function writeEmailDraft(
     length === "quick"
       ? [clientQuickSentence(facts, context, templates, facts.clientName, false)]
       : clientBodyParagraphs(facts, context, templates);
-  return [emailSubject(facts, context), tone.greeting(facts.clientName), ...body, signoff(facts, templates, "email_draft")].join(
-    "\n\n",
-  );
+  return [
+    emailSubject(facts, context),
+    tone.greeting(facts.clientName),
+    ...body,
+    signoff(facts, templates, "email_draft"),
+  ].join("\n\n");
 }

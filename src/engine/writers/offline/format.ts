@@ -1,5 +1,5 @@
-import type { Fact } from "../../context/session-facts.ts";
 import { splitSentences } from "../../context/sentences.ts";
+import type { Fact } from "../../context/session-facts.ts";
 
 /** The first sentence of a text, without its closing punctuation. */
 export function firstSentence(text: string): string {

@@ -13,7 +13,9 @@ export function signoff(
   audience: "client_update" | "email_draft",
 ): string {
   const company =
-    audience === "email_draft" && templates.include_company_in_signoff && facts.mspCompany ? facts.mspCompany : null;
+    audience === "email_draft" && templates.include_company_in_signoff && facts.mspCompany
+      ? facts.mspCompany
+      : null;
   if (templates.client_signoff !== "auto") {
     const custom = templates.client_signoff.trim();
     return company && !custom.includes(company) ? `${custom}\n${company}` : custom;

@@ -49,7 +49,9 @@ function sinceLastSection(facts: SessionFacts): Section[] {
   const when = clockTime(since.previous.generatedAt);
   const lines: string[] = [];
   if (since.statusChanged) {
-    lines.push(`- Status changed: ${STATUS_LABEL[since.previous.sessionStatus]} → ${STATUS_LABEL[facts.status]}`);
+    lines.push(
+      `- Status changed: ${STATUS_LABEL[since.previous.sessionStatus]} → ${STATUS_LABEL[facts.status]}`,
+    );
   }
   lines.push(...since.newFacts.slice(-8).map((f) => `- ${f.text}`));
   if (lines.length === 0) lines.push("- No new findings since the last update");
@@ -58,12 +60,17 @@ function sinceLastSection(facts: SessionFacts): Section[] {
 
 function nextStepsSection(facts: SessionFacts, title = "Next steps"): Section[] {
   if (facts.nextSteps.length > 0) return [{ title, body: bulletList(facts.nextSteps) }];
-  if (facts.suggestedChecks.length > 0) return [{ title: `${title} (suggested)`, body: bulletList(facts.suggestedChecks) }];
+  if (facts.suggestedChecks.length > 0)
+    return [{ title: `${title} (suggested)`, body: bulletList(facts.suggestedChecks) }];
   return [];
 }
 
 function updateSections(facts: SessionFacts): Section[] {
-  const sections: Section[] = [...header(facts, "update"), ...sinceLastSection(facts), ...problemSection(facts)];
+  const sections: Section[] = [
+    ...header(facts, "update"),
+    ...sinceLastSection(facts),
+    ...problemSection(facts),
+  ];
   if (facts.steps.length === 0 && !facts.diagnosis && facts.fixWork.length === 0) {
     sections.push({ title: "Progress", body: "Currently investigating — gathering initial information." });
   }
@@ -115,7 +122,8 @@ function escalationSections(facts: SessionFacts): Section[] {
     title: "Current hypothesis",
     body: facts.diagnosis ? endSentence(facts.diagnosis.text) : "No root cause identified yet.",
   });
-  if (facts.fixWork.length > 0) sections.push({ title: "Changes made so far", body: bulletList(facts.fixWork) });
+  if (facts.fixWork.length > 0)
+    sections.push({ title: "Changes made so far", body: bulletList(facts.fixWork) });
   sections.push(...nextStepsSection(facts, "Suggested next steps"));
   return sections;
 }
@@ -165,7 +173,8 @@ function quickTicketNote(facts: SessionFacts, context: UpdateContextKind): strin
     }
     default: {
       const latest = facts.steps.at(-1);
-      if (!latest) return `Investigating — ${topic}, ${minutes} in: currently gathering initial information.${nextPart}`;
+      if (!latest)
+        return `Investigating — ${topic}, ${minutes} in: currently gathering initial information.${nextPart}`;
       const ruled = facts.ruledOut.map((f) => firstSentence(f.text).toLowerCase());
       const ruledPart = ruled.length > 0 ? `; ruled out ${ruled.slice(-3).join(", ")}` : "";
       return `Investigating — ${topic}, ${minutes} in: ${firstSentence(latest.text)}${ruledPart}.${nextPart}`;

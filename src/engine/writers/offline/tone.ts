@@ -29,7 +29,8 @@ const causeClause = (cause: string | null, lead: string) => (cause ? `${lead} ${
 export const TONES: Record<ClientTone, ToneWording> = {
   professional: {
     greeting: (name) => (name ? `Hi ${name},` : "Hello,"),
-    quickLead: (name, issue) => (name ? `Hi ${name} — quick update on ${issue}:` : `Quick update on ${issue}:`),
+    quickLead: (name, issue) =>
+      name ? `Hi ${name} — quick update on ${issue}:` : `Quick update on ${issue}:`,
     investigating: (issue) => `We're actively working on ${issue} and gathering the information we need.`,
     identified: (issue, cause) =>
       cause
@@ -89,7 +90,8 @@ export const TONES: Record<ClientTone, ToneWording> = {
         ? `We wish to inform you that we have identified the root cause of ${issue}, ${cause}, and are now implementing the remedy.`
         : `We wish to inform you that we have identified the root cause of ${issue} and are now implementing the remedy.`,
     resolved: (issue) => `We are pleased to inform you that ${issue} has been resolved.`,
-    escalated: (issue) => `We wish to inform you that ${issue} has been referred to a specialist for further review.`,
+    escalated: (issue) =>
+      `We wish to inform you that ${issue} has been referred to a specialist for further review.`,
     checked: (areas) => `To date, we have examined ${areas}.`,
     ruledOut: (items) => `We have established that the matter is not caused by ${items}.`,
     confirmBeforeChange: "We will seek your approval before making any change.",
