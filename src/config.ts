@@ -18,7 +18,8 @@ const configSchema = z.object({
       .optional(),
   ),
   FLOWPILOT_DATA_DIR: z.string().trim().min(1).default("./data"),
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  LOG_LEVEL: optionalString.pipe(z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional()),
+  FLOWPILOT_ENGINEER_NAME: optionalString,
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: optionalString.pipe(z.url("must be a URL such as https://api.openai.com/v1").optional()),
   OPENAI_MODEL: z.string().trim().min(1).default("gpt-4o-mini"),
@@ -31,7 +32,10 @@ export type RawConfig = z.infer<typeof configSchema>;
 export interface Config {
   databaseUrl?: string;
   dataDir: string;
-  logLevel: RawConfig["LOG_LEVEL"];
+  /** Unset: "info" for servers, "warn" in the console so logs do not drown the conversation. */
+  logLevel?: NonNullable<RawConfig["LOG_LEVEL"]>;
+  /** The console engineer's display name (defaults to the OS user name). */
+  engineerName?: string;
   /** Present only when OPENAI_API_KEY is set: the LLM writes and the recognizer may ask it. */
   llm?: { apiKey: string; baseURL?: string; model: string; timeoutMs: number };
   encryptionKey?: string;
@@ -54,6 +58,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: c.DATABASE_URL,
     dataDir: c.FLOWPILOT_DATA_DIR,
     logLevel: c.LOG_LEVEL,
+    engineerName: c.FLOWPILOT_ENGINEER_NAME,
     llm: c.OPENAI_API_KEY
       ? {
           apiKey: c.OPENAI_API_KEY,

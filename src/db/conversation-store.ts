@@ -112,6 +112,10 @@ export function createPrismaConversationStore(prisma: PrismaClient): Conversatio
       });
     },
 
+    async updateCompanyName(accountId, companyName) {
+      await prisma.account.update({ where: { id: accountId }, data: { companyName } });
+    },
+
     async findOpenSession(accountId, place) {
       const row = await prisma.session.findFirst({
         where: { accountId, ...placeWhere(place), status: { in: ["active", "paused"] } },

@@ -1,6 +1,8 @@
 import type { Command } from "commander";
 import { registerClassify } from "./classify.ts";
 import { registerGenerate } from "./generate.ts";
+import { registerStart } from "./start.ts";
+import { registerStats } from "./stats.ts";
 
 /** Every CLI command, declared in one place. Each registers its own options. */
-export const CLI_COMMANDS: Array<(program: Command) => void> = [registerGenerate, registerClassify];
+export const CLI_COMMANDS: Array<(program: Command) => void> = [registerStart, registerGenerate, registerClassify, registerStats];

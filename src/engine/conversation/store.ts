@@ -62,6 +62,8 @@ export interface ConversationStore {
   ensureAccount(ref: AccountRef): Promise<AccountInfo>;
   ensureUser(accountId: string, actor: ActorRef): Promise<UserInfo>;
   updateTemplates(accountId: string, templates: CommunicationTemplates): Promise<void>;
+  /** The MSP's company name, used in email sign-offs. */
+  updateCompanyName(accountId: string, companyName: string): Promise<void>;
   /** The open (active or paused) session in a place, newest first. */
   findOpenSession(accountId: string, place: Place): Promise<SessionInfo | null>;
   /** A session of this account, or null (another account's sessions do not exist for it). */

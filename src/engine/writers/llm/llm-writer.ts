@@ -1,14 +1,22 @@
-import OpenAI from "openai";
+import type OpenAI from "openai";
+import { redactSecrets } from "../../guardrails/index.ts";
 import { writeOffline } from "../offline/index.ts";
 import type { UpdateWriter, WriterInput, WriterOutput } from "../types.ts";
+import { describeLlmFailure, InvalidAnswerError } from "./failure.ts";
+import { composeWithFrame, frameFor, normalizeAnswer } from "./frame.ts";
 import { findOutputProblems } from "./output-checks.ts";
-import { buildPrompt } from "./prompt.ts";
+import { buildPrompt, PROMPT_TOKEN_BUDGET } from "./prompt.ts";
 
 export interface LlmWriterOptions {
+  /** An OpenAI SDK client (OpenAI, Azure OpenAI or any compatible server); see createLlmClient. */
   client: OpenAI;
   model: string;
+  /** Per-request time limit in ms; the client's own when absent. */
+  timeoutMs?: number;
   temperature?: number;
   maxOutputTokens?: number;
+  /** Prompt size limit in tokens; default PROMPT_TOKEN_BUDGET. */
+  promptTokenBudget?: number;
   /** Receives a one-line reason whenever the offline text is used instead. */
   onFallback?: (reason: string) => void;
 }
@@ -20,21 +28,31 @@ type ChatMessage = { role: "system" | "user" | "assistant"; content: string };
  * same guardrails as the offline writer; one repair request names the
  * problems, and if the model still fails (or is down, slow, rate-limited,
  * or answers nonsense) the offline writer's text is used, marked as such.
+ * At most two requests per update, never retried by the SDK: the engineer
+ * is waiting and always gets an update.
  */
 export function createLlmWriter(options: LlmWriterOptions): UpdateWriter {
   const { client, model } = options;
 
   async function complete(messages: ChatMessage[]): Promise<string> {
-    const response = await client.chat.completions.create({
-      model,
-      messages,
-      temperature: options.temperature ?? 0.3,
-      max_tokens: options.maxOutputTokens ?? 900,
-    });
-    const content = response.choices?.[0]?.message?.content;
-    if (typeof content !== "string" || !content.trim())
-      throw new InvalidAnswerError("the model returned no text");
-    return content.trim();
+    const response = await client.chat.completions.create(
+      {
+        model,
+        messages,
+        temperature: options.temperature ?? 0.3,
+        max_tokens: options.maxOutputTokens ?? 900,
+      },
+      { maxRetries: 0, ...(options.timeoutMs ? { timeout: options.timeoutMs } : {}) },
+    );
+    const choice = response?.choices?.[0];
+    if (!choice?.message) throw new InvalidAnswerError("no completion in the response");
+    if (choice.finish_reason === "length") throw new InvalidAnswerError("the text was cut off");
+    if (choice.finish_reason === "content_filter")
+      throw new InvalidAnswerError("blocked by a content filter");
+    if (choice.message.refusal) throw new InvalidAnswerError("the model refused");
+    const content = choice.message.content;
+    if (typeof content !== "string" || !content.trim()) throw new InvalidAnswerError("no text");
+    return content;
   }
 
   function fallback(input: WriterInput, reason: string): WriterOutput {
@@ -45,27 +63,33 @@ export function createLlmWriter(options: LlmWriterOptions): UpdateWriter {
   return {
     name: "llm",
     async write(input: WriterInput): Promise<WriterOutput> {
-      const prompt = buildPrompt(input);
+      const frame = frameFor(input);
+      const prompt = buildPrompt(input, options.promptTokenBudget ?? PROMPT_TOKEN_BUDGET);
       const messages: ChatMessage[] = [
         { role: "system", content: prompt.system },
         { role: "user", content: prompt.user },
       ];
-      let answer: string;
       try {
-        answer = await complete(messages);
-        const problems = findOutputProblems(answer, input);
-        if (problems.length === 0) return { content: answer, writer: "llm" };
-        const repaired = await complete([
-          ...messages,
-          { role: "assistant", content: answer },
-          {
-            role: "user",
-            content: `Your answer has problems:\n${problems.map((p) => `- ${p}`).join("\n")}\nRewrite it fixing every problem. Output only the corrected text.`,
-          },
-        ]);
-        const remaining = findOutputProblems(repaired, input);
-        if (remaining.length === 0) return { content: repaired, writer: "llm" };
-        return fallback(input, "AI text failed the content checks twice; used the standard writer instead");
+        const first = normalizeAnswer(await complete(messages), input, frame);
+        const problems = findOutputProblems(first, input);
+        if (problems.length === 0) return { content: composeWithFrame(first, frame), writer: "llm" };
+        const second = normalizeAnswer(
+          await complete([
+            ...messages,
+            // The model's own text goes back redacted: no secret ever reaches a request.
+            { role: "assistant", content: redactSecrets(first, input.facts.secrets) },
+            { role: "user", content: repairRequest(problems) },
+          ]),
+          input,
+          frame,
+        );
+        if (findOutputProblems(second, input).length === 0) {
+          return { content: composeWithFrame(second, frame), writer: "llm" };
+        }
+        return fallback(
+          input,
+          `AI text failed the content checks again after one repair; used the standard writer instead`,
+        );
       } catch (err) {
         return fallback(input, describeLlmFailure(err));
       }
@@ -73,20 +97,12 @@ export function createLlmWriter(options: LlmWriterOptions): UpdateWriter {
   };
 }
 
-class InvalidAnswerError extends Error {}
-
-/** A short, secret-free note for the engineer on why the AI text was not used. */
-export function describeLlmFailure(err: unknown): string {
-  if (err instanceof OpenAI.APIConnectionTimeoutError)
-    return "AI writer timed out; used the standard writer instead";
-  if (err instanceof OpenAI.RateLimitError)
-    return "AI writer is rate-limited (429); used the standard writer instead";
-  if (err instanceof OpenAI.APIError && typeof err.status === "number") {
-    return `AI writer unavailable (HTTP ${err.status}); used the standard writer instead`;
-  }
-  if (err instanceof OpenAI.APIConnectionError)
-    return "AI writer unreachable; used the standard writer instead";
-  if (err instanceof InvalidAnswerError)
-    return `AI writer gave an invalid answer (${err.message}); used the standard writer instead`;
-  return "AI writer failed; used the standard writer instead";
+function repairRequest(problems: readonly string[]): string {
+  return [
+    "Your answer cannot be used as it is:",
+    ...problems.map((p) => `- ${p}`),
+    "Rewrite it fixing every problem, keeping everything else. Output only the corrected text.",
+  ].join("\n");
 }
+
+export { describeLlmFailure } from "./failure.ts";

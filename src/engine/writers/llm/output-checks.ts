@@ -1,41 +1,68 @@
 import { splitSentences } from "../../context/sentences.ts";
-import { checkOutput } from "../../guardrails/index.ts";
+import { checkOutput, REDACTED, type Violation } from "../../guardrails/index.ts";
 import type { WriterInput } from "../types.ts";
 
+const KIND_LABEL: Record<Violation["kind"], string> = {
+  secret: "a secret or credential",
+  ip: "IP addresses",
+  hostname: "server, host or account names",
+  email: "email addresses",
+  path: "file paths",
+  url: "web addresses",
+  error_code: "error codes",
+  tool: "internal tool or product names",
+  jargon: "technical jargon",
+};
+
+/** Most matches quoted per kind in a repair request. */
+const MAX_QUOTED = 6;
+
 /**
- * Everything wrong with a model's answer, as sentences a repair request can
- * quote: guardrail violations (secrets, jargon, hosts, addresses...) plus the
- * structure the audience needs (subject line, greeting, length).
+ * Everything wrong with the model's text (the part it wrote, before the
+ * frame is added), as sentences a repair request can quote: guardrail
+ * violations grouped by kind (secret values are never quoted), plus what
+ * the audience and length require.
  */
-export function findOutputProblems(text: string, input: WriterInput): string[] {
+export function findOutputProblems(body: string, input: WriterInput): string[] {
+  const text = body.trim();
+  if (!text) return ["The answer was empty."];
   const problems: string[] = [];
-  const trimmed = text.trim();
-  if (!trimmed) return ["The answer was empty."];
-  for (const v of checkOutput(trimmed, input.audience, { secrets: input.facts.secrets })) {
+  const byKind = new Map<Violation["kind"], Set<string>>();
+  for (const v of checkOutput(text, input.audience, { secrets: input.facts.secrets })) {
+    const matches = byKind.get(v.kind) ?? new Set<string>();
+    matches.add(v.match);
+    byKind.set(v.kind, matches);
+  }
+  for (const [kind, matches] of byKind) {
+    if (kind === "secret") {
+      problems.push("It contains a secret or credential; remove it entirely and do not mention credentials.");
+      continue;
+    }
+    const quoted = [...matches]
+      .slice(0, MAX_QUOTED)
+      .map((m) => `"${m}"`)
+      .join(", ");
     problems.push(
-      v.kind === "secret"
-        ? "It contains a secret or credential; remove it entirely."
-        : `It contains ${v.kind.replace("_", " ")} "${v.match}", which must not appear in client-facing text; say it in plain language or leave it out.`,
+      `It contains ${KIND_LABEL[kind]} (${quoted}), which must not appear in client-facing text; say it in plain language or leave it out.`,
     );
   }
-  if (input.audience === "email_draft") {
-    const first = trimmed.split("\n", 1)[0] ?? "";
-    if (!/^Subject:\s*\S/.test(first))
-      problems.push("The first line must be the subject line, starting with 'Subject:'.");
-    if (input.facts.ticketId && !first.includes(input.facts.ticketId)) {
-      problems.push(`The subject line must include the ticket number ${input.facts.ticketId}.`);
-    }
+  if (/<\/?\s*session_data\s*>|Facts extracted by FlowPilot/i.test(text)) {
+    problems.push("It quotes the prompt's data markers; write the update itself only.");
   }
-  if (
-    input.audience !== "ticket_notes" &&
-    input.facts.clientName &&
-    !trimmed.includes(input.facts.clientName)
-  ) {
-    problems.push(`Address the client by name: ${input.facts.clientName}.`);
+  const isClient = input.audience !== "ticket_notes";
+  if (isClient && text.includes(REDACTED)) {
+    problems.push(`It contains "${REDACTED}"; leave out anything that was redacted.`);
   }
-  if (input.length === "quick" && input.audience !== "email_draft") {
-    const sentences = splitSentences(trimmed.replace(/^Subject:.*$/m, "")).length;
+  if (input.length === "quick") {
+    const sentences = splitSentences(text).length;
     if (sentences > 3) problems.push(`A quick update must be 1-2 sentences; this one has ${sentences}.`);
+  } else if (isClient) {
+    const paragraphs = text.split(/\n\s*\n/).filter((p) => p.trim()).length;
+    if (paragraphs > 5) problems.push(`Use at most 5 short paragraphs; this one has ${paragraphs}.`);
+  }
+  if (input.audience === "client_update" && input.length === "quick" && input.facts.clientName) {
+    if (!text.includes(input.facts.clientName))
+      problems.push(`Address the client by name: ${input.facts.clientName}.`);
   }
   return problems;
 }

@@ -1,139 +1,127 @@
-import type { Fact, SessionFacts } from "../../context/session-facts.ts";
-import { looksLikeInstruction, redactSecrets } from "../../guardrails/index.ts";
-import { emailSubject } from "../offline/email-draft.ts";
-import { clockTime, minutesLabel, STATUS_LABEL } from "../offline/format.ts";
-import { signoff } from "../offline/signoff.ts";
-import { TONES } from "../offline/tone.ts";
 import type { WriterInput } from "../types.ts";
+import { fitFacts } from "./fact-budget.ts";
+import { frameFor } from "./frame.ts";
+import { factsData, messageLine } from "./prompt-data.ts";
 import {
   AUDIENCE_GUIDANCE,
   CONTEXT_GUIDANCE,
+  clientFrameGuidance,
   DATA_SAFETY,
-  LENGTH_GUIDANCE,
-  templateGuidance,
+  lengthGuidance,
+  NOTES_FORMAT_GUIDANCE,
+  sinceLastGuidance,
 } from "./prompt-guidance.ts";
 import { countTokens } from "./tokens.ts";
 
-/** Upper bound for the whole prompt (system + user), counted with a real tokenizer. */
+/** Upper bound for the whole prompt (system + user + chat framing), counted with a real tokenizer. */
 export const PROMPT_TOKEN_BUDGET = 6_000;
-const MAX_FACT_CHARS = 300;
-const MAX_MESSAGE_CHARS = 600;
+/** Tokens kept for recent messages when the facts alone would fill the budget. */
+const RECENT_RESERVE = 1_500;
+/** Chat framing: about 3 tokens per message plus 3 to prime the reply (OpenAI's counting guide). */
+const CHAT_OVERHEAD = 9;
 
 export interface BuiltPrompt {
   system: string;
   user: string;
+  /** Prompt tokens (o200k_base) including the chat framing; never above the budget. */
   tokens: number;
-  /** How many of the session's messages are quoted verbatim. */
+  /** How many of the session's newest messages are quoted verbatim. */
   recentMessages: number;
+  /** How many fact-list items were dropped to fit the budget. */
+  droppedFacts: number;
 }
 
 /**
  * Builds the chat prompt for one update: guidance for audience, length,
- * context, tone and "since last update", then the session as delimited data
- * (facts first, then as many recent messages verbatim as the budget allows).
- * Every session text is redacted of secrets before it is placed here.
+ * context, tone/format and "since last update" in the system message; the
+ * session as delimited data in the user message (facts first, trimmed to fit,
+ * then as many of the newest messages verbatim as the budget allows). Every
+ * session text is redacted of secrets before it is placed here.
  */
 export function buildPrompt(input: WriterInput, budget = PROMPT_TOKEN_BUDGET): BuiltPrompt {
   const system = systemPrompt(input);
-  const facts = factsBlock(input.facts);
-  const instructions = finalInstruction(input);
-  const fixedTokens = countTokens(system) + countTokens(facts) + countTokens(instructions) + 40;
-  const { lines, count } = recentMessageLines(input, Math.max(0, budget - fixedTokens));
-  const recent = lines.length > 0 ? `\nRecent messages (verbatim, oldest first):\n${lines.join("\n")}` : "";
-  const user = `<session_data>\n${facts}${recent}\n</session_data>\n\n${instructions}`;
-  return { system, user, tokens: countTokens(system) + countTokens(user), recentMessages: count };
+  const instruction = finalInstruction(input);
+  const opening = "<session_data>\nFacts extracted by FlowPilot (secrets already removed):\n";
+  const closing = `\n</session_data>\n\n${instruction}`;
+  const available =
+    budget - CHAT_OVERHEAD - countTokens(system) - countTokens(opening) - countTokens(closing) - 60;
+
+  const candidates = newestMessageLines(input, available);
+  const candidateTokens = candidates.reduce((sum, c) => sum + c.tokens, 0);
+  const facts = fitFacts(factsData(input.facts), available - Math.min(RECENT_RESERVE, candidateTokens));
+
+  let room = available - facts.tokens;
+  const picked: string[] = [];
+  for (const c of candidates) {
+    if (c.tokens > room) break;
+    picked.push(c.line);
+    room -= c.tokens;
+  }
+  picked.reverse();
+  const render = () =>
+    `${opening}${facts.text}${recentBlock(picked, input.session.messages.length)}${closing}`;
+  let user = render();
+  let tokens = CHAT_OVERHEAD + countTokens(system) + countTokens(user);
+  // Token counts of parts are not exactly additive; the whole is what counts.
+  while (tokens > budget && picked.length > 0) {
+    picked.shift();
+    user = render();
+    tokens = CHAT_OVERHEAD + countTokens(system) + countTokens(user);
+  }
+  return { system, user, tokens, recentMessages: picked.length, droppedFacts: facts.droppedItems };
 }
 
+function recentBlock(lines: readonly string[], total: number): string {
+  if (lines.length === 0) return "";
+  const heading =
+    lines.length === total
+      ? "All session messages (verbatim, oldest first):"
+      : `The ${lines.length} most recent of ${total} messages (verbatim, oldest first; earlier ones are summarised in the facts above):`;
+  return `\n\n${heading}\n${lines.join("\n")}`;
+}
+
+/** The system message: audience, length, context, tone or format, since-last-update, data safety. */
 function systemPrompt(input: WriterInput): string {
+  const { audience, templates } = input;
   const parts = [
-    AUDIENCE_GUIDANCE[input.audience],
-    LENGTH_GUIDANCE[input.length],
+    AUDIENCE_GUIDANCE[audience],
+    lengthGuidance(audience, input.length),
     CONTEXT_GUIDANCE[input.context],
-    templateGuidance(
-      input.audience,
-      input.templates,
-      input.audience === "ticket_notes" ? "" : signoff(input.facts, input.templates, input.audience),
-    ),
   ];
-  const since = sinceLastGuidance(input.facts);
+  parts.push(
+    audience === "ticket_notes"
+      ? NOTES_FORMAT_GUIDANCE[templates.ticket_notes_format]
+      : clientFrameGuidance(templates.client_tone, frameFor(input)),
+  );
+  const since = sinceLastGuidance(input.facts.sinceLast);
   if (since) parts.push(since);
   parts.push(DATA_SAFETY);
   return parts.join("\n\n");
 }
 
-function sinceLastGuidance(facts: SessionFacts): string | null {
-  const since = facts.sinceLast;
-  if (!since) return null;
-  return [
-    `Since last update: a ${since.previous.audience.replace("_", " ")} was already sent at ${clockTime(since.previous.generatedAt)} (status then: ${since.previous.sessionStatus}).`,
-    "Say what changed since then (new findings, status change); do not repeat it word for word.",
-    since.newFacts.length === 0 ? "Nothing new has happened since; say so briefly." : "",
-  ]
-    .filter(Boolean)
-    .join(" ");
-}
-
 function finalInstruction(input: WriterInput): string {
-  const { audience, facts, templates } = input;
-  if (audience === "ticket_notes") return "Write the ticket note now. Output only the note.";
-  const greeting = TONES[templates.client_tone].greeting(facts.clientName);
-  if (audience === "email_draft") {
-    return `Write the email now. The first line must be exactly: ${emailSubject(facts, input.context)}\nThen greet with exactly: ${greeting}\nOutput only the email.`;
+  switch (input.audience) {
+    case "ticket_notes":
+      return "Write the ticket note now. Output only the note.";
+    case "client_update":
+      return "Write the client update now. Output only the text.";
+    case "email_draft":
+      return "Write the email body now. Output only the body.";
   }
-  return `Write the client update now. Start with: ${greeting.replace(/,$/, "")}\nOutput only the update.`;
 }
 
-const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
-const list = (facts: readonly Fact[]) => facts.map((f) => `- ${clip(f.text, MAX_FACT_CHARS)}`).join("\n");
-
-function factsBlock(f: SessionFacts): string {
-  const lines: string[] = [];
-  if (f.ticketId || f.summary) lines.push(`Ticket: ${[f.ticketId, f.summary].filter(Boolean).join(" — ")}`);
-  if (f.clientName)
-    lines.push(`Client: ${f.clientName}${f.contactName ? ` (contact: ${f.contactName})` : ""}`);
-  if (f.engineerName) lines.push(`Engineer: ${[f.engineerName, f.mspCompany].filter(Boolean).join(", ")}`);
-  lines.push(
-    `Inferred status: ${STATUS_LABEL[f.status]} · time spent: ${minutesLabel(f.timeSpentMinutes)} · messages: ${f.messageCount}`,
-  );
-  const section = (title: string, facts: readonly Fact[]) => {
-    if (facts.length > 0) lines.push(`${title}:\n${list(facts)}`);
-  };
-  section("Reported issue", f.problem);
-  section("Steps completed", f.steps);
-  section("Ruled out", f.ruledOut);
-  if (f.diagnosis) lines.push(`Current diagnosis: ${clip(f.diagnosis.text, MAX_FACT_CHARS * 2)}`);
-  section("Fix work", f.fixWork);
-  section("Verification", f.verified);
-  section("Next steps", f.nextSteps.length > 0 ? f.nextSteps : f.suggestedChecks);
-  section("Recommendations", f.recommendations);
-  if (f.resolutionSummary)
-    lines.push(`Resolution summary from the engineer (authoritative): ${f.resolutionSummary}`);
-  if (f.escalationReason) lines.push(`Escalation reason: ${f.escalationReason}`);
-  if (f.sinceLast) {
-    lines.push(
-      `Previous update (${clockTime(f.sinceLast.previous.generatedAt)}):\n${clip(f.sinceLast.previous.content, 1200)}`,
-    );
-    section("New since the previous update", f.sinceLast.newFacts.slice(-10));
-  }
-  return lines.join("\n");
-}
-
-/** The newest messages that fit the remaining budget, in time order, redacted. */
-function recentMessageLines(input: WriterInput, budget: number): { lines: string[]; count: number } {
+/** The newest messages, newest first, with their token cost, until `maxTokens` would be exceeded. */
+function newestMessageLines(input: WriterInput, maxTokens: number): { line: string; tokens: number }[] {
   const { messages } = input.session;
-  const secrets = input.facts.secrets;
-  const picked: string[] = [];
+  const first = messages[0]?.at.getTime() ?? 0;
+  const withDate = (messages.at(-1)?.at.getTime() ?? 0) - first > 20 * 3_600_000;
+  const out: { line: string; tokens: number }[] = [];
   let used = 0;
-  for (let i = messages.length - 1; i >= 0; i--) {
-    const m = messages[i]!;
-    const body = looksLikeInstruction(m.text)
-      ? "[message omitted: it contained instructions addressed to an AI]"
-      : clip(redactSecrets(m.text, secrets), MAX_MESSAGE_CHARS).replace(/\s*\n\s*/g, " ");
-    const line = `[${m.at.toISOString().slice(11, 16)} ${m.author}] ${body}`;
-    const cost = countTokens(line) + 1;
-    if (used + cost > budget) break;
-    picked.push(line);
-    used += cost;
+  for (let i = messages.length - 1; i >= 0 && used < maxTokens; i--) {
+    const line = messageLine(messages[i]!, input.facts.secrets, withDate);
+    const tokens = countTokens(line) + 1;
+    out.push({ line, tokens });
+    used += tokens;
   }
-  return { lines: picked.reverse(), count: picked.length };
+  return out;
 }

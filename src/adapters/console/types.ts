@@ -1,0 +1,21 @@
+import type { Readable, Writable } from "node:stream";
+
+export interface ConsoleAdapterOptions {
+  input: Readable;
+  output: Writable;
+  /** Echo each input line (scripted runs), so a transcript of the run reads like a conversation. */
+  echoInput: boolean;
+  /** Show a prompt before each line (interactive terminals). */
+  prompt: boolean;
+  engineer: { id: string; displayName: string };
+}
+
+/** One numbered choice the console offers, from the last message that had buttons. */
+export interface ConsoleChoice {
+  n: number;
+  actionId: string;
+  payload: string;
+  label: string;
+  disabledReason?: string;
+  needsInput?: { prompt: string };
+}

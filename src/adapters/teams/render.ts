@@ -1,0 +1,250 @@
+import { encodeActionPayload } from "../../engine/views/actions.ts";
+import {
+  disabledActionText,
+  type ViewAction,
+  type ViewBlock,
+  type ViewMessage,
+} from "../../engine/views/model.ts";
+import { splitText } from "../../engine/views/split.ts";
+import { TEAMS_LIMITS } from "./limits.ts";
+
+/**
+ * Pure renderer: one platform-neutral view to one Adaptive Card (schema
+ * 1.5) for Teams. Buttons are `Action.Submit` with
+ * `data: { action, payload }`; actions that need text carry an
+ * `Action.ShowCard` with an `Input.Text` (id `input`), and confirmations a
+ * show-card with the warning and the confirming submit.
+ */
+
+export interface AdaptiveElement {
+  type: string;
+  [key: string]: unknown;
+}
+
+export interface AdaptiveAction {
+  type: "Action.Submit" | "Action.ShowCard";
+  title: string;
+  [key: string]: unknown;
+}
+
+export interface AdaptiveCard {
+  type: "AdaptiveCard";
+  $schema: string;
+  version: typeof TEAMS_LIMITS.cardVersion;
+  fallbackText: string;
+  body: AdaptiveElement[];
+  msteams?: { width: "Full" };
+}
+
+/** What Teams sends back in `activity.value` when a button is pressed. */
+export interface TeamsSubmitData {
+  action: string;
+  payload: string;
+  /** The text typed into a show-card input (edit, custom reminder, resolve summary). */
+  input?: string;
+}
+
+export const ADAPTIVE_CARD_SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json";
+/** The id of the text input inside show-cards; its value arrives as `data.input`. */
+export const TEAMS_INPUT_ID = "input";
+
+/** Renders one view. Pure: the same view always gives the same JSON. */
+export function renderAdaptiveCard(view: ViewMessage): AdaptiveCard {
+  const parts = view.blocks.map(renderBlock);
+  const card: AdaptiveCard = {
+    type: "AdaptiveCard",
+    $schema: ADAPTIVE_CARD_SCHEMA,
+    version: TEAMS_LIMITS.cardVersion,
+    fallbackText: view.text,
+    body: [],
+  };
+  if (view.blocks.some((b) => b.type === "update")) card.msteams = { width: "Full" };
+  return fitSize(card, parts);
+}
+
+/** Neutral markup to Teams TextBlock markdown: paragraphs need a blank line; list items one newline. */
+export function toTeamsMarkdown(text: string): string {
+  const lines = text.split("\n").filter((l) => l.trim() !== "");
+  const bullet = (l: string) => /^\s*- /.test(l);
+  return lines
+    .map((l, i) => (i === 0 ? l : `${bullet(l) && bullet(lines[i - 1]!) ? "\n" : "\n\n"}${l}`))
+    .join("");
+}
+
+interface Part {
+  elements: AdaptiveElement[];
+  /** For update text: characters of the source in each element. */
+  updateChars?: number[];
+}
+
+const textBlock = (text: string, extra: Record<string, unknown> = {}): AdaptiveElement => ({
+  type: "TextBlock",
+  text,
+  wrap: true,
+  ...extra,
+});
+
+function renderBlock(block: ViewBlock): Part {
+  switch (block.type) {
+    case "header":
+      return { elements: [textBlock(block.text, { size: "Large", weight: "Bolder" })] };
+    case "text":
+      return {
+        elements: splitText(block.text, TEAMS_LIMITS.textBlockChars).map((c) =>
+          textBlock(block.markdown ? toTeamsMarkdown(c.text) : c.text),
+        ),
+      };
+    case "update":
+      return renderUpdate(block);
+    case "facts":
+      return {
+        elements: [{ type: "FactSet", facts: block.items.map((f) => ({ title: f.label, value: f.value })) }],
+      };
+    case "context":
+      return { elements: [textBlock(block.text, { isSubtle: true, size: "Small", spacing: "Small" })] };
+    case "divider":
+      return { elements: [{ type: "Container", separator: true, spacing: "Medium", items: [] }] };
+    case "actions":
+      return { elements: renderActions(block.actions) };
+    case "item": {
+      const columns: AdaptiveElement[] = [
+        { type: "Column", width: "stretch", items: [textBlock(toTeamsMarkdown(block.text))] },
+      ];
+      if (block.action) {
+        columns.push({
+          type: "Column",
+          width: "auto",
+          verticalContentAlignment: "Center",
+          items: [{ type: "ActionSet", actions: [toAction(block.action)] }],
+        });
+      }
+      return { elements: [{ type: "ColumnSet", columns }] };
+    }
+  }
+}
+
+/**
+ * Update text. Markdown updates render as TextBlocks; plain and copyable ones
+ * as RichTextBlock text runs, which Teams shows literally (no markdown), so
+ * the text reads — and copies — exactly as written.
+ */
+function renderUpdate(block: Extract<ViewBlock, { type: "update" }>): Part {
+  const chunks = splitText(block.content, TEAMS_LIMITS.textBlockChars);
+  const literal = block.copyable || block.format === "plain";
+  const elements = chunks.map((c) =>
+    literal
+      ? {
+          type: "RichTextBlock",
+          inlines: [{ type: "TextRun", text: c.text, ...(block.copyable ? { fontType: "Monospace" } : {}) }],
+        }
+      : textBlock(toTeamsMarkdown(c.text)),
+  );
+  const wrapped: AdaptiveElement = { type: "Container", style: "emphasis", items: elements };
+  return {
+    elements: [wrapped],
+    updateChars: chunks.map((c) => c.text.length + c.separator.length),
+  };
+}
+
+/** One ActionSet per row of up to six; disabled actions stay visible (isEnabled false) with their reason below. */
+function renderActions(actions: readonly ViewAction[]): AdaptiveElement[] {
+  const out: AdaptiveElement[] = [];
+  for (let i = 0; i < actions.length; i += TEAMS_LIMITS.actionsPerSet) {
+    out.push({ type: "ActionSet", actions: actions.slice(i, i + TEAMS_LIMITS.actionsPerSet).map(toAction) });
+  }
+  for (const a of actions.filter((x) => x.disabledReason)) {
+    out.push(textBlock(disabledActionText(a), { isSubtle: true, size: "Small", spacing: "Small" }));
+  }
+  return out;
+}
+
+function submitData(action: ViewAction): TeamsSubmitData {
+  return { action: action.id, payload: encodeActionPayload(action.payload) };
+}
+
+function toAction(action: ViewAction): AdaptiveAction {
+  const style =
+    action.style === "primary" ? "positive" : action.style === "danger" ? "destructive" : undefined;
+  const styled = style ? { style } : {};
+  if (action.disabledReason) {
+    return {
+      type: "Action.Submit",
+      title: action.label,
+      data: submitData(action),
+      isEnabled: false,
+      tooltip: action.disabledReason,
+      ...styled,
+    };
+  }
+  if (action.input) {
+    const input = action.input;
+    return {
+      type: "Action.ShowCard",
+      title: action.label,
+      ...styled,
+      card: subCard(
+        [
+          {
+            type: "Input.Text",
+            id: TEAMS_INPUT_ID,
+            label: input.prompt,
+            isMultiline: input.multiline ?? false,
+            maxLength: Math.min(input.maxLength ?? TEAMS_LIMITS.inputChars, TEAMS_LIMITS.inputChars),
+            isRequired: true,
+            errorMessage: "Type something first.",
+            ...(input.placeholder ? { placeholder: input.placeholder } : {}),
+          },
+        ],
+        { type: "Action.Submit", title: "Submit", data: submitData(action), ...styled },
+      ),
+    };
+  }
+  if (action.confirm) {
+    return {
+      type: "Action.ShowCard",
+      title: action.label,
+      ...styled,
+      card: subCard([textBlock(`**${action.confirm.title}**`), textBlock(action.confirm.text)], {
+        type: "Action.Submit",
+        title: action.confirm.confirm,
+        data: submitData(action),
+        ...styled,
+      }),
+    };
+  }
+  return { type: "Action.Submit", title: action.label, data: submitData(action), ...styled };
+}
+
+function subCard(body: AdaptiveElement[], submit: AdaptiveAction) {
+  return { type: "AdaptiveCard", version: TEAMS_LIMITS.cardVersion, body, actions: [submit] };
+}
+
+const utf16Bytes = (value: unknown) => JSON.stringify(value).length * 2;
+
+/**
+ * Keeps the card within the message budget. Only update text can be that
+ * long; its last chunks give way to a visible note saying how much is not
+ * shown and where to find the full text, so nothing disappears silently.
+ */
+function fitSize(card: AdaptiveCard, parts: Part[]): AdaptiveCard {
+  const build = () => ({ ...card, body: parts.flatMap((p) => p.elements) });
+  let out = build();
+  for (let i = parts.length - 1; i >= 0 && utf16Bytes(out) > TEAMS_LIMITS.messageBytesUtf16; i -= 1) {
+    const part = parts[i]!;
+    if (!part.updateChars) continue;
+    const container = part.elements[0]!;
+    const items = [...(container.items as AdaptiveElement[])];
+    let hidden = 0;
+    while (items.length > 1 && utf16Bytes(out) > TEAMS_LIMITS.messageBytesUtf16) {
+      items.pop();
+      hidden += part.updateChars[items.length] ?? 0;
+      const note = textBlock(
+        `⚠️ ${hidden.toLocaleString("en-US")} more characters of this update are not shown: the message would exceed Teams' size limit. The full text is saved in the session — open it from /flowpilot history.`,
+        { isSubtle: true, size: "Small" },
+      );
+      parts[i] = { elements: [{ ...container, items }, note], updateChars: part.updateChars };
+      out = build();
+    }
+  }
+  return out;
+}

@@ -1,0 +1,120 @@
+import type { Audience } from "../types.ts";
+import { ACTION_IDS, actionInput, payload } from "./actions.ts";
+import { AUDIENCE_LABELS, formatMinutes } from "./labels.ts";
+import type { ViewMessage } from "./model.ts";
+
+/** Views of spec "Follow-up Reminders": options, confirmation, the reminder itself, and its cancellation. */
+
+/** Quick options offered by Set Reminder (minutes); "Custom" asks for a duration. */
+export const REMINDER_OPTIONS = [
+  { minutes: 15, label: "15 min" },
+  { minutes: 30, label: "30 min" },
+  { minutes: 60, label: "1 hour" },
+] as const;
+
+const audienceNoun = (audience: Audience) => AUDIENCE_LABELS[audience].label.toLowerCase();
+
+export interface ReminderOptionsData {
+  sessionId: string;
+  updateId: string;
+  audience: Audience;
+}
+
+/** Set Reminder: 15 min / 30 min / 1 hour / Custom. */
+export function reminderOptionsView(data: ReminderOptionsData): ViewMessage {
+  const ids = { sessionId: data.sessionId, updateId: data.updateId, audience: data.audience };
+  const question = `Remind you to send another ${audienceNoun(data.audience)} in:`;
+  return {
+    kind: "reminder_options",
+    text: question,
+    blocks: [
+      { type: "text", text: question, markdown: false },
+      {
+        type: "actions",
+        actions: [
+          ...REMINDER_OPTIONS.map((o) => ({
+            id: ACTION_IDS.reminderOption,
+            label: o.label,
+            payload: payload({ ...ids, minutes: o.minutes }),
+          })),
+          {
+            id: ACTION_IDS.reminderOption,
+            label: "Custom",
+            payload: payload(ids),
+            input: actionInput(ACTION_IDS.reminderOption, {}),
+          },
+        ],
+      },
+    ],
+  };
+}
+
+export interface ReminderSetData {
+  sessionId: string;
+  remindAt: Date;
+  minutes: number;
+  audience: Audience;
+  clientName?: string;
+}
+
+/** Confirms a scheduled reminder. Relative time only: the engine does not know the reader's time zone. */
+export function reminderSetView(data: ReminderSetData): ViewMessage {
+  const to = data.clientName ? ` to ${data.clientName}` : "";
+  const line = `⏰ Reminder set: in ${formatMinutes(data.minutes)} I'll remind you to send another ${audienceNoun(data.audience)}${to}.`;
+  return {
+    kind: "reminder_set",
+    text: line,
+    blocks: [
+      { type: "text", text: line, markdown: false },
+      {
+        type: "context",
+        text: "It is cancelled automatically if the session is resolved or escalated first.",
+      },
+    ],
+  };
+}
+
+export interface ReminderFiredData {
+  sessionId: string;
+  audience: Audience;
+  clientName?: string;
+  summary?: string;
+}
+
+/** The reminder: "Time to send another update to <client> on <summary>", with a button into the update flow. */
+export function reminderFiredView(data: ReminderFiredData): ViewMessage {
+  const to = data.clientName ? ` to ${data.clientName}` : "";
+  const on = data.summary ? ` on ${data.summary}` : "";
+  const line = `⏰ Time to send another update${to}${on}`;
+  return {
+    kind: "reminder_fired",
+    text: line,
+    blocks: [
+      { type: "text", text: line, markdown: false },
+      {
+        type: "actions",
+        actions: [
+          {
+            id: ACTION_IDS.reminderOpenUpdate,
+            label: `Write ${AUDIENCE_LABELS[data.audience].label}`,
+            style: "primary",
+            payload: payload({ sessionId: data.sessionId, audience: data.audience }),
+          },
+        ],
+      },
+    ],
+  };
+}
+
+export interface ReminderCancelledData {
+  count: number;
+  /** Why the session no longer needs them; "resolved" when omitted. */
+  reason?: "resolved" | "escalated";
+}
+
+/** "Reminder cancelled — session resolved" (spec wording), pluralised for several. */
+export function reminderCancelledView(data: ReminderCancelledData): ViewMessage {
+  const what = data.count === 1 ? "Reminder cancelled" : `${data.count} reminders cancelled`;
+  const line = `${what} — session ${data.reason ?? "resolved"}`;
+  return { kind: "reminder_cancelled", text: line, blocks: [{ type: "context", text: line }] };
+}

@@ -1,0 +1,66 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { describe, expect, it } from "vitest";
+
+/**
+ * The engine and the intent recognizer are platform-neutral: they must never
+ * import a chat SDK or one of our adapters. Adapters depend on the engine,
+ * never the other way round.
+ */
+const ROOT = join(import.meta.dirname, "../../..");
+const SCANNED = ["src/engine", "src/intents"];
+const FORBIDDEN = [
+  { name: "@slack/* packages", test: (spec: string) => spec.startsWith("@slack/") },
+  { name: "botbuilder / Bot Framework", test: (spec: string) => /^(botbuilder|botframework-)/.test(spec) },
+  { name: "Microsoft Teams SDK", test: (spec: string) => spec.startsWith("@microsoft/teams") },
+  { name: "our adapters", test: (spec: string) => /(^|\/)adapters\//.test(spec) },
+];
+const IMPORT =
+  /(?:^|\n)\s*(?:import|export)\b[^;]*?\bfrom\s*["']([^"']+)["']|\bimport\s*\(\s*["']([^"']+)["']\s*\)|\brequire\s*\(\s*["']([^"']+)["']\s*\)|(?:^|\n)\s*import\s*["']([^"']+)["']/g;
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return /\.(ts|mts|js|mjs)$/.test(name) ? [path] : [];
+  });
+}
+
+/** Every module specifier a file imports, re-exports or requires. */
+function importsOf(source: string): string[] {
+  return [...source.matchAll(IMPORT)].map((m) => m[1] ?? m[2] ?? m[3] ?? m[4] ?? "");
+}
+
+describe("engine boundary", () => {
+  it("finds imports in every form it checks", () => {
+    const sample = [
+      'import { App } from "@slack/bolt";',
+      'import type { TurnContext } from "botbuilder";',
+      'export { x } from "../../adapters/slack/render.ts";',
+      'const m = await import("@microsoft/teams.apps");',
+      'import "./side-effect.ts";',
+    ].join("\n");
+    expect(importsOf(sample)).toEqual([
+      "@slack/bolt",
+      "botbuilder",
+      "../../adapters/slack/render.ts",
+      "@microsoft/teams.apps",
+      "./side-effect.ts",
+    ]);
+    const flagged = importsOf(sample).filter((s) => FORBIDDEN.some((f) => f.test(s)));
+    expect(flagged).toHaveLength(4);
+  });
+
+  it("src/engine and src/intents import no chat SDK and no adapter", () => {
+    const files = SCANNED.flatMap((d) => sourceFiles(join(ROOT, d)));
+    expect(files.some((f) => f.includes(join("engine", "views")))).toBe(true);
+    const violations = files.flatMap((file) =>
+      importsOf(readFileSync(file, "utf8")).flatMap((spec) =>
+        FORBIDDEN.filter((f) => f.test(spec)).map(
+          (f) => `${relative(ROOT, file)} imports ${spec} (${f.name})`,
+        ),
+      ),
+    );
+    expect(violations).toEqual([]);
+  });
+});

@@ -1,0 +1,54 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { generateStatusUpdate } from "../../../../src/engine/generate.ts";
+import type { CommunicationTemplates } from "../../../../src/engine/templates.ts";
+import { DEFAULT_TEMPLATES } from "../../../../src/engine/templates.ts";
+import { transcriptSchema, transcriptToSnapshot } from "../../../../src/engine/transcript.ts";
+import type { SessionSnapshot, UpdateRequest } from "../../../../src/engine/types.ts";
+import { createWriter, type CreateWriterOptions } from "../../../../src/engine/writers/create-writer.ts";
+import type { LlmSettings } from "../../../../src/llm/settings.ts";
+import type { ChatRequestBody, FakeOpenAiServer, RecordedRequest } from "../../../support/fake-openai-server.ts";
+import { SHARED_EVAL_DIR } from "../../../support/session-expectations.ts";
+
+/** A shared eval session (email delivery, Acme Medical Group, engineer Michael Chihlas). */
+export function evalSession(name = "email-delivery"): SessionSnapshot {
+  const raw = JSON.parse(readFileSync(join(SHARED_EVAL_DIR, `sessions/${name}.json`), "utf8"));
+  return transcriptToSnapshot(transcriptSchema.parse(raw));
+}
+
+/** A snapshot from a transcript-shaped object. */
+export function snapshotOf(transcript: unknown): SessionSnapshot {
+  return transcriptToSnapshot(transcriptSchema.parse(transcript));
+}
+
+export function settingsFor(server: FakeOpenAiServer, timeoutMs = 2_000): LlmSettings {
+  return { apiKey: "sk-test-writer-key", baseURL: server.baseURL, model: "writer-model", timeoutMs };
+}
+
+/** One update through the real LLM writer (real SDK, real HTTP to the fake server). */
+export function generateWithLlm(
+  server: FakeOpenAiServer,
+  session: SessionSnapshot,
+  request: UpdateRequest,
+  options: { templates?: CommunicationTemplates; timeoutMs?: number; writer?: CreateWriterOptions } = {},
+) {
+  return generateStatusUpdate(session, request, {
+    templates: options.templates ?? DEFAULT_TEMPLATES,
+    writer: createWriter(settingsFor(server, options.timeoutMs), options.writer),
+  });
+}
+
+/** The system and user messages of a recorded chat request. */
+export function promptOf(request: RecordedRequest & { body: ChatRequestBody }): {
+  system: string;
+  user: string;
+  all: string;
+} {
+  const messages = request.body.messages ?? [];
+  const text = (role: string) =>
+    messages
+      .filter((m) => m.role === role)
+      .map((m) => String(m.content))
+      .join("\n");
+  return { system: text("system"), user: text("user"), all: JSON.stringify(request.body) };
+}

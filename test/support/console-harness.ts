@@ -1,0 +1,105 @@
+import { PassThrough } from "node:stream";
+import { CONSOLE_ACCOUNT, CONSOLE_PLACE, createConsoleAdapter } from "../../src/adapters/console/index.ts";
+import { createPrismaConversationStore } from "../../src/db/conversation-store.ts";
+import type { TicketPoster } from "../../src/engine/conversation/context.ts";
+import { createConversation } from "../../src/engine/conversation/conversation.ts";
+import { offlineWriter } from "../../src/engine/writers/offline/index.ts";
+import type { UpdateWriter } from "../../src/engine/writers/types.ts";
+import { createIntentRecognizer } from "../../src/intents/index.ts";
+import { createTestDatabase, type TestDbKind } from "./db.ts";
+
+export interface HarnessOptions {
+  kind?: TestDbKind;
+  tickets?: TicketPoster;
+  writer?: UpdateWriter;
+  engineer?: string;
+}
+
+/**
+ * The real console adapter and conversation core on a fresh database, driven
+ * line by line as an engineer would type. The clock runs in real time plus an
+ * offset that `advance` moves forward (reminders, debounce).
+ */
+export async function createConsoleHarness(options: HarnessOptions = {}) {
+  const t = await createTestDatabase(options.kind ?? "pglite");
+  let offsetMs = 0;
+  const clock = () => new Date(Date.now() + offsetMs);
+  const output = new PassThrough();
+  let transcript = "";
+  output.on("data", (chunk: Buffer) => {
+    transcript += chunk.toString("utf8");
+  });
+  const adapter = createConsoleAdapter({
+    input: new PassThrough(),
+    output,
+    echoInput: false,
+    prompt: false,
+    engineer: { id: "console:test", displayName: options.engineer ?? "Sam Okafor" },
+  });
+  const store = createPrismaConversationStore(t.db.prisma);
+  const deps = {
+    store,
+    writer: options.writer ?? offlineWriter,
+    recognizer: createIntentRecognizer(),
+    outbox: adapter.outbox,
+    tickets: options.tickets,
+    clock,
+  };
+  let conversation = createConversation(deps);
+
+  async function say(line: string, ...inputs: string[]): Promise<string> {
+    const before = transcript.length;
+    await adapter.handleLine(conversation, line, async () => inputs.shift());
+    await new Promise((r) => setImmediate(r));
+    return transcript.slice(before);
+  }
+
+  /** Picks the numbered choice whose label matches, as the engineer would. */
+  async function choose(label: RegExp | string, ...inputs: string[]): Promise<string> {
+    const match = adapter.choices().find((c) => (typeof label === "string" ? c.label.includes(label) : label.test(c.label)));
+    if (!match) {
+      throw new Error(`no choice ${label} among: ${adapter.choices().map((c) => c.label).join(" | ")}`);
+    }
+    return say(String(match.n), ...inputs);
+  }
+
+  /** Presses a button from an earlier message, as a stale button in a chat history would be pressed. */
+  async function press(choice: { actionId: string; payload: string }, input?: string): Promise<string> {
+    const before = transcript.length;
+    await conversation.handleAction({
+      account: CONSOLE_ACCOUNT,
+      actor: { platformUserId: "console:test", displayName: options.engineer ?? "Sam Okafor", isAdmin: true },
+      place: CONSOLE_PLACE,
+      actionId: choice.actionId,
+      payload: choice.payload,
+      input,
+    });
+    return transcript.slice(before);
+  }
+
+  return {
+    say,
+    press,
+    choose,
+    choices: () => adapter.choices(),
+    store,
+    prisma: t.db.prisma,
+    db: t.db,
+    url: t.url,
+    now: clock,
+    advance(minutes: number) {
+      offsetMs += minutes * 60_000;
+    },
+    /** A new conversation core on the same database, as after a restart. */
+    restart() {
+      conversation = createConversation(deps);
+    },
+    fireReminders: () => conversation.fireDueReminders("console"),
+    cleanup: () => t.cleanup(),
+    get transcript() {
+      return transcript;
+    },
+  };
+}
+
+export type ConsoleHarness = Awaited<ReturnType<typeof createConsoleHarness>>;
