@@ -18,7 +18,9 @@ const configSchema = z.object({
       .optional(),
   ),
   FLOWPILOT_DATA_DIR: z.string().trim().min(1).default("./data"),
-  LOG_LEVEL: optionalString.pipe(z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional()),
+  LOG_LEVEL: optionalString.pipe(
+    z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
+  ),
   FLOWPILOT_ENGINEER_NAME: optionalString,
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: optionalString.pipe(z.url("must be a URL such as https://api.openai.com/v1").optional()),

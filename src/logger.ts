@@ -24,6 +24,12 @@ const REDACT_PATHS = [
  * CLI output). Message text and update content are redacted: session text can
  * carry secrets typed by engineers.
  */
-export function createLogger(level: string, destination: pino.DestinationStream = pino.destination(2)): Logger {
-  return pino({ level, redact: { paths: REDACT_PATHS, censor: "[redacted]" }, base: { app: "flowpilot" } }, destination);
+export function createLogger(
+  level: string,
+  destination: pino.DestinationStream = pino.destination(2),
+): Logger {
+  return pino(
+    { level, redact: { paths: REDACT_PATHS, censor: "[redacted]" }, base: { app: "flowpilot" } },
+    destination,
+  );
 }

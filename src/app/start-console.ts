@@ -17,7 +17,10 @@ const INTENT_TIMEOUT_MS = 1_500;
  * Runs FlowPilot in the terminal on the embedded defaults (PGlite unless
  * DATABASE_URL, offline writer unless OPENAI_API_KEY, rules for intents).
  */
-export async function startConsole(config: Config, io: { input: Readable; output: Writable; interactive: boolean }): Promise<void> {
+export async function startConsole(
+  config: Config,
+  io: { input: Readable; output: Writable; interactive: boolean },
+): Promise<void> {
   const logger = createLogger(config.logLevel ?? "warn");
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const user = userInfo().username;
@@ -32,7 +35,9 @@ export async function startConsole(config: Config, io: { input: Readable; output
     store: createPrismaConversationStore(db.prisma),
     writer: createWriter(config.llm),
     recognizer: createIntentRecognizer({
-      llm: config.llm ? { ...config.llm, timeoutMs: Math.min(config.llm.timeoutMs, INTENT_TIMEOUT_MS) } : undefined,
+      llm: config.llm
+        ? { ...config.llm, timeoutMs: Math.min(config.llm.timeoutMs, INTENT_TIMEOUT_MS) }
+        : undefined,
     }),
     outbox: adapter.outbox,
     logger,

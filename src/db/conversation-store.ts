@@ -125,6 +125,15 @@ export function createPrismaConversationStore(prisma: PrismaClient): Conversatio
       return row ? toSessionInfo(row) : null;
     },
 
+    async findLatestSession(accountId, place) {
+      const row = await prisma.session.findFirst({
+        where: { accountId, ...placeWhere(place) },
+        include: { account: true },
+        orderBy: { startedAt: "desc" },
+      });
+      return row ? toSessionInfo(row) : null;
+    },
+
     async getSession(accountId, sessionId) {
       if (!UUID.test(sessionId)) return null;
       const row = await prisma.session.findFirst({
@@ -225,9 +234,9 @@ export function createPrismaConversationStore(prisma: PrismaClient): Conversatio
     async patchUpdate(updateId, patch) {
       return prisma.$transaction(async (tx) => {
         const step = await tx.sessionStep.findUnique({ where: { id: updateId } });
-        if (!step || step.stepType !== "status_update")
+        if (step?.stepType !== "status_update")
           throw new FlowPilotError("not_found", "That update no longer exists.");
-        const current = statusUpdateStepSchema.parse(step.content);
+        const current = statusUpdateStepSchema.parse(step!.content);
         const next: StatusUpdateStepContent = statusUpdateStepSchema.parse({
           ...current,
           ...patch,

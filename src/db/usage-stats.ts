@@ -26,7 +26,9 @@ export async function computeUsageStats(prisma: PrismaClient, now: Date = new Da
       FROM sessions s`;
   const long = sessions.filter((s) => s.long);
   const withShare = long.filter((s) => s.shared).length;
-  const updates = await prisma.$queryRaw<Array<{ generated_at: string; posted_at: string | null; feedback: string | null }>>`
+  const updates = await prisma.$queryRaw<
+    Array<{ generated_at: string; posted_at: string | null; feedback: string | null }>
+  >`
     SELECT content->>'generated_at' AS generated_at,
            content->'delivery'->>'posted_at' AS posted_at,
            content->>'feedback' AS feedback

@@ -13,7 +13,15 @@ beforeAll(async () => {
 
 describe("flowpilot generate", () => {
   it("prints the update text", async () => {
-    const run = await runCli(["generate", "--transcript", EMAIL, "--audience", "email_draft", "--length", "quick"]);
+    const run = await runCli([
+      "generate",
+      "--transcript",
+      EMAIL,
+      "--audience",
+      "email_draft",
+      "--length",
+      "quick",
+    ]);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^Subject: Update: Email delivery issue — TKT-2847\n/);
     expect(run.stdout).toContain("Michael Chihlas");
@@ -37,24 +45,39 @@ describe("flowpilot generate", () => {
 
   it("applies --templates and --context", async () => {
     const run = await runCli([
-      "generate", "--transcript", EMAIL, "--audience", "client_update", "--context", "resolution",
-      "--templates", '{"client_tone":"formal"}',
+      "generate",
+      "--transcript",
+      EMAIL,
+      "--audience",
+      "client_update",
+      "--context",
+      "resolution",
+      "--templates",
+      '{"client_tone":"formal"}',
     ]);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^Dear Acme Medical Group,/);
   });
 
   it.each([
-    [["--transcript", "/nope/missing.json", "--audience", "ticket_notes"], /no such file: \/nope\/missing\.json/],
+    [
+      ["--transcript", "/nope/missing.json", "--audience", "ticket_notes"],
+      /no such file: \/nope\/missing\.json/,
+    ],
     [["--transcript", "BAD_JSON", "--audience", "ticket_notes"], /is not valid JSON/],
     [["--transcript", "NO_MESSAGES", "--audience", "ticket_notes"], /transcript field "messages"/],
     [["--transcript", EMAIL, "--audience", "slack_post"], /audience/],
     [["--transcript", EMAIL], /--audience/],
-    [["--transcript", EMAIL, "--audience", "ticket_notes", "--templates", '{"client_tone":"rude"}'], /client_tone/],
+    [
+      ["--transcript", EMAIL, "--audience", "ticket_notes", "--templates", '{"client_tone":"rude"}'],
+      /client_tone/,
+    ],
   ])("exits 2 with one line naming the problem: %j", async (args, message) => {
     await writeFile(join(dir, "bad.json"), "{ nope");
     await writeFile(join(dir, "no-messages.json"), JSON.stringify({ started_at: "2026-01-01T00:00:00Z" }));
-    const resolved = args.map((a) => (a === "BAD_JSON" ? join(dir, "bad.json") : a === "NO_MESSAGES" ? join(dir, "no-messages.json") : a));
+    const resolved = args.map((a) =>
+      a === "BAD_JSON" ? join(dir, "bad.json") : a === "NO_MESSAGES" ? join(dir, "no-messages.json") : a,
+    );
     const run = await runCli(["generate", ...resolved]);
     expect(run.code).toBe(2);
     expect(run.stdout).toBe("");

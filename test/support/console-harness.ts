@@ -56,9 +56,16 @@ export async function createConsoleHarness(options: HarnessOptions = {}) {
 
   /** Picks the numbered choice whose label matches, as the engineer would. */
   async function choose(label: RegExp | string, ...inputs: string[]): Promise<string> {
-    const match = adapter.choices().find((c) => (typeof label === "string" ? c.label.includes(label) : label.test(c.label)));
+    const match = adapter
+      .choices()
+      .find((c) => (typeof label === "string" ? c.label.includes(label) : label.test(c.label)));
     if (!match) {
-      throw new Error(`no choice ${label} among: ${adapter.choices().map((c) => c.label).join(" | ")}`);
+      throw new Error(
+        `no choice ${label} among: ${adapter
+          .choices()
+          .map((c) => c.label)
+          .join(" | ")}`,
+      );
     }
     return say(String(match.n), ...inputs);
   }

@@ -6,13 +6,21 @@ import { parseConsoleLine } from "./parse.ts";
 import { renderConsole } from "./render.ts";
 import type { ConsoleAdapterOptions, ConsoleChoice } from "./types.ts";
 
-export const CONSOLE_ACCOUNT: AccountRef = { platform: "console", externalId: "local", name: "Local console" };
+export const CONSOLE_ACCOUNT: AccountRef = {
+  platform: "console",
+  externalId: "local",
+  name: "Local console",
+};
 export const CONSOLE_PLACE: Place = { conversationId: "console" };
 
 export interface ConsoleAdapter {
   outbox: Outbox;
   /** Handles one typed line; `readInput` supplies the next line when a choice asks for text. Returns false on /quit. */
-  handleLine(conversation: Conversation, line: string, readInput: () => Promise<string | undefined>): Promise<boolean>;
+  handleLine(
+    conversation: Conversation,
+    line: string,
+    readInput: () => Promise<string | undefined>,
+  ): Promise<boolean>;
   /** The numbered choices currently on offer (from the last message with buttons). */
   choices(): readonly ConsoleChoice[];
   /** Reads lines until end of input or /quit, handling each before the next. */
@@ -25,7 +33,11 @@ export interface ConsoleAdapter {
  */
 export function createConsoleAdapter(options: ConsoleAdapterOptions): ConsoleAdapter {
   const { output } = options;
-  const actor: ActorRef = { platformUserId: options.engineer.id, displayName: options.engineer.displayName, isAdmin: true };
+  const actor: ActorRef = {
+    platformUserId: options.engineer.id,
+    displayName: options.engineer.displayName,
+    isAdmin: true,
+  };
   let choices: ConsoleChoice[] = [];
   let printed = 0;
   const write = (text: string) => output.write(text.endsWith("\n") ? text : `${text}\n`);
@@ -64,10 +76,21 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ConsoleAda
         return;
       }
     }
-    await conversation.handleAction({ account: CONSOLE_ACCOUNT, actor, place: CONSOLE_PLACE, actionId: choice.actionId, payload: choice.payload, input });
+    await conversation.handleAction({
+      account: CONSOLE_ACCOUNT,
+      actor,
+      place: CONSOLE_PLACE,
+      actionId: choice.actionId,
+      payload: choice.payload,
+      input,
+    });
   }
 
-  async function handleLine(conversation: Conversation, line: string, readInput: () => Promise<string | undefined>) {
+  async function handleLine(
+    conversation: Conversation,
+    line: string,
+    readInput: () => Promise<string | undefined>,
+  ) {
     const parsed = parseConsoleLine(line);
     const base = { account: CONSOLE_ACCOUNT, actor, place: CONSOLE_PLACE };
     switch (parsed.kind) {
@@ -101,7 +124,9 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ConsoleAda
         if (options.echoInput) write(`> ${r.value}`);
         return r.value;
       };
-      write("FlowPilot console — type /flowpilot help, or /flowpilot start <ticket> [summary] --client NAME. /quit to leave.");
+      write(
+        "FlowPilot console — type /flowpilot help, or /flowpilot start <ticket> [summary] --client NAME. /quit to leave.",
+      );
       try {
         for (let line = await next(); line !== undefined; line = await next()) {
           if (!(await handleLine(conversation, line, next))) return;

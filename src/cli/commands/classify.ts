@@ -3,6 +3,7 @@ import type { Command } from "commander";
 import { z } from "zod";
 import { createIntentRecognizer, type IntentRecognizer } from "../../intents/index.ts";
 import type { LlmSettings } from "../../llm/settings.ts";
+import { loadCliConfig } from "../cli-config.ts";
 import { UsageError } from "../usage-error.ts";
 
 /** Intent classification must answer while the engineer waits: a short limit, whatever the writer uses. */
@@ -11,18 +12,12 @@ const INTENT_TIMEOUT_MS = 1500;
 const IN_FLIGHT = 8;
 
 /**
- * The model settings for `classify`, from OPENAI_API_KEY / OPENAI_BASE_URL /
- * OPENAI_MODEL. Without a key the rules decide alone.
+ * The model settings for `classify`: the configured ones (OPENAI_API_KEY,
+ * OPENAI_BASE_URL, OPENAI_MODEL) with the intent time limit. Without a key
+ * the rules decide alone.
  */
-export function intentLlmSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): LlmSettings | undefined {
-  const apiKey = env.OPENAI_API_KEY?.trim();
-  if (!apiKey) return undefined;
-  return {
-    apiKey,
-    baseURL: env.OPENAI_BASE_URL?.trim() || undefined,
-    model: env.OPENAI_MODEL?.trim() || "gpt-4o-mini",
-    timeoutMs: INTENT_TIMEOUT_MS,
-  };
+export function intentLlmSettings(llm: LlmSettings | undefined): LlmSettings | undefined {
+  return llm ? { ...llm, timeoutMs: Math.min(llm.timeoutMs, INTENT_TIMEOUT_MS) } : undefined;
 }
 
 const lineSchema = z.object(
@@ -45,7 +40,7 @@ export function registerClassify(program: Command): void {
           'classify needs a message, e.g. flowpilot classify "quick update for the client" (or --jsonl)',
         );
       }
-      const recognizer = createIntentRecognizer({ llm: intentLlmSettingsFromEnv() });
+      const recognizer = createIntentRecognizer({ llm: intentLlmSettings(loadCliConfig().llm) });
       if (text) {
         process.stdout.write(`${JSON.stringify(await recognizer.recognize(text))}\n`);
         return;

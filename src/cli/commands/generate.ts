@@ -11,7 +11,9 @@ import {
   UPDATE_CONTEXTS,
   type UpdateContextKind,
 } from "../../engine/types.ts";
+import { createWriter } from "../../engine/writers/create-writer.ts";
 import { describeFirstIssue } from "../../zod-issue.ts";
+import { loadCliConfig } from "../cli-config.ts";
 import { UsageError } from "../usage-error.ts";
 
 interface GenerateFlags {
@@ -44,12 +46,13 @@ export function registerGenerate(program: Command): void {
     .option("--templates <json>", 'team communication templates as JSON, e.g. \'{"client_tone":"friendly"}\'')
     .option("--json", "print the API response body instead of the text")
     .action(async (flags: GenerateFlags) => {
+      const config = loadCliConfig();
       const snapshot = transcriptToSnapshot(await readTranscript(flags.transcript));
       const templates = flags.templates ? parseTemplateFlag(flags.templates) : DEFAULT_TEMPLATES;
       const result = await generateStatusUpdate(
         snapshot,
         { audience: flags.audience, length: flags.length, context: flags.context },
-        { templates },
+        { templates, writer: createWriter(config.llm) },
       );
       process.stdout.write(flags.json ? `${JSON.stringify(result, null, 2)}\n` : `${result.content}\n`);
     });

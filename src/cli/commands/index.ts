@@ -5,4 +5,9 @@ import { registerStart } from "./start.ts";
 import { registerStats } from "./stats.ts";
 
 /** Every CLI command, declared in one place. Each registers its own options. */
-export const CLI_COMMANDS: Array<(program: Command) => void> = [registerStart, registerGenerate, registerClassify, registerStats];
+export const CLI_COMMANDS: Array<(program: Command) => void> = [
+  registerStart,
+  registerGenerate,
+  registerClassify,
+  registerStats,
+];

@@ -9,6 +9,10 @@ export function registerStart(program: Command): void {
     .description("run FlowPilot (the local console when no chat platform is configured)")
     .action(async () => {
       const config = loadCliConfig();
-      await startConsole(config, { input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY) });
+      await startConsole(config, {
+        input: process.stdin,
+        output: process.stdout,
+        interactive: Boolean(process.stdin.isTTY),
+      });
     });
 }

@@ -192,7 +192,13 @@ const BOOLEAN_WORDS: Record<string, boolean> = {
 async function settings(ctx: RequestContext, line: ParsedCommandLine) {
   const [key, ...valueWords] = line.args;
   if (!key) {
-    await ctx.reply(templatesView({ templates: ctx.account.templates, canEdit: ctx.user.isAdmin }));
+    await ctx.reply(
+      templatesView({
+        templates: ctx.account.templates,
+        canEdit: ctx.user.isAdmin,
+        companyName: ctx.account.companyName,
+      }),
+    );
     return;
   }
   if (!ctx.user.isAdmin)
@@ -201,6 +207,15 @@ async function settings(ctx: RequestContext, line: ParsedCommandLine) {
       "Only workspace admins can change the team's communication templates.",
     );
   const raw = valueWords.join(" ");
+  if (key === "company_name") {
+    const name = raw.trim().slice(0, 120);
+    if (!name)
+      throw new FlowPilotError("invalid_input", "Usage: /flowpilot settings company_name <your MSP's name>");
+    await ctx.deps.store.updateCompanyName(ctx.account.id, name);
+    ctx.account.companyName = name;
+    await ctx.reply(noticeView(`Saved: company_name = ${name}. Email sign-offs use it.`));
+    return;
+  }
   const value = key === "include_company_in_signoff" ? (BOOLEAN_WORDS[raw.toLowerCase()] ?? raw) : raw;
   const parsed = communicationTemplatesSchema.safeParse({ ...ctx.account.templates, [key]: value });
   if (!parsed.success) {

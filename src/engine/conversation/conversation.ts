@@ -82,14 +82,18 @@ export function createConversation(deps: ConversationDeps): Conversation {
     }
   }
 
-  async function openSession(ctx: RequestContext): Promise<SessionInfo | null> {
-    return ctx.deps.store.findOpenSession(ctx.account.id, ctx.place);
+  /** The open session in the place, else the newest one: resolved sessions still produce updates. */
+  async function currentSession(ctx: RequestContext): Promise<SessionInfo | null> {
+    return (
+      (await ctx.deps.store.findOpenSession(ctx.account.id, ctx.place)) ??
+      (await ctx.deps.store.findLatestSession(ctx.account.id, ctx.place))
+    );
   }
 
   return {
     handleMessage: (message) =>
       guarded(message, async (ctx) => {
-        const session = await openSession(ctx);
+        const session = await currentSession(ctx);
         const text = await normalizeChatMarkup(message.text, deps.resolveUserName ?? (() => undefined));
         if (!text) return;
         const intent = await deps.recognizer.recognize(text);
@@ -107,6 +111,8 @@ export function createConversation(deps: ConversationDeps): Conversation {
           await startUpdateFlow(ctx, session, intent);
           return;
         }
+        // A finished session's timeline is closed; chatter after it is not recorded.
+        if (session.status === "resolved" || session.status === "escalated") return;
         if (text.length > MAX_MESSAGE_CHARS) {
           await ctx.reply(
             noticeView(
@@ -125,7 +131,7 @@ export function createConversation(deps: ConversationDeps): Conversation {
 
     handleCommand: (command) =>
       guarded(command, async (ctx) => {
-        const session = await openSession(ctx);
+        const session = await currentSession(ctx);
         if (command.command === "flowpilot-update") {
           if (!session)
             throw new FlowPilotError(

@@ -66,6 +66,8 @@ export interface ConversationStore {
   updateCompanyName(accountId: string, companyName: string): Promise<void>;
   /** The open (active or paused) session in a place, newest first. */
   findOpenSession(accountId: string, place: Place): Promise<SessionInfo | null>;
+  /** The newest session in a place whatever its status (updates work after resolve). */
+  findLatestSession(accountId: string, place: Place): Promise<SessionInfo | null>;
   /** A session of this account, or null (another account's sessions do not exist for it). */
   getSession(accountId: string, sessionId: string): Promise<SessionInfo | null>;
   createSession(input: NewSession): Promise<SessionInfo>;

@@ -37,6 +37,15 @@ const TRIM_PLAN: readonly TrimStep[] = [
   { key: "fixWork", keep: 1, drop: "oldest" },
   { key: "newSinceLast", keep: 2, drop: "oldest" },
   { clipItems: 100 },
+  // Only for budgets far below the default: everything but the first of each list goes.
+  { key: "steps", keep: 1, drop: "least-informative", protectFirst: 1 },
+  { key: "ruledOut", keep: 1, drop: "newest" },
+  { key: "problem", keep: 1, drop: "newest" },
+  { key: "verified", keep: 0, drop: "oldest" },
+  { key: "recommendations", keep: 0, drop: "newest" },
+  { key: "newSinceLast", keep: 0, drop: "oldest" },
+  { key: "next", keep: 1, drop: "newest" },
+  { clipPrevious: 0 },
 ];
 
 export interface FittedFacts {
@@ -63,7 +72,12 @@ export function fitFacts(data: FactsData, maxTokens: number): FittedFacts {
         d.sections[key] = d.sections[key].map((item) => clip(item, step.clipItems));
       }
     } else if ("clipPrevious" in step) {
-      if (d.previous) d.previous = { ...d.previous, content: clip(d.previous.content, step.clipPrevious) };
+      if (d.previous) {
+        d.previous =
+          step.clipPrevious > 0
+            ? { ...d.previous, content: clip(d.previous.content, step.clipPrevious) }
+            : null;
+      }
     } else {
       const before = d.sections[step.key].length;
       d.sections[step.key] = trimList(d.sections[step.key], step, tokens - maxTokens);

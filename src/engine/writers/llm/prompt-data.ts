@@ -64,12 +64,14 @@ const DELIMITER = /<\s*\/?\s*session_data\s*>/gi;
  * neutralised so data cannot close the block, whitespace folded.
  */
 export function dataText(text: string, secrets: readonly string[]): string {
-  return redactSecrets(text, secrets)
-    // Redacting twice must not grow the marker ("[redacted]" -> "[redacted]]").
-    .replace(/\[redacted\]\]+/g, "[redacted]")
-    .replace(DELIMITER, "[tag removed]")
-    .replace(/\s*\n\s*/g, " ")
-    .trim();
+  return (
+    redactSecrets(text, secrets)
+      // Redacting twice must not grow the marker ("[redacted]" -> "[redacted]]").
+      .replace(/\[redacted\]\]+/g, "[redacted]")
+      .replace(DELIMITER, "[tag removed]")
+      .replace(/\s*\n\s*/g, " ")
+      .trim()
+  );
 }
 
 /** The facts, cleaned and clipped, ready to be trimmed to the budget and rendered. */

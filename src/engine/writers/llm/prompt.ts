@@ -15,7 +15,7 @@ import { countTokens } from "./tokens.ts";
 
 /** Upper bound for the whole prompt (system + user + chat framing), counted with a real tokenizer. */
 export const PROMPT_TOKEN_BUDGET = 6_000;
-/** Tokens kept for recent messages when the facts alone would fill the budget. */
+/** Tokens kept for recent messages when the facts alone would fill the budget (at most 30% of the room). */
 const RECENT_RESERVE = 1_500;
 /** Chat framing: about 3 tokens per message plus 3 to prime the reply (OpenAI's counting guide). */
 const CHAT_OVERHEAD = 9;
@@ -48,7 +48,8 @@ export function buildPrompt(input: WriterInput, budget = PROMPT_TOKEN_BUDGET): B
 
   const candidates = newestMessageLines(input, available);
   const candidateTokens = candidates.reduce((sum, c) => sum + c.tokens, 0);
-  const facts = fitFacts(factsData(input.facts), available - Math.min(RECENT_RESERVE, candidateTokens));
+  const reserve = Math.min(RECENT_RESERVE, candidateTokens, Math.floor(available * 0.3));
+  const facts = fitFacts(factsData(input.facts), available - reserve);
 
   let room = available - facts.tokens;
   const picked: string[] = [];

@@ -5,9 +5,13 @@ import type { CommunicationTemplates } from "../../../../src/engine/templates.ts
 import { DEFAULT_TEMPLATES } from "../../../../src/engine/templates.ts";
 import { transcriptSchema, transcriptToSnapshot } from "../../../../src/engine/transcript.ts";
 import type { SessionSnapshot, UpdateRequest } from "../../../../src/engine/types.ts";
-import { createWriter, type CreateWriterOptions } from "../../../../src/engine/writers/create-writer.ts";
+import { type CreateWriterOptions, createWriter } from "../../../../src/engine/writers/create-writer.ts";
 import type { LlmSettings } from "../../../../src/llm/settings.ts";
-import type { ChatRequestBody, FakeOpenAiServer, RecordedRequest } from "../../../support/fake-openai-server.ts";
+import type {
+  ChatRequestBody,
+  FakeOpenAiServer,
+  RecordedRequest,
+} from "../../../support/fake-openai-server.ts";
 import { SHARED_EVAL_DIR } from "../../../support/session-expectations.ts";
 
 /** A shared eval session (email delivery, Acme Medical Group, engineer Michael Chihlas). */
