@@ -1,10 +1,12 @@
 // `npm run bench`: every benchmark in one run, printing figures and ratios.
 import { runGenerationBench } from "./generation.ts";
 import { runIntentBench } from "./intents.ts";
+import { runLlmPromptBench } from "./llm-prompt.ts";
 
 const BENCHES: Array<[string, () => Promise<void>]> = [
   ["update generation", runGenerationBench],
   ["intent recognition", runIntentBench],
+  ["llm prompt", runLlmPromptBench],
 ];
 
 const only = process.argv[2];

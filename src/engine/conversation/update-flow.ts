@@ -72,11 +72,26 @@ export async function askLength(
   await ctx.reply(lengthPickerView({ sessionId: session.id, audience, context }));
 }
 
-/** True when an update for this session was generated within the debounce window. */
-async function isDebounced(ctx: RequestContext, session: SessionInfo): Promise<boolean> {
+/**
+ * True when the same update (audience, length, context) was generated for this
+ * session within the debounce window: a double click or a repeated phrase, not
+ * a new request.
+ */
+async function isDebounced(
+  ctx: RequestContext,
+  session: SessionInfo,
+  request: { audience: Audience; length: Length; context?: UpdateContextKind },
+): Promise<boolean> {
   const window = ctx.deps.debounceMs ?? DEFAULT_DEBOUNCE_MS;
-  const latest = (await ctx.deps.store.listUpdates(session.id)).at(-1);
-  return latest !== undefined && ctx.now.getTime() - Date.parse(latest.generated_at) < window;
+  const recent = (await ctx.deps.store.listUpdates(session.id)).filter(
+    (u) => ctx.now.getTime() - Date.parse(u.generated_at) < window,
+  );
+  return recent.some(
+    (u) =>
+      u.audience === request.audience &&
+      u.length === request.length &&
+      (!request.context || u.context === request.context),
+  );
 }
 
 /**
@@ -90,7 +105,7 @@ export async function generateAndShow(
   request: { audience: Audience; length: Length; context?: UpdateContextKind },
   options: { skipDebounce?: boolean } = {},
 ): Promise<StoredUpdate | null> {
-  if (!options.skipDebounce && (await isDebounced(ctx, session))) {
+  if (!options.skipDebounce && (await isDebounced(ctx, session, request))) {
     await ctx.reply(
       noticeView(
         "An update was generated for this session a moment ago. Give it a few seconds before asking again.",

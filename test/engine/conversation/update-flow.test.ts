@@ -115,14 +115,16 @@ describe("Share Update", () => {
     expect(await updates()).toMatchObject([{ audience: "email_draft", length: "detailed" }]);
   });
 
-  it("debounces repeated requests within 3 seconds", async () => {
+  it("debounces a repeated request within 3 seconds, not a different one", async () => {
     await startEmailSession();
     await h.say("quick update for the client");
     expect(await h.say("quick update for the client")).toMatch(/moment ago/);
     expect(await updates()).toHaveLength(1);
+    expect(await h.say("detailed email for the client")).toContain("Subject:");
+    expect(await updates()).toHaveLength(2);
     h.advance(0.1);
     await h.say("quick update for the client");
-    expect(await updates()).toHaveLength(2);
+    expect(await updates()).toHaveLength(3);
   });
 
   it("turns chat markup into readable text before it reaches an update", async () => {

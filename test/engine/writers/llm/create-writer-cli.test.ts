@@ -1,0 +1,81 @@
+import { join } from "node:path";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { generateStatusUpdate } from "../../../../src/engine/generate.ts";
+import { createWriter } from "../../../../src/engine/writers/create-writer.ts";
+import { offlineWriter } from "../../../../src/engine/writers/offline/index.ts";
+import { type FakeOpenAiServer, startFakeOpenAiServer } from "../../../support/fake-openai-server.ts";
+import { runCli } from "../../../support/run-cli.ts";
+import { SHARED_EVAL_DIR } from "../../../support/session-expectations.ts";
+import { evalSession, settingsFor } from "./support.ts";
+
+const EMAIL = join(SHARED_EVAL_DIR, "sessions/email-delivery.json");
+const NOTE = "**Status:** Identified — tenant-wide transport rule blocks inbound external mail.";
+
+let server: FakeOpenAiServer;
+beforeAll(async () => {
+  server = await startFakeOpenAiServer();
+});
+afterEach(() => {
+  server.requests.length = 0;
+  server.setDefault({ kind: "content", content: "ok" });
+});
+afterAll(async () => {
+  await server.close();
+});
+
+describe("createWriter", () => {
+  it("is the offline writer without model settings, and sends nothing anywhere", async () => {
+    const writer = createWriter(undefined);
+    expect(writer).toBe(offlineWriter);
+    const result = await generateStatusUpdate(evalSession(), { audience: "ticket_notes" }, { writer });
+    expect(result.writer).toBe("offline");
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it("is the LLM writer with settings, using their model, key and base URL", async () => {
+    server.setDefault({ kind: "content", content: NOTE });
+    const writer = createWriter(settingsFor(server));
+    expect(writer.name).toBe("llm");
+    const result = await generateStatusUpdate(evalSession(), { audience: "ticket_notes", length: "quick" }, { writer });
+    expect(result).toMatchObject({ writer: "llm", content: NOTE });
+    expect(server.chatRequests()[0]!.body.model).toBe("writer-model");
+  });
+});
+
+describe("flowpilot generate with OPENAI_API_KEY", () => {
+  const env = () => ({
+    OPENAI_API_KEY: "sk-cli-writer",
+    OPENAI_BASE_URL: server.baseURL,
+    OPENAI_MODEL: "cli-writer-model",
+    OPENAI_TIMEOUT_MS: "2000",
+  });
+
+  it("prints the model's update", async () => {
+    server.setDefault({ kind: "content", content: NOTE });
+    const run = await runCli(["generate", "--transcript", EMAIL, "--audience", "ticket_notes", "--json"], { env: env() });
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ writer: "llm", content: NOTE, audience: "ticket_notes" });
+    const [request] = server.chatRequests();
+    expect(request!.headers.authorization).toBe("Bearer sk-cli-writer");
+    expect(request!.body.model).toBe("cli-writer-model");
+  });
+
+  it("still prints an update, the offline one with the reason, when the model is down", async () => {
+    server.setDefault({ kind: "error", status: 503 });
+    const run = await runCli(["generate", "--transcript", EMAIL, "--audience", "client_update", "--json"], { env: env() });
+    expect(run.code).toBe(0);
+    const body = JSON.parse(run.stdout);
+    expect(body.writer).toBe("offline");
+    expect(body.fallback_reason).toMatch(/HTTP 503/);
+    expect(body.content).toMatch(/^Hi Acme Medical Group,/);
+  });
+
+  it("exits 2 naming a bad model setting", async () => {
+    const run = await runCli(["generate", "--transcript", EMAIL, "--audience", "ticket_notes"], {
+      env: { ...env(), OPENAI_BASE_URL: "not a url" },
+    });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/OPENAI_BASE_URL/);
+    expect(server.requests).toHaveLength(0);
+  });
+});
