@@ -41,9 +41,13 @@ export async function runLlmPromptBench(): Promise<void> {
   for (const size of SIZES) {
     const session = snapshotFor(size);
     const facts = buildSessionFacts(session);
-    const prompts = COMBOS.map((c) =>
-      buildPrompt({ session, facts, ...c, context: "update", templates: DEFAULT_TEMPLATES }),
-    );
+    const buildTimes: number[] = [];
+    const prompts = COMBOS.map((c) => {
+      const start = performance.now();
+      const prompt = buildPrompt({ session, facts, ...c, context: "update", templates: DEFAULT_TEMPLATES });
+      buildTimes.push(performance.now() - start);
+      return prompt;
+    });
     const tokens = prompts.map((p) => p.tokens);
     const recent = prompts.map((p) => p.recentMessages);
     const max = Math.max(...tokens);
@@ -54,15 +58,23 @@ export async function runLlmPromptBench(): Promise<void> {
       `${PROMPT_TOKEN_BUDGET} (${max <= PROMPT_TOKEN_BUDGET ? "met" : "MISSED"}, ${(max / PROMPT_TOKEN_BUDGET).toFixed(2)}x)`,
       `${Math.min(...recent)}-${Math.max(...recent)}`,
       Math.max(...prompts.map((p) => p.droppedFacts)),
+      fmtMs(
+        percentile(
+          buildTimes.sort((a, b) => a - b),
+          50,
+        ),
+      ),
     ]);
   }
   printTable(
     "LLM prompt size (tokens, o200k_base, all audiences x lengths)",
-    ["messages", "min tokens", "max tokens", "budget", "messages verbatim", "facts trimmed"],
+    ["messages", "min tokens", "max tokens", "budget", "messages verbatim", "facts trimmed", "build ms p50"],
     tokenRows,
   );
 
-  const server = await startFakeOpenAiServer({ defaultReply: cleanAnswer });
+  const server = await startFakeOpenAiServer({
+    defaultReply: (request) => ({ kind: "content", content: cleanAnswer(request) }),
+  });
   let httpMs = 0;
   const timedFetch: typeof fetch = async (input, init) => {
     const start = performance.now();
@@ -71,8 +83,16 @@ export async function runLlmPromptBench(): Promise<void> {
     httpMs += performance.now() - start;
     return new Response(text, { status: response.status, headers: response.headers });
   };
-  const client = new OpenAI({ apiKey: "sk-bench", baseURL: server.baseURL, maxRetries: 0, fetch: timedFetch });
-  const writer = createWriter({ apiKey: "sk-bench", baseURL: server.baseURL, model: "bench", timeoutMs: 5_000 }, { client });
+  const client = new OpenAI({
+    apiKey: "sk-bench",
+    baseURL: server.baseURL,
+    maxRetries: 0,
+    fetch: timedFetch,
+  });
+  const writer = createWriter(
+    { apiKey: "sk-bench", baseURL: server.baseURL, model: "bench", timeoutMs: 5_000 },
+    { client },
+  );
   const overheadRows: (string | number)[][] = [];
   try {
     for (const size of SIZES) {
@@ -110,7 +130,16 @@ export async function runLlmPromptBench(): Promise<void> {
   }
   printTable(
     "LLM writer: engine overhead per update, model/HTTP time excluded (ms)",
-    ["messages", "runs", "LLM text used", "total p50", "HTTP p50", "overhead p50", "overhead p95", "overhead max"],
+    [
+      "messages",
+      "runs",
+      "LLM text used",
+      "total p50",
+      "HTTP p50",
+      "overhead p50",
+      "overhead p95",
+      "overhead max",
+    ],
     overheadRows,
   );
 }

@@ -13,7 +13,10 @@ describe.each(DB_KINDS)("migrations on %s", (kind) => {
         Array<{ migration_name: string; checksum: string; finished_at: Date }>
       >`
         SELECT migration_name, checksum, finished_at FROM "_prisma_migrations"`;
-      expect(rows.map((r) => r.migration_name).sort()).toEqual(["20261124000000_init", "20261124010000_api_tokens_psa_connections"]);
+      expect(rows.map((r) => r.migration_name).sort()).toEqual([
+        "20261124000000_init",
+        "20261124010000_api_tokens_psa_connections",
+      ]);
       expect(rows[0]!.checksum).toMatch(/^[0-9a-f]{64}$/);
       expect(rows[0]!.finished_at).toBeInstanceOf(Date);
       expect(await t.db.prisma.session.count()).toBe(0);

@@ -55,6 +55,9 @@ export function registerGenerate(program: Command): void {
         { templates, writer: createWriter(config.llm) },
       );
       process.stdout.write(flags.json ? `${JSON.stringify(result, null, 2)}\n` : `${result.content}\n`);
+      // The text itself stays clean for piping; the engineer still learns the AI was not used.
+      if (!flags.json && result.fallback_reason)
+        process.stderr.write(`flowpilot: note: ${result.fallback_reason}\n`);
     });
 }
 

@@ -116,7 +116,7 @@ export function buildSessionFacts(session: SessionSnapshot): SessionFacts {
     mspCompany: session.engineer.company?.trim() || undefined,
     problem: sorted.problem.slice(0, 4),
     steps: capSteps(sorted.steps),
-    ruledOut: dedupe(sorted.ruledOut).slice(-MAX_RULED_OUT),
+    ruledOut: dedupe(sorted.ruledOut).slice(0, MAX_RULED_OUT),
     diagnosis: sorted.diagnosis,
     fixWork: dedupe(sorted.fixWork).slice(-6),
     verified: dedupe(sorted.verified).slice(-4),
@@ -290,17 +290,23 @@ function dedupe(facts: readonly Fact[]): Fact[] {
   return out;
 }
 
-/** Long sessions: keep the informative steps (those that report a result), in order. */
+/** Steps always kept from the start of a long session: the first findings frame everything after. */
+const EARLY_STEPS = 5;
+
+/** Long sessions: keep the first findings and the most informative of the rest (those that report a result), in order. */
 function capSteps(steps: readonly Fact[]): Fact[] {
   const unique = dedupe(steps);
   if (unique.length <= MAX_STEPS) return unique;
-  const scored = unique.map((f, i) => ({ f, i, score: informativeness(f.text) + i / unique.length }));
-  const keep = new Set(
-    scored
+  const scored = unique
+    .map((f, i) => ({ f, i, score: informativeness(f.text) + i / unique.length }))
+    .slice(EARLY_STEPS);
+  const keep = new Set([
+    ...Array.from({ length: EARLY_STEPS }, (_, i) => i),
+    ...scored
       .sort((a, b) => b.score - a.score)
-      .slice(0, MAX_STEPS)
+      .slice(0, MAX_STEPS - EARLY_STEPS)
       .map((x) => x.i),
-  );
+  ]);
   return unique.filter((_, i) => keep.has(i));
 }
 

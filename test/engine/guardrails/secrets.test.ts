@@ -59,3 +59,11 @@ describe("redactSecrets", () => {
     expect(redactSecrets("Rebooted the print server")).toBe("Rebooted the print server");
   });
 });
+
+describe("redacting twice", () => {
+  it("is idempotent", () => {
+    const once = redactSecrets("pw is Tr0ub4dor&3 for now. password is [redacted].");
+    expect(once).toBe("pw is [redacted] for now. password is [redacted].");
+    expect(redactSecrets(once)).toBe(once);
+  });
+});

@@ -36,7 +36,11 @@ describe("createWriter", () => {
     server.setDefault({ kind: "content", content: NOTE });
     const writer = createWriter(settingsFor(server));
     expect(writer.name).toBe("llm");
-    const result = await generateStatusUpdate(evalSession(), { audience: "ticket_notes", length: "quick" }, { writer });
+    const result = await generateStatusUpdate(
+      evalSession(),
+      { audience: "ticket_notes", length: "quick" },
+      { writer },
+    );
     expect(result).toMatchObject({ writer: "llm", content: NOTE });
     expect(server.chatRequests()[0]!.body.model).toBe("writer-model");
   });
@@ -52,7 +56,9 @@ describe("flowpilot generate with OPENAI_API_KEY", () => {
 
   it("prints the model's update", async () => {
     server.setDefault({ kind: "content", content: NOTE });
-    const run = await runCli(["generate", "--transcript", EMAIL, "--audience", "ticket_notes", "--json"], { env: env() });
+    const run = await runCli(["generate", "--transcript", EMAIL, "--audience", "ticket_notes", "--json"], {
+      env: env(),
+    });
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({ writer: "llm", content: NOTE, audience: "ticket_notes" });
     const [request] = server.chatRequests();
@@ -62,7 +68,9 @@ describe("flowpilot generate with OPENAI_API_KEY", () => {
 
   it("still prints an update, the offline one with the reason, when the model is down", async () => {
     server.setDefault({ kind: "error", status: 503 });
-    const run = await runCli(["generate", "--transcript", EMAIL, "--audience", "client_update", "--json"], { env: env() });
+    const run = await runCli(["generate", "--transcript", EMAIL, "--audience", "client_update", "--json"], {
+      env: env(),
+    });
     expect(run.code).toBe(0);
     const body = JSON.parse(run.stdout);
     expect(body.writer).toBe("offline");
