@@ -1,32 +1,51 @@
-import { randomUUID } from "node:crypto";
 import type { Transcript } from "../engine/transcript.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 
+/** Who the imported session belongs to. */
+export interface ImportOptions {
+  accountId: string;
+  /**
+   * The engineer to attach (upserted as a user of the account). Default: a
+   * user named after transcript.engineer.name, keyed `import:<name>`; none when
+   * the transcript names nobody.
+   */
+  engineer?: { platformUserId: string; displayName?: string };
+}
+
 /**
- * Imports a transcript as a stored session (engineer, session, message steps
- * with their timestamps, pause/resume steps) in one transaction. Returns the
- * session id.
+ * Imports a transcript as a stored session in one transaction: the engineer
+ * user, the session (ticket fields, status, start, resolution/escalation),
+ * message steps stamped with their own times, pause/resume steps.
+ * transcript.engineer.company becomes the account's company name only if the
+ * account has none yet (it is an account setting). Returns the session id.
  */
 export async function importTranscript(
   prisma: PrismaClient,
   transcript: Transcript,
-  accountId: string,
+  options: ImportOptions,
 ): Promise<string> {
+  const { accountId } = options;
   return prisma.$transaction(async (tx) => {
-    const engineerName = transcript.engineer.name;
-    const engineer = engineerName
+    const name = options.engineer?.displayName ?? transcript.engineer.name;
+    const platformUserId = options.engineer?.platformUserId ?? (name ? `import:${name}` : undefined);
+    const engineer = platformUserId
       ? await tx.user.upsert({
-          where: { accountId_platformUserId: { accountId, platformUserId: `import:${engineerName}` } },
-          create: { accountId, platformUserId: `import:${engineerName}`, displayName: engineerName },
-          update: { displayName: engineerName },
+          where: { accountId_platformUserId: { accountId, platformUserId } },
+          create: { accountId, platformUserId, displayName: name ?? platformUserId },
+          update: name ? { displayName: name } : {},
         })
       : null;
     if (transcript.engineer.company) {
-      await tx.account.update({
-        where: { id: accountId },
+      await tx.account.updateMany({
+        where: { id: accountId, companyName: "" },
         data: { companyName: transcript.engineer.company },
       });
     }
+    const ended = transcript.status === "resolved" || transcript.status === "escalated";
+    const lastMessageAt = transcript.messages.reduce<string | undefined>(
+      (latest, m) => (!latest || Date.parse(m.at) > Date.parse(latest) ? m.at : latest),
+      undefined,
+    );
     const session = await tx.session.create({
       data: {
         accountId,
@@ -38,25 +57,24 @@ export async function importTranscript(
         status: transcript.status,
         resolutionSummary: transcript.resolution_summary,
         escalationReason: transcript.escalation_reason,
-        conversationId: `import:${randomUUID()}`,
         startedAt: new Date(transcript.started_at),
+        endedAt: ended ? new Date(lastMessageAt ?? transcript.now ?? transcript.started_at) : null,
       },
     });
+    const sessionId = session.id;
     const steps = [
       ...transcript.messages.map((m) => ({
-        sessionId: session.id,
+        sessionId,
         stepType: "message" as const,
         content: { author: m.author, text: m.text },
         createdAt: new Date(m.at),
       })),
       ...transcript.pauses.flatMap((p) => [
-        { sessionId: session.id, stepType: "pause" as const, content: {}, createdAt: new Date(p.from) },
-        ...(p.to
-          ? [{ sessionId: session.id, stepType: "resume" as const, content: {}, createdAt: new Date(p.to) }]
-          : []),
+        { sessionId, stepType: "pause" as const, content: {}, createdAt: new Date(p.from) },
+        ...(p.to ? [{ sessionId, stepType: "resume" as const, content: {}, createdAt: new Date(p.to) }] : []),
       ]),
     ];
     if (steps.length > 0) await tx.sessionStep.createMany({ data: steps });
-    return session.id;
+    return sessionId;
   });
 }

@@ -100,7 +100,8 @@ export async function applyMigrations(db: SqlRunner, options: MigrateOptions): P
     );
     const applied = new Map(rows.map((r) => [r.migration_name, r]));
     const known = new Set(migrations.map((m) => m.name));
-    for (const row of rows) if (!known.has(row.migration_name)) options.onUnknownMigration?.(row.migration_name);
+    for (const row of rows)
+      if (!known.has(row.migration_name)) options.onUnknownMigration?.(row.migration_name);
 
     const done: string[] = [];
     for (const m of migrations) {
@@ -144,8 +145,12 @@ async function applyOne(db: SqlRunner, m: MigrationFile): Promise<void> {
     await db.exec("COMMIT");
   } catch (err) {
     await db.exec("ROLLBACK").catch(() => undefined);
-    throw new MigrationError(m.name, `Migration ${m.name} failed and was rolled back: ${(err as Error).message}`, {
-      cause: err,
-    });
+    throw new MigrationError(
+      m.name,
+      `Migration ${m.name} failed and was rolled back: ${(err as Error).message}`,
+      {
+        cause: err,
+      },
+    );
   }
 }

@@ -1,20 +1,25 @@
-import { messageStepSchema, statusUpdateStepSchema } from "../engine/steps.ts";
 import type { Pause, PreviousUpdate, SessionMessage, SessionSnapshot } from "../engine/types.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
+import { isUuid } from "./records.ts";
+import { sessionNotFound } from "./sessions.ts";
+import { parseStepContent } from "./steps.ts";
 
 /**
- * Loads a session with its whole timeline as the engine's snapshot: messages,
- * pauses (from pause/resume steps) and earlier updates ("since last update").
+ * Loads a session with its whole timeline as the engine's snapshot: the
+ * ticket, the engineer (name from the user, company from the account),
+ * messages, pauses (pause/resume steps) and earlier updates ("since last update").
  */
 export async function loadSessionSnapshot(
   prisma: PrismaClient,
   sessionId: string,
-  now: Date,
+  options: { now?: Date; accountId?: string } = {},
 ): Promise<SessionSnapshot> {
-  const session = await prisma.session.findUniqueOrThrow({
-    where: { id: sessionId },
+  if (!isUuid(sessionId)) throw sessionNotFound();
+  const session = await prisma.session.findFirst({
+    where: { id: sessionId, ...(options.accountId ? { accountId: options.accountId } : {}) },
     include: { account: true, engineer: true },
   });
+  if (!session) throw sessionNotFound();
   const steps = await prisma.sessionStep.findMany({
     where: { sessionId, stepType: { in: ["message", "pause", "resume", "status_update"] } },
     orderBy: [{ createdAt: "asc" }, { seq: "asc" }],
@@ -24,7 +29,7 @@ export async function loadSessionSnapshot(
   const previousUpdates: PreviousUpdate[] = [];
   for (const step of steps) {
     if (step.stepType === "message") {
-      const m = messageStepSchema.parse(step.content);
+      const m = parseStepContent("message", step.content);
       messages.push({ at: step.createdAt, author: m.author, text: m.text });
     } else if (step.stepType === "pause") {
       pauses.push({ from: step.createdAt, to: null });
@@ -32,7 +37,7 @@ export async function loadSessionSnapshot(
       const open = pauses.at(-1);
       if (open && open.to === null) open.to = step.createdAt;
     } else {
-      const u = statusUpdateStepSchema.parse(step.content);
+      const u = parseStepContent("status_update", step.content);
       previousUpdates.push({
         id: step.id,
         audience: u.audience,
@@ -47,20 +52,28 @@ export async function loadSessionSnapshot(
   }
   return {
     id: session.id,
-    ticket: {
+    ticket: dropUndefined({
       id: session.ticketId ?? undefined,
       summary: session.ticketSummary ?? undefined,
       company: session.clientCompany ?? undefined,
       contact: session.clientContact ?? undefined,
-    },
-    engineer: { name: session.engineer?.displayName, company: session.account.companyName || undefined },
+    }),
+    engineer: dropUndefined({
+      name: session.engineer?.displayName,
+      company: session.account.companyName || undefined,
+    }),
     status: session.status,
     startedAt: session.startedAt,
-    now,
+    now: options.now ?? new Date(),
     pauses,
     resolutionSummary: session.resolutionSummary ?? undefined,
     escalationReason: session.escalationReason ?? undefined,
     messages,
     previousUpdates,
   };
+}
+
+/** Absent fields stay absent (not `key: undefined`), as in a snapshot built from a transcript. */
+function dropUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }

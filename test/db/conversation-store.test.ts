@@ -1,14 +1,8 @@
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase } from "../../src/db/connect.ts";
 import { createPrismaConversationStore } from "../../src/db/conversation-store.ts";
-import { importTranscript } from "../../src/db/import-transcript.ts";
-import { loadSessionSnapshot } from "../../src/db/snapshot.ts";
 import type { ConversationStore } from "../../src/engine/conversation/store.ts";
 import type { StatusUpdateStepContent } from "../../src/engine/steps.ts";
-import { transcriptToSnapshot } from "../../src/engine/transcript.ts";
-import { createTestDatabase, DB_KINDS, type TestDatabase } from "../support/db.ts";
-import { loadSessionCases, SHARED_EVAL_DIR } from "../support/session-expectations.ts";
+import { DB_KINDS, type TestDatabase, withTestDatabase } from "../support/db.ts";
 
 const actor = { platformUserId: "U1", displayName: "Sam Okafor", isAdmin: true };
 const place = { conversationId: "C1", threadId: "T1" };
@@ -32,7 +26,7 @@ describe.each(DB_KINDS)("conversation store on %s", (kind) => {
   let t: TestDatabase;
   let store: ConversationStore;
   beforeAll(async () => {
-    t = await createTestDatabase(kind);
+    t = await withTestDatabase(kind);
     store = createPrismaConversationStore(t.db.prisma);
   });
   afterAll(() => t?.cleanup());
@@ -154,50 +148,5 @@ describe.each(DB_KINDS)("conversation store on %s", (kind) => {
     expect(await store.claimDueReminders(new Date("2026-04-02T10:01:00Z"), 10, "console")).toEqual([]);
     expect(await store.claimDueReminders(new Date("2026-04-02T13:00:00Z"), 10, "slack")).toEqual([]);
     expect((await store.listPendingReminders(s2.id)).map((r) => r.audience)).toEqual(["client_update"]);
-  });
-
-  it("imports every eval transcript and loads the same snapshot the engine builds from the file", async () => {
-    const account = await store.ensureAccount({ platform: "api", externalId: "import" });
-    for (const c of loadSessionCases(join(SHARED_EVAL_DIR, "sessions"))) {
-      const id = await importTranscript(t.db.prisma, c.transcript, account.id);
-      const now = new Date(c.transcript.now!);
-      const fromDb = await loadSessionSnapshot(t.db.prisma, id, now);
-      const fromFile = transcriptToSnapshot(c.transcript, { id, now });
-      expect(fromDb).toEqual({ ...fromFile, ticket: expect.objectContaining(fromFile.ticket) });
-    }
-  });
-});
-
-describe("reminders with several bot processes on one PostgreSQL", () => {
-  it("fires each due reminder exactly once", async () => {
-    const t = await createTestDatabase("postgres");
-    const others = await Promise.all([1, 2, 3].map(() => openDatabase({ databaseUrl: t.url, dataDir: "" })));
-    try {
-      const store = createPrismaConversationStore(t.db.prisma);
-      const account = await store.ensureAccount({ platform: "slack", externalId: "T-RACE" });
-      const user = await store.ensureUser(account.id, actor);
-      const session = await store.createSession({ accountId: account.id, engineerId: user.id, place });
-      const due = new Date("2026-04-02T10:00:00Z");
-      for (let i = 0; i < 60; i++)
-        await store.createReminder(session.id, { remindAt: due, audience: "client_update" });
-
-      const stores = [t.db, ...others].map((db) => createPrismaConversationStore(db.prisma));
-      const now = new Date("2026-04-02T10:05:00Z");
-      const rounds = await Promise.all(
-        stores.map(async (s) => {
-          const ids: string[] = [];
-          for (let i = 0; i < 10; i++)
-            ids.push(...(await s.claimDueReminders(now, 7, "slack")).map((r) => r.id));
-          return ids;
-        }),
-      );
-      const all = rounds.flat();
-      expect(all).toHaveLength(60);
-      expect(new Set(all).size).toBe(60);
-      expect(rounds.filter((ids) => ids.length > 0).length).toBeGreaterThan(1);
-    } finally {
-      await Promise.all(others.map((db) => db.close()));
-      await t.cleanup();
-    }
   });
 });

@@ -1,0 +1,82 @@
+import type { AccountInfo, SessionInfo, UserInfo } from "../engine/conversation/store.ts";
+import type { PlatformKind } from "../engine/conversation/types.ts";
+import { parseTemplates } from "../engine/templates.ts";
+import type { Prisma } from "../generated/prisma/client.ts";
+
+/**
+ * The plain objects the repositories return: the engine's shapes plus the
+ * stored fields it may want. Prisma types stay inside src/db.
+ */
+
+export interface StoredAccount extends AccountInfo {
+  platform: PlatformKind;
+  externalId: string;
+  name: string;
+}
+
+export interface StoredUser extends UserInfo {
+  accountId: string;
+  platformUserId: string;
+  psaMemberId: string | null;
+}
+
+export interface StoredSession extends SessionInfo {
+  engineerId: string | null;
+  resolutionSummary: string | null;
+  escalationReason: string | null;
+  endedAt: Date | null;
+}
+
+type AccountRow = Prisma.AccountGetPayload<object>;
+type UserRow = Prisma.UserGetPayload<object>;
+export type SessionRowWithAccount = Prisma.SessionGetPayload<{ include: { account: true } }>;
+
+/** Stored templates are parsed with defaults; a row written by an older version still reads. */
+export function toStoredAccount(row: AccountRow): StoredAccount {
+  return {
+    id: row.id,
+    platform: row.platform,
+    externalId: row.externalId,
+    name: row.name,
+    companyName: row.companyName,
+    templates: parseTemplates(row.communicationTemplates),
+  };
+}
+
+export function toStoredUser(row: UserRow): StoredUser {
+  return {
+    id: row.id,
+    accountId: row.accountId,
+    platformUserId: row.platformUserId,
+    displayName: row.displayName,
+    psaMemberId: row.psaMemberId,
+    isAdmin: row.isAdmin,
+  };
+}
+
+export function toStoredSession(row: SessionRowWithAccount): StoredSession {
+  return {
+    id: row.id,
+    accountId: row.accountId,
+    engineerId: row.engineerId,
+    ticketId: row.ticketId,
+    ticketSummary: row.ticketSummary,
+    clientCompany: row.clientCompany,
+    clientContact: row.clientContact,
+    status: row.status,
+    resolutionSummary: row.resolutionSummary,
+    escalationReason: row.escalationReason,
+    conversationId: row.conversationId,
+    threadId: row.threadId,
+    platform: row.account.platform,
+    startedAt: row.startedAt,
+    endedAt: row.endedAt,
+  };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Ids come from users and URLs; PostgreSQL rejects a malformed uuid with an error, we answer "not found". */
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}

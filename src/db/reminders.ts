@@ -1,0 +1,130 @@
+import type { ClaimedReminder, StoredReminder } from "../engine/conversation/store.ts";
+import type { PlatformKind } from "../engine/conversation/types.ts";
+import type { Audience } from "../engine/types.ts";
+import { FlowPilotError } from "../errors.ts";
+import { Prisma, type PrismaClient } from "../generated/prisma/client.ts";
+import { isUuid, toStoredSession } from "./records.ts";
+import { sessionNotFound } from "./sessions.ts";
+import { parseStepContent } from "./steps.ts";
+
+/** Follow-up reminders, stored as update_reminder steps (spec: Follow-up Reminders). */
+
+export interface NewReminder {
+  remind_at: Date | string;
+  audience: Audience;
+  /** The update the reminder follows up on. */
+  update_step_id?: string;
+  requested_by?: string;
+}
+
+function toStoredReminder(row: { id: string; sessionId: string; content: unknown }): StoredReminder {
+  return { ...parseStepContent("update_reminder", row.content), id: row.id, sessionId: row.sessionId };
+}
+
+/** Schedules a reminder on an open session; a closed one answers FlowPilotError("conflict"). */
+export async function createReminder(
+  prisma: PrismaClient,
+  sessionId: string,
+  reminder: NewReminder,
+): Promise<StoredReminder> {
+  const remindAt = reminder.remind_at instanceof Date ? reminder.remind_at.toISOString() : reminder.remind_at;
+  const content = parseStepContent("update_reminder", {
+    remind_at: remindAt,
+    audience: reminder.audience,
+    status: "pending",
+    update_step_id: reminder.update_step_id,
+    requested_by: reminder.requested_by,
+  });
+  if (!isUuid(sessionId)) throw sessionNotFound();
+  return prisma.$transaction(async (tx) => {
+    const rows = await tx.$queryRaw<Array<{ status: string }>>`
+      SELECT status::text AS status FROM sessions WHERE id = ${sessionId}::uuid FOR NO KEY UPDATE`;
+    const status = rows[0]?.status;
+    if (!status) throw sessionNotFound();
+    if (status === "resolved" || status === "escalated")
+      throw new FlowPilotError(
+        "conflict",
+        `This session is already ${status}; there is nothing to remind about.`,
+      );
+    const step = await tx.sessionStep.create({ data: { sessionId, stepType: "update_reminder", content } });
+    return toStoredReminder(step);
+  });
+}
+
+/** The session's pending reminders, in the order they were set. */
+export async function listPendingReminders(
+  prisma: PrismaClient,
+  sessionId: string,
+): Promise<StoredReminder[]> {
+  if (!isUuid(sessionId)) return [];
+  const rows = await prisma.sessionStep.findMany({
+    where: { sessionId, stepType: "update_reminder", content: { path: ["status"], equals: "pending" } },
+    orderBy: [{ createdAt: "asc" }, { seq: "asc" }],
+  });
+  return rows.map(toStoredReminder);
+}
+
+/** Cancels every pending reminder of a session (e.g. "session resolved"); returns how many. */
+export async function cancelPendingReminders(
+  prisma: PrismaClient,
+  sessionId: string,
+  reason: string,
+): Promise<number> {
+  if (!isUuid(sessionId)) return 0;
+  return prisma.$executeRaw`
+    UPDATE session_steps
+       SET content = content || jsonb_build_object('status', 'cancelled', 'cancelled_reason', ${reason}::text)
+     WHERE session_id = ${sessionId}::uuid
+       AND step_type = 'update_reminder'
+       AND content->>'status' = 'pending'`;
+}
+
+/**
+ * Atomically marks up to `limit` due pending reminders "fired" and returns
+ * them with their session, oldest due first. One statement: rows another
+ * process has locked are skipped, and the status re-check in the UPDATE makes
+ * a second claim impossible, so with several processes on one PostgreSQL each
+ * reminder is claimed exactly once. Reminders of closed sessions are not
+ * claimed (resolving cancels them). `platform` limits the claim to one
+ * platform's accounts (each adapter delivers its own).
+ */
+export async function claimDueReminders(
+  prisma: PrismaClient,
+  now: Date,
+  limit: number,
+  options: { platform?: PlatformKind } = {},
+): Promise<ClaimedReminder[]> {
+  if (!Number.isInteger(limit) || limit < 1) return [];
+  const platformFilter = options.platform
+    ? Prisma.sql`AND a.platform = ${options.platform}::"Platform"`
+    : Prisma.empty;
+  const claimed = await prisma.$queryRaw<Array<{ id: string; session_id: string; content: unknown }>>`
+    UPDATE session_steps AS s
+       SET content = s.content || jsonb_build_object('status', 'fired', 'fired_at', ${now.toISOString()}::text)
+     WHERE s.id IN (
+             SELECT st.id FROM session_steps st
+               JOIN sessions se ON se.id = st.session_id
+               JOIN accounts a ON a.id = se.account_id
+              WHERE st.step_type = 'update_reminder'
+                AND st.content->>'status' = 'pending'
+                AND (st.content->>'remind_at')::timestamptz <= ${now}
+                AND se.status IN ('active', 'paused')
+                ${platformFilter}
+              ORDER BY (st.content->>'remind_at')::timestamptz, st.seq
+              LIMIT ${limit}
+              FOR UPDATE OF st SKIP LOCKED)
+       AND s.content->>'status' = 'pending'
+    RETURNING s.id, s.session_id, s.content`;
+  if (claimed.length === 0) return [];
+  const sessions = await prisma.session.findMany({
+    where: { id: { in: [...new Set(claimed.map((c) => c.session_id))] } },
+    include: { account: true },
+  });
+  const byId = new Map(sessions.map((s) => [s.id, toStoredSession(s)]));
+  return claimed
+    .map((c) => ({
+      ...toStoredReminder({ id: c.id, sessionId: c.session_id, content: c.content }),
+      session: byId.get(c.session_id)!,
+    }))
+    .sort((a, b) => Date.parse(a.remind_at) - Date.parse(b.remind_at));
+}

@@ -1,0 +1,172 @@
+import { z } from "zod";
+import {
+  escalationStepSchema,
+  type MessageStepContent,
+  messageStepSchema,
+  pauseStepSchema,
+  reminderStepSchema,
+  resolutionStepSchema,
+  statusUpdateStepSchema,
+} from "../engine/steps.ts";
+import { FlowPilotError } from "../errors.ts";
+import type { PrismaClient } from "../generated/prisma/client.ts";
+import { describeFirstIssue } from "../zod-issue.ts";
+import { isForeignKeyViolation } from "./prisma-errors.ts";
+import { isUuid, type StoredSession } from "./records.ts";
+import { sessionNotFound, setStatus } from "./sessions.ts";
+
+/** The session timeline: messages and other steps, each validated by its step type's schema. */
+
+/** Resume steps carry nothing (steps.ts has no schema for them). */
+const resumeStepSchema = z.object({});
+
+export const STEP_SCHEMAS = {
+  message: messageStepSchema,
+  status_update: statusUpdateStepSchema,
+  update_reminder: reminderStepSchema,
+  resolution: resolutionStepSchema,
+  escalation: escalationStepSchema,
+  pause: pauseStepSchema,
+  resume: resumeStepSchema,
+} as const;
+
+export type StepType = keyof typeof STEP_SCHEMAS;
+export type StepContent<T extends StepType> = z.infer<(typeof STEP_SCHEMAS)[T]>;
+
+interface StepBase {
+  id: string;
+  sessionId: string;
+  createdAt: Date;
+}
+
+/** A stored step with its content parsed by its type's schema. */
+export type StoredStep = {
+  [T in StepType]: StepBase & { stepType: T; content: StepContent<T> };
+}[StepType];
+
+/** Step types that change the session's status: written by setStatus / pauseSession / resumeSession only. */
+const LIFECYCLE_STEPS: readonly StepType[] = ["pause", "resume", "resolution", "escalation"];
+
+/** Validates step content against its type's schema; bad content throws FlowPilotError("invalid_input"). */
+export function parseStepContent<T extends StepType>(stepType: T, content: unknown): StepContent<T> {
+  const result = STEP_SCHEMAS[stepType].safeParse(content);
+  if (!result.success) {
+    throw new FlowPilotError(
+      "invalid_input",
+      `Invalid ${stepType} step: ${describeFirstIssue(result.error)}`,
+      {
+        cause: result.error,
+      },
+    );
+  }
+  return result.data as StepContent<T>;
+}
+
+/**
+ * Appends a message. A message carrying a platform_message_id already stored
+ * in the session (platforms redeliver events) is not stored twice: the
+ * existing step's id is returned with `duplicate: true`.
+ */
+export async function appendMessage(
+  prisma: PrismaClient,
+  sessionId: string,
+  message: MessageStepContent,
+  options: { at?: Date } = {},
+): Promise<{ id: string; duplicate: boolean }> {
+  const content = parseStepContent("message", message);
+  if (!isUuid(sessionId)) throw sessionNotFound();
+  return prisma.$transaction(async (tx) => {
+    // Locks the session row: two deliveries of one event cannot both pass the duplicate check.
+    const found = await tx.$queryRaw<Array<{ id: string }>>`
+      SELECT id FROM sessions WHERE id = ${sessionId}::uuid FOR NO KEY UPDATE`;
+    if (found.length === 0) throw sessionNotFound();
+    if (content.platform_message_id) {
+      const existing = await tx.sessionStep.findFirst({
+        where: {
+          sessionId,
+          stepType: "message",
+          content: { path: ["platform_message_id"], equals: content.platform_message_id },
+        },
+        select: { id: true },
+      });
+      if (existing) return { id: existing.id, duplicate: true };
+    }
+    const step = await tx.sessionStep.create({
+      data: { sessionId, stepType: "message", content, createdAt: options.at ?? new Date() },
+      select: { id: true },
+    });
+    return { id: step.id, duplicate: false };
+  });
+}
+
+/**
+ * Appends a step of any non-lifecycle type, validated by its schema. Pause,
+ * resume, resolution and escalation steps change the session's status, so
+ * they go through pauseSession / resumeSession / setStatus instead.
+ */
+export async function appendStep<T extends StepType>(
+  prisma: PrismaClient,
+  sessionId: string,
+  stepType: T,
+  content: unknown,
+  options: { at?: Date } = {},
+): Promise<StoredStep> {
+  if (LIFECYCLE_STEPS.includes(stepType)) {
+    throw new FlowPilotError(
+      "invalid_input",
+      `A ${stepType} step changes the session's status; use setStatus, pauseSession or resumeSession.`,
+    );
+  }
+  const parsed = parseStepContent(stepType, content);
+  if (!isUuid(sessionId)) throw sessionNotFound();
+  const row = await prisma.sessionStep
+    .create({ data: { sessionId, stepType, content: parsed, createdAt: options.at ?? new Date() } })
+    .catch((err: unknown) => {
+      throw isForeignKeyViolation(err) ? sessionNotFound() : err;
+    });
+  return {
+    id: row.id,
+    sessionId: row.sessionId,
+    createdAt: row.createdAt,
+    stepType,
+    content: parsed,
+  } as StoredStep;
+}
+
+/** Pauses an active session: a pause step and status "paused", together. */
+export function pauseSession(
+  prisma: PrismaClient,
+  sessionId: string,
+  options: { reason?: string; at?: Date } = {},
+): Promise<StoredSession> {
+  return setStatus(prisma, sessionId, "paused", { pauseReason: options.reason, at: options.at });
+}
+
+/** Resumes a paused session: a resume step and status "active", together. */
+export function resumeSession(
+  prisma: PrismaClient,
+  sessionId: string,
+  options: { at?: Date } = {},
+): Promise<StoredSession> {
+  return setStatus(prisma, sessionId, "active", { at: options.at });
+}
+
+/** One step with its parsed content, or null. */
+export async function getStep(prisma: PrismaClient, stepId: string): Promise<StoredStep | null> {
+  if (!isUuid(stepId)) return null;
+  const row = await prisma.sessionStep.findUnique({ where: { id: stepId } });
+  if (!row) return null;
+  return {
+    id: row.id,
+    sessionId: row.sessionId,
+    createdAt: row.createdAt,
+    stepType: row.stepType,
+    content: STEP_SCHEMAS[row.stepType].parse(row.content),
+  } as StoredStep;
+}
+
+/** How many messages the session has. */
+export function countMessages(prisma: PrismaClient, sessionId: string): Promise<number> {
+  if (!isUuid(sessionId)) return Promise.resolve(0);
+  return prisma.sessionStep.count({ where: { sessionId, stepType: "message" } });
+}

@@ -1,0 +1,50 @@
+import { FlowPilotError } from "../errors.ts";
+import type { PrismaClient } from "../generated/prisma/client.ts";
+import { isForeignKeyViolation, retryOnUniqueViolation } from "./prisma-errors.ts";
+import { isUuid, type StoredUser, toStoredUser } from "./records.ts";
+
+/** Users: the engineers of an account, keyed by their platform user id. */
+
+export interface UserInput {
+  accountId: string;
+  /** Slack user id, Teams AAD object id, API caller id. */
+  platformUserId: string;
+  displayName: string;
+  /** ConnectWise member identifier; left unchanged when omitted. */
+  psaMemberId?: string;
+  /** Left unchanged when omitted (false for a new user). */
+  isAdmin?: boolean;
+}
+
+/** Creates the user or refreshes their name (and PSA member id / admin flag when given). */
+export async function upsertUser(prisma: PrismaClient, input: UserInput): Promise<StoredUser> {
+  if (!isUuid(input.accountId)) throw new FlowPilotError("not_found", "That account does not exist.");
+  if (!input.platformUserId.trim())
+    throw new FlowPilotError("invalid_input", "A user needs a platform user id.");
+  const displayName = input.displayName.trim() || input.platformUserId;
+  return retryOnUniqueViolation(async () =>
+    toStoredUser(
+      await prisma.user.upsert({
+        where: {
+          accountId_platformUserId: { accountId: input.accountId, platformUserId: input.platformUserId },
+        },
+        create: {
+          accountId: input.accountId,
+          platformUserId: input.platformUserId,
+          displayName,
+          psaMemberId: input.psaMemberId,
+          isAdmin: input.isAdmin ?? false,
+        },
+        update: {
+          displayName,
+          ...(input.psaMemberId !== undefined ? { psaMemberId: input.psaMemberId } : {}),
+          ...(input.isAdmin !== undefined ? { isAdmin: input.isAdmin } : {}),
+        },
+      }),
+    ),
+  ).catch((err: unknown) => {
+    throw isForeignKeyViolation(err)
+      ? new FlowPilotError("not_found", "That account does not exist.", { cause: err })
+      : err;
+  });
+}
