@@ -2,7 +2,6 @@ import { FlowPilotError } from "../../errors.ts";
 import { buildSessionFacts } from "../context/session-facts.ts";
 import {
   historyView,
-  noticeView,
   reminderCancelledView,
   sessionHeaderView,
   shareEscalationView,
@@ -90,68 +89,64 @@ function requireOpen(session: SessionInfo, action: string) {
   }
 }
 
+const CLOSING = {
+  resolution: {
+    status: "resolved",
+    missing: "What fixed it? Usage: /flowpilot resolve <what fixed it>",
+    store: (ctx: RequestContext, id: string, text: string) => ctx.deps.store.resolveSession(id, text),
+    view: shareResolutionView,
+  },
+  escalation: {
+    status: "escalated",
+    missing: "Why escalate? Usage: /flowpilot escalate <reason>",
+    store: (ctx: RequestContext, id: string, text: string) => ctx.deps.store.escalateSession(id, text),
+    view: shareEscalationView,
+  },
+} as const;
+
 /**
- * Resolve: store the engineer's summary, cancel pending reminders, then the
- * documentation note and the "Share Resolution" step pre-generated with the
- * team's defaults.
+ * Resolve or escalate: store the engineer's summary or reason, cancel pending
+ * reminders, then post the documentation (or handoff) note and the client
+ * update pre-generated with the team's defaults, ready to share or skip.
  */
-export async function resolveSession(ctx: RequestContext, session: SessionInfo, summary: string | undefined) {
-  requireOpen(session, "resolved");
-  if (!summary?.trim())
-    throw new FlowPilotError("invalid_input", "What fixed it? Usage: /flowpilot resolve <what fixed it>");
-  await ctx.deps.store.resolveSession(session.id, summary.trim());
-  const cancelled = await ctx.deps.store.cancelPendingReminders(session.id, "session resolved");
-  if (cancelled > 0) await ctx.reply(reminderCancelledView({ count: cancelled }));
-  const resolved = { ...session, status: "resolved" as const };
-  const documentation = await generateAndStore(ctx, resolved, {
+async function closeSession(
+  ctx: RequestContext,
+  session: SessionInfo,
+  context: keyof typeof CLOSING,
+  text: string | undefined,
+) {
+  const closing = CLOSING[context];
+  requireOpen(session, closing.status);
+  if (!text?.trim()) throw new FlowPilotError("invalid_input", closing.missing);
+  await closing.store(ctx, session.id, text.trim());
+  const cancelled = await ctx.deps.store.cancelPendingReminders(session.id, `session ${closing.status}`);
+  if (cancelled > 0) await ctx.reply(reminderCancelledView({ count: cancelled, reason: closing.status }));
+  const closed = { ...session, status: closing.status };
+  const documentation = await generateAndStore(ctx, closed, {
     audience: "ticket_notes",
     length: "detailed",
-    context: "resolution",
+    context,
   });
-  const share = await generateAndStore(ctx, resolved, {
+  const share = await generateAndStore(ctx, closed, {
     audience: "client_update",
     length: ctx.account.templates.default_length,
-    context: "resolution",
+    context,
   });
   await ctx.reply(
-    shareResolutionView({
-      documentation: await resultView(ctx, resolved, documentation),
-      share: await resultView(ctx, resolved, share),
+    closing.view({
+      documentation: await resultView(ctx, closed, documentation),
+      share: await resultView(ctx, closed, share),
       sessionId: session.id,
       updateId: share.id,
     }),
   );
 }
 
-/** Escalate: the handoff note plus the "we're bringing in a specialist" client text, ready to share. */
-export async function escalateSession(ctx: RequestContext, session: SessionInfo, reason: string | undefined) {
-  requireOpen(session, "escalated");
-  if (!reason?.trim())
-    throw new FlowPilotError("invalid_input", "Why escalate? Usage: /flowpilot escalate <reason>");
-  await ctx.deps.store.escalateSession(session.id, reason.trim());
-  const cancelled = await ctx.deps.store.cancelPendingReminders(session.id, "session escalated");
-  if (cancelled > 0)
-    await ctx.reply(noticeView(`${cancelled} pending reminder(s) cancelled — session escalated.`));
-  const escalated = { ...session, status: "escalated" as const };
-  const handoff = await generateAndStore(ctx, escalated, {
-    audience: "ticket_notes",
-    length: "detailed",
-    context: "escalation",
-  });
-  const share = await generateAndStore(ctx, escalated, {
-    audience: "client_update",
-    length: ctx.account.templates.default_length,
-    context: "escalation",
-  });
-  await ctx.reply(
-    shareEscalationView({
-      documentation: await resultView(ctx, escalated, handoff),
-      share: await resultView(ctx, escalated, share),
-      sessionId: session.id,
-      updateId: share.id,
-    }),
-  );
-}
+export const resolveSession = (ctx: RequestContext, session: SessionInfo, summary: string | undefined) =>
+  closeSession(ctx, session, "resolution", summary);
+
+export const escalateSession = (ctx: RequestContext, session: SessionInfo, reason: string | undefined) =>
+  closeSession(ctx, session, "escalation", reason);
 
 export async function showHistory(ctx: RequestContext, session: SessionInfo) {
   const [updates, reminders] = await Promise.all([
