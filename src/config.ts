@@ -26,8 +26,46 @@ const configSchema = z.object({
   OPENAI_BASE_URL: optionalString.pipe(z.url("must be a URL such as https://api.openai.com/v1").optional()),
   OPENAI_MODEL: z.string().trim().min(1).default("gpt-4o-mini"),
   OPENAI_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(20_000),
-  FLOWPILOT_ENCRYPTION_KEY: optionalString,
+  FLOWPILOT_ENCRYPTION_KEY: optionalString.pipe(
+    z
+      .string()
+      .refine((v) => decodeEncryptionKey(v) !== null, "must be 32 bytes, as 64 hex characters or base64")
+      .optional(),
+  ),
+  FLOWPILOT_HTTP_HOST: z.string().trim().min(1).default("0.0.0.0"),
+  FLOWPILOT_HTTP_PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  CONNECTWISE_SITE: optionalString,
+  CONNECTWISE_COMPANY_ID: optionalString,
+  CONNECTWISE_PUBLIC_KEY: optionalString,
+  CONNECTWISE_PRIVATE_KEY: optionalString,
+  CONNECTWISE_CLIENT_ID: optionalString,
+  CONNECTWISE_CODEBASE: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_]+$/, "must look like v4_6_release")
+    .default("v4_6_release"),
+  CONNECTWISE_API_VERSION: optionalString,
+  PSA_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
 });
+
+/** The settings that, all together, connect every account to one ConnectWise site. */
+const CONNECTWISE_REQUIRED = [
+  "CONNECTWISE_SITE",
+  "CONNECTWISE_COMPANY_ID",
+  "CONNECTWISE_PUBLIC_KEY",
+  "CONNECTWISE_PRIVATE_KEY",
+  "CONNECTWISE_CLIENT_ID",
+] as const;
+
+/** A 32-byte AES key from 64 hex characters or base64; null when it is neither. */
+export function decodeEncryptionKey(value: string): Buffer | null {
+  if (/^[0-9a-fA-F]{64}$/.test(value)) return Buffer.from(value, "hex");
+  if (/^[A-Za-z0-9+/_-]+={0,2}$/.test(value)) {
+    const bytes = Buffer.from(value, "base64");
+    if (bytes.length === 32) return bytes;
+  }
+  return null;
+}
 
 export type RawConfig = z.infer<typeof configSchema>;
 
@@ -40,7 +78,24 @@ export interface Config {
   engineerName?: string;
   /** Present only when OPENAI_API_KEY is set: the LLM writes and the recognizer may ask it. */
   llm?: { apiKey: string; baseURL?: string; model: string; timeoutMs: number };
-  encryptionKey?: string;
+  /** FLOWPILOT_ENCRYPTION_KEY, decoded: encrypts stored PSA private keys. */
+  encryptionKey?: Buffer;
+  http: { host: string; port: number };
+  /** ConnectWise connection from the environment (applies to accounts without a stored one). */
+  connectwise?: ConnectWiseSettings;
+  psaTimeoutMs: number;
+}
+
+export interface ConnectWiseSettings {
+  /** Host such as api-na.myconnectwise.net, or a full https:// URL. */
+  site: string;
+  companyId: string;
+  publicKey: string;
+  privateKey: string;
+  clientId: string;
+  codebase: string;
+  /** Optional API version for the Accept header, such as 2024.1. */
+  apiVersion?: string;
 }
 
 export class ConfigError extends Error {
@@ -56,6 +111,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`invalid setting ${name}: ${issue.message}`);
   }
   const c = parsed.data;
+  const cwGiven = CONNECTWISE_REQUIRED.filter((name) => c[name] !== undefined);
+  if (cwGiven.length > 0 && cwGiven.length < CONNECTWISE_REQUIRED.length) {
+    const missing = CONNECTWISE_REQUIRED.find((name) => c[name] === undefined);
+    throw new ConfigError(
+      `invalid setting ${missing}: required when ${cwGiven[0]} is set (a ConnectWise connection needs ${CONNECTWISE_REQUIRED.join(", ")})`,
+    );
+  }
   return {
     databaseUrl: c.DATABASE_URL,
     dataDir: c.FLOWPILOT_DATA_DIR,
@@ -69,6 +131,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           timeoutMs: c.OPENAI_TIMEOUT_MS,
         }
       : undefined,
-    encryptionKey: c.FLOWPILOT_ENCRYPTION_KEY,
+    encryptionKey: c.FLOWPILOT_ENCRYPTION_KEY
+      ? (decodeEncryptionKey(c.FLOWPILOT_ENCRYPTION_KEY) ?? undefined)
+      : undefined,
+    http: { host: c.FLOWPILOT_HTTP_HOST, port: c.FLOWPILOT_HTTP_PORT },
+    connectwise:
+      cwGiven.length > 0
+        ? {
+            site: c.CONNECTWISE_SITE!,
+            companyId: c.CONNECTWISE_COMPANY_ID!,
+            publicKey: c.CONNECTWISE_PUBLIC_KEY!,
+            privateKey: c.CONNECTWISE_PRIVATE_KEY!,
+            clientId: c.CONNECTWISE_CLIENT_ID!,
+            codebase: c.CONNECTWISE_CODEBASE,
+            apiVersion: c.CONNECTWISE_API_VERSION,
+          }
+        : undefined,
+    psaTimeoutMs: c.PSA_TIMEOUT_MS,
   };
 }

@@ -12,10 +12,23 @@ export interface Logger {
   error(obj: object, msg?: string): void;
 }
 
-/** What posting an update to the PSA needs; provided once the account is connected. */
+/** A PSA ticket as far as a session needs it. */
+export interface TicketDetails {
+  ticketId: string;
+  summary?: string;
+  company?: string;
+  contact?: string;
+}
+
+/**
+ * The account's PSA as the engine sees it (src/psa implements it): whether
+ * one is connected, ticket lookup on session start, and Post to Ticket.
+ */
 export interface TicketPoster {
   /** Whether this account can post notes (a PSA is connected). */
   isConnected(accountId: string): Promise<boolean>;
+  /** The ticket's summary, company and contact; null when the PSA has no such ticket. */
+  lookup(accountId: string, ticketId: string): Promise<TicketDetails | null>;
   post(
     accountId: string,
     note: {

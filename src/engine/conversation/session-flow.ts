@@ -2,12 +2,13 @@ import { FlowPilotError } from "../../errors.ts";
 import { buildSessionFacts } from "../context/session-facts.ts";
 import {
   historyView,
+  noticeView,
   reminderCancelledView,
   sessionHeaderView,
   shareEscalationView,
   shareResolutionView,
 } from "../views/index.ts";
-import type { RequestContext } from "./context.ts";
+import type { ConversationDeps, RequestContext } from "./context.ts";
 import type { SessionInfo } from "./store.ts";
 import { generateAndStore, resultView } from "./update-flow.ts";
 
@@ -51,16 +52,61 @@ export async function startSession(
     );
   if (input.ticketId.length > MAX_TICKET_ID)
     throw new FlowPilotError("invalid_input", `Ticket ids are at most ${MAX_TICKET_ID} characters.`);
+  const filled = await withTicketDetails(ctx.deps, ctx.account.id, {
+    ticketId: input.ticketId,
+    summary: input.summary?.slice(0, MAX_SUMMARY) || undefined,
+    client: input.client || undefined,
+    contact: input.contact || undefined,
+  });
   const session = await ctx.deps.store.createSession({
     accountId: ctx.account.id,
     engineerId: ctx.user.id,
     ticketId: input.ticketId,
-    ticketSummary: input.summary?.slice(0, MAX_SUMMARY) || undefined,
-    clientCompany: input.client || undefined,
-    clientContact: input.contact || undefined,
+    ticketSummary: filled.summary,
+    clientCompany: filled.client,
+    clientContact: filled.contact,
     place: ctx.place,
   });
+  if (filled.notice) await ctx.reply(noticeView(filled.notice));
   await showHeader(ctx, session);
+}
+
+/**
+ * On a connected account, fills the ticket's summary, company and contact
+ * from the PSA; what the engineer typed wins. A PSA outage or an unknown
+ * ticket never blocks the session: it starts with what was given, and the
+ * notice says why nothing was filled in.
+ */
+export async function withTicketDetails(
+  deps: ConversationDeps,
+  accountId: string,
+  input: { ticketId: string; summary?: string; client?: string; contact?: string },
+): Promise<{ summary?: string; client?: string; contact?: string; notice?: string }> {
+  const given = { summary: input.summary, client: input.client, contact: input.contact };
+  if (!deps.tickets || !(await deps.tickets.isConnected(accountId))) return given;
+  try {
+    const ticket = await deps.tickets.lookup(accountId, input.ticketId);
+    if (!ticket)
+      return {
+        ...given,
+        notice: `Ticket ${input.ticketId} was not found in the PSA, so nothing was filled in from it. Check the number: Post to Ticket needs an existing ticket.`,
+      };
+    return {
+      summary: input.summary ?? ticket.summary?.slice(0, MAX_SUMMARY),
+      client: input.client ?? ticket.company,
+      contact: input.contact ?? ticket.contact,
+    };
+  } catch (err) {
+    deps.logger?.warn(
+      { ticketId: input.ticketId, code: (err as FlowPilotError).code },
+      "ticket lookup failed",
+    );
+    const reason = err instanceof FlowPilotError ? ` (${err.userMessage})` : "";
+    return {
+      ...given,
+      notice: `Could not read ticket ${input.ticketId} from the PSA${reason}; the session started with what you typed.`,
+    };
+  }
 }
 
 export async function pauseSession(ctx: RequestContext, session: SessionInfo, reason?: string) {

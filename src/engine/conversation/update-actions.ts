@@ -12,9 +12,9 @@ import {
 import type { RequestContext } from "./context.ts";
 import { parseDuration } from "./duration.ts";
 import type { SessionInfo, StoredUpdate } from "./store.ts";
-import { generateAndShow, postVisibility } from "./update-flow.ts";
+import { finalText, pushUpdateToTicket } from "./ticket-push.ts";
+import { generateAndShow } from "./update-flow.ts";
 
-const finalText = (u: StoredUpdate) => u.final_content ?? u.generated_content;
 
 /** The update an action names, or a clear error when it is unknown or from another session. */
 export async function requireUpdate(ctx: RequestContext, session: SessionInfo, updateId: string | undefined) {
@@ -185,75 +185,28 @@ export async function setReminder(
   );
 }
 
-/**
- * Post to Ticket: ticket notes as an internal note, client updates as an
- * external (portal-visible) note; resolution updates carry the resolution flag.
- * The outcome is stored on the update; on failure the text stays available.
- */
+/** Post to Ticket from a chat button; the outcome (posted, or failed with the text to copy) is shown. */
 export async function postToTicket(ctx: RequestContext, session: SessionInfo, update: StoredUpdate) {
-  const visibility = postVisibility(update.audience);
-  const tickets = ctx.deps.tickets;
-  if (!visibility)
-    throw new FlowPilotError(
-      "invalid_input",
-      "Email drafts are sent by email, not posted to the ticket. Use Copy.",
-    );
-  if (!session.ticketId)
-    throw new FlowPilotError(
-      "invalid_input",
-      "This session is not linked to a ticket, so there is nothing to post to. Use Copy.",
-    );
-  if (!tickets || !(await tickets.isConnected(ctx.account.id))) {
-    throw new FlowPilotError(
-      "psa_not_connected",
-      "No PSA is connected for this workspace, so Post to Ticket is unavailable. Use Copy.",
-    );
-  }
-  if (update.delivery.psa_push_status === "posted") {
-    await ctx.reply(
-      noticeView(
-        `This update is already on ticket ${session.ticketId} (note ${update.delivery.psa_note_id ?? ""}).`,
-      ),
-    );
-    return;
-  }
-  await ctx.deps.store.patchUpdate(update.id, {
-    delivery: { ...update.delivery, psa_push_status: "pending" },
+  const outcome = await pushUpdateToTicket(ctx.deps, {
+    accountId: ctx.account.id,
+    session,
+    update,
+    memberName: ctx.user.displayName,
+    now: ctx.now,
   });
-  try {
-    const { noteId } = await tickets.post(ctx.account.id, {
-      ticketId: session.ticketId,
-      text: finalText(update),
-      visibility,
-      resolution: update.context === "resolution",
-      memberName: ctx.user.displayName,
-    });
-    await ctx.deps.store.patchUpdate(update.id, {
-      delivery: {
-        ...update.delivery,
-        psa_push_status: "posted",
-        psa_note_id: noteId,
-        psa_note_visibility: visibility,
-        posted_at: new Date().toISOString(),
-      },
-    });
-    await ctx.reply(postResultView({ ok: true, ticketId: session.ticketId, noteId, visibility }));
-  } catch (err) {
-    const message = err instanceof FlowPilotError ? err.userMessage : "The PSA did not accept the note.";
-    await ctx.deps.store.patchUpdate(update.id, {
-      delivery: { ...update.delivery, psa_push_status: "failed", psa_error: message },
-    });
-    ctx.deps.logger?.warn(
-      { sessionId: session.id, updateId: update.id, code: (err as FlowPilotError).code },
-      "post to ticket failed",
-    );
+  const ticketId = session.ticketId ?? "";
+  if (outcome.ok && outcome.alreadyPosted) {
+    await ctx.reply(noticeView(`This update is already on ticket ${ticketId} (note ${outcome.noteId}).`));
+  } else if (outcome.ok) {
+    await ctx.reply(postResultView({ ok: true, ticketId, noteId: outcome.noteId, visibility: outcome.visibility }));
+  } else {
     await ctx.reply(
       postResultView({
         ok: false,
-        ticketId: session.ticketId,
-        error: message,
-        visibility,
-        content: finalText(update),
+        ticketId,
+        error: outcome.error,
+        visibility: outcome.visibility,
+        content: outcome.content,
       }),
     );
   }
