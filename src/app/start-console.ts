@@ -9,6 +9,7 @@ import { scheduleReminderJob } from "../engine/conversation/reminders.ts";
 import { createWriter } from "../engine/writers/create-writer.ts";
 import { createIntentRecognizer } from "../intents/index.ts";
 import { createLogger } from "../logger.ts";
+import { createTicketPoster } from "./psa-connections.ts";
 
 /** Intent classification must stay snappy in a chat thread, whatever the writer's timeout. */
 const INTENT_TIMEOUT_MS = 1_500;
@@ -40,6 +41,7 @@ export async function startConsole(
         : undefined,
     }),
     outbox: adapter.outbox,
+    tickets: createTicketPoster(db.prisma, config),
     logger,
   });
   const job = scheduleReminderJob(() => conversation.fireDueReminders("console"), logger);

@@ -22,7 +22,7 @@ import {
   updateStatusUpdate,
 } from "./status-updates.ts";
 import { appendMessage, countMessages, pauseSession, resumeSession } from "./steps.ts";
-import { upsertUser } from "./users.ts";
+import { setPsaMember, upsertUser } from "./users.ts";
 
 /**
  * The conversation core's persistence, built from the repositories. Every
@@ -36,6 +36,7 @@ export function createPrismaConversationStore(prisma: PrismaClient): Conversatio
     updateTemplates: async (accountId, templates) => {
       await updateTemplates(prisma, accountId, templates);
     },
+    setPsaMember: (userId, memberIdentifier) => setPsaMember(prisma, userId, memberIdentifier),
     updateCompanyName: (accountId, companyName) => setCompanyName(prisma, accountId, companyName),
     findOpenSession: (accountId, place) =>
       findActiveSessionByConversation(prisma, accountId, place.conversationId, place.threadId),

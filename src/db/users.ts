@@ -48,3 +48,9 @@ export async function upsertUser(prisma: PrismaClient, input: UserInput): Promis
       : err;
   });
 }
+
+/** Sets or clears the PSA member identifier an engineer's notes are posted as. */
+export async function setPsaMember(prisma: PrismaClient, userId: string, memberIdentifier: string | null) {
+  if (!isUuid(userId)) throw new FlowPilotError("not_found", "That user does not exist.");
+  await prisma.user.update({ where: { id: userId }, data: { psaMemberId: memberIdentifier } });
+}

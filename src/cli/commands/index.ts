@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { registerClassify } from "./classify.ts";
 import { registerGenerate } from "./generate.ts";
+import { registerPsa } from "./psa.ts";
 import { registerStart } from "./start.ts";
 import { registerStats } from "./stats.ts";
 
@@ -10,4 +11,5 @@ export const CLI_COMMANDS: Array<(program: Command) => void> = [
   registerGenerate,
   registerClassify,
   registerStats,
+  registerPsa,
 ];

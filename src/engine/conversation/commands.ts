@@ -160,6 +160,15 @@ export const COMMANDS: readonly CommandSpec[] = [
     run: (ctx, line) => settings(ctx, line),
   },
   {
+    id: "member",
+    aliases: ["psa-member", "whoami"],
+    usage: "/flowpilot member [PSA member identifier or e-mail | none]",
+    description: "Show or set the PSA member the ticket notes you post are written as.",
+    needsSession: false,
+    adminOnly: false,
+    run: (ctx, line) => mapPsaMember(ctx, line.args.join(" ").trim()),
+  },
+  {
     id: "help",
     aliases: ["?", ""],
     usage: "/flowpilot help",
@@ -232,5 +241,37 @@ async function settings(ctx: RequestContext, line: ParsedCommandLine) {
     noticeView(
       `Saved: ${key} = ${String(parsed.data[key as keyof typeof parsed.data])}. The next update uses it.`,
     ),
+  );
+}
+
+/** Self-service: each engineer maps themselves to their PSA member (checked against the PSA). */
+async function mapPsaMember(ctx: RequestContext, query: string) {
+  if (!query) {
+    await ctx.reply(
+      noticeView(
+        ctx.user.psaMemberId
+          ? `Ticket notes you post are written as PSA member ${ctx.user.psaMemberId}. Change it with /flowpilot member <identifier>, or clear it with /flowpilot member none.`
+          : "You are not mapped to a PSA member, so notes are written as the API member. Set it with /flowpilot member <identifier or e-mail>.",
+      ),
+    );
+    return;
+  }
+  if (query.toLowerCase() === "none") {
+    await ctx.deps.store.setPsaMember(ctx.user.id, null);
+    await ctx.reply(noticeView("Cleared: notes you post are written as the API member."));
+    return;
+  }
+  const tickets = ctx.deps.tickets;
+  if (!tickets || !(await tickets.isConnected(ctx.account.id)))
+    throw new FlowPilotError(
+      "psa_not_connected",
+      "No PSA is connected for this workspace, so there is no member to map.",
+    );
+  const member = await tickets.findMember(ctx.account.id, query);
+  if (!member)
+    throw new FlowPilotError("not_found", `No PSA member has the identifier or e-mail "${query}".`);
+  await ctx.deps.store.setPsaMember(ctx.user.id, member.identifier);
+  await ctx.reply(
+    noticeView(`Mapped: ticket notes you post are written as ${member.name} (${member.identifier}).`),
   );
 }

@@ -36,9 +36,14 @@ export interface TicketPoster {
       text: string;
       visibility: "internal" | "external";
       resolution: boolean;
-      memberName?: string;
+      /** The engineer's PSA member, when mapped: the note is written as them. */
+      memberIdentifier?: string;
+      /** An earlier attempt failed ambiguously: check the ticket before posting again. */
+      mayExist?: boolean;
     },
-  ): Promise<{ noteId: string }>;
+  ): Promise<{ noteId: string; reusedExisting?: boolean }>;
+  /** The PSA member with this identifier or e-mail address, or null. */
+  findMember(accountId: string, query: string): Promise<{ identifier: string; name: string } | null>;
 }
 
 export interface ConversationDeps {

@@ -17,6 +17,8 @@ export interface UserInfo {
   id: string;
   displayName: string;
   isAdmin: boolean;
+  /** The PSA member this engineer posts notes as, when mapped. */
+  psaMemberId?: string | null;
 }
 
 export interface SessionInfo {
@@ -62,6 +64,8 @@ export interface ConversationStore {
   ensureAccount(ref: AccountRef): Promise<AccountInfo>;
   ensureUser(accountId: string, actor: ActorRef): Promise<UserInfo>;
   updateTemplates(accountId: string, templates: CommunicationTemplates): Promise<void>;
+  /** Maps (or, with null, unmaps) an engineer to the PSA member their notes are posted as. */
+  setPsaMember(userId: string, memberIdentifier: string | null): Promise<void>;
   /** The MSP's company name, used in email sign-offs. */
   updateCompanyName(accountId: string, companyName: string): Promise<void>;
   /** The open (active or paused) session in a place, newest first. */

@@ -18,7 +18,13 @@ export const finalText = (u: StoredUpdate) => u.final_content ?? u.generated_con
  */
 export async function pushUpdateToTicket(
   deps: ConversationDeps,
-  input: { accountId: string; session: SessionInfo; update: StoredUpdate; memberName?: string; now: Date },
+  input: {
+    accountId: string;
+    session: SessionInfo;
+    update: StoredUpdate;
+    memberIdentifier?: string;
+    now: Date;
+  },
 ): Promise<PushOutcome> {
   const { session, update } = input;
   const visibility = postVisibility(update.audience);
@@ -51,7 +57,8 @@ export async function pushUpdateToTicket(
       text: finalText(update),
       visibility,
       resolution: update.context === "resolution",
-      memberName: input.memberName,
+      memberIdentifier: input.memberIdentifier,
+      mayExist: update.delivery.psa_push_status === "failed" || update.delivery.psa_push_status === "pending",
     });
     await deps.store.patchUpdate(update.id, {
       delivery: {

@@ -15,7 +15,6 @@ import type { SessionInfo, StoredUpdate } from "./store.ts";
 import { finalText, pushUpdateToTicket } from "./ticket-push.ts";
 import { generateAndShow } from "./update-flow.ts";
 
-
 /** The update an action names, or a clear error when it is unknown or from another session. */
 export async function requireUpdate(ctx: RequestContext, session: SessionInfo, updateId: string | undefined) {
   const update = updateId ? await ctx.deps.store.getUpdate(session.id, updateId) : null;
@@ -191,14 +190,16 @@ export async function postToTicket(ctx: RequestContext, session: SessionInfo, up
     accountId: ctx.account.id,
     session,
     update,
-    memberName: ctx.user.displayName,
+    memberIdentifier: ctx.user.psaMemberId ?? undefined,
     now: ctx.now,
   });
   const ticketId = session.ticketId ?? "";
   if (outcome.ok && outcome.alreadyPosted) {
     await ctx.reply(noticeView(`This update is already on ticket ${ticketId} (note ${outcome.noteId}).`));
   } else if (outcome.ok) {
-    await ctx.reply(postResultView({ ok: true, ticketId, noteId: outcome.noteId, visibility: outcome.visibility }));
+    await ctx.reply(
+      postResultView({ ok: true, ticketId, noteId: outcome.noteId, visibility: outcome.visibility }),
+    );
   } else {
     await ctx.reply(
       postResultView({

@@ -1,0 +1,37 @@
+import type { ConnectWiseSettings } from "../config.ts";
+import type { TicketPoster } from "../engine/conversation/context.ts";
+import { FlowPilotError } from "../errors.ts";
+import { type ConnectWiseClientOptions, createConnectWiseClient } from "./connectwise/client.ts";
+import type { PsaClient } from "./types.ts";
+
+/** Where an account's PSA connection comes from (the database, then the environment). */
+export type ConnectionSource = (accountId: string) => Promise<ConnectWiseSettings | null>;
+
+/**
+ * The engine's TicketPoster on top of the accounts' PSA connections: each
+ * call uses the account's own connection, so one account never posts with
+ * another's credentials.
+ */
+export function createPsaTicketPoster(
+  connections: ConnectionSource,
+  options: ConnectWiseClientOptions,
+): TicketPoster & { clientFor(accountId: string): Promise<PsaClient | null> } {
+  async function clientFor(accountId: string): Promise<PsaClient | null> {
+    const settings = await connections(accountId);
+    return settings ? createConnectWiseClient(settings, options) : null;
+  }
+
+  async function requireClient(accountId: string): Promise<PsaClient> {
+    const client = await clientFor(accountId);
+    if (!client) throw new FlowPilotError("psa_not_connected", "No PSA is connected for this workspace.");
+    return client;
+  }
+
+  return {
+    clientFor,
+    isConnected: async (accountId) => (await connections(accountId)) !== null,
+    lookup: async (accountId, ticketId) => (await requireClient(accountId)).getTicket(ticketId),
+    post: async (accountId, note) => (await requireClient(accountId)).postNote(note),
+    findMember: async (accountId, query) => (await requireClient(accountId)).findMember(query),
+  };
+}
