@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createConnectWiseClient } from "../../src/psa/connectwise/client.ts";
 import { PsaRequestError } from "../../src/psa/errors.ts";
 import type { PsaClient } from "../../src/psa/types.ts";
-import { type FakeConnectWise, startFakeConnectWise } from "../support/fake-connectwise.ts";
+import { ACME_TICKET, type FakeConnectWise, startFakeConnectWise } from "../support/fake-connectwise.ts";
 
 const FAST_RETRY = { retries: 3, minDelayMs: 10, maxDelayMs: 50 };
 
@@ -12,12 +12,7 @@ describe("ConnectWise client against a fake ConnectWise server", () => {
 
   beforeEach(async () => {
     cw = await startFakeConnectWise();
-    cw.addTicket({
-      id: 48213,
-      summary: "Email delivery issue",
-      company: { id: 7, identifier: "AcmeMed", name: "Acme Medical Group" },
-      contact: { id: 31, name: "Dana Ruiz" },
-    });
+    cw.addTicket(ACME_TICKET);
     client = createConnectWiseClient(
       { ...cw.settings, apiVersion: "2024.1" },
       { timeoutMs: 400, retry: FAST_RETRY },

@@ -41,6 +41,14 @@ export interface FakeTicket {
 
 const CODEBASE = "v4_6_release";
 
+/** The ticket most tests work on. */
+export const ACME_TICKET: FakeTicket = {
+  id: 48213,
+  summary: "Email delivery issue",
+  company: { id: 7, identifier: "AcmeMed", name: "Acme Medical Group" },
+  contact: { id: 31, name: "Dana Ruiz" },
+};
+
 export async function startFakeConnectWise() {
   const credentials = {
     companyId: "acmemsp",

@@ -6,7 +6,7 @@ import { getOrCreateAccount } from "../../../src/db/accounts.ts";
 import { saveConnectWiseConnection } from "../../../src/db/psa-connections.ts";
 import { createPsaTicketPoster } from "../../../src/psa/ticket-poster.ts";
 import { type ConsoleHarness, createConsoleHarness } from "../../support/console-harness.ts";
-import { type FakeConnectWise, startFakeConnectWise } from "../../support/fake-connectwise.ts";
+import { ACME_TICKET, type FakeConnectWise, startFakeConnectWise } from "../../support/fake-connectwise.ts";
 
 /**
  * Post to Ticket and ticket context end to end: the console adapter and the
@@ -19,12 +19,7 @@ const FAST = { timeoutMs: 400, retry: { retries: 2, minDelayMs: 10, maxDelayMs: 
 
 beforeEach(async () => {
   cw = await startFakeConnectWise();
-  cw.addTicket({
-    id: 48213,
-    summary: "Email delivery issue",
-    company: { id: 7, identifier: "AcmeMed", name: "Acme Medical Group" },
-    contact: { id: 31, name: "Dana Ruiz" },
-  });
+  cw.addTicket(ACME_TICKET);
   h = await createConsoleHarness({ tickets: createPsaTicketPoster(async () => cw.settings, FAST) });
 });
 afterEach(async () => {
