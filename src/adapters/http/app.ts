@@ -1,0 +1,98 @@
+import { randomUUID } from "node:crypto";
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type { ApiDeps } from "../../engine/api/index.ts";
+import { isFlowPilotError } from "../../errors.ts";
+import { type AuthEnv, bearerAuth } from "./auth.ts";
+import { errorBody, HttpError, STATUS_BY_CODE } from "./errors.ts";
+import { buildOpenApiDocument } from "./openapi.ts";
+import type { ApiRoute } from "./route.ts";
+import { apiRoutes } from "./routes.ts";
+import { readJsonBody } from "./validate.ts";
+
+/** Largest request body accepted. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+const honoPath = (openApiPath: string) => openApiPath.replace(/\{(\w+)\}/g, ":$1");
+
+/**
+ * The REST API as a Hono app: /health and /openapi.json are public, every
+ * /ai-sessions route needs a bearer token and sees only its account's data.
+ * Errors are answered in one place: typed engine errors by their code, HTTP
+ * errors as raised, anything else as a 500 with a correlation id in the log.
+ */
+export function createHttpApp(deps: ApiDeps, options: { version?: string } = {}) {
+  const routes = apiRoutes(deps);
+  const document = buildOpenApiDocument(routes, { version: options.version ?? "0.1.0" });
+  const app = new Hono<AuthEnv>();
+
+  app.onError((err, c) => {
+    if (err instanceof HttpError) {
+      for (const [name, value] of Object.entries(err.headers)) c.header(name, value);
+      return c.json(
+        errorBody(err.code, err.message, err.field ? { field: err.field } : {}),
+        err.status as ContentfulStatusCode,
+      );
+    }
+    if (isFlowPilotError(err)) {
+      return c.json(errorBody(err.code, err.userMessage), STATUS_BY_CODE[err.code] as ContentfulStatusCode);
+    }
+    const correlationId = randomUUID().slice(0, 8);
+    deps.logger?.error(
+      {
+        err: describeError(err),
+        correlationId,
+        method: c.req.method,
+        route: c.req.routePath,
+      },
+      "http request failed",
+    );
+    return c.json(
+      errorBody("internal", "Something went wrong on our side.", { correlation_id: correlationId }),
+      500,
+    );
+  });
+  app.notFound((c) => c.json(errorBody("not_found", `No route ${c.req.method} ${c.req.path}.`), 404));
+
+  app.get("/health", (c) => c.json({ status: "ok" as const }));
+  app.get("/openapi.json", (c) => c.json(document));
+
+  // "/ai-sessions/*" covers "/ai-sessions" too. Authenticate first: nobody unknown gets a body read.
+  app.use("/ai-sessions/*", bearerAuth(deps));
+  app.use(
+    "/ai-sessions/*",
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new HttpError(
+          413,
+          "payload_too_large",
+          `The request body is larger than ${MAX_BODY_BYTES} bytes.`,
+        );
+      },
+    }),
+  );
+  for (const route of routes) mount(app, route);
+  return app;
+}
+
+/**
+ * What of an unknown error goes to the log: its first line and stack frames.
+ * Driver errors can quote the query's values (message text) on later lines.
+ */
+function describeError(err: unknown) {
+  if (!(err instanceof Error)) return { type: typeof err };
+  const frames = (err.stack ?? "").split("\n").filter((line) => /^\s+at /.test(line));
+  return { name: err.name, message: err.message.split("\n")[0], stack: frames.join("\n") };
+}
+
+function mount(app: Hono<AuthEnv>, route: ApiRoute) {
+  app.on(route.method.toUpperCase(), honoPath(route.path), async (c) => {
+    const body = route.body ? await readJsonBody(c, route.body.schema) : undefined;
+    const reply = await route.handle({ caller: c.get("caller"), params: c.req.param(), body });
+    const spec = route.responses[reply.status];
+    if (!spec) throw new Error(`route ${route.path} answered undeclared status ${reply.status}`);
+    return c.json(spec.schema.parse(reply.body), reply.status as ContentfulStatusCode);
+  });
+}

@@ -1,0 +1,178 @@
+import type { ApiDeps } from "../../engine/api/index.ts";
+import * as api from "../../engine/api/index.ts";
+import { type ApiRoute, defineRoute } from "./route.ts";
+import {
+  addedMessagesSchema,
+  addMessagesBody,
+  closedSessionSchema,
+  createdSessionSchema,
+  createSessionBody,
+  escalateBody,
+  pauseBody,
+  postedSchema,
+  postFailedSchema,
+  postToTicketBody,
+  resolveBody,
+  sessionParams,
+  sessionSchema,
+  statusUpdateBody,
+  statusUpdateSchema,
+  updateListSchema,
+  updateParams,
+} from "./schemas.ts";
+
+const S = "/ai-sessions/{session_id}";
+
+/** Every authenticated endpoint: a thin mapping from HTTP onto the API service. */
+export function apiRoutes(deps: ApiDeps): ApiRoute[] {
+  return [
+    defineRoute<typeof createSessionBody>({
+      method: "post",
+      path: "/ai-sessions",
+      summary: "Start a session for a ticket (ticket details filled from the PSA when connected)",
+      body: { schema: createSessionBody, required: true },
+      responses: { 201: { description: "The new session", schema: createdSessionSchema } },
+      handle: async ({ caller, body }) => ({
+        status: 201,
+        body: await api.createSession(deps, caller, {
+          ticketId: body.ticket_id,
+          ticketSummary: body.ticket_summary,
+          clientCompany: body.client_company,
+          clientContact: body.client_contact,
+          engineer: body.engineer,
+        }),
+      }),
+    }),
+    defineRoute({
+      method: "get",
+      path: S,
+      summary: "A session",
+      params: sessionParams,
+      responses: { 200: { description: "The session", schema: sessionSchema } },
+      handle: async ({ caller, params }) => ({
+        status: 200,
+        body: await api.getSession(deps, caller, params.session_id!),
+      }),
+    }),
+    defineRoute<typeof addMessagesBody>({
+      method: "post",
+      path: `${S}/messages`,
+      summary: "Record troubleshooting messages into the session, in order",
+      params: sessionParams,
+      body: { schema: addMessagesBody, required: true },
+      responses: { 201: { description: "Recorded", schema: addedMessagesSchema } },
+      handle: async ({ caller, params, body }) => ({
+        status: 201,
+        body: await api.addMessages(
+          deps,
+          caller,
+          params.session_id!,
+          body.messages ?? [{ author: body.author, author_name: body.author_name, text: body.text! }],
+        ),
+      }),
+    }),
+    defineRoute<typeof pauseBody>({
+      method: "post",
+      path: `${S}/pause`,
+      summary: "Pause an active session (paused time does not count as time spent)",
+      params: sessionParams,
+      body: { schema: pauseBody, required: false },
+      responses: { 200: { description: "The paused session", schema: sessionSchema } },
+      handle: async ({ caller, params, body }) => ({
+        status: 200,
+        body: await api.pauseSession(deps, caller, params.session_id!, body.reason),
+      }),
+    }),
+    defineRoute({
+      method: "post",
+      path: `${S}/resume`,
+      summary: "Resume a paused session",
+      params: sessionParams,
+      responses: { 200: { description: "The active session", schema: sessionSchema } },
+      handle: async ({ caller, params }) => ({
+        status: 200,
+        body: await api.resumeSession(deps, caller, params.session_id!),
+      }),
+    }),
+    defineRoute<typeof resolveBody>({
+      method: "post",
+      path: `${S}/resolve`,
+      summary: "Resolve: cancels pending reminders and pre-generates the resolution note and client update",
+      params: sessionParams,
+      body: { schema: resolveBody, required: true },
+      responses: {
+        200: { description: "The resolved session and its closing updates", schema: closedSessionSchema },
+      },
+      handle: async ({ caller, params, body }) => ({
+        status: 200,
+        body: await api.resolveSession(deps, caller, params.session_id!, body.summary),
+      }),
+    }),
+    defineRoute<typeof escalateBody>({
+      method: "post",
+      path: `${S}/escalate`,
+      summary: "Escalate: cancels pending reminders and pre-generates the handoff note and client update",
+      params: sessionParams,
+      body: { schema: escalateBody, required: true },
+      responses: {
+        200: { description: "The escalated session and its closing updates", schema: closedSessionSchema },
+      },
+      handle: async ({ caller, params, body }) => ({
+        status: 200,
+        body: await api.escalateSession(deps, caller, params.session_id!, body.reason),
+      }),
+    }),
+    defineRoute<typeof statusUpdateBody>({
+      method: "post",
+      path: `${S}/status-update`,
+      summary: "Write a status update from the whole session and store it (needs 2+ messages)",
+      params: sessionParams,
+      body: { schema: statusUpdateBody, required: true },
+      responses: { 201: { description: "The stored update", schema: statusUpdateSchema } },
+      handle: async ({ caller, params, body }) => ({
+        status: 201,
+        body: await api.generateUpdate(deps, caller, params.session_id!, body),
+      }),
+    }),
+    defineRoute({
+      method: "get",
+      path: `${S}/updates`,
+      summary: "The session's updates, oldest first, with their delivery state",
+      params: sessionParams,
+      responses: { 200: { description: "The updates", schema: updateListSchema } },
+      handle: async ({ caller, params }) => ({
+        status: 200,
+        body: { updates: await api.listUpdates(deps, caller, params.session_id!) },
+      }),
+    }),
+    defineRoute<typeof postToTicketBody>({
+      method: "post",
+      path: `${S}/updates/{update_id}/post-to-ticket`,
+      summary:
+        "Post an update to the ticket: ticket notes as an internal note, client updates as a portal-visible note",
+      params: updateParams,
+      body: { schema: postToTicketBody, required: false },
+      responses: {
+        200: { description: "Posted (or already posted earlier)", schema: postedSchema },
+        502: {
+          description: "The PSA did not take the note; the text is returned to copy",
+          schema: postFailedSchema,
+        },
+      },
+      handle: async ({ caller, params, body }) => {
+        const r = await api.postUpdateToTicket(deps, caller, params.session_id!, params.update_id!, body);
+        return r.ok
+          ? { status: 200, body: r }
+          : {
+              status: 502,
+              body: {
+                error: { code: "psa_unavailable", message: r.error },
+                visibility: r.visibility,
+                ticket_id: r.ticket_id,
+                content: r.content,
+              },
+            };
+      },
+    }),
+  ];
+}

@@ -1,0 +1,40 @@
+import type { Context } from "hono";
+import type { z } from "zod";
+import { HttpError } from "./errors.ts";
+
+/**
+ * Reads and validates a JSON request body. Not JSON: 400 invalid_json. Not
+ * the schema: 422 invalid_input naming the first field at fault. An empty body
+ * reads as `{}`, so bodies whose fields are all optional may be left out.
+ */
+export async function readJsonBody<S extends z.ZodType>(c: Context, schema: S): Promise<z.output<S>> {
+  const raw = await c.req.text();
+  let parsed: unknown = {};
+  if (raw.trim()) {
+    try {
+      parsed = JSON.parse(raw);
+    } catch (err) {
+      throw new HttpError(
+        400,
+        "invalid_json",
+        `The request body is not valid JSON: ${(err as Error).message}`,
+      );
+    }
+  }
+  const result = schema.safeParse(parsed);
+  if (!result.success) throw invalidInput(result.error);
+  return result.data;
+}
+
+/** A zod error as the API's 422: `field: problem`, with the field's dotted path. */
+export function invalidInput(error: z.ZodError): HttpError {
+  const issue = error.issues[0];
+  const field = issue && issue.path.length > 0 ? issue.path.map(String).join(".") : undefined;
+  const problem = issue?.message ?? "invalid input";
+  return new HttpError(
+    422,
+    "invalid_input",
+    field ? `${field}: ${problem}` : `request body: ${problem}`,
+    field,
+  );
+}

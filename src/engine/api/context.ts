@@ -1,0 +1,67 @@
+import { FlowPilotError } from "../../errors.ts";
+import type { ConversationDeps, RequestContext } from "../conversation/context.ts";
+import type { SessionInfo, UserInfo } from "../conversation/store.ts";
+import type { Place } from "../conversation/types.ts";
+import type { ApiCaller, ApiDeps } from "./types.ts";
+
+/**
+ * API sessions live in no chat conversation. The store's Place needs one, so
+ * they all share this marker; nothing looks API sessions up by place.
+ */
+export const API_PLACE: Place = { conversationId: "api" };
+
+/** Requested-by for work done on a session whose engineer is unknown. */
+const API_USER_NAME = "API";
+
+/**
+ * The conversation deps the shared flows need. The API records messages as
+ * given and renders nothing, so the recognizer is never asked and the outbox
+ * drops every view.
+ */
+export function conversationDeps(deps: ApiDeps): ConversationDeps {
+  return {
+    ...deps,
+    recognizer: {
+      recognize: () => Promise.reject(new Error("the API records messages without recognising intents")),
+    },
+    outbox: { post: async () => undefined, update: async () => undefined },
+  };
+}
+
+export const nowFor = (deps: ApiDeps): Date => (deps.clock ?? (() => new Date()))();
+
+/** A request context for the shared session and update flows; its replies go nowhere. */
+export function apiContext(deps: ApiDeps, caller: ApiCaller, user?: Partial<UserInfo>): RequestContext {
+  return {
+    deps: conversationDeps(deps),
+    account: caller.account,
+    user: { id: user?.id ?? "", displayName: user?.displayName ?? API_USER_NAME, isAdmin: false },
+    actor: {
+      platformUserId: user?.id ?? "",
+      displayName: user?.displayName ?? API_USER_NAME,
+      isAdmin: false,
+    },
+    place: API_PLACE,
+    now: nowFor(deps),
+    reply: async () => undefined,
+  };
+}
+
+/** The caller's session; another account's session is not found, exactly like an unknown id. */
+export async function requireSession(
+  deps: ApiDeps,
+  caller: ApiCaller,
+  sessionId: string,
+): Promise<SessionInfo> {
+  const session = await deps.store.getSession(caller.account.id, sessionId);
+  if (!session) throw new FlowPilotError("not_found", `There is no session ${sessionId}.`);
+  return session;
+}
+
+/** The context for work on a session, attributed to the session's engineer. */
+export async function sessionContext(deps: ApiDeps, caller: ApiCaller, session: SessionInfo) {
+  const ctx = apiContext(deps, caller);
+  const snapshot = await deps.store.loadSnapshot(session.id, ctx.now);
+  const name = snapshot.engineer.name;
+  return name ? { ...ctx, user: { ...ctx.user, displayName: name } } : ctx;
+}

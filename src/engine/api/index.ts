@@ -1,0 +1,14 @@
+/** The platform-neutral service behind the REST API: plain data in, plain data out. */
+export { authenticate } from "./auth.ts";
+export { addMessages, MAX_MESSAGES_PER_CALL } from "./messages.ts";
+export {
+  type ClosedSession,
+  createSession,
+  escalateSession,
+  getSession,
+  pauseSession,
+  resolveSession,
+  resumeSession,
+} from "./sessions.ts";
+export type * from "./types.ts";
+export { generateUpdate, listUpdates, postUpdateToTicket } from "./updates.ts";

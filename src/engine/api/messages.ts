@@ -1,0 +1,42 @@
+import { FlowPilotError } from "../../errors.ts";
+import { MAX_MESSAGE_CHARS } from "../conversation/conversation.ts";
+import { requireSession } from "./context.ts";
+import type { ApiCaller, ApiDeps, ApiMessageInput } from "./types.ts";
+
+/** Most messages one call records. */
+export const MAX_MESSAGES_PER_CALL = 100;
+
+/**
+ * Records messages into a session's timeline, in order, as given: nothing is
+ * recognised as a command. A finished session's timeline is closed, and an
+ * over-long message is refused rather than cut, like in chat. Either the
+ * whole batch is valid or nothing is recorded.
+ */
+export async function addMessages(
+  deps: ApiDeps,
+  caller: ApiCaller,
+  sessionId: string,
+  messages: ApiMessageInput[],
+): Promise<{ recorded: number; message_count: number }> {
+  const session = await requireSession(deps, caller, sessionId);
+  if (session.status === "resolved" || session.status === "escalated")
+    throw new FlowPilotError("conflict", `This session is ${session.status}; its timeline is closed.`);
+  if (messages.length === 0 || messages.length > MAX_MESSAGES_PER_CALL)
+    throw new FlowPilotError("invalid_input", `Send 1 to ${MAX_MESSAGES_PER_CALL} messages per call.`);
+  messages.forEach((m, i) => {
+    if (!m.text.trim()) throw new FlowPilotError("invalid_input", `Message ${i + 1} is empty.`);
+    if (m.text.length > MAX_MESSAGE_CHARS)
+      throw new FlowPilotError(
+        "invalid_input",
+        `Message ${i + 1} is ${m.text.length} characters; sessions record at most ${MAX_MESSAGE_CHARS} per message. Split it into parts.`,
+      );
+  });
+  for (const m of messages) {
+    await deps.store.appendMessage(session.id, {
+      author: m.author ?? "engineer",
+      text: m.text,
+      ...(m.author_name ? { authorName: m.author_name } : {}),
+    });
+  }
+  return { recorded: messages.length, message_count: await deps.store.countMessages(session.id) };
+}

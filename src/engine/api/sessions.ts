@@ -1,0 +1,109 @@
+import {
+  escalateSession as escalateInChat,
+  pauseSession as pauseInChat,
+  resolveSession as resolveInChat,
+  resumeSession as resumeInChat,
+  withTicketDetails,
+} from "../conversation/session-flow.ts";
+import type { SessionInfo, StoredUpdate } from "../conversation/store.ts";
+import {
+  API_PLACE,
+  apiContext,
+  conversationDeps,
+  nowFor,
+  requireSession,
+  sessionContext,
+} from "./context.ts";
+import type { ApiCaller, ApiDeps, ApiSessionView, ApiUpdateView, NewApiSession } from "./types.ts";
+import { sessionView, updateView } from "./views.ts";
+
+/**
+ * Session lifecycle for the REST API. State changes go through the same
+ * session flows as chat (same checks, same reminder cancelling, same
+ * pre-generated closing updates); their chat replies are dropped.
+ */
+
+async function view(deps: ApiDeps, session: SessionInfo): Promise<ApiSessionView> {
+  return sessionView(session, await deps.store.loadSnapshot(session.id, nowFor(deps)));
+}
+
+async function reload(deps: ApiDeps, caller: ApiCaller, sessionId: string) {
+  return view(deps, await requireSession(deps, caller, sessionId));
+}
+
+/**
+ * Starts a session for a ticket. On a PSA-connected account the ticket's
+ * summary, company and contact fill what the caller left out; `notice` says
+ * why nothing was filled in when the lookup failed.
+ */
+export async function createSession(
+  deps: ApiDeps,
+  caller: ApiCaller,
+  input: NewApiSession,
+): Promise<{ session: ApiSessionView; notice?: string }> {
+  const user = await deps.store.ensureUser(caller.account.id, {
+    platformUserId: input.engineer.id,
+    displayName: input.engineer.name,
+    isAdmin: false,
+  });
+  const filled = await withTicketDetails(conversationDeps(deps), caller.account.id, {
+    ticketId: input.ticketId,
+    summary: input.ticketSummary,
+    client: input.clientCompany,
+    contact: input.clientContact,
+  });
+  const session = await deps.store.createSession({
+    accountId: caller.account.id,
+    engineerId: user.id,
+    ticketId: input.ticketId,
+    ticketSummary: filled.summary,
+    clientCompany: filled.client,
+    clientContact: filled.contact,
+    place: API_PLACE,
+  });
+  return { session: await view(deps, session), ...(filled.notice ? { notice: filled.notice } : {}) };
+}
+
+export async function getSession(deps: ApiDeps, caller: ApiCaller, sessionId: string) {
+  return reload(deps, caller, sessionId);
+}
+
+export async function pauseSession(deps: ApiDeps, caller: ApiCaller, sessionId: string, reason?: string) {
+  const session = await requireSession(deps, caller, sessionId);
+  await pauseInChat(apiContext(deps, caller), session, reason);
+  return reload(deps, caller, sessionId);
+}
+
+export async function resumeSession(deps: ApiDeps, caller: ApiCaller, sessionId: string) {
+  const session = await requireSession(deps, caller, sessionId);
+  await resumeInChat(apiContext(deps, caller), session);
+  return reload(deps, caller, sessionId);
+}
+
+export interface ClosedSession {
+  session: ApiSessionView;
+  /** The pre-generated updates: the ticket documentation (detailed notes) and the client update. */
+  updates: ApiUpdateView[];
+}
+
+async function close(
+  deps: ApiDeps,
+  caller: ApiCaller,
+  sessionId: string,
+  run: typeof resolveInChat,
+  text: string,
+): Promise<ClosedSession> {
+  const session = await requireSession(deps, caller, sessionId);
+  const before = new Set((await deps.store.listUpdates(session.id)).map((u) => u.id));
+  await run(await sessionContext(deps, caller, session), session, text);
+  const created = (await deps.store.listUpdates(session.id)).filter((u: StoredUpdate) => !before.has(u.id));
+  return { session: await reload(deps, caller, sessionId), updates: created.map(updateView) };
+}
+
+/** Resolves with what fixed it; pending reminders are cancelled and the closing updates generated. */
+export const resolveSession = (deps: ApiDeps, caller: ApiCaller, sessionId: string, summary: string) =>
+  close(deps, caller, sessionId, resolveInChat, summary);
+
+/** Escalates with the reason; pending reminders are cancelled and the handoff updates generated. */
+export const escalateSession = (deps: ApiDeps, caller: ApiCaller, sessionId: string, reason: string) =>
+  close(deps, caller, sessionId, escalateInChat, reason);

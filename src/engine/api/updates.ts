@@ -1,0 +1,90 @@
+import { FlowPilotError } from "../../errors.ts";
+import { pushUpdateToTicket } from "../conversation/ticket-push.ts";
+import { generateAndStore, MIN_MESSAGES_FOR_UPDATE } from "../conversation/update-flow.ts";
+import type { Audience, Length, UpdateContextKind } from "../types.ts";
+import { conversationDeps, nowFor, requireSession, sessionContext } from "./context.ts";
+import type { ApiCaller, ApiDeps, ApiEngineer, ApiPostResult, ApiUpdateView } from "./types.ts";
+import { updateView } from "./views.ts";
+
+/**
+ * Writes a status update from the whole session and stores it as a
+ * `status_update` step, exactly like Share Update in chat (same 2-message
+ * rule; length defaults to the team's default_length, context follows the
+ * session status). No debounce: an API caller asked for exactly one update.
+ */
+export async function generateUpdate(
+  deps: ApiDeps,
+  caller: ApiCaller,
+  sessionId: string,
+  request: { audience: Audience; length?: Length; context?: UpdateContextKind },
+): Promise<ApiUpdateView> {
+  const session = await requireSession(deps, caller, sessionId);
+  const messages = await deps.store.countMessages(session.id);
+  if (messages < MIN_MESSAGES_FOR_UPDATE)
+    throw new FlowPilotError(
+      "conflict",
+      `A status update needs at least ${MIN_MESSAGES_FOR_UPDATE} messages in the session; this one has ${messages}. Add messages first.`,
+    );
+  const ctx = await sessionContext(deps, caller, session);
+  const stored = await generateAndStore(ctx, session, {
+    audience: request.audience,
+    length: request.length ?? caller.account.templates.default_length,
+    context: request.context,
+  });
+  return updateView(stored);
+}
+
+/** The session's updates, oldest first. */
+export async function listUpdates(deps: ApiDeps, caller: ApiCaller, sessionId: string) {
+  const session = await requireSession(deps, caller, sessionId);
+  return (await deps.store.listUpdates(session.id)).map(updateView);
+}
+
+/**
+ * Posts an update to the session's ticket (ticket notes internal, client
+ * updates external), through the same push as chat's Post to Ticket. A PSA
+ * failure comes back as `ok: false` with the text to copy; what cannot be
+ * posted at all throws (email draft, no ticket, no PSA connected). With an
+ * engineer, the note is written as their mapped PSA member, if they have one.
+ */
+export async function postUpdateToTicket(
+  deps: ApiDeps,
+  caller: ApiCaller,
+  sessionId: string,
+  updateId: string,
+  options: { engineer?: ApiEngineer } = {},
+): Promise<ApiPostResult> {
+  const session = await requireSession(deps, caller, sessionId);
+  const update = await deps.store.getUpdate(session.id, updateId);
+  if (!update) throw new FlowPilotError("not_found", `Session ${sessionId} has no update ${updateId}.`);
+  const engineer = options.engineer
+    ? await deps.store.ensureUser(caller.account.id, {
+        platformUserId: options.engineer.id,
+        displayName: options.engineer.name,
+        isAdmin: false,
+      })
+    : undefined;
+  const outcome = await pushUpdateToTicket(conversationDeps(deps), {
+    accountId: caller.account.id,
+    session,
+    update,
+    memberIdentifier: engineer?.psaMemberId ?? undefined,
+    now: nowFor(deps),
+  });
+  const ticket_id = session.ticketId ?? "";
+  return outcome.ok
+    ? {
+        ok: true,
+        note_id: outcome.noteId,
+        visibility: outcome.visibility,
+        ticket_id,
+        already_posted: outcome.alreadyPosted,
+      }
+    : {
+        ok: false,
+        error: outcome.error,
+        visibility: outcome.visibility,
+        ticket_id,
+        content: outcome.content,
+      };
+}

@@ -1,0 +1,131 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { MAX_MESSAGE_CHARS } from "../../../src/engine/conversation/conversation.ts";
+import { type ApiHarness, NEW_SESSION, sessionWithMessages, startApi } from "./api-harness.ts";
+
+describe("REST API: bad requests get a 4xx naming the problem", () => {
+  let api: ApiHarness;
+  let id: string;
+  beforeAll(async () => {
+    api = await startApi();
+    id = await sessionWithMessages(api);
+  });
+  afterAll(() => api?.close());
+
+  const expectField = async (
+    method: string,
+    path: string,
+    body: unknown,
+    field: string,
+    message: RegExp = new RegExp(`^${field.replace(".", "\\.")}: `),
+  ) => {
+    const res = await api.call(method, path, body);
+    expect({ path, status: res.status }).toEqual({ path, status: 422 });
+    expect(res.body.error).toMatchObject({ code: "invalid_input", field });
+    expect(res.body.error.message).toMatch(message);
+    return res;
+  };
+
+  it("invalid JSON is 400 invalid_json", async () => {
+    const res = await api.call("POST", `/ai-sessions/${id}/status-update`, undefined, {
+      rawBody: '{"audience": "client_update",',
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe("invalid_json");
+    expect(res.body.error.message).toMatch(/not valid JSON/);
+  });
+
+  it("a missing required field is named", async () => {
+    await expectField("POST", `/ai-sessions/${id}/status-update`, {}, "audience");
+    await expectField("POST", "/ai-sessions", { ...NEW_SESSION, ticket_id: undefined }, "ticket_id");
+    await expectField("POST", "/ai-sessions", { ...NEW_SESSION, engineer: { id: "e1" } }, "engineer.name");
+    await expectField("POST", `/ai-sessions/${id}/resolve`, {}, "summary");
+    await expectField("POST", `/ai-sessions/${id}/escalate`, { reason: "   " }, "reason");
+    await expectField("POST", `/ai-sessions/${id}/messages`, {}, "text", /^text: give text .*or messages/);
+  });
+
+  it("a value outside its enum is named with the allowed values", async () => {
+    const res = await expectField(
+      "POST",
+      `/ai-sessions/${id}/status-update`,
+      { audience: "the client" },
+      "audience",
+    );
+    expect(res.body.error.message).toMatch(/ticket_notes.*client_update.*email_draft/);
+    await expectField(
+      "POST",
+      `/ai-sessions/${id}/status-update`,
+      { audience: "client_update", length: "long" },
+      "length",
+    );
+    await expectField(
+      "POST",
+      `/ai-sessions/${id}/messages`,
+      { messages: [{ text: "ok" }, { author: "robot", text: "hi" }] },
+      "messages.1.author",
+    );
+  });
+
+  it("wrong types and both message forms at once are named", async () => {
+    await expectField("POST", "/ai-sessions", { ...NEW_SESSION, ticket_id: 2847 }, "ticket_id");
+    await expectField(
+      "POST",
+      `/ai-sessions/${id}/messages`,
+      { text: "one", messages: [{ text: "two" }] },
+      "messages",
+      /not both/,
+    );
+    const array = await api.call("POST", `/ai-sessions/${id}/status-update`, ["client_update"]);
+    expect(array.status).toBe(422);
+    expect(array.body.error.message).toMatch(/^request body: /);
+  });
+
+  it("a message over the per-message limit is refused and nothing of the batch is recorded", async () => {
+    const before = await api.t.db.prisma.sessionStep.count({ where: { sessionId: id, stepType: "message" } });
+    await expectField(
+      "POST",
+      `/ai-sessions/${id}/messages`,
+      { messages: [{ text: "fine" }, { text: "x".repeat(MAX_MESSAGE_CHARS + 1) }] },
+      "messages.1.text",
+    );
+    expect(await api.t.db.prisma.sessionStep.count({ where: { sessionId: id, stepType: "message" } })).toBe(
+      before,
+    );
+  });
+
+  it("a body over 1 MB is 413", async () => {
+    const res = await api.call("POST", `/ai-sessions/${id}/messages`, {
+      messages: Array.from({ length: 30 }, () => ({ text: "y".repeat(MAX_MESSAGE_CHARS) })),
+    });
+    expect(res.status).toBe(413);
+    expect(res.body.error.code).toBe("payload_too_large");
+  });
+
+  it("an unknown route is a JSON 404", async () => {
+    const res = await api.call("GET", "/v1/nothing-here");
+    expect(res.status).toBe(404);
+    expect(res.body.error.code).toBe("not_found");
+  });
+});
+
+describe("REST API: internal errors", () => {
+  let api: ApiHarness;
+  beforeAll(async () => {
+    api = await startApi();
+  });
+  afterAll(() => api?.close());
+
+  it("answer 500 with a correlation id that is in the log, without the session's text", async () => {
+    const id = await sessionWithMessages(api);
+    // The database loses a table under the running server.
+    await api.t.db.prisma.$executeRawUnsafe("ALTER TABLE session_steps RENAME TO session_steps_gone");
+    const res = await api.call("POST", `/ai-sessions/${id}/messages`, { text: "secret password hunter2" });
+    expect(res.status).toBe(500);
+    expect(res.body.error.code).toBe("internal");
+    expect(res.body.error.correlation_id).toMatch(/^[0-9a-f]{8}$/);
+    expect(JSON.stringify(res.body)).not.toMatch(/session_steps|prisma/i);
+    const logged = api.logs.find((l) => l.level === "error");
+    expect(logged?.obj).toMatchObject({ correlationId: res.body.error.correlation_id });
+    expect(JSON.stringify(api.logs)).not.toContain("hunter2");
+    expect(JSON.stringify(api.logs)).not.toContain(api.northstar.token);
+  });
+});

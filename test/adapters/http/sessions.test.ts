@@ -1,0 +1,159 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type ApiHarness, NEW_SESSION, sessionWithMessages, startApi } from "./api-harness.ts";
+
+describe("REST API: session lifecycle over HTTP", () => {
+  let api: ApiHarness;
+  beforeAll(async () => {
+    api = await startApi();
+  });
+  afterAll(() => api?.close());
+
+  const steps = (sessionId: string) =>
+    api.t.db.prisma.sessionStep.findMany({ where: { sessionId }, orderBy: { seq: "asc" } });
+
+  it("GET /health answers without a token", async () => {
+    const res = await api.call("GET", "/health", undefined, { token: null });
+    expect(res).toMatchObject({ status: 200, body: { status: "ok" } });
+  });
+
+  it("POST /ai-sessions starts a session for the ticket, owned by the token's account and engineer", async () => {
+    const res = await api.call("POST", "/ai-sessions", NEW_SESSION);
+    expect(res.status).toBe(201);
+    expect(res.body.notice).toBeUndefined();
+    expect(res.body.session).toMatchObject({
+      ticket_id: "TKT-2847",
+      ticket_summary: "Email delivery issue",
+      client_company: "Acme Medical Group",
+      client_contact: "Dana Ruiz",
+      engineer_name: "Michael Chihlas",
+      status: "active",
+      message_count: 0,
+      updates_count: 0,
+    });
+    const row = await api.t.db.prisma.session.findUniqueOrThrow({
+      where: { id: res.body.session.session_id },
+      include: { engineer: true },
+    });
+    expect(row.accountId).toBe(api.northstar.accountId);
+    expect(row.engineer).toMatchObject({ platformUserId: "eng-7", displayName: "Michael Chihlas" });
+    expect(row.status).toBe("active");
+  });
+
+  it("GET /ai-sessions/{id} shows the stored session", async () => {
+    const id = await sessionWithMessages(api);
+    const res = await api.call("GET", `/ai-sessions/${id}`);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      session_id: id,
+      status: "active",
+      message_count: 3,
+      ticket_id: "TKT-2847",
+    });
+    expect(res.body.session_status).toBe("identified");
+  });
+
+  it("POST /messages records one message or a batch, in order, as given", async () => {
+    const id = await sessionWithMessages(api, []);
+    const one = await api.call("POST", `/ai-sessions/${id}/messages`, {
+      text: "/flowpilot resolve this is only text",
+    });
+    expect(one).toMatchObject({ status: 201, body: { recorded: 1, message_count: 1 } });
+    const batch = await api.call("POST", `/ai-sessions/${id}/messages`, {
+      messages: [
+        { author: "client", author_name: "Dana Ruiz", text: "Still nothing from outside." },
+        { text: "Checking the transport rules next." },
+      ],
+    });
+    expect(batch).toMatchObject({ status: 201, body: { recorded: 2, message_count: 3 } });
+    const contents = (await steps(id)).filter((s) => s.stepType === "message").map((s) => s.content);
+    expect(contents).toEqual([
+      { author: "engineer", text: "/flowpilot resolve this is only text" },
+      { author: "client", text: "Still nothing from outside.", author_name: "Dana Ruiz" },
+      { author: "engineer", text: "Checking the transport rules next." },
+    ]);
+    // A command-looking message is recorded, not run.
+    expect((await api.call("GET", `/ai-sessions/${id}`)).body.status).toBe("active");
+  });
+
+  it("pause and resume change the stored status; pausing twice is a conflict", async () => {
+    const id = await sessionWithMessages(api);
+    const paused = await api.call("POST", `/ai-sessions/${id}/pause`, { reason: "waiting on the client" });
+    expect(paused).toMatchObject({ status: 200, body: { session_id: id, status: "paused" } });
+    const pauseStep = (await steps(id)).find((s) => s.stepType === "pause");
+    expect(pauseStep?.content).toMatchObject({ reason: "waiting on the client" });
+    const again = await api.call("POST", `/ai-sessions/${id}/pause`);
+    expect(again.status).toBe(409);
+    expect(again.body.error).toMatchObject({ code: "conflict" });
+    expect(again.body.error.message).toMatch(/only an active session can be paused/);
+
+    const resumed = await api.call("POST", `/ai-sessions/${id}/resume`);
+    expect(resumed).toMatchObject({ status: 200, body: { status: "active" } });
+    expect((await api.t.db.prisma.session.findUniqueOrThrow({ where: { id } })).status).toBe("active");
+    expect((await api.call("POST", `/ai-sessions/${id}/resume`)).status).toBe(409);
+  });
+
+  it("a paused session may be paused without a body (reason optional)", async () => {
+    const id = await sessionWithMessages(api, []);
+    const res = await api.call("POST", `/ai-sessions/${id}/pause`);
+    expect(res).toMatchObject({ status: 200, body: { status: "paused" } });
+  });
+
+  it("resolve stores the summary, cancels pending reminders and returns the pre-generated closing updates", async () => {
+    const id = await sessionWithMessages(api);
+    await api.t.db.prisma.sessionStep.create({
+      data: {
+        sessionId: id,
+        stepType: "update_reminder",
+        content: { remind_at: "2099-01-01T00:00:00.000Z", audience: "client_update", status: "pending" },
+      },
+    });
+    const res = await api.call("POST", `/ai-sessions/${id}/resolve`, {
+      summary: "Re-scoped the transport rule; mail flowing again",
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.session).toMatchObject({
+      status: "resolved",
+      resolution_summary: "Re-scoped the transport rule; mail flowing again",
+    });
+    expect(res.body.updates.map((u: { audience: string }) => u.audience)).toEqual([
+      "ticket_notes",
+      "client_update",
+    ]);
+    expect(res.body.updates.every((u: { context: string }) => u.context === "resolution")).toBe(true);
+    expect(res.body.updates[1].content).toContain("Acme Medical Group");
+
+    const all = await steps(id);
+    const reminder = all.find((s) => s.stepType === "update_reminder");
+    expect(reminder?.content).toMatchObject({ status: "cancelled" });
+    const stored = all.filter((s) => s.stepType === "status_update");
+    expect(stored.map((s) => s.id)).toEqual(res.body.updates.map((u: { update_id: string }) => u.update_id));
+
+    const closed = await api.call("POST", `/ai-sessions/${id}/messages`, { text: "one more thing" });
+    expect(closed.status).toBe(409);
+    expect(closed.body.error.message).toMatch(/resolved; its timeline is closed/);
+    expect((await api.call("POST", `/ai-sessions/${id}/escalate`, { reason: "too late" })).status).toBe(409);
+  });
+
+  it("escalate stores the reason and returns the handoff updates", async () => {
+    const id = await sessionWithMessages(api);
+    const res = await api.call("POST", `/ai-sessions/${id}/escalate`, { reason: "Needs the Exchange team" });
+    expect(res.status).toBe(200);
+    expect(res.body.session).toMatchObject({
+      status: "escalated",
+      escalation_reason: "Needs the Exchange team",
+    });
+    expect(res.body.updates).toHaveLength(2);
+    expect(res.body.updates.every((u: { context: string }) => u.context === "escalation")).toBe(true);
+    const row = await api.t.db.prisma.session.findUniqueOrThrow({ where: { id } });
+    expect(row).toMatchObject({ status: "escalated", escalationReason: "Needs the Exchange team" });
+    expect(row.endedAt).not.toBeNull();
+  });
+
+  it("unknown session ids are 404, malformed or well-formed", async () => {
+    for (const id of ["not-a-uuid", "00000000-0000-4000-8000-000000000000"]) {
+      const res = await api.call("GET", `/ai-sessions/${id}`);
+      expect(res.status).toBe(404);
+      expect(res.body.error.code).toBe("not_found");
+    }
+  });
+});
