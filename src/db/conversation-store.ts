@@ -44,7 +44,7 @@ export function createPrismaConversationStore(prisma: PrismaClient): Conversatio
       findLatestSessionByConversation(prisma, accountId, place.conversationId, place.threadId),
     getSession: (accountId, sessionId) => getSession(prisma, sessionId, { accountId }),
     createSession: ({ place, ...input }) =>
-      createSession(prisma, { ...input, conversationId: place.conversationId, threadId: place.threadId }),
+      createSession(prisma, { ...input, conversationId: place?.conversationId, threadId: place?.threadId }),
     pauseSession: async (sessionId, reason) => {
       await pauseSession(prisma, sessionId, { reason });
     },

@@ -5,8 +5,8 @@ import type { Place } from "../conversation/types.ts";
 import type { ApiCaller, ApiDeps } from "./types.ts";
 
 /**
- * API sessions live in no chat conversation. The store's Place needs one, so
- * they all share this marker; nothing looks API sessions up by place.
+ * API sessions live in no chat conversation (stored without one); the shared
+ * flows' request context still names a place, and nothing is posted to it.
  */
 export const API_PLACE: Place = { conversationId: "api" };
 

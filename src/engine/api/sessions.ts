@@ -6,14 +6,7 @@ import {
   withTicketDetails,
 } from "../conversation/session-flow.ts";
 import type { SessionInfo, StoredUpdate } from "../conversation/store.ts";
-import {
-  API_PLACE,
-  apiContext,
-  conversationDeps,
-  nowFor,
-  requireSession,
-  sessionContext,
-} from "./context.ts";
+import { apiContext, conversationDeps, nowFor, requireSession, sessionContext } from "./context.ts";
 import type { ApiCaller, ApiDeps, ApiSessionView, ApiUpdateView, NewApiSession } from "./types.ts";
 import { sessionView, updateView } from "./views.ts";
 
@@ -59,7 +52,6 @@ export async function createSession(
     ticketSummary: filled.summary,
     clientCompany: filled.client,
     clientContact: filled.contact,
-    place: API_PLACE,
   });
   return { session: await view(deps, session), ...(filled.notice ? { notice: filled.notice } : {}) };
 }

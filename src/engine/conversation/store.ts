@@ -57,7 +57,8 @@ export interface NewSession {
   ticketSummary?: string;
   clientCompany?: string;
   clientContact?: string;
-  place: Place;
+  /** The chat conversation the session lives in; none for sessions created through the REST API. */
+  place?: Place;
 }
 
 export interface ConversationStore {

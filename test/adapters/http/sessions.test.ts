@@ -37,6 +37,7 @@ describe("REST API: session lifecycle over HTTP", () => {
     expect(row.accountId).toBe(api.northstar.accountId);
     expect(row.engineer).toMatchObject({ platformUserId: "eng-7", displayName: "Michael Chihlas" });
     expect(row.status).toBe("active");
+    expect(row.conversationId).toBeNull();
   });
 
   it("GET /ai-sessions/{id} shows the stored session", async () => {
