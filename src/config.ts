@@ -29,7 +29,12 @@ const configSchema = z.object({
   FLOWPILOT_ENCRYPTION_KEY: optionalString.pipe(
     z
       .string()
-      .refine((v) => decodeEncryptionKey(v) !== null, "must be 32 bytes, as 64 hex characters or base64")
+      .transform((value, ctx) => {
+        const key = decodeEncryptionKey(value);
+        if (!key)
+          ctx.addIssue({ code: "custom", message: "must be 32 bytes, as 64 hex characters or base64" });
+        return key ?? z.NEVER;
+      })
       .optional(),
   ),
   FLOWPILOT_HTTP_HOST: z.string().trim().min(1).default("0.0.0.0"),
@@ -131,9 +136,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           timeoutMs: c.OPENAI_TIMEOUT_MS,
         }
       : undefined,
-    encryptionKey: c.FLOWPILOT_ENCRYPTION_KEY
-      ? (decodeEncryptionKey(c.FLOWPILOT_ENCRYPTION_KEY) ?? undefined)
-      : undefined,
+    encryptionKey: c.FLOWPILOT_ENCRYPTION_KEY,
     http: { host: c.FLOWPILOT_HTTP_HOST, port: c.FLOWPILOT_HTTP_PORT },
     connectwise:
       cwGiven.length > 0

@@ -41,6 +41,17 @@ export async function getOrCreateAccount(prisma: PrismaClient, key: AccountKey):
   );
 }
 
+/** The account of a platform workspace, or null when it never made contact. */
+export async function findAccount(
+  prisma: PrismaClient,
+  key: Pick<AccountKey, "platform" | "externalId">,
+): Promise<StoredAccount | null> {
+  const row = await prisma.account.findUnique({
+    where: { platform_externalId: { platform: key.platform, externalId: key.externalId.trim() } },
+  });
+  return row ? toStoredAccount(row) : null;
+}
+
 /** The account, or null when there is none with that id. */
 export async function getAccount(prisma: PrismaClient, accountId: string): Promise<StoredAccount | null> {
   if (!isUuid(accountId)) return null;

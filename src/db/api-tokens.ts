@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { FlowPilotError } from "../errors.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
-import { getOrCreateAccount } from "./accounts.ts";
+import { findAccount, getOrCreateAccount } from "./accounts.ts";
 import { isUuid, type StoredAccount, toStoredAccount } from "./records.ts";
 
 /**
@@ -14,6 +14,8 @@ export const TOKEN_PREFIX = "fp_";
 const MAX_NAME = 100;
 /** `fp_` + 43 base64url characters (32 bytes). */
 const TOKEN_SHAPE = /^fp_[A-Za-z0-9_-]{43}$/;
+/** lastUsedAt is refreshed at most this often. */
+const LAST_USED_RESOLUTION_MS = 60_000;
 
 export interface ApiTokenInfo {
   id: string;
@@ -39,11 +41,8 @@ export async function getOrCreateApiAccount(prisma: PrismaClient, tenant: string
 }
 
 /** The API tenant's account, or null when no token was ever created for it. */
-export async function findApiAccount(prisma: PrismaClient, tenant: string): Promise<StoredAccount | null> {
-  const row = await prisma.account.findUnique({
-    where: { platform_externalId: { platform: "api", externalId: tenant.trim() } },
-  });
-  return row ? toStoredAccount(row) : null;
+export function findApiAccount(prisma: PrismaClient, tenant: string): Promise<StoredAccount | null> {
+  return findAccount(prisma, { platform: "api", externalId: tenant });
 }
 
 /** Creates a token for the account and returns it with its secret (the only time the secret exists). */
@@ -77,8 +76,13 @@ export async function verifyApiToken(
     include: { account: true },
   });
   if (!row || row.revokedAt) return null;
-  await prisma.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: now } });
-  return { token: { ...toInfo(row), lastUsedAt: now }, account: toStoredAccount(row.account) };
+  // A busy client would otherwise write on every request; the minute is all "last used" needs.
+  const stale = !row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS;
+  if (stale) await prisma.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: now } });
+  return {
+    token: { ...toInfo(row), lastUsedAt: stale ? now : row.lastUsedAt },
+    account: toStoredAccount(row.account),
+  };
 }
 
 /** The account's tokens, oldest first, without secrets. */
@@ -102,14 +106,8 @@ export async function revokeApiToken(
   return toInfo(await prisma.apiToken.update({ where: { id: tokenId }, data: { revokedAt: now } }));
 }
 
-function toInfo(row: {
-  id: string;
-  accountId: string;
-  name: string;
-  createdAt: Date;
-  lastUsedAt: Date | null;
-  revokedAt: Date | null;
-}): ApiTokenInfo {
+/** Copies only the listed fields: a row also holds the token hash, which never leaves this module. */
+function toInfo(row: ApiTokenInfo): ApiTokenInfo {
   return {
     id: row.id,
     accountId: row.accountId,

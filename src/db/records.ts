@@ -29,7 +29,12 @@ export interface StoredSession extends SessionInfo {
 
 type AccountRow = Prisma.AccountGetPayload<object>;
 type UserRow = Prisma.UserGetPayload<object>;
-export type SessionRowWithAccount = Prisma.SessionGetPayload<{ include: { account: true } }>;
+/** What every session read includes: the account (platform) and the engineer's name. */
+export const SESSION_INCLUDE = {
+  account: true,
+  engineer: { select: { displayName: true } },
+} as const satisfies Prisma.SessionInclude;
+export type SessionRowWithAccount = Prisma.SessionGetPayload<{ include: typeof SESSION_INCLUDE }>;
 
 /** Stored templates are parsed with defaults; a row written by an older version still reads. */
 export function toStoredAccount(row: AccountRow): StoredAccount {
@@ -59,6 +64,7 @@ export function toStoredSession(row: SessionRowWithAccount): StoredSession {
     id: row.id,
     accountId: row.accountId,
     engineerId: row.engineerId,
+    engineerName: row.engineer?.displayName ?? null,
     ticketId: row.ticketId,
     ticketSummary: row.ticketSummary,
     clientCompany: row.clientCompany,

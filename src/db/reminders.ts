@@ -3,7 +3,7 @@ import type { PlatformKind } from "../engine/conversation/types.ts";
 import type { Audience } from "../engine/types.ts";
 import { FlowPilotError } from "../errors.ts";
 import { Prisma, type PrismaClient } from "../generated/prisma/client.ts";
-import { isUuid, toStoredSession } from "./records.ts";
+import { isUuid, SESSION_INCLUDE, toStoredSession } from "./records.ts";
 import { sessionNotFound } from "./sessions.ts";
 import { parseStepContent } from "./steps.ts";
 
@@ -118,7 +118,7 @@ export async function claimDueReminders(
   if (claimed.length === 0) return [];
   const sessions = await prisma.session.findMany({
     where: { id: { in: [...new Set(claimed.map((c) => c.session_id))] } },
-    include: { account: true },
+    include: SESSION_INCLUDE,
   });
   const byId = new Map(sessions.map((s) => [s.id, toStoredSession(s)]));
   return claimed

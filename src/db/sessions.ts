@@ -2,7 +2,7 @@ import type { SessionStatus } from "../engine/types.ts";
 import { FlowPilotError } from "../errors.ts";
 import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
 import { isForeignKeyViolation } from "./prisma-errors.ts";
-import { isUuid, type StoredSession, toStoredSession } from "./records.ts";
+import { isUuid, SESSION_INCLUDE, type StoredSession, toStoredSession } from "./records.ts";
 
 /** Sessions: one troubleshooting session per ticket/thread, and its lifecycle. */
 
@@ -51,7 +51,7 @@ export async function createSession(prisma: PrismaClient, input: NewSessionInput
         threadId: input.threadId,
         startedAt: input.startedAt,
       },
-      include: { account: true },
+      include: SESSION_INCLUDE,
     })
     .catch((err: unknown) => {
       throw isForeignKeyViolation(err)
@@ -70,7 +70,7 @@ export async function getSession(
   if (!isUuid(sessionId) || !isUuid(scope.accountId)) return null;
   const row = await prisma.session.findFirst({
     where: { id: sessionId, accountId: scope.accountId },
-    include: { account: true },
+    include: SESSION_INCLUDE,
   });
   return row ? toStoredSession(row) : null;
 }
@@ -103,7 +103,7 @@ export async function findLatestSessionByConversation(
 async function findInConversation(prisma: PrismaClient, where: Prisma.SessionWhereInput) {
   const row = await prisma.session.findFirst({
     where,
-    include: { account: true },
+    include: SESSION_INCLUDE,
     orderBy: [{ startedAt: "desc" }, { createdAt: "desc" }],
   });
   return row ? toStoredSession(row) : null;
@@ -118,7 +118,7 @@ export async function listSessions(
   if (!isUuid(accountId)) return [];
   const rows = await prisma.session.findMany({
     where: { accountId, ...(options.status ? { status: { in: options.status } } : {}) },
-    include: { account: true },
+    include: SESSION_INCLUDE,
     orderBy: [{ startedAt: "desc" }, { createdAt: "desc" }],
     take: options.limit,
   });
@@ -181,13 +181,13 @@ export async function setStatus(
     // One step per create call keeps their insertion order (seq) deterministic.
     for (const step of steps)
       await tx.sessionStep.create({ data: { ...step, session: { connect: { id: sessionId } } } });
-    const row = await tx.session.update({ where: { id: sessionId }, data, include: { account: true } });
+    const row = await tx.session.update({ where: { id: sessionId }, data, include: SESSION_INCLUDE });
     return toStoredSession(row);
   });
 }
 
 async function loadRow(tx: Prisma.TransactionClient, sessionId: string) {
-  return tx.session.findUniqueOrThrow({ where: { id: sessionId }, include: { account: true } });
+  return tx.session.findUniqueOrThrow({ where: { id: sessionId }, include: SESSION_INCLUDE });
 }
 
 const verbFor = (status: SessionStatus) =>

@@ -1,3 +1,4 @@
+import { finalText } from "../engine/steps.ts";
 import type { Pause, PreviousUpdate, SessionMessage, SessionSnapshot } from "../engine/types.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { isUuid } from "./records.ts";
@@ -43,7 +44,7 @@ export async function loadSessionSnapshot(
         audience: u.audience,
         length: u.length,
         context: u.context,
-        content: u.final_content ?? u.generated_content,
+        content: finalText(u),
         sessionStatus: u.session_status,
         generatedAt: new Date(u.generated_at),
         messageCount: u.message_count,

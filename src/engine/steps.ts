@@ -67,3 +67,10 @@ export type ReminderStepContent = z.infer<typeof reminderStepSchema>;
 export const resolutionStepSchema = z.object({ summary: z.string() });
 export const escalationStepSchema = z.object({ reason: z.string() });
 export const pauseStepSchema = z.object({ reason: z.string().optional() });
+
+/** What Copy and Post to Ticket use: the engineer's edit when there is one, else the generated text. */
+export function finalText(
+  update: Pick<StatusUpdateStepContent, "final_content" | "generated_content">,
+): string {
+  return update.final_content ?? update.generated_content;
+}

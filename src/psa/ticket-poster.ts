@@ -15,20 +15,14 @@ export type ConnectionSource = (accountId: string) => Promise<ConnectWiseSetting
 export function createPsaTicketPoster(
   connections: ConnectionSource,
   options: ConnectWiseClientOptions,
-): TicketPoster & { clientFor(accountId: string): Promise<PsaClient | null> } {
-  async function clientFor(accountId: string): Promise<PsaClient | null> {
-    const settings = await connections(accountId);
-    return settings ? createConnectWiseClient(settings, options) : null;
-  }
-
+): TicketPoster {
   async function requireClient(accountId: string): Promise<PsaClient> {
-    const client = await clientFor(accountId);
-    if (!client) throw new FlowPilotError("psa_not_connected", "No PSA is connected for this workspace.");
-    return client;
+    const settings = await connections(accountId);
+    if (!settings) throw new FlowPilotError("psa_not_connected", "No PSA is connected for this workspace.");
+    return createConnectWiseClient(settings, options);
   }
 
   return {
-    clientFor,
     isConnected: async (accountId) => (await connections(accountId)) !== null,
     lookup: async (accountId, ticketId) => (await requireClient(accountId)).getTicket(ticketId),
     post: async (accountId, note) => (await requireClient(accountId)).postNote(note),

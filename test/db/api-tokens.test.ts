@@ -47,6 +47,12 @@ describe.each(DB_KINDS)("API tokens on %s", (kind) => {
     const verified = await verifyApiToken(t.db.prisma, token, at);
     expect(verified?.account).toMatchObject({ id: account.id, platform: "api" });
     expect((await t.db.prisma.apiToken.findUniqueOrThrow({ where: { id } })).lastUsedAt).toEqual(at);
+    // Refreshed at most once a minute, not written on every request.
+    await verifyApiToken(t.db.prisma, token, new Date(at.getTime() + 20_000));
+    expect((await t.db.prisma.apiToken.findUniqueOrThrow({ where: { id } })).lastUsedAt).toEqual(at);
+    const later = new Date(at.getTime() + 90_000);
+    await verifyApiToken(t.db.prisma, token, later);
+    expect((await t.db.prisma.apiToken.findUniqueOrThrow({ where: { id } })).lastUsedAt).toEqual(later);
     expect(
       await verifyApiToken(t.db.prisma, `${token.slice(0, -1)}${token.endsWith("A") ? "B" : "A"}`),
     ).toBeNull();

@@ -1,5 +1,6 @@
 import type { Context } from "hono";
 import type { z } from "zod";
+import { firstIssue } from "../../zod-issue.ts";
 import { HttpError } from "./errors.ts";
 
 /**
@@ -28,9 +29,7 @@ export async function readJsonBody<S extends z.ZodType>(c: Context, schema: S): 
 
 /** A zod error as the API's 422: `field: problem`, with the field's dotted path. */
 export function invalidInput(error: z.ZodError): HttpError {
-  const issue = error.issues[0];
-  const field = issue && issue.path.length > 0 ? issue.path.map(String).join(".") : undefined;
-  const problem = issue?.message ?? "invalid input";
+  const { field, problem } = firstIssue(error);
   return new HttpError(
     422,
     "invalid_input",

@@ -1,5 +1,6 @@
 import type { Command } from "commander";
-import { getOrCreateAccount } from "../../db/accounts.ts";
+import type { Config } from "../../config.ts";
+import { findAccount, getOrCreateAccount } from "../../db/accounts.ts";
 import { openDatabase } from "../../db/connect.ts";
 import { deleteConnection, describeConnection, saveConnectWiseConnection } from "../../db/psa-connections.ts";
 import type { PlatformKind } from "../../engine/conversation/types.ts";
@@ -32,15 +33,23 @@ async function readPrivateKey(): Promise<string> {
   return key;
 }
 
+/**
+ * Runs `work` on the account named by --account. Only connect creates an
+ * account that has not made contact yet; status and disconnect just look.
+ */
 async function withAccount<T>(
+  config: Config,
   accountFlag: string,
-  work: (ctx: { prisma: PrismaClient; accountId: string }) => Promise<T>,
+  options: { create: boolean },
+  work: (ctx: { prisma: PrismaClient; accountId: string | null }) => Promise<T>,
 ): Promise<T> {
-  const config = loadCliConfig();
+  const key = parseAccount(accountFlag);
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
-    const account = await getOrCreateAccount(db.prisma, parseAccount(accountFlag));
-    return await work({ prisma: db.prisma, accountId: account.id });
+    const account = options.create
+      ? await getOrCreateAccount(db.prisma, key)
+      : await findAccount(db.prisma, key);
+    return await work({ prisma: db.prisma, accountId: account?.id ?? null });
   } finally {
     await db.close();
   }
@@ -95,8 +104,8 @@ export function registerPsa(program: Command): void {
         }
       }
       const key = config.encryptionKey;
-      await withAccount(flags.account, ({ prisma, accountId }) =>
-        saveConnectWiseConnection(prisma, accountId, settings, key),
+      await withAccount(config, flags.account, { create: true }, ({ prisma, accountId }) =>
+        saveConnectWiseConnection(prisma, accountId!, settings, key),
       );
       process.stdout.write(
         `Connected ${flags.account} to ConnectWise at ${flags.site}${version ? ` (${version})` : ""}. The private key is stored encrypted.\n`,
@@ -109,8 +118,8 @@ export function registerPsa(program: Command): void {
     .requiredOption("--account <platform:id>", "the account")
     .action(async (flags) => {
       const config = loadCliConfig();
-      const stored = await withAccount(flags.account, ({ prisma, accountId }) =>
-        describeConnection(prisma, accountId),
+      const stored = await withAccount(config, flags.account, { create: false }, ({ prisma, accountId }) =>
+        accountId ? describeConnection(prisma, accountId) : Promise.resolve(null),
       );
       if (stored) {
         process.stdout.write(
@@ -130,8 +139,11 @@ export function registerPsa(program: Command): void {
     .description("remove an account's stored PSA connection")
     .requiredOption("--account <platform:id>", "the account")
     .action(async (flags) => {
-      const removed = await withAccount(flags.account, ({ prisma, accountId }) =>
-        deleteConnection(prisma, accountId),
+      const removed = await withAccount(
+        loadCliConfig(),
+        flags.account,
+        { create: false },
+        ({ prisma, accountId }) => (accountId ? deleteConnection(prisma, accountId) : Promise.resolve(false)),
       );
       process.stdout.write(
         removed ? `Disconnected ${flags.account}.\n` : `${flags.account} had no stored connection.\n`,

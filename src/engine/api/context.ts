@@ -1,6 +1,6 @@
 import { FlowPilotError } from "../../errors.ts";
 import type { ConversationDeps, RequestContext } from "../conversation/context.ts";
-import type { SessionInfo, UserInfo } from "../conversation/store.ts";
+import type { SessionInfo } from "../conversation/store.ts";
 import type { Place } from "../conversation/types.ts";
 import type { ApiCaller, ApiDeps } from "./types.ts";
 
@@ -30,23 +30,6 @@ export function conversationDeps(deps: ApiDeps): ConversationDeps {
 
 export const nowFor = (deps: ApiDeps): Date => (deps.clock ?? (() => new Date()))();
 
-/** A request context for the shared session and update flows; its replies go nowhere. */
-export function apiContext(deps: ApiDeps, caller: ApiCaller, user?: Partial<UserInfo>): RequestContext {
-  return {
-    deps: conversationDeps(deps),
-    account: caller.account,
-    user: { id: user?.id ?? "", displayName: user?.displayName ?? API_USER_NAME, isAdmin: false },
-    actor: {
-      platformUserId: user?.id ?? "",
-      displayName: user?.displayName ?? API_USER_NAME,
-      isAdmin: false,
-    },
-    place: API_PLACE,
-    now: nowFor(deps),
-    reply: async () => undefined,
-  };
-}
-
 /** The caller's session; another account's session is not found, exactly like an unknown id. */
 export async function requireSession(
   deps: ApiDeps,
@@ -58,10 +41,19 @@ export async function requireSession(
   return session;
 }
 
-/** The context for work on a session, attributed to the session's engineer. */
-export async function sessionContext(deps: ApiDeps, caller: ApiCaller, session: SessionInfo) {
-  const ctx = apiContext(deps, caller);
-  const snapshot = await deps.store.loadSnapshot(session.id, ctx.now);
-  const name = snapshot.engineer.name;
-  return name ? { ...ctx, user: { ...ctx.user, displayName: name } } : ctx;
+/**
+ * A request context for the shared flows, attributed to the session's
+ * engineer; its replies go nowhere.
+ */
+export function sessionContext(deps: ApiDeps, caller: ApiCaller, session: SessionInfo): RequestContext {
+  const displayName = session.engineerName ?? API_USER_NAME;
+  return {
+    deps: conversationDeps(deps),
+    account: caller.account,
+    user: { id: "", displayName, isAdmin: false },
+    actor: { platformUserId: "", displayName, isAdmin: false },
+    place: API_PLACE,
+    now: nowFor(deps),
+    reply: async () => undefined,
+  };
 }

@@ -1,12 +1,12 @@
 import {
-  escalateSession as escalateInChat,
-  pauseSession as pauseInChat,
-  resolveSession as resolveInChat,
-  resumeSession as resumeInChat,
+  applyPause,
+  applyResume,
+  type ClosingContext,
+  closeAndDraft,
   withTicketDetails,
 } from "../conversation/session-flow.ts";
-import type { SessionInfo, StoredUpdate } from "../conversation/store.ts";
-import { apiContext, conversationDeps, nowFor, requireSession, sessionContext } from "./context.ts";
+import type { SessionInfo } from "../conversation/store.ts";
+import { conversationDeps, nowFor, requireSession, sessionContext } from "./context.ts";
 import type { ApiCaller, ApiDeps, ApiSessionView, ApiUpdateView, NewApiSession } from "./types.ts";
 import { sessionView, updateView } from "./views.ts";
 
@@ -18,10 +18,6 @@ import { sessionView, updateView } from "./views.ts";
 
 async function view(deps: ApiDeps, session: SessionInfo): Promise<ApiSessionView> {
   return sessionView(session, await deps.store.loadSnapshot(session.id, nowFor(deps)));
-}
-
-async function reload(deps: ApiDeps, caller: ApiCaller, sessionId: string) {
-  return view(deps, await requireSession(deps, caller, sessionId));
 }
 
 /**
@@ -57,19 +53,19 @@ export async function createSession(
 }
 
 export async function getSession(deps: ApiDeps, caller: ApiCaller, sessionId: string) {
-  return reload(deps, caller, sessionId);
+  return view(deps, await requireSession(deps, caller, sessionId));
 }
 
 export async function pauseSession(deps: ApiDeps, caller: ApiCaller, sessionId: string, reason?: string) {
   const session = await requireSession(deps, caller, sessionId);
-  await pauseInChat(apiContext(deps, caller), session, reason);
-  return reload(deps, caller, sessionId);
+  await applyPause(deps, session, reason);
+  return view(deps, { ...session, status: "paused" });
 }
 
 export async function resumeSession(deps: ApiDeps, caller: ApiCaller, sessionId: string) {
   const session = await requireSession(deps, caller, sessionId);
-  await resumeInChat(apiContext(deps, caller), session);
-  return reload(deps, caller, sessionId);
+  await applyResume(deps, session);
+  return view(deps, { ...session, status: "active" });
 }
 
 export interface ClosedSession {
@@ -82,20 +78,23 @@ async function close(
   deps: ApiDeps,
   caller: ApiCaller,
   sessionId: string,
-  run: typeof resolveInChat,
+  context: ClosingContext,
   text: string,
 ): Promise<ClosedSession> {
   const session = await requireSession(deps, caller, sessionId);
-  const before = new Set((await deps.store.listUpdates(session.id)).map((u) => u.id));
-  await run(await sessionContext(deps, caller, session), session, text);
-  const created = (await deps.store.listUpdates(session.id)).filter((u: StoredUpdate) => !before.has(u.id));
-  return { session: await reload(deps, caller, sessionId), updates: created.map(updateView) };
+  const { closed, documentation, share } = await closeAndDraft(
+    sessionContext(deps, caller, session),
+    session,
+    context,
+    text,
+  );
+  return { session: await view(deps, closed), updates: [documentation, share].map(updateView) };
 }
 
 /** Resolves with what fixed it; pending reminders are cancelled and the closing updates generated. */
 export const resolveSession = (deps: ApiDeps, caller: ApiCaller, sessionId: string, summary: string) =>
-  close(deps, caller, sessionId, resolveInChat, summary);
+  close(deps, caller, sessionId, "resolution", summary);
 
 /** Escalates with the reason; pending reminders are cancelled and the handoff updates generated. */
 export const escalateSession = (deps: ApiDeps, caller: ApiCaller, sessionId: string, reason: string) =>
-  close(deps, caller, sessionId, escalateInChat, reason);
+  close(deps, caller, sessionId, "escalation", reason);

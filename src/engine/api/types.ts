@@ -1,14 +1,7 @@
 import type { ConversationDeps } from "../conversation/context.ts";
 import type { AccountInfo } from "../conversation/store.ts";
 import type { Delivery } from "../steps.ts";
-import type {
-  Audience,
-  InferredStatus,
-  Length,
-  MessageAuthor,
-  SessionStatus,
-  UpdateContextKind,
-} from "../types.ts";
+import type { InferredStatus, MessageAuthor, SessionStatus, StatusUpdateResult } from "../types.ts";
 
 /** Resolves a presented bearer token to its account (src/db implements it); null when unknown or revoked. */
 export interface ApiTokenVerifier {
@@ -63,17 +56,9 @@ export interface ApiMessageInput {
   text: string;
 }
 
-export interface ApiUpdateView {
+/** The spec's status-update body (content is the final text, the edit if any) with the update's id and delivery. */
+export interface ApiUpdateView extends Omit<StatusUpdateResult, "fallback_reason"> {
   update_id: string;
-  content: string;
-  audience: Audience;
-  length: Length;
-  context: UpdateContextKind;
-  session_status: InferredStatus;
-  steps_completed: number;
-  time_spent_minutes: number;
-  generated_at: string;
-  writer: "offline" | "llm";
   edited: boolean;
   delivery: Pick<
     Delivery,

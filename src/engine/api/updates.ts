@@ -25,7 +25,7 @@ export async function generateUpdate(
       "conflict",
       `A status update needs at least ${MIN_MESSAGES_FOR_UPDATE} messages in the session; this one has ${messages}. Add messages first.`,
     );
-  const ctx = await sessionContext(deps, caller, session);
+  const ctx = sessionContext(deps, caller, session);
   const stored = await generateAndStore(ctx, session, {
     audience: request.audience,
     length: request.length ?? caller.account.templates.default_length,

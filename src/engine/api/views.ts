@@ -1,6 +1,6 @@
 import { buildSessionFacts } from "../context/session-facts.ts";
 import type { SessionInfo, StoredUpdate } from "../conversation/store.ts";
-import { finalText } from "../conversation/ticket-push.ts";
+import { finalText } from "../steps.ts";
 import type { SessionSnapshot } from "../types.ts";
 import type { ApiSessionView, ApiUpdateView } from "./types.ts";
 

@@ -1,5 +1,6 @@
 import { FlowPilotError } from "../../errors.ts";
 import { buildSessionFacts } from "../context/session-facts.ts";
+import { finalText } from "../steps.ts";
 import {
   historyView,
   noticeView,
@@ -109,20 +110,34 @@ export async function withTicketDetails(
   }
 }
 
-export async function pauseSession(ctx: RequestContext, session: SessionInfo, reason?: string) {
+/** Pauses an active session (state only; chat and the REST API present it their own way). */
+export async function applyPause(
+  deps: Pick<ConversationDeps, "store">,
+  session: SessionInfo,
+  reason?: string,
+) {
   if (session.status !== "active")
     throw new FlowPilotError(
       "conflict",
       `This session is ${session.status}; only an active session can be paused.`,
     );
-  await ctx.deps.store.pauseSession(session.id, reason);
+  await deps.store.pauseSession(session.id, reason);
+}
+
+/** Resumes a paused session (state only). */
+export async function applyResume(deps: Pick<ConversationDeps, "store">, session: SessionInfo) {
+  if (session.status !== "paused")
+    throw new FlowPilotError("conflict", `This session is ${session.status}, not paused.`);
+  await deps.store.resumeSession(session.id);
+}
+
+export async function pauseSession(ctx: RequestContext, session: SessionInfo, reason?: string) {
+  await applyPause(ctx.deps, session, reason);
   await showHeader(ctx, { ...session, status: "paused" });
 }
 
 export async function resumeSession(ctx: RequestContext, session: SessionInfo) {
-  if (session.status !== "paused")
-    throw new FlowPilotError("conflict", `This session is ${session.status}, not paused.`);
-  await ctx.deps.store.resumeSession(session.id);
+  await applyResume(ctx.deps, session);
   await showHeader(ctx, { ...session, status: "active" });
 }
 
@@ -150,23 +165,28 @@ const CLOSING = {
   },
 } as const;
 
+export type ClosingContext = keyof typeof CLOSING;
+
 /**
- * Resolve or escalate: store the engineer's summary or reason, cancel pending
- * reminders, then post the documentation (or handoff) note and the client
- * update pre-generated with the team's defaults, ready to share or skip.
+ * Resolve or escalate (state and drafts, no presentation): store the
+ * engineer's summary or reason, cancel pending reminders, and pre-generate
+ * the documentation (or handoff) note and the client update with the team's
+ * defaults.
  */
-async function closeSession(
+export async function closeAndDraft(
   ctx: RequestContext,
   session: SessionInfo,
-  context: keyof typeof CLOSING,
+  context: ClosingContext,
   text: string | undefined,
 ) {
   const closing = CLOSING[context];
   requireOpen(session, closing.status);
   if (!text?.trim()) throw new FlowPilotError("invalid_input", closing.missing);
   await closing.store(ctx, session.id, text.trim());
-  const cancelled = await ctx.deps.store.cancelPendingReminders(session.id, `session ${closing.status}`);
-  if (cancelled > 0) await ctx.reply(reminderCancelledView({ count: cancelled, reason: closing.status }));
+  const cancelledReminders = await ctx.deps.store.cancelPendingReminders(
+    session.id,
+    `session ${closing.status}`,
+  );
   const closed = { ...session, status: closing.status };
   const documentation = await generateAndStore(ctx, closed, {
     audience: "ticket_notes",
@@ -178,6 +198,25 @@ async function closeSession(
     length: ctx.account.templates.default_length,
     context,
   });
+  return { closed, documentation, share, cancelledReminders };
+}
+
+/** Resolve or escalate in chat: close, then show the drafts ready to share or skip. */
+async function closeSession(
+  ctx: RequestContext,
+  session: SessionInfo,
+  context: ClosingContext,
+  text: string | undefined,
+) {
+  const closing = CLOSING[context];
+  const { closed, documentation, share, cancelledReminders } = await closeAndDraft(
+    ctx,
+    session,
+    context,
+    text,
+  );
+  if (cancelledReminders > 0)
+    await ctx.reply(reminderCancelledView({ count: cancelledReminders, reason: closing.status }));
   await ctx.reply(
     closing.view({
       documentation: await resultView(ctx, closed, documentation),
@@ -211,7 +250,7 @@ export async function showHistory(ctx: RequestContext, session: SessionInfo) {
         generatedAt: new Date(u.generated_at),
         delivery: u.delivery,
         reminderPending: pendingFor.has(u.id),
-        content: u.final_content ?? u.generated_content,
+        content: finalText(u),
       })),
     ),
   );

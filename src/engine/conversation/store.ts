@@ -25,6 +25,8 @@ export interface SessionInfo {
   id: string;
   accountId: string;
   ticketId: string | null;
+  /** The engineer who owns the session, by display name. */
+  engineerName: string | null;
   ticketSummary: string | null;
   clientCompany: string | null;
   clientContact: string | null;

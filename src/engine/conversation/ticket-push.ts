@@ -1,4 +1,5 @@
 import { FlowPilotError } from "../../errors.ts";
+import { finalText } from "../steps.ts";
 import type { ConversationDeps } from "./context.ts";
 import type { SessionInfo, StoredUpdate } from "./store.ts";
 import { postVisibility } from "./update-flow.ts";
@@ -6,8 +7,6 @@ import { postVisibility } from "./update-flow.ts";
 export type PushOutcome =
   | { ok: true; noteId: string; visibility: "internal" | "external"; alreadyPosted: boolean }
   | { ok: false; error: string; visibility: "internal" | "external"; content: string };
-
-export const finalText = (u: StoredUpdate) => u.final_content ?? u.generated_content;
 
 /**
  * Posts an update to its session's ticket: ticket notes as an internal note,

@@ -1,4 +1,5 @@
 import { FlowPilotError } from "../../errors.ts";
+import { finalText } from "../steps.ts";
 import { AUDIENCES, type Audience, type Length } from "../types.ts";
 import {
   copiedView,
@@ -12,7 +13,7 @@ import {
 import type { RequestContext } from "./context.ts";
 import { parseDuration } from "./duration.ts";
 import type { SessionInfo, StoredUpdate } from "./store.ts";
-import { finalText, pushUpdateToTicket } from "./ticket-push.ts";
+import { pushUpdateToTicket } from "./ticket-push.ts";
 import { generateAndShow } from "./update-flow.ts";
 
 /** The update an action names, or a clear error when it is unknown or from another session. */

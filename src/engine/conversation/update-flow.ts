@@ -1,6 +1,6 @@
 import { FlowPilotError } from "../../errors.ts";
 import { generateStatusUpdate } from "../generate.ts";
-import type { StatusUpdateStepContent } from "../steps.ts";
+import { finalText, type StatusUpdateStepContent } from "../steps.ts";
 import type { Audience, Length, StatusUpdateResult, UpdateContextKind } from "../types.ts";
 import {
   audiencePickerView,
@@ -173,7 +173,7 @@ export async function resultView(ctx: RequestContext, session: SessionInfo, upda
     audience: update.audience,
     length: update.length,
     context: update.context,
-    content: update.final_content ?? update.generated_content,
+    content: finalText(update),
     format: update.audience === "ticket_notes" ? ctx.account.templates.ticket_notes_format : "plain",
     sessionStatus: update.session_status,
     timeSpentMinutes: update.time_spent_minutes,

@@ -1,4 +1,4 @@
-import type { Delivery, StatusUpdateStepContent } from "../steps.ts";
+import { type Delivery, finalText, type StatusUpdateStepContent } from "../steps.ts";
 import type { Audience, Length, UpdateContextKind } from "../types.ts";
 import { ACTION_IDS, payload } from "./actions.ts";
 import {
@@ -104,7 +104,7 @@ export function historyEntryView(update: HistoryEntrySource, opts: HistoryEntryO
     { type: "context", text: badges.join(" · ") },
     {
       type: "update",
-      content: update.final_content ?? update.generated_content,
+      content: finalText(update),
       format: update.audience === "ticket_notes" ? "markdown" : "plain",
     },
   ];
