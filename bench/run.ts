@@ -2,11 +2,13 @@
 import { runGenerationBench } from "./generation.ts";
 import { runIntentBench } from "./intents.ts";
 import { runLlmPromptBench } from "./llm-prompt.ts";
+import { runStartupBench } from "./startup.ts";
 
 const BENCHES: Array<[string, () => Promise<void>]> = [
   ["update generation", runGenerationBench],
   ["intent recognition", runIntentBench],
   ["llm prompt", runLlmPromptBench],
+  ["cli start-up", runStartupBench],
 ];
 
 const only = process.argv[2];

@@ -32,3 +32,15 @@ export class FlowPilotError extends Error {
 export function isFlowPilotError(err: unknown): err is FlowPilotError {
   return err instanceof FlowPilotError;
 }
+
+/**
+ * Text the engineer typed for an action (a custom reminder, say) that cannot
+ * be used. The action can be tried again with new input; adapters that ask
+ * for input (a console prompt, a Slack modal) ask again instead of moving on.
+ */
+export class InputRejectedError extends FlowPilotError {
+  constructor(userMessage: string) {
+    super("invalid_input", userMessage);
+    this.name = "InputRejectedError";
+  }
+}

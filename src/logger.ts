@@ -24,12 +24,9 @@ const REDACT_PATHS = [
  * CLI output). Message text and update content are redacted: session text can
  * carry secrets typed by engineers.
  */
-export function createLogger(
-  level: string,
-  destination: pino.DestinationStream = pino.destination(2),
-): Logger {
+export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
   return pino(
     { level, redact: { paths: REDACT_PATHS, censor: "[redacted]" }, base: { app: "flowpilot" } },
-    destination,
+    destination ?? pino.destination(2),
   );
 }

@@ -1,54 +1,79 @@
 import { userInfo } from "node:os";
 import type { Readable, Writable } from "node:stream";
-import { createConsoleAdapter } from "../adapters/console/index.ts";
+import { CONSOLE_ACCOUNT, createConsoleAdapter } from "../adapters/console/index.ts";
 import type { Config } from "../config.ts";
-import { openDatabase } from "../db/connect.ts";
+import { findAccount } from "../db/accounts.ts";
 import { createPrismaConversationStore } from "../db/conversation-store.ts";
+import { findUserName } from "../db/users.ts";
 import { createConversation } from "../engine/conversation/conversation.ts";
 import { scheduleReminderJob } from "../engine/conversation/reminders.ts";
 import { createWriter } from "../engine/writers/create-writer.ts";
+import type { PrismaClient } from "../generated/prisma/client.ts";
 import { createIntentRecognizer } from "../intents/index.ts";
+import { intentLlmSettings } from "../llm/settings.ts";
 import { createLogger } from "../logger.ts";
+import { openAppDatabase } from "./open-app-database.ts";
+import { osFullName } from "./os-full-name.ts";
 import { createTicketPoster } from "./psa-connections.ts";
 
-/** Intent classification must stay snappy in a chat thread, whatever the writer's timeout. */
-const INTENT_TIMEOUT_MS = 1_500;
+export interface ConsoleIo {
+  input: Readable;
+  output: Writable;
+  interactive: boolean;
+  /** Resolves when the process is asked to stop: the console closes cleanly, database included. */
+  untilStopped?: () => Promise<unknown>;
+  /** Where JSON log lines go (stderr by default). */
+  logStream?: Writable;
+}
 
 /**
  * Runs FlowPilot in the terminal on the embedded defaults (PGlite unless
  * DATABASE_URL, offline writer unless OPENAI_API_KEY, rules for intents).
  */
-export async function startConsole(
-  config: Config,
-  io: { input: Readable; output: Writable; interactive: boolean },
-): Promise<void> {
-  const logger = createLogger(config.logLevel ?? "warn");
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  const user = userInfo().username;
-  const adapter = createConsoleAdapter({
-    input: io.input,
-    output: io.output,
-    echoInput: !io.interactive,
-    prompt: io.interactive,
-    engineer: { id: `console:${user}`, displayName: config.engineerName ?? user },
-  });
-  const conversation = createConversation({
-    store: createPrismaConversationStore(db.prisma),
-    writer: createWriter(config.llm),
-    recognizer: createIntentRecognizer({
-      llm: config.llm
-        ? { ...config.llm, timeoutMs: Math.min(config.llm.timeoutMs, INTENT_TIMEOUT_MS) }
-        : undefined,
-    }),
-    outbox: adapter.outbox,
-    tickets: createTicketPoster(db.prisma, config),
-    logger,
-  });
-  const job = scheduleReminderJob(() => conversation.fireDueReminders("console"), logger);
+export async function startConsole(config: Config, io: ConsoleIo): Promise<void> {
+  const logger = createLogger(config.logLevel ?? "warn", io.logStream);
+  const db = await openAppDatabase(config, logger);
   try {
-    await adapter.run(conversation);
+    const platformUserId = `console:${osUserName()}`;
+    const adapter = createConsoleAdapter({
+      input: io.input,
+      output: io.output,
+      echoInput: !io.interactive,
+      prompt: io.interactive,
+      engineer: {
+        id: platformUserId,
+        displayName: config.engineerName ?? osFullName() ?? (await rememberedName(db.prisma, platformUserId)),
+      },
+    });
+    const conversation = createConversation({
+      store: createPrismaConversationStore(db.prisma),
+      writer: createWriter(config.llm),
+      recognizer: createIntentRecognizer({ llm: intentLlmSettings(config.llm) }),
+      outbox: adapter.outbox,
+      tickets: createTicketPoster(db.prisma, config),
+      logger,
+    });
+    const job = scheduleReminderJob(() => conversation.fireDueReminders("console"), logger);
+    try {
+      await adapter.run(conversation, { stop: io.untilStopped?.() });
+    } finally {
+      await job.stop();
+    }
   } finally {
-    await job.stop();
     await db.close();
   }
+}
+
+function osUserName(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return "engineer";
+  }
+}
+
+/** The name this engineer gave the console before (stored with their user). */
+async function rememberedName(prisma: PrismaClient, platformUserId: string): Promise<string | undefined> {
+  const account = await findAccount(prisma, CONSOLE_ACCOUNT);
+  return account ? await findUserName(prisma, account.id, platformUserId) : undefined;
 }

@@ -1,13 +1,14 @@
 import { readFileSync } from "node:fs";
+import type { Writable } from "node:stream";
 import { createHttpApp } from "../adapters/http/app.ts";
 import { listen, type RunningServer } from "../adapters/http/listen.ts";
 import type { Config } from "../config.ts";
 import { verifyApiToken } from "../db/api-tokens.ts";
-import { openDatabase } from "../db/connect.ts";
 import { createPrismaConversationStore } from "../db/conversation-store.ts";
 import type { TicketPoster } from "../engine/conversation/context.ts";
 import { createWriter } from "../engine/writers/create-writer.ts";
 import { createLogger } from "../logger.ts";
+import { openAppDatabase } from "./open-app-database.ts";
 import { createTicketPoster } from "./psa-connections.ts";
 
 const VERSION: string = JSON.parse(
@@ -20,6 +21,8 @@ export interface StartServerOptions {
    * account's stored ConnectWise connection, else the CONNECTWISE_* settings.
    */
   tickets?: TicketPoster;
+  /** Where JSON log lines go (stderr by default). */
+  logStream?: Writable;
 }
 
 export interface StartedServer extends RunningServer {
@@ -33,8 +36,8 @@ export interface StartedServer extends RunningServer {
  * no reminders.
  */
 export async function startServer(config: Config, options: StartServerOptions = {}): Promise<StartedServer> {
-  const logger = createLogger(config.logLevel ?? "info");
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, logger });
+  const logger = createLogger(config.logLevel ?? "info", options.logStream);
+  const db = await openAppDatabase(config, logger);
   try {
     const app = createHttpApp(
       {

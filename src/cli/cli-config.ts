@@ -2,9 +2,9 @@ import { type Config, ConfigError, loadConfig } from "../config.ts";
 import { UsageError } from "./usage-error.ts";
 
 /** The validated configuration; a bad setting becomes the CLI's one-line exit-2 error. */
-export function loadCliConfig(): Config {
+export function loadCliConfig(env: NodeJS.ProcessEnv): Config {
   try {
-    return loadConfig();
+    return loadConfig(env);
   } catch (err) {
     if (err instanceof ConfigError) throw new UsageError(err.message);
     throw err;

@@ -13,6 +13,23 @@ export interface DataDirLock {
 
 const LOCK_FILE = "flowpilot.lock";
 
+/** The embedded database is held by another running process (the bot or the API, usually). */
+export class DataDirInUseError extends FlowPilotError {
+  readonly dataDir: string;
+  readonly ownerPid: number;
+
+  constructor(dataDir: string, ownerPid: number) {
+    super(
+      "conflict",
+      `The embedded database in ${dataDir} is in use by process ${ownerPid}${ownerPid === process.pid ? " (this one)" : ""}. ` +
+        "Stop that process first, or set DATABASE_URL to a PostgreSQL server to run several processes.",
+    );
+    this.name = "DataDirInUseError";
+    this.dataDir = dataDir;
+    this.ownerPid = ownerPid;
+  }
+}
+
 function isRunning(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -35,11 +52,7 @@ export function lockDataDir(dir: string): DataDirLock {
     }
     const owner = Number.parseInt(readFileSync(file, "utf8"), 10);
     if (Number.isInteger(owner) && owner > 0 && isRunning(owner)) {
-      throw new FlowPilotError(
-        "conflict",
-        `The embedded database in ${dir} is in use by process ${owner}${owner === process.pid ? " (this one)" : ""}. ` +
-          "Stop that process first, or set DATABASE_URL to a PostgreSQL server to run several processes.",
-      );
+      throw new DataDirInUseError(dir, owner);
     }
     rmSync(file, { force: true });
   }

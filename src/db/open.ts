@@ -4,6 +4,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
+import { FlowPilotError } from "../errors.ts";
 import { PrismaClient } from "../generated/prisma/client.ts";
 import { type DataDirLock, lockDataDir } from "./data-dir-lock.ts";
 import { applyMigrations, type SqlRunner } from "./migrate.ts";
@@ -29,6 +30,11 @@ export interface OpenDatabaseOptions {
   logger?: DbLogger;
   /** Migration folder; defaults to prisma/migrations (tests point it elsewhere). */
   migrationsDir?: string;
+  /**
+   * In-memory PGlite only: start from this data folder archive (PGlite's
+   * dumpDataDir) instead of an empty cluster. Tests use a migrated template.
+   */
+  pgliteArchive?: Blob;
 }
 
 /** The `dataDir` value for a throw-away in-memory PGlite database. */
@@ -53,7 +59,7 @@ async function openPglite(options: OpenDatabaseOptions): Promise<Database> {
   }
   let lite: PGlite | undefined;
   try {
-    lite = new PGlite(location);
+    lite = new PGlite(location, options.pgliteArchive ? { loadDataDir: options.pgliteArchive } : {});
     await lite.waitReady;
     const db = lite;
     const runner: SqlRunner = {
@@ -85,8 +91,7 @@ async function openPglite(options: OpenDatabaseOptions): Promise<Database> {
 
 async function openPostgres(url: string, options: OpenDatabaseOptions): Promise<Database> {
   // Migrations run on one dedicated connection: the advisory lock belongs to a session.
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
+  const client = await connectCreatingDatabase(url, options.logger);
   try {
     const runner: SqlRunner = {
       exec: async (sql) => {
@@ -116,4 +121,77 @@ async function migrate(runner: SqlRunner, useAdvisoryLock: boolean, options: Ope
       "database migrations applied",
     );
   }
+}
+
+/** PostgreSQL's "database does not exist" error. */
+const INVALID_CATALOG_NAME = "3D000";
+
+/**
+ * Connects to the DATABASE_URL database, creating it first when the server
+ * says it does not exist (as `createdb` would). Failures name the server and
+ * what to do, never "unexpected error".
+ */
+async function connectCreatingDatabase(url: string, logger?: DbLogger): Promise<pg.Client> {
+  const target = new URL(url);
+  const name = decodeURIComponent(target.pathname.slice(1)) || target.username || "postgres";
+  const where = `${target.hostname || "localhost"}:${target.port || "5432"}`;
+  try {
+    return await connected(url);
+  } catch (err) {
+    if ((err as { code?: string }).code !== INVALID_CATALOG_NAME)
+      throw describeConnectError(err, where, name);
+  }
+  const admin = new URL(url);
+  admin.pathname = "/postgres";
+  try {
+    const client = await connected(admin.toString());
+    try {
+      await client.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`);
+      logger?.info({ database: name, server: where }, "created the database named in DATABASE_URL");
+    } catch (err) {
+      // Another process may have created it in the meantime (42P04: duplicate_database).
+      if ((err as { code?: string }).code !== "42P04") throw err;
+    } finally {
+      await client.end();
+    }
+  } catch (err) {
+    throw new FlowPilotError(
+      "config_invalid",
+      `The database "${name}" does not exist on ${where} and could not be created (${(err as Error).message}). Create it (createdb -h ${target.hostname} ${name}) or fix DATABASE_URL.`,
+    );
+  }
+  return connected(url);
+}
+
+async function connected(url: string): Promise<pg.Client> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
+  try {
+    await client.connect();
+    return client;
+  } catch (err) {
+    await client.end().catch(() => undefined);
+    throw err;
+  }
+}
+
+function describeConnectError(err: unknown, where: string, name: string): Error {
+  const e = err as { code?: string; message?: string };
+  if (
+    e.code === "ECONNREFUSED" ||
+    e.code === "ENOTFOUND" ||
+    e.code === "ETIMEDOUT" ||
+    e.code === "EHOSTUNREACH"
+  )
+    return new FlowPilotError(
+      "config_invalid",
+      `Cannot reach PostgreSQL at ${where} (${e.code}) for DATABASE_URL; is the server running there?`,
+      { cause: err },
+    );
+  if (e.code === "28P01" || e.code === "28000")
+    return new FlowPilotError(
+      "config_invalid",
+      `PostgreSQL at ${where} refused the login for database "${name}" (${e.message}); check the user and password in DATABASE_URL.`,
+      { cause: err },
+    );
+  return err instanceof Error ? err : new Error(String(err));
 }

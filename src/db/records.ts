@@ -64,7 +64,7 @@ export function toStoredSession(row: SessionRowWithAccount): StoredSession {
     id: row.id,
     accountId: row.accountId,
     engineerId: row.engineerId,
-    engineerName: row.engineer?.displayName ?? null,
+    engineerName: row.engineer?.displayName || null,
     ticketId: row.ticketId,
     ticketSummary: row.ticketSummary,
     clientCompany: row.clientCompany,

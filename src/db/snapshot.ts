@@ -60,7 +60,7 @@ export async function loadSessionSnapshot(
       contact: session.clientContact ?? undefined,
     }),
     engineer: dropUndefined({
-      name: session.engineer?.displayName,
+      name: session.engineer?.displayName || undefined,
       company: session.account.companyName || undefined,
     }),
     status: session.status,

@@ -21,7 +21,8 @@ export async function upsertUser(prisma: PrismaClient, input: UserInput): Promis
   if (!isUuid(input.accountId)) throw new FlowPilotError("not_found", "That account does not exist.");
   if (!input.platformUserId.trim())
     throw new FlowPilotError("invalid_input", "A user needs a platform user id.");
-  const displayName = input.displayName.trim() || input.platformUserId;
+  // An empty name stays empty: sign-offs then say "Your support team", never an account id.
+  const displayName = input.displayName.trim();
   return retryOnUniqueViolation(async () =>
     toStoredUser(
       await prisma.user.upsert({
@@ -53,4 +54,18 @@ export async function upsertUser(prisma: PrismaClient, input: UserInput): Promis
 export async function setPsaMember(prisma: PrismaClient, userId: string, memberIdentifier: string | null) {
   if (!isUuid(userId)) throw new FlowPilotError("not_found", "That user does not exist.");
   await prisma.user.update({ where: { id: userId }, data: { psaMemberId: memberIdentifier } });
+}
+
+/** A user's stored display name, or undefined when the user is unknown or gave none. */
+export async function findUserName(
+  prisma: PrismaClient,
+  accountId: string,
+  platformUserId: string,
+): Promise<string | undefined> {
+  if (!isUuid(accountId)) return undefined;
+  const row = await prisma.user.findUnique({
+    where: { accountId_platformUserId: { accountId, platformUserId } },
+    select: { displayName: true },
+  });
+  return row?.displayName.trim() || undefined;
 }

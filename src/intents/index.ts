@@ -3,7 +3,6 @@
  * before any NLP work), an LLM only for the uncertain band when configured.
  */
 
-export { type LlmIntentAnswer, llmIntentAnswerSchema } from "./llm-fallback.ts";
 export {
   createIntentRecognizer,
   DEFAULT_UNCERTAIN_BAND,

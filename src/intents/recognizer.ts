@@ -1,5 +1,5 @@
 import type { LlmSettings } from "../llm/settings.ts";
-import { createLlmIntentClassifier, type LlmIntentClassifierOptions } from "./llm-fallback.ts";
+import type { LlmIntentClassifierOptions } from "./llm-fallback.ts";
 import { LruCache } from "./lru-cache.ts";
 import { normalizeMessage } from "./normalize.ts";
 import { mightAskForUpdate } from "./prefilter.ts";
@@ -27,8 +27,16 @@ export const DEFAULT_UNCERTAIN_BAND: [number, number] = [0.5, 0.75];
  */
 export function createIntentRecognizer(options: IntentRecognizerOptions = {}): IntentRecognizer {
   const [low, high] = options.uncertainBand ?? DEFAULT_UNCERTAIN_BAND;
-  const classify = options.llm
-    ? createLlmIntentClassifier(options.llm, { client: options.client, onFailure: options.onFailure })
+  // The model client (and the openai package) is loaded on first use, only when a key is configured.
+  const llm = options.llm;
+  let classifier: Promise<(text: string) => Promise<IntentResult | null>> | undefined;
+  const classify = llm
+    ? async (text: string) => {
+        classifier ??= import("./llm-fallback.ts").then((m) =>
+          m.createLlmIntentClassifier(llm, { client: options.client, onFailure: options.onFailure }),
+        );
+        return (await classifier)(text);
+      }
     : undefined;
   const cache = new LruCache<string, IntentResult>(options.cacheSize ?? 500);
   // The first run compiles the rules' regexes (tens of ms); pay that now, not on the first chat message.

@@ -11,3 +11,14 @@ export interface LlmSettings {
   /** Per-request time limit in milliseconds. */
   timeoutMs: number;
 }
+
+/** Intent classification must answer while the engineer waits: a short limit, whatever the writer uses. */
+export const INTENT_TIMEOUT_MS = 1_500;
+
+/**
+ * The model settings for intent recognition: the configured ones with the
+ * intent time limit. Without a key the rules decide alone.
+ */
+export function intentLlmSettings(llm: LlmSettings | undefined): LlmSettings | undefined {
+  return llm ? { ...llm, timeoutMs: Math.min(llm.timeoutMs, INTENT_TIMEOUT_MS) } : undefined;
+}

@@ -1,11 +1,9 @@
 import { randomBytes } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { getOrCreateAccount } from "../../src/db/accounts.ts";
 import { openDatabase } from "../../src/db/open.ts";
 import { loadConnectWiseConnection } from "../../src/db/psa-connections.ts";
+import { freshDataDir } from "../support/data-dir.ts";
 import { type FakeConnectWise, startFakeConnectWise } from "../support/fake-connectwise.ts";
 import { runCli } from "../support/run-cli.ts";
 
@@ -17,12 +15,11 @@ describe("flowpilot psa", () => {
 
   beforeEach(async () => {
     cw = await startFakeConnectWise();
-    dataDir = await mkdtemp(join(tmpdir(), "fp-psa-"));
+    dataDir = await freshDataDir();
     env = { FLOWPILOT_DATA_DIR: dataDir, FLOWPILOT_ENCRYPTION_KEY: key.toString("base64") };
   });
   afterEach(async () => {
     await cw.close();
-    await rm(dataDir, { recursive: true, force: true });
   });
 
   const connectArgs = (privateKeyOk = true) => ({

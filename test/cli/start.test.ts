@@ -1,8 +1,8 @@
-import { mkdtemp, readFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCli } from "../support/run-cli.ts";
+import { freshDataDir } from "../support/data-dir.ts";
+import { runCli, startCli } from "../support/run-cli.ts";
 import { REPO_ROOT } from "../support/session-expectations.ts";
 
 /** The demo script the README shows, so the README's example stays true. */
@@ -15,10 +15,12 @@ async function readmeScript(): Promise<string> {
 
 describe("flowpilot start (console, scripted on stdin)", () => {
   it("runs the README's demo on a fresh data folder with no credentials", async () => {
-    const dataDir = join(await mkdtemp(join(tmpdir(), "flowpilot-start-")), "data");
     const run = await runCli(["start"], {
       stdin: await readmeScript(),
-      env: { FLOWPILOT_DATA_DIR: dataDir, FLOWPILOT_ENGINEER_NAME: "Michael Chihlas" },
+      env: {
+        FLOWPILOT_DATA_DIR: await freshDataDir({ empty: true }),
+        FLOWPILOT_ENGINEER_NAME: "Michael Chihlas",
+      },
     });
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
@@ -37,5 +39,47 @@ describe("flowpilot start (console, scripted on stdin)", () => {
     expect(run.code).toBe(2);
     expect(run.stderr.trim()).toMatch(/^flowpilot: invalid setting OPENAI_BASE_URL: /);
     expect(run.stderr.trim().split("\n")).toHaveLength(1);
+  });
+
+  it("closes cleanly when asked to stop, releasing the data folder", async () => {
+    const env = { FLOWPILOT_DATA_DIR: await freshDataDir(), FLOWPILOT_ENGINEER_NAME: "Sam Okafor" };
+    const console = startCli(["start"], { env });
+    await console.waitFor(/FlowPilot console/);
+    console.stop("SIGINT");
+    expect((await console.done).code).toBe(0);
+    expect((await runCli(["stats"], { env })).code).toBe(0);
+  });
+});
+
+describe("the engineer's name in sign-offs", () => {
+  const script = [
+    "/flowpilot start TKT-77 Printer offline --client Harbor Dental",
+    "Front desk printer shows offline for everyone.",
+    "Power-cycled it and re-added the queue; test page printed.",
+    "quick email draft for the client",
+    "",
+  ].join("\n");
+
+  it("asks an interactive engineer once, uses the answer, and remembers it on the next start", async () => {
+    const env = { FLOWPILOT_DATA_DIR: await freshDataDir() };
+    const first = startCli(["start"], { env, tty: true });
+    await first.waitFor(/Your name, as it should sign/);
+    first.stdin.write("Dana Whitfield\n");
+    first.stdin.end(script);
+    const out = (await first.done).stdout;
+    expect(out).toMatch(/Dana Whitfield/);
+    expect(out).toMatch(/Subject: .*TKT-77[\s\S]*\nDana Whitfield\n/);
+
+    const second = await runCli(["start"], { env, stdin: "/flowpilot history\n" });
+    expect(second.stdout).not.toMatch(/Your name, as it should sign/);
+    const third = await runCli(["start"], { env, stdin: "detailed email draft for the client\n" });
+    expect(third.stdout).toMatch(/\nDana Whitfield\n/);
+  });
+
+  it("without a name and without a terminal, says how to set one and never signs with the account name", async () => {
+    const run = await runCli(["start"], { env: { FLOWPILOT_DATA_DIR: await freshDataDir() }, stdin: script });
+    expect(run.stdout).toContain("FLOWPILOT_ENGINEER_NAME");
+    expect(run.stdout).toMatch(/\nYour support team\n?/);
+    expect(run.stdout).not.toMatch(/\nroot\n|console:/);
   });
 });

@@ -1,19 +1,17 @@
-import { mkdtemp } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { verifyApiToken } from "../../src/db/api-tokens.ts";
 import { openDatabase } from "../../src/db/open.ts";
-import { runCli } from "../support/run-cli.ts";
+import { freshDataDir } from "../support/data-dir.ts";
+import { runCli, startCli } from "../support/run-cli.ts";
+
+const tokenFrom = (stdout: string) => /^Token:\s+(fp_\S+)$/m.exec(stdout)?.[1];
+const idFrom = (stdout: string) => /^Token id:\s+(\S+)$/m.exec(stdout)?.[1];
 
 describe("flowpilot token", () => {
   let env: Record<string, string>;
   beforeAll(async () => {
-    env = { FLOWPILOT_DATA_DIR: join(await mkdtemp(join(tmpdir(), "flowpilot-token-")), "data") };
+    env = { FLOWPILOT_DATA_DIR: await freshDataDir() };
   });
-
-  const tokenFrom = (stdout: string) => /^Token:\s+(fp_\S+)$/m.exec(stdout)?.[1];
-  const idFrom = (stdout: string) => /^Token id:\s+(\S+)$/m.exec(stdout)?.[1];
 
   it("creates, lists and revokes tokens; the secret is printed once and works until revoked", async () => {
     const created = await runCli(["token", "create", "--account", "northstar", "--name", "psa sync"], {
@@ -46,13 +44,6 @@ describe("flowpilot token", () => {
     expect((await runCli(["token", "list", "--account", "northstar"], { env })).stdout).toMatch(
       /revoked .*psa sync/,
     );
-
-    const db2 = await openDatabase({ dataDir: env.FLOWPILOT_DATA_DIR! });
-    try {
-      expect(await verifyApiToken(db2.prisma, token!)).toBeNull();
-    } finally {
-      await db2.close();
-    }
   });
 
   it("names the problem in one line with exit code 2", async () => {
@@ -65,5 +56,42 @@ describe("flowpilot token", () => {
     const missing = await runCli(["token", "create"], { env });
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/--account/);
+  });
+
+  it("lists and revokes through the running API that holds the embedded database; the revoked token stops working at once", async () => {
+    const served = {
+      ...env,
+      FLOWPILOT_HTTP_HOST: "127.0.0.1",
+      FLOWPILOT_HTTP_PORT: "0",
+      LOG_LEVEL: "silent",
+    };
+    const created = await runCli(["token", "create", "--account", "harbor"], { env });
+    const token = tokenFrom(created.stdout)!;
+    const id = idFrom(created.stdout)!;
+    const server = startCli(["serve"], { env: served });
+    try {
+      const url = (await server.waitFor(/listening on (http:\/\/\S+) /))[1]!;
+      const call = () =>
+        fetch(`${url}/ai-sessions/00000000-0000-4000-8000-000000000000`, {
+          headers: { authorization: `Bearer ${token}` },
+        });
+      expect((await call()).status).toBe(404);
+
+      const listed = await runCli(["token", "list", "--account", "harbor"], { env });
+      expect(listed).toMatchObject({ code: 0, stderr: "" });
+      expect(listed.stdout).toMatch(new RegExp(`${id}\\s+active`));
+      const stats = await runCli(["stats", "--json"], { env });
+      expect(JSON.parse(stats.stdout)).toMatchObject({ updatesGenerated: 0 });
+
+      const revoked = await runCli(["token", "revoke", id], { env });
+      expect(revoked).toMatchObject({ code: 0, stderr: "" });
+      expect((await call()).status).toBe(401);
+      const again = await runCli(["token", "revoke", "00000000-0000-4000-8000-000000000000"], { env });
+      expect(again.code).toBe(2);
+      expect(again.stderr).toMatch(/There is no API token with id/);
+    } finally {
+      server.stop();
+    }
+    expect((await server.done).code).toBe(0);
   });
 });

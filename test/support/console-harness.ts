@@ -6,7 +6,7 @@ import { createConversation } from "../../src/engine/conversation/conversation.t
 import { offlineWriter } from "../../src/engine/writers/offline/index.ts";
 import type { UpdateWriter } from "../../src/engine/writers/types.ts";
 import { createIntentRecognizer } from "../../src/intents/index.ts";
-import { createTestDatabase, type TestDbKind } from "./db.ts";
+import { emptiedTestDatabase, type TestDbKind } from "./db.ts";
 
 export interface HarnessOptions {
   kind?: TestDbKind;
@@ -21,7 +21,7 @@ export interface HarnessOptions {
  * offset that `advance` moves forward (reminders, debounce).
  */
 export async function createConsoleHarness(options: HarnessOptions = {}) {
-  const t = await createTestDatabase(options.kind ?? "pglite");
+  const t = await emptiedTestDatabase(options.kind ?? "pglite");
   let offsetMs = 0;
   const clock = () => new Date(Date.now() + offsetMs);
   const output = new PassThrough();
@@ -64,7 +64,7 @@ export async function createConsoleHarness(options: HarnessOptions = {}) {
         `no choice ${label} among: ${adapter
           .choices()
           .map((c) => c.label)
-          .join(" | ")}`,
+          .join(" | ")}; the console said:\n${transcript.slice(-1500)}`,
       );
     }
     return say(String(match.n), ...inputs);
@@ -102,6 +102,8 @@ export async function createConsoleHarness(options: HarnessOptions = {}) {
       conversation = createConversation(deps);
     },
     fireReminders: () => conversation.fireDueReminders("console"),
+    /** The conversation core the console is wired to. */
+    conversation: () => conversation,
     cleanup: () => t.cleanup(),
     get transcript() {
       return transcript;

@@ -1,14 +1,16 @@
 import { randomBytes } from "node:crypto";
-import pg from "pg";
+import { readFile } from "node:fs/promises";
+import { inject } from "vitest";
 import { type Database, IN_MEMORY, openDatabase } from "../../src/db/open.ts";
+import { databaseUrl, POSTGRES_ADMIN_URL, postgresAdmin } from "./postgres-admin.ts";
 
 /**
  * Test databases for every suite that needs one: in-memory PGlite, or a
  * throw-away database on the local PostgreSQL server (dropped at cleanup).
+ * Both start from a migrated template made once per run (test/global-setup.ts).
  * Run a suite on both with `describe.each(DB_KINDS)`.
  */
-export const POSTGRES_ADMIN_URL =
-  process.env.FLOWPILOT_TEST_PG_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+export { POSTGRES_ADMIN_URL, postgresAdmin };
 export type TestDbKind = "pglite" | "postgres";
 export const DB_KINDS: readonly TestDbKind[] = ["pglite", "postgres"];
 
@@ -23,36 +25,27 @@ export interface TestDatabase {
   openAnother(): Promise<Database>;
 }
 
-function databaseUrl(adminUrl: string, name: string): string {
-  const u = new URL(adminUrl);
-  u.pathname = `/${name}`;
-  return u.toString();
+let pgliteArchive: Promise<Blob> | undefined;
+function pgliteTemplate(): Promise<Blob> {
+  pgliteArchive ??= readFile(inject("pgliteTemplate")).then((bytes) => new Blob([bytes]));
+  return pgliteArchive;
 }
 
-/** Runs one admin statement; an unreachable server fails with how to start it. */
-export async function postgresAdmin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL, connectionTimeoutMillis: 3_000 });
-  try {
-    await client.connect();
-  } catch (err) {
-    await client.end().catch(() => undefined);
+function postgresTemplate(): string {
+  const name = inject("postgresTemplate");
+  if (!name) {
     throw new Error(
-      `These tests need PostgreSQL at 127.0.0.1:5432 (user postgres, trust auth), and it is not reachable: ${(err as Error).message}. ` +
-        "Start it with: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start " +
-        "(or point FLOWPILOT_TEST_PG_URL at another server).",
+      "These tests need PostgreSQL at 127.0.0.1:5432 (user postgres, trust auth), and it was not reachable when the run started. " +
+        "Start it with: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start",
     );
   }
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
+  return name;
 }
 
 /** A fresh, migrated database of the given kind, with its cleanup. */
 export async function withTestDatabase(kind: TestDbKind): Promise<TestDatabase> {
   if (kind === "pglite") {
-    const db = await openDatabase({ dataDir: IN_MEMORY });
+    const db = await openDatabase({ dataDir: IN_MEMORY, pgliteArchive: await pgliteTemplate() });
     return {
       db,
       kind,
@@ -61,8 +54,8 @@ export async function withTestDatabase(kind: TestDbKind): Promise<TestDatabase> 
     };
   }
   const name = `flowpilot_test_${randomBytes(6).toString("hex")}`;
-  await postgresAdmin(`CREATE DATABASE ${name}`);
-  const url = databaseUrl(POSTGRES_ADMIN_URL, name);
+  await postgresAdmin(`CREATE DATABASE ${name} TEMPLATE ${postgresTemplate()}`);
+  const url = databaseUrl(name);
   const extra: Database[] = [];
   let db: Database;
   try {
@@ -89,3 +82,39 @@ export async function withTestDatabase(kind: TestDbKind): Promise<TestDatabase> 
 
 /** Earlier name of withTestDatabase, kept for existing suites. */
 export const createTestDatabase = withTestDatabase;
+
+const reusable = new Map<TestDbKind, Promise<TestDatabase>>();
+const schemaOf = new Map<TestDbKind, string>();
+
+/**
+ * One database per test worker and kind, emptied (every table truncated) each
+ * time it is handed out: a test starts from an empty, migrated database
+ * without paying to create one. Its `cleanup` only empties it; the worker's
+ * exit ends it (and the run's teardown drops leftover PostgreSQL databases).
+ */
+export async function emptiedTestDatabase(kind: TestDbKind): Promise<TestDatabase> {
+  let shared = reusable.get(kind);
+  if (!shared) {
+    shared = withTestDatabase(kind);
+    reusable.set(kind, shared);
+  }
+  const t = await shared;
+  const tables = await truncateAll(t.db);
+  // A test that changes the schema must use withTestDatabase: say so rather than fail elsewhere.
+  const known = schemaOf.get(kind);
+  if (known === undefined) schemaOf.set(kind, tables);
+  else if (known !== tables)
+    throw new Error(`a test changed the shared ${kind} test database's tables (${known} -> ${tables})`);
+  return { ...t, cleanup: async () => void (await truncateAll(t.db)) };
+}
+
+async function truncateAll(db: Database): Promise<string> {
+  const tables = await db.prisma.$queryRaw<Array<{ name: string }>>`
+    SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'
+     ORDER BY tablename`;
+  if (tables.length === 0) return "";
+  await db.prisma.$executeRawUnsafe(
+    `TRUNCATE ${tables.map((t) => `"${t.name}"`).join(", ")} RESTART IDENTITY CASCADE`,
+  );
+  return tables.map((t) => t.name).join(",");
+}

@@ -1,5 +1,8 @@
-import { spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { join } from "node:path";
+import { PassThrough } from "node:stream";
+import { onTestFinished } from "vitest";
+import { runCli as runCliMain } from "../../src/cli/main.ts";
 
 export const BIN = join(import.meta.dirname, "../../bin/flowpilot.mjs");
 
@@ -9,27 +12,112 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs the real CLI entry point, without inheriting a model configuration unless given one. */
-export function runCli(
-  args: string[],
-  options: { stdin?: string; env?: Record<string, string>; cwd?: string } = {},
-): Promise<CliRun> {
+export interface CliRunOptions {
+  stdin?: string;
+  env?: Record<string, string>;
+  /** Treat stdin as a terminal (interactive console, prompts). */
+  tty?: boolean;
+}
+
+/** The environment a CLI run sees: this process's, without model or database settings unless given. */
+function cliEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env = { ...process.env };
   delete env.OPENAI_API_KEY;
   delete env.OPENAI_BASE_URL;
   delete env.OPENAI_MODEL;
   delete env.DATABASE_URL;
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      env: { ...env, ...options.env },
-      cwd: options.cwd,
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.on("data", (d) => (stderr += d));
+  delete env.FLOWPILOT_ENGINEER_NAME;
+  return { ...env, ...extra };
+}
+
+/** A CLI run in this process: the real commands over injected streams, stopped by `stop()`. */
+export function startCli(args: string[], options: CliRunOptions = {}) {
+  const stdin = Object.assign(new PassThrough(), { isTTY: options.tty ?? false });
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = "";
+  let err = "";
+  stdout.on("data", (d: Buffer) => (out += d.toString("utf8")));
+  stderr.on("data", (d: Buffer) => (err += d.toString("utf8")));
+  let stop!: (signal: string) => void;
+  const stopped = new Promise<string>((resolve) => (stop = resolve));
+  const done = runCliMain(args, {
+    stdin,
+    stdout,
+    stderr,
+    env: cliEnv(options.env),
+    untilStopped: () => stopped,
+  }).then((code): CliRun => ({ code, stdout: out, stderr: err }));
+  if (options.stdin !== undefined) stdin.end(options.stdin);
+  return {
+    stdin,
+    done,
+    stop: (signal = "SIGTERM") => stop(signal),
+    output: () => ({ stdout: out, stderr: err }),
+    /** Resolves with stdout once it matches. */
+    async waitFor(pattern: RegExp, timeoutMs = 60_000): Promise<RegExpExecArray> {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const m = pattern.exec(out);
+        if (m) return m;
+        if (Date.now() > deadline) throw new Error(`no ${pattern} in output:\n${out}\n${err}`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    },
+  };
+}
+
+/** Runs the CLI in this process to completion (stdin closed after `options.stdin`). */
+export function runCli(args: string[], options: CliRunOptions = {}): Promise<CliRun> {
+  return startCli(args, { ...options, stdin: options.stdin ?? "" }).done;
+}
+
+const children = new Set<ChildProcess>();
+const reap = (child: ChildProcess) => {
+  if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+};
+process.once("exit", () => children.forEach(reap));
+
+/**
+ * The compiled CLI as a separate process, for what only a process shows:
+ * exit codes, signals, locks between processes. Call it inside a test: the
+ * child is killed when the test ends, whether it passed or failed.
+ */
+export function spawnBin(args: string[], options: { env?: Record<string, string>; stdin?: string } = {}) {
+  const child = spawn(process.execPath, [BIN, ...args], { env: cliEnv(options.env) });
+  children.add(child);
+  onTestFinished(() => reap(child));
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (d) => (stdout += d));
+  child.stderr.on("data", (d) => (stderr += d));
+  const exited = new Promise<CliRun>((resolve, reject) => {
     child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(options.stdin ?? "");
+    child.on("close", (code) => {
+      children.delete(child);
+      resolve({ code, stdout, stderr });
+    });
   });
+  if (options.stdin !== undefined) child.stdin.end(options.stdin);
+  return {
+    child,
+    exited,
+    output: () => ({ stdout, stderr }),
+    async waitFor(pattern: RegExp, timeoutMs = 60_000): Promise<RegExpExecArray> {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const m = pattern.exec(stdout);
+        if (m) return m;
+        if (child.exitCode !== null)
+          throw new Error(`exited ${child.exitCode} before ${pattern}:\n${stdout}\n${stderr}`);
+        if (Date.now() > deadline) throw new Error(`no ${pattern} in output:\n${stdout}\n${stderr}`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    },
+  };
+}
+
+/** Runs the compiled CLI in a child process to completion. */
+export function runBin(args: string[], options: { env?: Record<string, string>; stdin?: string } = {}) {
+  return spawnBin(args, { ...options, stdin: options.stdin ?? "" }).exited;
 }

@@ -3,7 +3,7 @@ import type { Conversation } from "../../engine/conversation/conversation.ts";
 import type { AccountRef, ActorRef, Outbox, Place } from "../../engine/conversation/types.ts";
 import type { ViewMessage } from "../../engine/views/model.ts";
 import { parseConsoleLine } from "./parse.ts";
-import { renderConsole } from "./render.ts";
+import { choiceLabel, renderConsole } from "./render.ts";
 import type { ConsoleAdapterOptions, ConsoleChoice } from "./types.ts";
 
 export const CONSOLE_ACCOUNT: AccountRef = {
@@ -12,6 +12,11 @@ export const CONSOLE_ACCOUNT: AccountRef = {
   name: "Local console",
 };
 export const CONSOLE_PLACE: Place = { conversationId: "console" };
+
+/** Asked once when neither FLOWPILOT_ENGINEER_NAME, the system nor the database knows the engineer's name. */
+const NAME_QUESTION = "Your name, as it should sign client updates and emails (asked once): ";
+/** How often a rejected input (a custom reminder such as "soon") is asked for again. */
+const INPUT_ATTEMPTS = 3;
 
 export interface ConsoleAdapter {
   outbox: Outbox;
@@ -23,8 +28,8 @@ export interface ConsoleAdapter {
   ): Promise<boolean>;
   /** The numbered choices currently on offer (from the last message with buttons). */
   choices(): readonly ConsoleChoice[];
-  /** Reads lines until end of input or /quit, handling each before the next. */
-  run(conversation: Conversation): Promise<void>;
+  /** Reads lines until end of input, /quit or `stop`, handling each before the next. */
+  run(conversation: Conversation, options?: { stop?: Promise<unknown> }): Promise<void>;
 }
 
 /**
@@ -35,17 +40,26 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ConsoleAda
   const { output } = options;
   const actor: ActorRef = {
     platformUserId: options.engineer.id,
-    displayName: options.engineer.displayName,
+    displayName: options.engineer.displayName ?? "",
     isAdmin: true,
   };
   let choices: ConsoleChoice[] = [];
   let printed = 0;
+  /** Views shown while handling the current line, and whether any brought new choices. */
+  let turn = { shown: 0, newChoices: false };
+  /** Waiting at the "> " prompt: output arriving now (a reminder) must redraw it. */
+  let atPrompt = false;
   const write = (text: string) => output.write(text.endsWith("\n") ? text : `${text}\n`);
 
   function show(view: ViewMessage): string {
     const rendered = renderConsole(view);
-    if (rendered.choices.length > 0) choices = rendered.choices;
-    write(`\n${rendered.text}`);
+    if (rendered.choices.length > 0) {
+      choices = rendered.choices;
+      turn.newChoices = true;
+    }
+    turn.shown += 1;
+    write(`${atPrompt ? "\n" : ""}\n${rendered.text}`);
+    if (atPrompt) output.write("> ");
     printed += 1;
     return String(printed);
   }
@@ -60,30 +74,45 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ConsoleAda
   async function choose(conversation: Conversation, n: number, readInput: () => Promise<string | undefined>) {
     const choice = choices.find((c) => c.n === n);
     if (!choice) {
-      write(`No choice [${n}] on the last message. Type a number shown in brackets, or /flowpilot help.`);
+      write(
+        choices.length === 0
+          ? `There are no numbered choices yet, so "${n}" was not recorded. Type it as a sentence to record it, or /flowpilot help.`
+          : `No choice [${n}] on the last message. Type a number shown in brackets, or /flowpilot help.`,
+      );
       return;
     }
     if (choice.disabledReason) {
       write(`${choice.label} is not available: ${choice.disabledReason}`);
       return;
     }
-    let input: string | undefined;
-    if (choice.needsInput) {
-      write(`${choice.needsInput.prompt}`);
-      input = (await readInput())?.trim();
+    const press = (input?: string) =>
+      conversation.handleAction({
+        account: CONSOLE_ACCOUNT,
+        actor,
+        place: CONSOLE_PLACE,
+        actionId: choice.actionId,
+        payload: choice.payload,
+        input,
+      });
+    if (!choice.needsInput) {
+      await press();
+      return;
+    }
+    for (let attempt = 1; ; attempt++) {
+      write(choice.needsInput.prompt);
+      const input = (await readInput())?.trim();
       if (!input) {
-        write("Nothing entered; cancelled.");
+        write(`Nothing entered; ${choice.label} cancelled.`);
         return;
       }
+      const outcome = await press(input);
+      if (outcome.status !== "input_rejected") return;
+      if (attempt === INPUT_ATTEMPTS) {
+        write(`${choice.label} cancelled after ${INPUT_ATTEMPTS} tries; choose [${choice.n}] to try again.`);
+        return;
+      }
+      write("Try again, or press Enter to cancel.");
     }
-    await conversation.handleAction({
-      account: CONSOLE_ACCOUNT,
-      actor,
-      place: CONSOLE_PLACE,
-      actionId: choice.actionId,
-      payload: choice.payload,
-      input,
-    });
   }
 
   async function handleLine(
@@ -93,6 +122,7 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ConsoleAda
   ) {
     const parsed = parseConsoleLine(line);
     const base = { account: CONSOLE_ACCOUNT, actor, place: CONSOLE_PLACE };
+    turn = { shown: 0, newChoices: false };
     switch (parsed.kind) {
       case "empty":
         return true;
@@ -100,27 +130,48 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ConsoleAda
         return false;
       case "command":
         await conversation.handleCommand({ ...base, command: parsed.command, text: parsed.text });
-        return true;
+        break;
       case "choice":
         await choose(conversation, parsed.n, readInput);
-        return true;
+        break;
       case "message":
-        await conversation.handleMessage({ ...base, text: parsed.text, isMention: false });
-        return true;
+        if (parsed.unknownCommand) {
+          write(
+            `${parsed.unknownCommand} is not a FlowPilot command (those are /flowpilot …, /flowpilot-update … and /quit), so the line is taken as a session message.`,
+          );
+        }
+        // Every console line is addressed to FlowPilot, so it answers when it cannot record one.
+        await conversation.handleMessage({ ...base, text: parsed.text, isMention: true });
+        break;
     }
+    // Buttons of the last message stay live; say so after a reply that had none of its own.
+    if (turn.shown > 0 && !turn.newChoices && choices.length > 0) {
+      write(`Still available: ${choices.map(choiceLabel).join("  ")}`);
+    }
+    return true;
   }
 
   return {
     outbox,
     handleLine,
     choices: () => choices,
-    async run(conversation) {
+    async run(conversation, runOptions = {}) {
       const rl = createInterface({ input: options.input, terminal: false });
       const lines = rl[Symbol.asyncIterator]();
-      const next = async (): Promise<string | undefined> => {
-        if (options.prompt) output.write("> ");
-        const r = await lines.next();
-        if (r.done) return undefined;
+      let stopped = false;
+      const stop = runOptions.stop?.then(() => {
+        stopped = true;
+        return undefined;
+      });
+      const next = async (prompt = "> "): Promise<string | undefined> => {
+        if (stopped) return undefined;
+        if (options.prompt) {
+          output.write(prompt);
+          atPrompt = true;
+        }
+        const r = await (stop ? Promise.race([lines.next(), stop]) : lines.next());
+        atPrompt = false;
+        if (!r || r.done) return undefined;
         if (options.echoInput) write(`> ${r.value}`);
         return r.value;
       };
@@ -128,6 +179,7 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ConsoleAda
         "FlowPilot console — type /flowpilot help, or /flowpilot start <ticket> [summary] --client NAME. /quit to leave.",
       );
       try {
+        if (!actor.displayName) await learnName(next);
         for (let line = await next(); line !== undefined; line = await next()) {
           if (!(await handleLine(conversation, line, next))) return;
         }
@@ -136,4 +188,19 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ConsoleAda
       }
     },
   };
+
+  /** Asks an interactive engineer for their name once; the core stores it with their user. */
+  async function learnName(next: (prompt?: string) => Promise<string | undefined>) {
+    if (!options.prompt) {
+      write(
+        'No engineer name is set, so sign-offs read "Your support team". Set FLOWPILOT_ENGINEER_NAME, or start the console in a terminal once to be asked.',
+      );
+      return;
+    }
+    const name = (await next(NAME_QUESTION))?.trim();
+    if (name) {
+      actor.displayName = name;
+      write(`Thanks, ${name}. FlowPilot remembers it; FLOWPILOT_ENGINEER_NAME overrides it.`);
+    }
+  }
 }

@@ -1,22 +1,26 @@
 /**
- * What one typed console line means: a slash command, a numbered choice,
- * a console control word, or an ordinary session message.
+ * What one typed console line means. Only FlowPilot's own commands are
+ * commands (`/flowpilot …`, `/flowpilot-update …`, `/quit`); a bare number
+ * picks a choice; every other line, `#2 …` and `/foo …` included, is a
+ * session message, so nothing typed is ever dropped.
  */
 export type ConsoleInput =
   | { kind: "empty" }
   | { kind: "quit" }
   | { kind: "command"; command: "flowpilot" | "flowpilot-update"; text: string }
   | { kind: "choice"; n: number }
-  | { kind: "message"; text: string };
+  /** `unknownCommand`: the line looked like a slash command FlowPilot does not have (it is still a message). */
+  | { kind: "message"; text: string; unknownCommand?: string };
 
 export function parseConsoleLine(line: string): ConsoleInput {
   const text = line.trim();
-  if (!text || text.startsWith("#")) return { kind: "empty" };
+  if (!text) return { kind: "empty" };
   if (/^\/(?:quit|exit)$/i.test(text)) return { kind: "quit" };
-  const update = /^\/flowpilot-update\b\s*(.*)$/is.exec(text);
+  const update = /^\/flowpilot-update(?:\s+([\s\S]*))?$/i.exec(text);
   if (update) return { kind: "command", command: "flowpilot-update", text: update[1] ?? "" };
-  const command = /^\/(?:flowpilot|fp)\b\s*(.*)$/is.exec(text);
+  const command = /^\/flowpilot(?:\s+([\s\S]*))?$/i.exec(text);
   if (command) return { kind: "command", command: "flowpilot", text: command[1] ?? "" };
   if (/^\d{1,2}$/.test(text)) return { kind: "choice", n: Number(text) };
-  return { kind: "message", text };
+  const slash = /^\/([a-z][\w-]*)(?=\s|$)/i.exec(text);
+  return slash ? { kind: "message", text, unknownCommand: `/${slash[1]}` } : { kind: "message", text };
 }

@@ -83,7 +83,8 @@ function addChoice(action: ViewAction, choices: ConsoleChoice[]): ConsoleChoice 
   return choice;
 }
 
-function choiceLabel(choice: ConsoleChoice): string {
+/** How a choice is shown: `[2] Regenerate`, or marked unavailable. */
+export function choiceLabel(choice: ConsoleChoice): string {
   return choice.disabledReason
     ? `[${choice.n}] ${choice.label} (unavailable)`
     : `[${choice.n}] ${choice.label}`;

@@ -7,7 +7,11 @@ export interface ConsoleAdapterOptions {
   echoInput: boolean;
   /** Show a prompt before each line (interactive terminals). */
   prompt: boolean;
-  engineer: { id: string; displayName: string };
+  /**
+   * The engineer at the keyboard. Without a display name an interactive
+   * console asks for it once; the conversation core stores it with the user.
+   */
+  engineer: { id: string; displayName?: string };
 }
 
 /** One numbered choice the console offers, from the last message that had buttons. */

@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import type { CliIo } from "../io.ts";
 import { registerClassify } from "./classify.ts";
 import { registerGenerate } from "./generate.ts";
 import { registerPsa } from "./psa.ts";
@@ -7,8 +8,11 @@ import { registerStart } from "./start.ts";
 import { registerStats } from "./stats.ts";
 import { registerToken } from "./token.ts";
 
-/** Every CLI command, declared in one place. Each registers its own options. */
-export const CLI_COMMANDS: Array<(program: Command) => void> = [
+/**
+ * Every CLI command, declared in one place. Each registers its options and
+ * imports its handler only when it runs.
+ */
+export const CLI_COMMANDS: Array<(program: Command, io: CliIo) => void> = [
   registerStart,
   registerGenerate,
   registerClassify,

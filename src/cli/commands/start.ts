@@ -1,18 +1,10 @@
 import type { Command } from "commander";
-import { startConsole } from "../../app/start-console.ts";
-import { loadCliConfig } from "../cli-config.ts";
+import type { CliIo } from "../io.ts";
 
 /** `flowpilot start`: runs the bot. With no platform credentials, the local console. */
-export function registerStart(program: Command): void {
+export function registerStart(program: Command, io: CliIo): void {
   program
-    .command("start", { isDefault: false })
+    .command("start")
     .description("run FlowPilot (the local console when no chat platform is configured)")
-    .action(async () => {
-      const config = loadCliConfig();
-      await startConsole(config, {
-        input: process.stdin,
-        output: process.stdout,
-        interactive: Boolean(process.stdin.isTTY),
-      });
-    });
+    .action(async () => (await import("../handlers/start.ts")).start(io));
 }

@@ -1,5 +1,6 @@
 import { FlowPilotError } from "../../errors.ts";
 import { MAX_MESSAGE_CHARS } from "../conversation/conversation.ts";
+import { cleanIncomingText, cleanOptionalText } from "../intake/clean-text.ts";
 import { requireSession } from "./context.ts";
 import type { ApiCaller, ApiDeps, ApiMessageInput } from "./types.ts";
 
@@ -16,8 +17,13 @@ export async function addMessages(
   deps: ApiDeps,
   caller: ApiCaller,
   sessionId: string,
-  messages: ApiMessageInput[],
+  incoming: ApiMessageInput[],
 ): Promise<{ recorded: number; message_count: number }> {
+  const messages = incoming.map((m) => ({
+    ...m,
+    text: cleanIncomingText(m.text),
+    author_name: cleanOptionalText(m.author_name),
+  }));
   const session = await requireSession(deps, caller, sessionId);
   if (session.status === "resolved" || session.status === "escalated")
     throw new FlowPilotError("conflict", `This session is ${session.status}; its timeline is closed.`);

@@ -6,6 +6,7 @@ import {
   withTicketDetails,
 } from "../conversation/session-flow.ts";
 import type { SessionInfo } from "../conversation/store.ts";
+import { cleanIncomingText, cleanOptionalText } from "../intake/clean-text.ts";
 import { conversationDeps, nowFor, requireSession, sessionContext } from "./context.ts";
 import type { ApiCaller, ApiDeps, ApiSessionView, ApiUpdateView, NewApiSession } from "./types.ts";
 import { sessionView, updateView } from "./views.ts";
@@ -28,8 +29,15 @@ async function view(deps: ApiDeps, session: SessionInfo): Promise<ApiSessionView
 export async function createSession(
   deps: ApiDeps,
   caller: ApiCaller,
-  input: NewApiSession,
+  raw: NewApiSession,
 ): Promise<{ session: ApiSessionView; notice?: string }> {
+  const input: NewApiSession = {
+    ticketId: cleanIncomingText(raw.ticketId),
+    ticketSummary: cleanOptionalText(raw.ticketSummary),
+    clientCompany: cleanOptionalText(raw.clientCompany),
+    clientContact: cleanOptionalText(raw.clientContact),
+    engineer: { id: cleanIncomingText(raw.engineer.id), name: cleanIncomingText(raw.engineer.name) },
+  };
   const user = await deps.store.ensureUser(caller.account.id, {
     platformUserId: input.engineer.id,
     displayName: input.engineer.name,
@@ -58,7 +66,7 @@ export async function getSession(deps: ApiDeps, caller: ApiCaller, sessionId: st
 
 export async function pauseSession(deps: ApiDeps, caller: ApiCaller, sessionId: string, reason?: string) {
   const session = await requireSession(deps, caller, sessionId);
-  await applyPause(deps, session, reason);
+  await applyPause(deps, session, cleanOptionalText(reason));
   return view(deps, { ...session, status: "paused" });
 }
 
@@ -86,7 +94,7 @@ async function close(
     sessionContext(deps, caller, session),
     session,
     context,
-    text,
+    cleanIncomingText(text),
   );
   return { session: await view(deps, closed), updates: [documentation, share].map(updateView) };
 }

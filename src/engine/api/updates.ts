@@ -1,6 +1,7 @@
 import { FlowPilotError } from "../../errors.ts";
 import { pushUpdateToTicket } from "../conversation/ticket-push.ts";
 import { generateAndStore, MIN_MESSAGES_FOR_UPDATE } from "../conversation/update-flow.ts";
+import { cleanIncomingText } from "../intake/clean-text.ts";
 import type { Audience, Length, UpdateContextKind } from "../types.ts";
 import { conversationDeps, nowFor, requireSession, sessionContext } from "./context.ts";
 import type { ApiCaller, ApiDeps, ApiEngineer, ApiPostResult, ApiUpdateView } from "./types.ts";
@@ -59,8 +60,8 @@ export async function postUpdateToTicket(
   if (!update) throw new FlowPilotError("not_found", `Session ${sessionId} has no update ${updateId}.`);
   const engineer = options.engineer
     ? await deps.store.ensureUser(caller.account.id, {
-        platformUserId: options.engineer.id,
-        displayName: options.engineer.name,
+        platformUserId: cleanIncomingText(options.engineer.id),
+        displayName: cleanIncomingText(options.engineer.name),
         isAdmin: false,
       })
     : undefined;

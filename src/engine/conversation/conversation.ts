@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { FlowPilotError, isFlowPilotError } from "../../errors.ts";
+import { FlowPilotError, InputRejectedError, isFlowPilotError } from "../../errors.ts";
+import { cleanIncomingText } from "../intake/clean-text.ts";
 import { ACTION_IDS, decodeActionPayload, errorView, lengthPickerView, noticeView } from "../views/index.ts";
 import { parseCommandLine } from "./command-line.ts";
 import { findCommand } from "./commands.ts";
@@ -26,10 +27,16 @@ import { askLength, generateAndShow, startUpdateFlow } from "./update-flow.ts";
 /** Longest message recorded into a session; longer ones are refused with a message, never cut silently. */
 export const MAX_MESSAGE_CHARS = 40_000;
 
+/**
+ * What became of an action. `input_rejected`: the typed input could not be
+ * used (the reason was posted); an adapter that asked for it may ask again.
+ */
+export type ActionOutcome = { status: "done" } | { status: "failed" } | { status: "input_rejected" };
+
 export interface Conversation {
   handleMessage(message: IncomingMessage): Promise<void>;
   handleCommand(command: IncomingCommand): Promise<void>;
-  handleAction(action: IncomingAction): Promise<void>;
+  handleAction(action: IncomingAction): Promise<ActionOutcome>;
   /** Fires due reminders of this platform's sessions; returns how many fired. */
   fireDueReminders(platform: PlatformKind): Promise<number>;
 }
@@ -60,15 +67,16 @@ export function createConversation(deps: ConversationDeps): Conversation {
   async function guarded(
     event: IncomingMessage | IncomingCommand | IncomingAction,
     work: (ctx: RequestContext) => Promise<void>,
-  ) {
+  ): Promise<ActionOutcome> {
     let ctx: RequestContext | undefined;
     try {
       ctx = await context(event);
       await work(ctx);
+      return { status: "done" };
     } catch (err) {
       if (isFlowPilotError(err)) {
         await deps.outbox.post(event.place, errorView(err.userMessage));
-        return;
+        return { status: err instanceof InputRejectedError ? "input_rejected" : "failed" };
       }
       const correlationId = randomUUID().slice(0, 8);
       deps.logger?.error(
@@ -79,6 +87,7 @@ export function createConversation(deps: ConversationDeps): Conversation {
         event.place,
         errorView("Something went wrong on our side; nothing you typed was lost.", correlationId),
       );
+      return { status: "failed" };
     }
   }
 
@@ -91,17 +100,20 @@ export function createConversation(deps: ConversationDeps): Conversation {
   }
 
   return {
-    handleMessage: (message) =>
-      guarded(message, async (ctx) => {
+    handleMessage: async (message) => {
+      await guarded(message, async (ctx) => {
         const session = await currentSession(ctx);
-        const text = await normalizeChatMarkup(message.text, deps.resolveUserName ?? (() => undefined));
+        const text = await normalizeChatMarkup(
+          cleanIncomingText(message.text),
+          deps.resolveUserName ?? (() => undefined),
+        );
         if (!text) return;
         const intent = await deps.recognizer.recognize(text);
         if (!session) {
           if (message.isMention || intent.intent === "status_update") {
             await ctx.reply(
               noticeView(
-                "There's no FlowPilot session in this conversation yet. Start one with /flowpilot start <ticket> [summary].",
+                "Not recorded: there's no FlowPilot session here yet. Start one with /flowpilot start <ticket> [summary].",
               ),
             );
           }
@@ -112,7 +124,16 @@ export function createConversation(deps: ConversationDeps): Conversation {
           return;
         }
         // A finished session's timeline is closed; chatter after it is not recorded.
-        if (session.status === "resolved" || session.status === "escalated") return;
+        if (session.status === "resolved" || session.status === "escalated") {
+          if (message.isMention) {
+            await ctx.reply(
+              noticeView(
+                `Not recorded: the session for ${session.ticketId ?? "this ticket"} is ${session.status}. Start a new one with /flowpilot start <ticket>.`,
+              ),
+            );
+          }
+          return;
+        }
         if (text.length > MAX_MESSAGE_CHARS) {
           await ctx.reply(
             noticeView(
@@ -127,10 +148,12 @@ export function createConversation(deps: ConversationDeps): Conversation {
           platformMessageId: message.platformMessageId,
           authorName: message.actor.displayName,
         });
-      }),
+      });
+    },
 
-    handleCommand: (command) =>
-      guarded(command, async (ctx) => {
+    handleCommand: async (incoming) => {
+      const command = { ...incoming, text: cleanIncomingText(incoming.text) };
+      await guarded(command, async (ctx) => {
         const session = await currentSession(ctx);
         if (command.command === "flowpilot-update") {
           if (!session)
@@ -155,10 +178,15 @@ export function createConversation(deps: ConversationDeps): Conversation {
           );
         }
         await spec.run(ctx, line, session);
-      }),
+      });
+    },
 
-    handleAction: (action) =>
-      guarded(action, async (ctx) => {
+    handleAction: (incoming) => {
+      const action = {
+        ...incoming,
+        input: incoming.input === undefined ? undefined : cleanIncomingText(incoming.input),
+      };
+      return guarded(action, async (ctx) => {
         const payload = decodeActionPayload(action.payload);
         const session = await ctx.deps.store.getSession(ctx.account.id, payload.sessionId);
         if (!session)
@@ -230,7 +258,8 @@ export function createConversation(deps: ConversationDeps): Conversation {
               "That button is not supported any more. Run /flowpilot help.",
             );
         }
-      }),
+      });
+    },
 
     fireDueReminders: (platform) => fireDueReminders(deps, platform, clock()),
   };

@@ -43,7 +43,12 @@ export async function startSession(
   if (open) {
     throw new FlowPilotError(
       "conflict",
-      `A session is already open here${open.ticketId ? ` for ${open.ticketId}` : ""}. Resolve or escalate it first, or start the new one in another thread.`,
+      `A session is already open here${open.ticketId ? ` for ${open.ticketId}` : ""}. Resolve or escalate it first${
+        // The console is one conversation; chat platforms have threads to start another in.
+        open.platform === "console"
+          ? " (/flowpilot resolve <what fixed it>)."
+          : ", or start the new one in another thread."
+      }`,
     );
   }
   if (!input.ticketId)

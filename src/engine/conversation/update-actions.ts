@@ -1,4 +1,4 @@
-import { FlowPilotError } from "../../errors.ts";
+import { FlowPilotError, InputRejectedError } from "../../errors.ts";
 import { finalText } from "../steps.ts";
 import { AUDIENCES, type Audience, type Length } from "../types.ts";
 import {
@@ -55,11 +55,12 @@ export async function copyUpdate(ctx: RequestContext, session: SessionInfo, upda
 
 export async function regenerate(ctx: RequestContext, session: SessionInfo, update: StoredUpdate) {
   await requireLatest(ctx, session, update);
-  await generateAndShow(ctx, session, {
-    audience: update.audience,
-    length: update.length,
-    context: update.context,
-  });
+  await generateAndShow(
+    ctx,
+    session,
+    { audience: update.audience, length: update.length, context: update.context },
+    { replacing: update },
+  );
 }
 
 export async function switchLength(ctx: RequestContext, session: SessionInfo, update: StoredUpdate) {
@@ -127,13 +128,24 @@ export async function editUpdate(
   );
 }
 
+const FEEDBACK_ICON = { up: "👍", down: "👎" } as const;
+
 export async function setFeedback(ctx: RequestContext, update: StoredUpdate, feedback: "up" | "down") {
+  const before = update.feedback;
+  if (before === feedback) {
+    await ctx.reply(noticeView(`You already rated this update ${FEEDBACK_ICON[feedback]}.`));
+    return;
+  }
   await ctx.deps.store.patchUpdate(update.id, { feedback });
+  const thanks =
+    feedback === "up"
+      ? "Thanks — glad it helped."
+      : "Thanks — noted. Regenerate or Edit to improve this one.";
   await ctx.reply(
     noticeView(
-      feedback === "up"
-        ? "Thanks — glad it helped."
-        : "Thanks — noted. Regenerate or Edit to improve this one.",
+      before
+        ? `Changed your rating from ${FEEDBACK_ICON[before]} to ${FEEDBACK_ICON[feedback]}. ${thanks}`
+        : thanks,
     ),
   );
 }
@@ -148,13 +160,17 @@ export async function setReminder(
   const minutes = choice.minutes ?? (choice.input ? parseDuration(choice.input) : undefined);
   if (minutes === undefined) {
     if (choice.input) {
-      throw new FlowPilotError(
-        "invalid_input",
+      throw new InputRejectedError(
         `"${choice.input}" is not a duration I understand. Try 45, 45m, 1h or 1h30m (up to 7 days).`,
       );
     }
     await ctx.reply(
-      reminderOptionsView({ sessionId: session.id, updateId: update.id, audience: update.audience }),
+      reminderOptionsView({
+        sessionId: session.id,
+        updateId: update.id,
+        audience: update.audience,
+        clientName: session.clientCompany ?? undefined,
+      }),
     );
     return;
   }

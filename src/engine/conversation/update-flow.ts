@@ -103,7 +103,11 @@ export async function generateAndShow(
   ctx: RequestContext,
   session: SessionInfo,
   request: { audience: Audience; length: Length; context?: UpdateContextKind },
-  options: { skipDebounce?: boolean } = {},
+  options: {
+    skipDebounce?: boolean;
+    /** Regenerate: when the new text is word for word this update's, say so instead of storing a copy. */
+    replacing?: StoredUpdate;
+  } = {},
 ): Promise<StoredUpdate | null> {
   if (!options.skipDebounce && (await isDebounced(ctx, session, request))) {
     await ctx.reply(
@@ -114,11 +118,44 @@ export async function generateAndShow(
     return null;
   }
   const placeholder = await ctx.reply(generatingView({ audience: request.audience, length: request.length }));
-  const stored = await generateAndStore(ctx, session, request);
+  const draft = await generateDraft(ctx, session, request);
+  if (options.replacing && draft.result.content === options.replacing.generated_content) {
+    const notice = noticeView(sameTextNotice(draft.result.writer));
+    if (placeholder) await ctx.deps.outbox.update(ctx.place, placeholder, notice);
+    else await ctx.reply(notice);
+    return null;
+  }
+  const stored = await storeDraft(ctx, session, draft);
   const view = await resultView(ctx, session, stored);
   if (placeholder) await ctx.deps.outbox.update(ctx.place, placeholder, view);
   else await ctx.reply(view);
   return stored;
+}
+
+function sameTextNotice(writer: StatusUpdateResult["writer"]): string {
+  return writer === "offline"
+    ? "Same text as before: nothing in the session changed that would change it, and the offline writer words the same session the same way. Add what's new to the thread, Switch Length or Audience, or Edit it. With OPENAI_API_KEY set, Regenerate asks the model for new wording."
+    : "The model wrote the same text again. Add what's new to the thread, Switch Length or Audience, or Edit it.";
+}
+
+interface Draft {
+  result: StatusUpdateResult;
+  messageCount: number;
+}
+
+async function generateDraft(
+  ctx: RequestContext,
+  session: SessionInfo,
+  request: { audience: Audience; length: Length; context?: UpdateContextKind },
+): Promise<Draft> {
+  const snapshot = await ctx.deps.store.loadSnapshot(session.id, ctx.now);
+  const result = await generateStatusUpdate(snapshot, request, {
+    templates: ctx.account.templates,
+    writer: ctx.deps.writer,
+  });
+  if (result.fallback_reason)
+    ctx.deps.logger?.warn({ sessionId: session.id, reason: result.fallback_reason }, "llm fallback");
+  return { result, messageCount: snapshot.messages.length };
 }
 
 /** Generates and stores one update without posting anything (resolution/escalation pre-generation). */
@@ -127,14 +164,11 @@ export async function generateAndStore(
   session: SessionInfo,
   request: { audience: Audience; length: Length; context?: UpdateContextKind },
 ): Promise<StoredUpdate> {
-  const snapshot = await ctx.deps.store.loadSnapshot(session.id, ctx.now);
-  const result = await generateStatusUpdate(snapshot, request, {
-    templates: ctx.account.templates,
-    writer: ctx.deps.writer,
-  });
-  if (result.fallback_reason)
-    ctx.deps.logger?.warn({ sessionId: session.id, reason: result.fallback_reason }, "llm fallback");
-  const content = toStepContent(result, snapshot.messages.length, ctx.user.displayName);
+  return storeDraft(ctx, session, await generateDraft(ctx, session, request));
+}
+
+async function storeDraft(ctx: RequestContext, session: SessionInfo, draft: Draft): Promise<StoredUpdate> {
+  const content = toStepContent(draft.result, draft.messageCount, ctx.user.displayName);
   const id = await ctx.deps.store.recordUpdate(session.id, content);
   const stored = await ctx.deps.store.getUpdate(session.id, id);
   if (!stored) throw new FlowPilotError("not_found", "The update could not be stored. Please try again.");

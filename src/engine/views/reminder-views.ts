@@ -12,18 +12,27 @@ export const REMINDER_OPTIONS = [
   { minutes: 60, label: "1 hour" },
 ] as const;
 
-const audienceNoun = (audience: Audience) => AUDIENCE_LABELS[audience].label.toLowerCase();
+/**
+ * What the reminder is for, as a verb phrase: ticket notes go on the ticket,
+ * client updates and emails go to the client.
+ */
+function nextUpdate(audience: Audience, clientName?: string): string {
+  const client = clientName ?? "the client";
+  if (audience === "ticket_notes") return "add another ticket note";
+  return `send ${client} another ${audience === "email_draft" ? "email" : "update"}`;
+}
 
 export interface ReminderOptionsData {
   sessionId: string;
   updateId: string;
   audience: Audience;
+  clientName?: string;
 }
 
 /** Set Reminder: 15 min / 30 min / 1 hour / Custom. */
 export function reminderOptionsView(data: ReminderOptionsData): ViewMessage {
   const ids = { sessionId: data.sessionId, updateId: data.updateId, audience: data.audience };
-  const question = `Remind you to send another ${audienceNoun(data.audience)} in:`;
+  const question = `Remind you to ${nextUpdate(data.audience, data.clientName)} in:`;
   return {
     kind: "reminder_options",
     text: question,
@@ -59,8 +68,7 @@ export interface ReminderSetData {
 
 /** Confirms a scheduled reminder. Relative time only: the engine does not know the reader's time zone. */
 export function reminderSetView(data: ReminderSetData): ViewMessage {
-  const to = data.clientName ? ` to ${data.clientName}` : "";
-  const line = `⏰ Reminder set: in ${formatMinutes(data.minutes)} I'll remind you to send another ${audienceNoun(data.audience)}${to}.`;
+  const line = `⏰ Reminder set: in ${formatMinutes(data.minutes)} I'll remind you to ${nextUpdate(data.audience, data.clientName)}.`;
   return {
     kind: "reminder_set",
     text: line,
@@ -81,11 +89,10 @@ export interface ReminderFiredData {
   summary?: string;
 }
 
-/** The reminder: "Time to send another update to <client> on <summary>", with a button into the update flow. */
+/** The reminder: "Time to send <client> another update on <summary>", with a button into the update flow. */
 export function reminderFiredView(data: ReminderFiredData): ViewMessage {
-  const to = data.clientName ? ` to ${data.clientName}` : "";
   const on = data.summary ? ` on ${data.summary}` : "";
-  const line = `⏰ Time to send another update${to}${on}`;
+  const line = `⏰ Time to ${nextUpdate(data.audience, data.clientName)}${on}`;
   return {
     kind: "reminder_fired",
     text: line,

@@ -51,9 +51,11 @@ export function sessionHeaderView(data: SessionHeaderData): ViewMessage {
         { id: ACTION_IDS.resolve, label: "Resolve", payload: p, input: actionInput(ACTION_IDS.resolve) },
       ];
 
-  const status = data.inferredStatus
-    ? `${SESSION_STATUS_LABELS[data.status]} · ${INFERRED_STATUS_LABELS[data.inferredStatus]}`
-    : SESSION_STATUS_LABELS[data.status];
+  // The inferred progress only adds something while the session is open ("Active · Cause identified").
+  const status =
+    data.inferredStatus && !closed
+      ? `${SESSION_STATUS_LABELS[data.status]} · ${INFERRED_STATUS_LABELS[data.inferredStatus]}`
+      : SESSION_STATUS_LABELS[data.status];
   const facts: Fact[] = [];
   if (data.ticketId) facts.push({ label: "Ticket", value: data.ticketId });
   if (data.ticketSummary) facts.push({ label: "Summary", value: data.ticketSummary });

@@ -161,7 +161,7 @@ describe("renderConsole", () => {
       reminderOptionsView({ sessionId: "s1", updateId: "u1", audience: "client_update" }),
     );
     expect(out.text).toBe(
-      "Remind you to send another client update in:\n[1] 15 min  [2] 30 min  [3] 1 hour  [4] Custom",
+      "Remind you to send the client another update in:\n[1] 15 min  [2] 30 min  [3] 1 hour  [4] Custom",
     );
     expect(out.choices.map((c) => Boolean(c.needsInput))).toEqual([false, false, false, true]);
   });

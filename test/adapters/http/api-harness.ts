@@ -5,7 +5,7 @@ import { createPrismaConversationStore } from "../../../src/db/conversation-stor
 import type { ApiDeps } from "../../../src/engine/api/index.ts";
 import type { Logger, TicketPoster } from "../../../src/engine/conversation/context.ts";
 import { createWriter } from "../../../src/engine/writers/create-writer.ts";
-import { type TestDatabase, withTestDatabase } from "../../support/db.ts";
+import { emptiedTestDatabase, type TestDatabase, withTestDatabase } from "../../support/db.ts";
 
 /** Response bodies are JSON whose shape each test asserts field by field. */
 // biome-ignore lint/suspicious/noExplicitAny: parsed JSON, asserted by the tests
@@ -38,8 +38,10 @@ export interface ApiHarness {
  * The real Hono app on Node's HTTP server (127.0.0.1, a free port) over a
  * fresh in-memory PGlite database, with two API accounts and a token each.
  */
-export async function startApi(options: { tickets?: TicketPoster } = {}): Promise<ApiHarness> {
-  const t = await withTestDatabase("pglite");
+export async function startApi(
+  options: { tickets?: TicketPoster; ownDatabase?: boolean } = {},
+): Promise<ApiHarness> {
+  const t = options.ownDatabase ? await withTestDatabase("pglite") : await emptiedTestDatabase("pglite");
   const prisma = t.db.prisma;
   const logs: ApiHarness["logs"] = [];
   const logger: Logger = {

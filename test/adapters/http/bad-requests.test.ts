@@ -110,7 +110,8 @@ describe("REST API: bad requests get a 4xx naming the problem", () => {
 describe("REST API: internal errors", () => {
   let api: ApiHarness;
   beforeAll(async () => {
-    api = await startApi();
+    // This test breaks its database on purpose, so it gets one of its own.
+    api = await startApi({ ownDatabase: true });
   });
   afterAll(() => api?.close());
 

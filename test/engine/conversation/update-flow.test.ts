@@ -50,8 +50,10 @@ describe("starting a session", () => {
     expect(await h.prisma.session.count()).toBe(1);
   });
 
-  it("records messages as steps and ignores chatter outside a session", async () => {
-    expect(await h.say("just chatting before any session")).toBe("");
+  it("records messages as steps; a console line with no session open is not recorded and says so", async () => {
+    expect(await h.say("just chatting before any session")).toMatch(
+      /Not recorded: there's no FlowPilot session here yet\. Start one with \/flowpilot start/,
+    );
     await h.say("/flowpilot start TKT-9 VPN down");
     await h.say("All remote users get error -7200 since 8am");
     const steps = (await session()).steps.filter((s) => s.stepType === "message");
@@ -254,7 +256,7 @@ describe("reminders", () => {
     expect(await h.fireReminders()).toBe(0);
     h.advance(16);
     expect(await h.fireReminders()).toBe(1);
-    expect(h.transcript).toMatch(/Time to send another update to Acme Medical Group on Email delivery issue/);
+    expect(h.transcript).toMatch(/Time to send Acme Medical Group another update on Email delivery issue/);
     expect(await h.fireReminders()).toBe(0);
     const out = await h.choose(/update/i);
     expect(out).toMatch(/How detailed\?/);

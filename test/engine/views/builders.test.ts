@@ -241,7 +241,19 @@ describe("follow-up views", () => {
       audience: "client_update",
       clientName: "Acme",
     });
-    expect(set.text).toContain("in 1 h 30 min");
+    expect(set.text).toContain("in 1 h 30 min I'll remind you to send Acme another update.");
+    const notes = { sessionId: "s1", updateId: "u1", audience: "ticket_notes" as const, clientName: "Acme" };
+    expect(reminderOptionsView(notes).text).toBe("Remind you to add another ticket note in:");
+    expect(reminderSetView({ ...notes, remindAt: new Date(0), minutes: 30 }).text).toBe(
+      "⏰ Reminder set: in 30 min I'll remind you to add another ticket note.",
+    );
+    expect(reminderFiredView({ ...notes, summary: "the printer" }).text).toBe(
+      "⏰ Time to add another ticket note on the printer",
+    );
+    expect(
+      reminderOptionsView({ sessionId: "s1", updateId: "u1", audience: "email_draft", clientName: "Acme" })
+        .text,
+    ).toBe("Remind you to send Acme another email in:");
     const fired = reminderFiredView({
       sessionId: "s1",
       audience: "client_update",
@@ -249,7 +261,7 @@ describe("follow-up views", () => {
       summary: "the email delivery issue",
     });
     expect(fired.text).toContain(
-      "Time to send another update to Acme Medical Group on the email delivery issue",
+      "Time to send Acme Medical Group another update on the email delivery issue",
     );
     expect(viewActions(fired)).toMatchObject([
       { id: ACTION_IDS.reminderOpenUpdate, payload: { sessionId: "s1", audience: "client_update" } },
