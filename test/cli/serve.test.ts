@@ -1,7 +1,9 @@
+import { existsSync } from "node:fs";
 import { createServer } from "node:net";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { freshDataDir } from "../support/data-dir.ts";
-import { runCli, spawnBin } from "../support/run-cli.ts";
+import { runCli, spawnBin, spawnCommand } from "../support/run-cli.ts";
 
 describe("flowpilot serve (the compiled CLI as a process)", () => {
   it("serves the API, answers token commands from other processes while it holds the database, and stops cleanly on SIGTERM", async () => {
@@ -44,6 +46,23 @@ describe("flowpilot serve (the compiled CLI as a process)", () => {
     const after = await runCli(["token", "list", "--account", "northstar"], { env });
     expect(after.code).toBe(0);
     expect(after.stdout).toMatch(/revoked/);
+  });
+});
+
+describe("npx flowpilot serve", () => {
+  it("stops, releasing the data folder, when npm is sent SIGTERM (npm does not pass it on)", async () => {
+    const dataDir = await freshDataDir();
+    const env = { FLOWPILOT_DATA_DIR: dataDir, FLOWPILOT_HTTP_HOST: "127.0.0.1", FLOWPILOT_HTTP_PORT: "0" };
+    const npx = spawnCommand("npx", ["flowpilot", "serve"], env);
+    await npx.waitFor(/listening on http/);
+    npx.child.kill("SIGTERM");
+    await npx.exited;
+    // The server notices within a second or two; the lock file goes when it has closed the database.
+    const deadline = Date.now() + 60_000;
+    while (existsSync(join(dataDir, "flowpilot.lock")) && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 100));
+    expect(existsSync(join(dataDir, "flowpilot.lock"))).toBe(false);
+    expect((await runCli(["stats"], { env })).code).toBe(0);
   });
 });
 

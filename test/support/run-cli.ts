@@ -84,7 +84,12 @@ process.once("exit", () => children.forEach(reap));
  * child is killed when the test ends, whether it passed or failed.
  */
 export function spawnBin(args: string[], options: { env?: Record<string, string>; stdin?: string } = {}) {
-  const child = spawn(process.execPath, [BIN, ...args], { env: cliEnv(options.env) });
+  return spawnCommand(process.execPath, [BIN, ...args], options.env, options.stdin);
+}
+
+/** Any command (`npx flowpilot …`) as a child process of the test, reaped like spawnBin's. */
+export function spawnCommand(command: string, args: string[], env?: Record<string, string>, stdin?: string) {
+  const child = spawn(command, args, { env: cliEnv(env), cwd: join(import.meta.dirname, "../..") });
   children.add(child);
   onTestFinished(() => reap(child));
   let stdout = "";
@@ -98,7 +103,7 @@ export function spawnBin(args: string[], options: { env?: Record<string, string>
       resolve({ code, stdout, stderr });
     });
   });
-  if (options.stdin !== undefined) child.stdin.end(options.stdin);
+  if (stdin !== undefined) child.stdin.end(stdin);
   return {
     child,
     exited,
