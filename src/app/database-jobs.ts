@@ -8,6 +8,7 @@ import {
   revokeApiToken,
 } from "../db/api-tokens.ts";
 import { deleteConnection, describeConnection, saveConnectWiseConnection } from "../db/psa-connections.ts";
+import { redactStoredSecrets } from "../db/redact-stored.ts";
 import { computeUsageStats } from "../db/usage-stats.ts";
 import { FlowPilotError } from "../errors.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
@@ -51,6 +52,11 @@ export const DATABASE_JOBS = {
       `Feedback:                          👍 ${s.feedback.up}  👎 ${s.feedback.down}`,
       "",
     ].join("\n");
+  }),
+
+  "redact-existing": job(z.object({}), async ({ prisma }) => {
+    const r = await redactStoredSecrets(prisma, { force: true });
+    return `Scanned ${r.sessionsScanned} session(s); removed secrets from ${r.rowsChanged} stored row(s).\n`;
   }),
 
   "token.create": job(

@@ -1,3 +1,4 @@
+import { redactTranscript } from "../engine/intake/redact-session.ts";
 import type { Transcript } from "../engine/transcript.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 
@@ -21,10 +22,12 @@ export interface ImportOptions {
  */
 export async function importTranscript(
   prisma: PrismaClient,
-  transcript: Transcript,
+  given: Transcript,
   options: ImportOptions,
 ): Promise<string> {
   const { accountId } = options;
+  // Imported text is stored like typed text: through the intake, secrets replaced.
+  const transcript = await redactTranscript(given);
   return prisma.$transaction(async (tx) => {
     const name = options.engineer?.displayName ?? transcript.engineer.name;
     const platformUserId = options.engineer?.platformUserId ?? (name ? `import:${name}` : undefined);

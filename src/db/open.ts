@@ -8,6 +8,7 @@ import { FlowPilotError } from "../errors.ts";
 import { PrismaClient } from "../generated/prisma/client.ts";
 import { type DataDirLock, lockDataDir } from "./data-dir-lock.ts";
 import { applyMigrations, type SqlRunner } from "./migrate.ts";
+import { redactStoredSecrets } from "./redact-stored.ts";
 
 /** An opened, migrated database. */
 export interface Database {
@@ -78,6 +79,14 @@ async function openPglite(options: OpenDatabaseOptions): Promise<Database> {
   const adapter = new PrismaPGlite(lite) as unknown as PrismaPg;
   const prisma = new PrismaClient({ adapter });
   const db = lite;
+  try {
+    await redactStoredSecrets(prisma, { logger: options.logger });
+  } catch (err) {
+    await prisma.$disconnect().catch(() => undefined);
+    await db.close().catch(() => undefined);
+    lock?.release();
+    throw err;
+  }
   return {
     prisma,
     kind: "pglite",
@@ -104,6 +113,12 @@ async function openPostgres(url: string, options: OpenDatabaseOptions): Promise<
     await client.end();
   }
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+  try {
+    await redactStoredSecrets(prisma, { logger: options.logger });
+  } catch (err) {
+    await prisma.$disconnect().catch(() => undefined);
+    throw err;
+  }
   return { prisma, kind: "postgres", close: () => prisma.$disconnect() };
 }
 

@@ -71,6 +71,8 @@ export async function loadSessionSnapshot(
     escalationReason: session.escalationReason ?? undefined,
     messages,
     previousUpdates,
+    // Stored text passed the intake (and stored-data redaction at start-up): no second scan.
+    secretsRedacted: true,
   };
 }
 

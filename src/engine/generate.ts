@@ -1,5 +1,6 @@
 import { buildSessionFacts } from "./context/session-facts.ts";
 import { enforceGuardrails } from "./guardrails/index.ts";
+import { redactSnapshot } from "./intake/redact-session.ts";
 import { type CommunicationTemplates, DEFAULT_TEMPLATES } from "./templates.ts";
 import type { SessionSnapshot, StatusUpdateResult, UpdateContextKind, UpdateRequest } from "./types.ts";
 import { offlineWriter } from "./writers/offline/index.ts";
@@ -24,10 +25,12 @@ export function defaultContext(session: SessionSnapshot): UpdateContextKind {
  * from the session and, for client audiences, nothing technical gets out.
  */
 export async function generateStatusUpdate(
-  session: SessionSnapshot,
+  given: SessionSnapshot,
   request: UpdateRequest,
   options: GenerateOptions = {},
 ): Promise<StatusUpdateResult> {
+  // A stored session passed the intake message by message; a transcript is scanned here.
+  const session = await redactSnapshot(given);
   const templates = options.templates ?? DEFAULT_TEMPLATES;
   const writer = options.writer ?? offlineWriter;
   const facts = buildSessionFacts(session);
@@ -41,7 +44,7 @@ export async function generateStatusUpdate(
     context,
     templates,
   });
-  const { text } = enforceGuardrails(written.content, request.audience, { secrets: facts.secrets });
+  const { text } = enforceGuardrails(written.content, request.audience);
   return {
     content: text,
     audience: request.audience,

@@ -70,6 +70,11 @@ export interface SessionSnapshot {
   escalationReason?: string;
   messages: SessionMessage[];
   previousUpdates: PreviousUpdate[];
+  /**
+   * True when every text already passed the intake (a stored session): the
+   * writers then skip the secret scan. Transcripts from files are scanned.
+   */
+  secretsRedacted?: boolean;
 }
 
 export interface UpdateRequest {

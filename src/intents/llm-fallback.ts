@@ -4,7 +4,7 @@ import { z } from "zod";
 import { AUDIENCES, LENGTHS, UPDATE_CONTEXTS } from "../engine/types.ts";
 import { createLlmClient } from "../llm/client.ts";
 import type { LlmSettings } from "../llm/settings.ts";
-import { redactSecrets } from "./redact.ts";
+import { redactSecretsSync } from "../secrets/index.ts";
 import type { IntentResult } from "./types.ts";
 
 /** The model's answer, validated before use; anything else is treated as a failure. */
@@ -63,7 +63,7 @@ export function createLlmIntentClassifier(
           response_format: RESPONSE_FORMAT,
           messages: [
             { role: "system", content: SYSTEM_PROMPT },
-            { role: "user", content: `Message:\n"""\n${redactSecrets(text)}\n"""` },
+            { role: "user", content: `Message:\n"""\n${redactSecretsSync(text).text}\n"""` },
           ],
         },
         { timeout: settings.timeoutMs, maxRetries: 0 },

@@ -168,7 +168,7 @@ describe("LLM fallback for the uncertain band", () => {
     );
     const prompt = JSON.stringify(server.chatRequests()[0]!.body.messages);
     expect(prompt).not.toContain("Hunter2!x");
-    expect(prompt).toContain("[redacted]");
+    expect(prompt).toContain("[password removed]");
   });
 
   it("honours a custom uncertain band", async () => {

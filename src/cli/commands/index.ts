@@ -3,6 +3,7 @@ import type { CliIo } from "../io.ts";
 import { registerClassify } from "./classify.ts";
 import { registerGenerate } from "./generate.ts";
 import { registerPsa } from "./psa.ts";
+import { registerRedactExisting } from "./redact-existing.ts";
 import { registerServe } from "./serve.ts";
 import { registerStart } from "./start.ts";
 import { registerStats } from "./stats.ts";
@@ -20,4 +21,5 @@ export const CLI_COMMANDS: Array<(program: Command, io: CliIo) => void> = [
   registerPsa,
   registerServe,
   registerToken,
+  registerRedactExisting,
 ];

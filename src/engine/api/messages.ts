@@ -1,6 +1,6 @@
 import { FlowPilotError } from "../../errors.ts";
 import { MAX_MESSAGE_CHARS } from "../conversation/conversation.ts";
-import { cleanIncomingText, cleanOptionalText } from "../intake/clean-text.ts";
+import { intakeOptional, intakeText } from "../intake/intake-text.ts";
 import { requireSession } from "./context.ts";
 import type { ApiCaller, ApiDeps, ApiMessageInput } from "./types.ts";
 
@@ -19,12 +19,16 @@ export async function addMessages(
   sessionId: string,
   incoming: ApiMessageInput[],
 ): Promise<{ recorded: number; message_count: number }> {
-  const messages = incoming.map((m) => ({
-    ...m,
-    text: cleanIncomingText(m.text),
-    author_name: cleanOptionalText(m.author_name),
-  }));
   const session = await requireSession(deps, caller, sessionId);
+  // In order, so a secret typed with a label in one message is also removed where a later one repeats it.
+  const messages: ApiMessageInput[] = [];
+  for (const m of incoming) {
+    messages.push({
+      ...m,
+      text: await intakeText(m.text, session.id),
+      author_name: await intakeOptional(m.author_name),
+    });
+  }
   if (session.status === "resolved" || session.status === "escalated")
     throw new FlowPilotError("conflict", `This session is ${session.status}; its timeline is closed.`);
   if (messages.length === 0 || messages.length > MAX_MESSAGES_PER_CALL)

@@ -6,7 +6,8 @@ import {
   withTicketDetails,
 } from "../conversation/session-flow.ts";
 import type { SessionInfo } from "../conversation/store.ts";
-import { cleanIncomingText, cleanOptionalText } from "../intake/clean-text.ts";
+import { cleanIncomingText } from "../intake/clean-text.ts";
+import { intakeOptional, intakeText } from "../intake/intake-text.ts";
 import { conversationDeps, nowFor, requireSession, sessionContext } from "./context.ts";
 import type { ApiCaller, ApiDeps, ApiSessionView, ApiUpdateView, NewApiSession } from "./types.ts";
 import { sessionView, updateView } from "./views.ts";
@@ -33,10 +34,10 @@ export async function createSession(
 ): Promise<{ session: ApiSessionView; notice?: string }> {
   const input: NewApiSession = {
     ticketId: cleanIncomingText(raw.ticketId),
-    ticketSummary: cleanOptionalText(raw.ticketSummary),
-    clientCompany: cleanOptionalText(raw.clientCompany),
-    clientContact: cleanOptionalText(raw.clientContact),
-    engineer: { id: cleanIncomingText(raw.engineer.id), name: cleanIncomingText(raw.engineer.name) },
+    ticketSummary: await intakeOptional(raw.ticketSummary),
+    clientCompany: await intakeOptional(raw.clientCompany),
+    clientContact: await intakeOptional(raw.clientContact),
+    engineer: { id: cleanIncomingText(raw.engineer.id), name: await intakeText(raw.engineer.name) },
   };
   const user = await deps.store.ensureUser(caller.account.id, {
     platformUserId: input.engineer.id,
@@ -66,7 +67,7 @@ export async function getSession(deps: ApiDeps, caller: ApiCaller, sessionId: st
 
 export async function pauseSession(deps: ApiDeps, caller: ApiCaller, sessionId: string, reason?: string) {
   const session = await requireSession(deps, caller, sessionId);
-  await applyPause(deps, session, cleanOptionalText(reason));
+  await applyPause(deps, session, await intakeOptional(reason, session.id));
   return view(deps, { ...session, status: "paused" });
 }
 
@@ -94,7 +95,7 @@ async function close(
     sessionContext(deps, caller, session),
     session,
     context,
-    cleanIncomingText(text),
+    await intakeText(text, session.id),
   );
   return { session: await view(deps, closed), updates: [documentation, share].map(updateView) };
 }

@@ -1,12 +1,13 @@
-import { collectSessionSecrets, looksLikeInstruction, redactSecrets } from "../guardrails/index.ts";
+import { looksLikeInstruction } from "../guardrails/index.ts";
 import type { InferredStatus, PreviousUpdate, SessionMessage, SessionSnapshot } from "../types.ts";
 import { expandAbbreviations } from "./abbreviations.ts";
 import { inferStatus } from "./infer-status.ts";
+import { tidySecretMarkers } from "./secret-markers.ts";
 import { asListItem, capitalize, splitSentences } from "./sentences.ts";
 import { type ClassifiedStatement, classifyStatement, DIAGNOSIS_POINTER } from "./statement-kinds.ts";
 import { timeSpentMinutes } from "./time-spent.ts";
 
-/** One technical fact taken from the session, already stripped of secrets. */
+/** One technical fact taken from the session (its secrets were replaced by markers at intake). */
 export interface Fact {
   text: string;
   at: Date;
@@ -14,7 +15,8 @@ export interface Fact {
 
 /**
  * What the session says, sorted into the parts of a status update. Built once
- * per update from the whole session; every text here is redacted of secrets.
+ * per update from the whole session; secrets in it are markers such as
+ * "[password removed]", which client-facing writers leave out.
  */
 export interface SessionFacts {
   status: InferredStatus;
@@ -46,8 +48,6 @@ export interface SessionFacts {
   escalationReason?: string;
   sinceLast: SinceLast | null;
   messageCount: number;
-  /** Secret values typed into the session: never to appear in any output. */
-  secrets: string[];
 }
 
 export interface SinceLast {
@@ -83,12 +83,7 @@ interface Sorted {
 
 /** Builds the facts for one update from the whole session. */
 export function buildSessionFacts(session: SessionSnapshot): SessionFacts {
-  const secrets = collectSessionSecrets([
-    ...session.messages.map((m) => m.text),
-    session.resolutionSummary ?? "",
-    session.escalationReason ?? "",
-  ]);
-  const clean = (text: string) => expandAbbreviations(tidyRedactions(redactSecrets(text, secrets)));
+  const clean = (text: string) => expandAbbreviations(tidySecretMarkers(text));
   const sorted = sortMessages(session.messages, clean);
   const status = inferStatus({
     sessionStatus: session.status,
@@ -129,7 +124,6 @@ export function buildSessionFacts(session: SessionSnapshot): SessionFacts {
     escalationReason: session.escalationReason ? clean(session.escalationReason) : undefined,
     sinceLast,
     messageCount: session.messages.length,
-    secrets,
   };
 }
 
@@ -315,12 +309,4 @@ function informativeness(text: string): number {
   if (/[-—–:]|\b(?:shows?|showed|returns?|returned|found|is|are|was|were|no |not )\b/i.test(text)) score += 1;
   if (/\b(?:error|fail|expired|blocked|missing|wrong|corrupt|full|disabled|stuck)\w*/i.test(text)) score += 1;
   return score;
-}
-
-/** Drops a parenthetical that only carried a secret: "(pw is [redacted] for now)". */
-function tidyRedactions(text: string): string {
-  return text
-    .replace(/\s*\([^()]*\[redacted\][^()]*\)/g, "")
-    .replace(/\s{2,}/g, " ")
-    .trim();
 }

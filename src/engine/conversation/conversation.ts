@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { FlowPilotError, InputRejectedError, isFlowPilotError } from "../../errors.ts";
-import { cleanIncomingText } from "../intake/clean-text.ts";
+import { intakeText } from "../intake/intake-text.ts";
 import { ACTION_IDS, decodeActionPayload, errorView, lengthPickerView, noticeView } from "../views/index.ts";
 import { parseCommandLine } from "./command-line.ts";
 import { findCommand } from "./commands.ts";
@@ -103,9 +103,10 @@ export function createConversation(deps: ConversationDeps): Conversation {
     handleMessage: async (message) => {
       await guarded(message, async (ctx) => {
         const session = await currentSession(ctx);
-        const text = await normalizeChatMarkup(
-          cleanIncomingText(message.text),
-          deps.resolveUserName ?? (() => undefined),
+        // Markup first (a mention's name is not a secret), then the intake: control characters and secrets.
+        const text = await intakeText(
+          await normalizeChatMarkup(message.text, deps.resolveUserName ?? (() => undefined)),
+          session?.id,
         );
         if (!text) return;
         const intent = await deps.recognizer.recognize(text);
@@ -151,21 +152,21 @@ export function createConversation(deps: ConversationDeps): Conversation {
       });
     },
 
-    handleCommand: async (incoming) => {
-      const command = { ...incoming, text: cleanIncomingText(incoming.text) };
+    handleCommand: async (command) => {
       await guarded(command, async (ctx) => {
         const session = await currentSession(ctx);
+        const text = await intakeText(command.text, session?.id);
         if (command.command === "flowpilot-update") {
           if (!session)
             throw new FlowPilotError(
               "not_found",
               "There's no open FlowPilot session here. Start one with /flowpilot start <ticket>.",
             );
-          const slots = command.text.trim() ? await deps.recognizer.recognize(command.text) : {};
+          const slots = text.trim() ? await deps.recognizer.recognize(text) : {};
           await startUpdateFlow(ctx, session, slots);
           return;
         }
-        const line = parseCommandLine(command.text);
+        const line = parseCommandLine(text);
         const spec = findCommand(line.name);
         if (!spec)
           throw new FlowPilotError("invalid_input", `Unknown command "${line.name}". Try /flowpilot help.`);
@@ -181,19 +182,19 @@ export function createConversation(deps: ConversationDeps): Conversation {
       });
     },
 
-    handleAction: (incoming) => {
-      const action = {
-        ...incoming,
-        input: incoming.input === undefined ? undefined : cleanIncomingText(incoming.input),
-      };
-      return guarded(action, async (ctx) => {
-        const payload = decodeActionPayload(action.payload);
+    handleAction: (incoming) =>
+      guarded(incoming, async (ctx) => {
+        const payload = decodeActionPayload(incoming.payload);
         const session = await ctx.deps.store.getSession(ctx.account.id, payload.sessionId);
         if (!session)
           throw new FlowPilotError(
             "not_found",
             "That session doesn't exist in this workspace (it may belong to another team).",
           );
+        const action = {
+          ...incoming,
+          input: incoming.input === undefined ? undefined : await intakeText(incoming.input, session.id),
+        };
         const update = () => requireUpdate(ctx, session, payload.updateId);
         switch (action.actionId) {
           case ACTION_IDS.shareUpdate:
@@ -258,8 +259,7 @@ export function createConversation(deps: ConversationDeps): Conversation {
               "That button is not supported any more. Run /flowpilot help.",
             );
         }
-      });
-    },
+      }),
 
     fireDueReminders: (platform) => fireDueReminders(deps, platform, clock()),
   };

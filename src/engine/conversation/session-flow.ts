@@ -1,5 +1,6 @@
 import { FlowPilotError } from "../../errors.ts";
 import { buildSessionFacts } from "../context/session-facts.ts";
+import { intakeOptional } from "../intake/intake-text.ts";
 import { finalText } from "../steps.ts";
 import {
   historyView,
@@ -97,10 +98,11 @@ export async function withTicketDetails(
         ...given,
         notice: `Ticket ${input.ticketId} was not found in the PSA, so nothing was filled in from it. Check the number: Post to Ticket needs an existing ticket.`,
       };
+    // Ticket fields come from outside like typed text: they pass the same intake.
     return {
-      summary: input.summary ?? ticket.summary?.slice(0, MAX_SUMMARY),
-      client: input.client ?? ticket.company,
-      contact: input.contact ?? ticket.contact,
+      summary: input.summary ?? (await intakeOptional(ticket.summary?.slice(0, MAX_SUMMARY))),
+      client: input.client ?? (await intakeOptional(ticket.company)),
+      contact: input.contact ?? (await intakeOptional(ticket.contact)),
     };
   } catch (err) {
     deps.logger?.warn(

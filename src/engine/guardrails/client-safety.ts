@@ -1,5 +1,6 @@
+import { detectSecretsSync, MARKER_PATTERN, redactSecretsSync } from "../../secrets/index.ts";
+import { withoutSecretClauses } from "../context/secret-markers.ts";
 import { COMPILED_GLOSSARY, type GlossaryEntry } from "./glossary.ts";
-import { findSecrets, REDACTED, redactSecrets } from "./secrets.ts";
 import { findTechnicalTokens, type TokenKind } from "./technical-tokens.ts";
 
 export type ViolationKind = "secret" | TokenKind | "tool" | "jargon";
@@ -41,10 +42,21 @@ export function findPlainTerms(text: string): PlainTerm[] {
   return out.sort((a, b) => a.index - b.index);
 }
 
-/** Everything in a text that must not reach a client: secrets, addresses, hosts, paths, codes, tools, jargon. */
+/** Anything in a text that looks like a secret. */
+export function findSecretViolations(text: string): Violation[] {
+  return detectSecretsSync(text).map((s) => ({
+    kind: "secret",
+    match: text.slice(s.start, s.end),
+    index: s.start,
+  }));
+}
+
+/** Everything in a text that must not reach a client: secrets and their markers, addresses, hosts, paths, codes, tools, jargon. */
 export function findClientViolations(text: string): Violation[] {
-  const violations: Violation[] = [];
-  for (const s of findSecrets(text)) violations.push({ kind: "secret", match: s.value, index: s.start });
+  const violations: Violation[] = findSecretViolations(text);
+  MARKER_PATTERN.lastIndex = 0;
+  for (const m of text.matchAll(MARKER_PATTERN))
+    violations.push({ kind: "secret", match: m[0], index: m.index });
   for (const t of findTechnicalTokens(text)) violations.push(t);
   for (const term of findPlainTerms(text)) {
     if (term.kind !== "plain") violations.push({ kind: term.kind, match: term.term, index: term.index });
@@ -72,9 +84,12 @@ function isPlural(term: string, entry: GlossaryEntry): boolean {
  * findClientViolations before using it.
  */
 export function makeClientSafe(text: string): string {
-  let out = redactSecrets(text)
-    .replace(/\s*\([^()]*\[redacted\][^()]*\)/g, "")
-    .replaceAll(REDACTED, "");
+  // Clauses that carried a secret go whole: "password to [password removed]" leaves no stray words.
+  let out = redactSecretsSync(text)
+    .text.split(/(?<=[.!?])\s+/)
+    .map(withoutSecretClauses)
+    .filter(Boolean)
+    .join(" ");
   // Technical tokens, right to left so indexes stay valid.
   const tokens = findTechnicalTokens(out);
   for (let i = tokens.length - 1; i >= 0; i--) {

@@ -6,26 +6,35 @@ import {
 } from "../../../src/engine/guardrails/index.ts";
 
 describe("enforceGuardrails", () => {
-  it("redacts session secrets even in ticket notes, where technical detail is allowed", () => {
-    const notes = "- Logged into fw01 with Tr0ub4dor&3\n- SSL VPN cert expired";
-    const { text, repaired } = enforceGuardrails(notes, "ticket_notes", { secrets: ["Tr0ub4dor&3"] });
-    expect(text).not.toContain("Tr0ub4dor&3");
-    expect(text).toContain("fw01");
+  it("removes a secret even from ticket notes, where technical detail is allowed, leaving its marker", () => {
+    const notes = "- Logged into fw01 as admin / Tr0ub4dor&3\n- SSL VPN cert expired";
+    const { text, repaired } = enforceGuardrails(notes, "ticket_notes");
+    expect(text).toBe("- Logged into fw01 as admin / [password removed]\n- SSL VPN cert expired");
     expect(repaired.map((v) => v.kind)).toEqual(["secret"]);
+  });
+
+  it("keeps markers in ticket notes and leaves them out of client text, without stray words", () => {
+    const notes = "- Rotated the sa password to [password removed] and restarted the relay";
+    expect(enforceGuardrails(notes, "ticket_notes").text).toBe(notes);
+    const client =
+      "Hi Acme,\n\nWe rotated the password to [password removed] and restarted the service. All good.";
+    const { text } = enforceGuardrails(client, "client_update");
+    expect(text).not.toMatch(/\[|removed|password to/);
+    expect(text).toContain("Restarted the service.");
   });
 
   it("rewrites client text until nothing technical is left, keeping the subject line", () => {
     const email =
       "Subject: Update: VPN down — TKT-1\n\nHi Acme,\n\nWe renewed the SSL cert on fw01 (203.0.113.45).\n\nBest regards,\nSam";
-    const { text } = enforceGuardrails(email, "email_draft", { secrets: [] });
-    expect(checkOutput(text, "email_draft", { secrets: [] })).toEqual([]);
+    const { text } = enforceGuardrails(email, "email_draft");
+    expect(checkOutput(text, "email_draft")).toEqual([]);
     expect(text.split("\n")[0]).toBe("Subject: Update: remote access down — TKT-1");
     expect(text).toContain("Hi Acme,");
   });
 
   it("returns clean text untouched", () => {
     const clean = "Hi Acme,\n\nEverything is working again.";
-    expect(enforceGuardrails(clean, "client_update", { secrets: [] })).toEqual({ text: clean, repaired: [] });
+    expect(enforceGuardrails(clean, "client_update")).toEqual({ text: clean, repaired: [] });
   });
 });
 

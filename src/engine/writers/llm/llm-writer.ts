@@ -1,5 +1,5 @@
 import type OpenAI from "openai";
-import { redactSecrets } from "../../guardrails/index.ts";
+import { redactSecretsSync } from "../../../secrets/index.ts";
 import { writeOffline } from "../offline/index.ts";
 import type { UpdateWriter, WriterInput, WriterOutput } from "../types.ts";
 import { describeLlmFailure, InvalidAnswerError } from "./failure.ts";
@@ -77,7 +77,7 @@ export function createLlmWriter(options: LlmWriterOptions): UpdateWriter {
           await complete([
             ...messages,
             // The model's own text goes back redacted: no secret ever reaches a request.
-            { role: "assistant", content: redactSecrets(first, input.facts.secrets) },
+            { role: "assistant", content: redactSecretsSync(first).text },
             { role: "user", content: repairRequest(problems) },
           ]),
           input,

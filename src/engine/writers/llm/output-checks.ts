@@ -1,5 +1,6 @@
+import { hasSecretMarker } from "../../../secrets/index.ts";
 import { splitSentences } from "../../context/sentences.ts";
-import { checkOutput, REDACTED, type Violation } from "../../guardrails/index.ts";
+import { checkOutput, type Violation } from "../../guardrails/index.ts";
 import type { WriterInput } from "../types.ts";
 
 const KIND_LABEL: Record<Violation["kind"], string> = {
@@ -28,7 +29,7 @@ export function findOutputProblems(body: string, input: WriterInput): string[] {
   if (!text) return ["The answer was empty."];
   const problems: string[] = [];
   const byKind = new Map<Violation["kind"], Set<string>>();
-  for (const v of checkOutput(text, input.audience, { secrets: input.facts.secrets })) {
+  for (const v of checkOutput(text, input.audience)) {
     const matches = byKind.get(v.kind) ?? new Set<string>();
     matches.add(v.match);
     byKind.set(v.kind, matches);
@@ -50,8 +51,8 @@ export function findOutputProblems(body: string, input: WriterInput): string[] {
     problems.push("It quotes the prompt's data markers; write the update itself only.");
   }
   const isClient = input.audience !== "ticket_notes";
-  if (isClient && text.includes(REDACTED)) {
-    problems.push(`It contains "${REDACTED}"; leave out anything that was redacted.`);
+  if (isClient && hasSecretMarker(text)) {
+    problems.push("It contains a marker such as [password removed]; leave out anything that was removed.");
   }
   if (input.length === "quick") {
     const sentences = splitSentences(text).length;

@@ -1,5 +1,6 @@
+import { redactSecretsSync } from "../../../secrets/index.ts";
 import type { Fact, SessionFacts } from "../../context/session-facts.ts";
-import { looksLikeInstruction, redactSecrets } from "../../guardrails/index.ts";
+import { looksLikeInstruction } from "../../guardrails/index.ts";
 import type { SessionMessage } from "../../types.ts";
 import { clockTime, minutesLabel, STATUS_LABEL } from "../offline/format.ts";
 
@@ -60,23 +61,19 @@ const DELIMITER = /<\s*\/?\s*session_data\s*>/gi;
 
 /**
  * Makes one piece of session text safe to place between the delimiters:
- * secrets redacted (detected ones and every known value), delimiter tags
- * neutralised so data cannot close the block, whitespace folded.
+ * secrets were replaced by markers at intake and are checked once more here,
+ * delimiter tags are neutralised so data cannot close the block, whitespace folded.
  */
-export function dataText(text: string, secrets: readonly string[]): string {
-  return (
-    redactSecrets(text, secrets)
-      // Redacting twice must not grow the marker ("[redacted]" -> "[redacted]]").
-      .replace(/\[redacted\]\]+/g, "[redacted]")
-      .replace(DELIMITER, "[tag removed]")
-      .replace(/\s*\n\s*/g, " ")
-      .trim()
-  );
+export function dataText(text: string): string {
+  return redactSecretsSync(text)
+    .text.replace(DELIMITER, "[tag removed]")
+    .replace(/\s*\n\s*/g, " ")
+    .trim();
 }
 
 /** The facts, cleaned and clipped, ready to be trimmed to the budget and rendered. */
 export function factsData(f: SessionFacts): FactsData {
-  const clean = (text: string, max: number) => clip(dataText(text, f.secrets), max);
+  const clean = (text: string, max: number) => clip(dataText(text), max);
   const items = (facts: readonly Fact[]) => facts.map((x) => clean(x.text, LIMITS.fact));
   const header: string[] = [];
   const ticket = [f.ticketId, f.summary].filter(Boolean).join(" — ");
@@ -142,10 +139,10 @@ export function renderFacts(d: FactsData): string {
  * One session message as quoted in the prompt: time (with the date when the
  * session spans days), author, redacted text; injections are left out.
  */
-export function messageLine(m: SessionMessage, secrets: readonly string[], withDate = false): string {
+export function messageLine(m: SessionMessage, withDate = false): string {
   const body = looksLikeInstruction(m.text)
     ? "[message omitted: it contained instructions addressed to an AI]"
-    : clip(dataText(m.text, secrets), LIMITS.message);
+    : clip(dataText(m.text), LIMITS.message);
   const at = m.at.toISOString();
   return `[${withDate ? `${at.slice(5, 10)} ` : ""}${at.slice(11, 16)} ${m.author}] ${body}`;
 }

@@ -119,7 +119,7 @@ function newestMessageLines(input: WriterInput, maxTokens: number): { line: stri
   const out: { line: string; tokens: number }[] = [];
   let used = 0;
   for (let i = messages.length - 1; i >= 0 && used < maxTokens; i--) {
-    const line = messageLine(messages[i]!, input.facts.secrets, withDate);
+    const line = messageLine(messages[i]!, withDate);
     const tokens = countTokens(line) + 1;
     out.push({ line, tokens });
     used += tokens;

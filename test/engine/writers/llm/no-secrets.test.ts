@@ -114,7 +114,9 @@ describe("LLM writer: no secret ever reaches a request", () => {
       for (const secret of Object.values(SECRETS)) expect(joined).not.toContain(secret);
       // The session data itself did arrive (redacted), so the test is looking at real prompts.
       expect(joined).toContain("ACC-APP01");
-      expect(joined).toContain("[redacted]");
+      // Each secret left a marker naming its kind.
+      for (const marker of ["[password removed]", "[API key removed]", "[Wi-Fi key removed]"])
+        expect(joined).toContain(marker);
       if (status === "resolved") expect(joined).toContain("Reset the app's service account");
       if (status === "escalated") expect(joined).toContain("Vendor must fix their API");
     },

@@ -132,7 +132,7 @@ describe("LLM prompt: bounded for any session length", () => {
         const last = session.messages.slice(-Math.min(20, n));
         let from = 0;
         for (const m of last) {
-          const text = m.text.replace(LONG_SESSION_SECRET, "[redacted]");
+          const text = m.text.replace(LONG_SESSION_SECRET, "[password removed]");
           const at = prompt.user.indexOf(`${m.author}] ${text}`, from);
           expect(at, m.text).toBeGreaterThan(0);
           from = at;

@@ -1,0 +1,239 @@
+/**
+ * Reading the value that follows a credential word: "password is X",
+ * "PIN: 4821", 'passphrase "correct horse battery staple"'. How strict the
+ * value must look depends on how the engineer introduced it: after an
+ * explicit "is", ":" or "=" an ordinary-looking word still counts when it
+ * ends the clause ("wifi password is letmein"); after a bare space it must
+ * look like a secret ("pw Hunter2!").
+ */
+
+/** Words that follow a credential word in ordinary prose: "password is expired", "token was revoked". */
+const PROSE_WORDS = new Set(
+  `a an the is was were are be been being not no none nothing still now just only also too very again already
+  correct incorrect wrong right reset resets expired expiring expires expire changed changing change changes blank empty
+  missing required requirement requirements set same new old valid invalid ok okay fine good bad working worked works
+  work locked unlocked there here it its this that these those their his her our your my mine yours
+  in on at for to from with without by of as into onto via per about over under after before during
+  stored saved synced syncing sync known unknown different long short weak strong complex simple updated update
+  case sensitive policy policies manager managers vault vaults prompt prompts field fields stale cached
+  stuck rejected accepted never always reused shared written taped managed handled generated random
+  rotated rotation revoked removed deleted disabled enabled active inactive pending sent emailed texted
+  provided attached included below above elsewhere somewhere unchanged fixed broken failing failed fails fail
+  length complexity history hint hints reuse prompting prompted blocked allowed visible hidden printed
+  did does do doesnt didnt isnt wasnt arent hasnt havent cant cannot wont will would should could may might must
+  has have had get gets got getting give given gives and or but so then if when while because which who what
+  where why how all any some each every both either neither one two three well
+  please pls thanks thx asap later soon tomorrow today yesterday tonight
+  user users account accounts login logins portal site server domain email mail
+  expiry expiration age lockout lockouts reset-password self-service sspr literally basically simply actually probably
+  abgelaufen falsch richtig gesperrt geändert zurückgesetzt vergessen ungültig gültig
+  expiré expirée incorrect oublié oubliée bloqué bloquée changé changée
+  caducado caducada incorrecto incorrecta olvidado olvidada bloqueado bloqueada vencido vencida
+  expirada expirado esquecida esquecido errada errado verlopen vergeten onjuist gewijzigd geblokkeerd
+  scaduta scaduto errata errato dimenticata dimenticato bloccato wygasło błędne zapomniane utgånget fel glömt`.split(
+    /\s+/,
+  ),
+);
+
+/**
+ * Common passwords that are ordinary words: after "password is" they are the
+ * password even in the middle of a sentence.
+ */
+const COMMON_PASSWORDS = new Set(
+  `password passw0rd letmein welcome admin administrator root qwerty qwertyuiop abc123 monkey dragon sunshine princess
+  football baseball master shadow superman batman trustno1 iloveyou starwars whatever freedom changeme default guest
+  secret test test123 temp temp123 summer winter spring autumn fall hello login pass1234`.split(/\s+/),
+);
+
+/** After these a bare word ended its clause: "wifi password is letmein and it works". */
+const CLAUSE_WORDS = new Set("and but then so lmk pls please thx thanks btw fyi ok okay asap".split(" "));
+
+const MAX_EXTRA_WORDS = 3;
+
+export interface ValueSpan {
+  start: number;
+  end: number;
+  value: string;
+}
+
+const OPEN_QUOTES: Record<string, string> = { '"': '"', "'": "'", "`": "`", "“": "”", "‘": "’", "«": "»" };
+
+/** Punctuation that closes a sentence or clause, not part of a value typed in prose. */
+const TRAILING = /[.,;:)\]}>"'”’»]+$/;
+
+const CONTRACTION = /^\p{L}+['’](?:s|re|ll|ve|d|t|m)$/iu;
+
+export function isProseWord(word: string): boolean {
+  const bare = word.replace(/[.,;:!?]+$/, "");
+  if (CONTRACTION.test(bare)) return true;
+  return PROSE_WORDS.has(bare.toLowerCase().replace(/['’]/g, ""));
+}
+
+/** A value that is no value: masked, a placeholder, a variable or a code expression. */
+export function isPlaceholder(value: string): boolean {
+  return (
+    /^[*•·x.#_-]{3,}$/i.test(value) ||
+    /^[<%(]|^\{\{?\s*[\w.]*\s*\}?\}$|^\{[A-Z_]+\}$|^\$(?:env:\w+|\{\w+\}|[A-Za-z_]\w*(?:\.\w+)*)$/.test(
+      value,
+    ) || // <password>, {{ vault_pw }}, %PASS%, (Read-Host, $env:X, $cred.Password
+    /^[A-Z][A-Z0-9]*_[A-Z0-9_]+$/.test(value) || // an environment variable's name: DB_PASS
+    /^(?:<[^>]*>|\{[^}]*\}|\[[^\]]*\]|%\w+%|\$\{?\w+\}?|\$env:\w+|\(\w+\))$/i.test(value) ||
+    /^(?:[A-Z][a-z]+-[A-Z][A-Za-z]+|[\w.]+\(.*\)?;?)$/.test(value) || // Get-Credential, foo()
+    /^(?:null|none|n\/a|na|tbd|unknown|redacted|hidden|masked|encrypted|changeme)$/i.test(value)
+  );
+}
+
+/** Has a digit, a symbol or an inner capital: not an ordinary word. Letters of any alphabet are letters. */
+export function looksSecret(value: string): boolean {
+  if (value.length < 4 || /^\[/.test(value) || isProseWord(value) || isPlaceholder(value)) return false;
+  if (/^\d+$/.test(value)) return true;
+  const hasDigit = /\d/.test(value);
+  // "-", "_" and "." join words in names ("db-creds", "svc_backup"); other symbols make a secret.
+  const hasSymbol = /[^\p{L}\p{N}._-]/u.test(value);
+  const innerUpper = /\p{Lu}/u.test(value.slice(1)) && /\p{Ll}/u.test(value);
+  return hasDigit || hasSymbol || innerUpper || value.length >= 16;
+}
+
+/**
+ * An ordinary-looking word after an explicit "is"/":" counts as the value
+ * when it is a known weak password, or when it ends the clause.
+ */
+function acceptsPlainWord(word: string, after: string): boolean {
+  if (COMMON_PASSWORDS.has(word.toLowerCase())) return true;
+  const next = /^\s*(\S+)/.exec(after)?.[1] ?? "";
+  if (!next || /^[,.;!?)—–-]/.test(after.trimStart())) return true;
+  return CLAUSE_WORDS.has(next.toLowerCase().replace(/[^a-z]/g, ""));
+}
+
+/**
+ * The value starting at `from` (after the separator). `lenient`: the value
+ * was introduced explicitly; otherwise it must look like a secret. Returns
+ * null when there is no value there.
+ */
+export function readValue(text: string, from: number, lenient: boolean): ValueSpan | null {
+  let i = from;
+  while (i < text.length && (text[i] === " " || text[i] === "\t")) i++;
+  const open = text[i];
+  const close = open ? OPEN_QUOTES[open] : undefined;
+  if (close) {
+    const end = text.indexOf(close, i + 1);
+    if (end > i + 1 && end - i <= 120 && !text.slice(i + 1, end).includes("\n")) {
+      const value = text.slice(i + 1, end);
+      if (value.trim().length >= 3 && !/^\s|\s$/.test(value) && !isPlaceholder(value))
+        if (lenient || looksSecret(value.replace(/\s/g, ""))) return { start: i + 1, end, value };
+    }
+    return null;
+  }
+  const first = /^\S+/.exec(text.slice(i));
+  if (!first) return null;
+  const grouped = groupedValue(text.slice(i));
+  if (grouped) return { start: i, end: i + grouped.length, value: grouped };
+  const token = first[0].replace(TRAILING, "");
+  if (!token || /^\[/.test(token) || isProseWord(token) || isPlaceholder(token)) return null;
+  // After "API key:" a GUID is the key; after a bare space it is an identifier.
+  if (lenient ? isTechnicalFact(token) : looksTechnical(token)) return null;
+  let end = i + token.length;
+  if (!looksSecret(token)) {
+    if (!lenient || token.length < 3 || !/^\p{L}+$/u.test(token)) return null;
+    if (!acceptsPlainWord(token, text.slice(end))) return null;
+    return { start: i, end, value: token };
+  }
+  // "password : Gr33n Apple 77": a passphrase typed without quotes runs on over words that are not prose.
+  if (lenient && first[0] === token) {
+    let cursor = end;
+    for (let extra = 0; extra < MAX_EXTRA_WORDS; extra++) {
+      const next = /^ (\S+)/.exec(text.slice(cursor));
+      if (!next) break;
+      const raw = next[1]!;
+      const word = raw.replace(TRAILING, "");
+      const passphraseLike = /[\p{L}\p{N}]/u.test(word) && (/\d/.test(word) || /^\p{Lu}/u.test(word));
+      if (!word || isProseWord(word) || !passphraseLike || /^(?:\p{Lu}\p{Ll}+:|https?:)/u.test(word)) break;
+      cursor += 1 + word.length;
+      end = cursor;
+      if (word !== raw) break;
+    }
+  }
+  return { start: i, end, value: text.slice(i, end) };
+}
+
+/**
+ * Codes and keys typed in groups: "559 204", "90 41 77", "cdci vcil cvsh vegs",
+ * "JBSW Y3DP EHPK 3PXP". Every group has the first one's length and kind.
+ */
+function groupedValue(rest: string): string | null {
+  const m =
+    /^(?:\d(?: \d){3,9}|\d{2,4}(?:[ -]\d{2,4}){1,7}|[a-z]{4}(?: [a-z]{4}){3,7}|[A-Z2-7]{4}(?: [A-Z2-7]{4}){3,7}|[a-z2-7]{4}(?: [a-z2-7]{4}){3,7})(?=$|[\s,.;:)!?])/.exec(
+      rest,
+    );
+  if (!m) return null;
+  const groups = m[0].split(/[ -]/);
+  if (groups.some((g) => g.length !== groups[0]!.length)) return null;
+  // Letter groups must not be words of a sentence: they read as a key only when not all vowel-balanced words.
+  if (/^[a-z ]+$/.test(m[0]) && groups.some((g) => isProseWord(g))) return null;
+  return m[0];
+}
+
+/**
+ * Tokens that are technical facts, not secrets: IP addresses, versions,
+ * dates and times, MAC addresses, GUIDs, KB numbers, hex codes, SIDs, ticket
+ * ids, host and asset names in capitals, file names.
+ */
+export function looksTechnical(token: string): boolean {
+  return isTechnicalFact(token) || isIdentifierLike(token);
+}
+
+/** GUIDs, hex, names in capitals with dashes: identifiers, unless a credential word introduced them. */
+function isIdentifierLike(token: string): boolean {
+  return (
+    /^\{?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}\}?$/i.test(token) ||
+    /^0x[0-9a-f]+$/i.test(token) ||
+    /^[A-Z]{2,6}-\d{2,}$/.test(token) ||
+    /^[A-Z0-9]+(?:-[A-Z0-9]+)+$/.test(token)
+  );
+}
+
+/** Facts that are never credentials: addresses, versions, dates, times, paths, settings, mentions, files. */
+function isTechnicalFact(token: string): boolean {
+  return (
+    /^\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?(?:\/\d+)?$/.test(token) ||
+    /^v?\d+(?:\.\d+)+[a-z]?$/i.test(token) ||
+    /^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(?:T[\d:.]+Z?)?$/.test(token) ||
+    /^\d{1,2}:\d{2}(?::\d{2})?(?:am|pm)?$/i.test(token) ||
+    /^(?:[0-9a-f]{2}[:-]){5}[0-9a-f]{2}$/i.test(token) ||
+    /^KB\d{6,8}$/i.test(token) ||
+    /^S-1-\d+(?:-\d+)+$/.test(token) ||
+    /:\/\/|\\|^[/~]/.test(token) || // URLs, Windows and Unix paths, registry keys
+    /^[A-Za-z_][\w.-]*=/.test(token) || // a setting: NoAutoUpdate=0, Server=sql01
+    /^[@#]/.test(token) || // mentions and channels
+    /^[\w.-]+\.(?:exe|msi|dll|log|txt|csv|xlsx?|docx?|pdf|zip|ps1|sh|json|ya?ml|xml|ini|conf|cfg|iso|vhdx?|pst|ost|bak)$/i.test(
+      token,
+    )
+  );
+}
+
+/** Shannon entropy in bits per character. */
+export function entropy(value: string): number {
+  const counts = new Map<string, number>();
+  for (const ch of value) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  let bits = 0;
+  for (const n of counts.values()) {
+    const p = n / value.length;
+    bits -= p * Math.log2(p);
+  }
+  return bits;
+}
+
+/** A long random-looking token: mixed classes and high entropy, not a hex id, GUID, path or word. */
+export function looksRandom(token: string, minLength: number): boolean {
+  if (token.length < minLength) return false;
+  if (/^[0-9a-f-]+$/i.test(token)) return false; // hex: hashes, GUIDs, thumbprints (a key word makes them count)
+  const classes = [/[a-z]/, /[A-Z]/, /\d/].filter((re) => re.test(token)).length;
+  if (classes < 3 && !(classes === 2 && /[+/=_~-]/.test(token) && token.length >= 24)) return false;
+  const digitRuns = token.match(/\d+/g)?.length ?? 0;
+  return entropy(token) >= (minLength >= 32 ? 4.2 : 3.5) && digitRuns >= 2;
+}
+
+/** A long hex string: an API key or token after a key word, a hash after a hash word. */
+export function isLongHex(token: string, min = 24): boolean {
+  return token.length >= min && /^[0-9a-f]+$/i.test(token) && /\d/.test(token) && /[a-f]/i.test(token);
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { hasSecretMarker, redactSecrets, redactSecretsSync } from "../../src/secrets/index.ts";
+
+describe("redactSecrets", () => {
+  it("names the kind in a clean marker, with no stray brackets or words", async () => {
+    expect((await redactSecrets("password : Gr33n Apple 77")).text).toBe("password : [password removed]");
+    expect((await redactSecrets("PIN 4821")).text).toBe("PIN [PIN removed]");
+    expect((await redactSecrets("Passwort lautet Geheim123")).text).toBe(
+      "Passwort lautet [password removed]",
+    );
+    expect((await redactSecrets("x-api-key: 9f8e7d6c5b4a39281706f5e4d3c2b1a0")).text).toBe(
+      "x-api-key: [API key removed]",
+    );
+    expect(
+      (await redactSecrets("BitLocker recovery key 418330-102234-556611-093412-700821-245806-331089-612574"))
+        .text,
+    ).toBe("BitLocker recovery key [recovery key removed]");
+  });
+
+  it("removes a known value wherever it comes back in the session, even without a label", async () => {
+    const first = await redactSecrets("pw is Tr0ub4dor&3 for now");
+    expect(first.text).toBe("pw is [password removed] for now");
+    const later = await redactSecrets("tried it on the second firewall too: Tr0ub4dor&3 works", {
+      known: first.found,
+    });
+    expect(later.text).toBe("tried it on the second firewall too: [password removed] works");
+  });
+
+  it("turns legacy [redacted]] debris into nothing new, and never re-detects a marker", async () => {
+    const text = "password is [redacted]] and the key is [API key removed]";
+    expect((await redactSecrets(text)).text).toBe(text);
+    expect(hasSecretMarker(text)).toBe(true);
+  });
+
+  it("keeps placeholders, masked values and variables", () => {
+    for (const line of [
+      "Password=******** is what the UI shows",
+      "password=<your password>",
+      "set DB password via $env:DB_PASS before running the script",
+      "$cred = Get-Credential; Connect-ExchangeOnline -Credential $cred",
+    ])
+      expect(redactSecretsSync(line).text).toBe(line);
+  });
+
+  it("passes an ordinary chat line through unchanged", () => {
+    const line = "Verified MX records - correct, pointing to acmemedical-com.mail.protection.outlook.com";
+    expect(redactSecretsSync(line)).toMatchObject({ text: line, kinds: [] });
+  });
+});
