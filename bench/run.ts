@@ -2,12 +2,14 @@
 import { runGenerationBench } from "./generation.ts";
 import { runIntentBench } from "./intents.ts";
 import { runLlmPromptBench } from "./llm-prompt.ts";
+import { runSecretsBench } from "./secrets.ts";
 import { runStartupBench } from "./startup.ts";
 
 const BENCHES: Array<[string, () => Promise<void>]> = [
   ["update generation", runGenerationBench],
   ["intent recognition", runIntentBench],
   ["llm prompt", runLlmPromptBench],
+  ["secret detection", runSecretsBench],
   ["cli start-up", runStartupBench],
 ];
 

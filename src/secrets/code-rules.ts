@@ -1,4 +1,4 @@
-import { pattern, type Rule, valueAfter } from "./rule-kit.ts";
+import { guarded, pattern, type Rule, valueAfter } from "./rule-kit.ts";
 
 /**
  * Codes: lists of backup codes, a bare "code is 482913", codes read out from
@@ -16,8 +16,7 @@ const AUTHENTICATOR =
 
 export const CODE_RULES: Rule[] = [
   // lists of backup codes
-  (text, found) => {
-    if (!/codes?\b/i.test(text)) return;
+  guarded(/codes?\b/i, (text, found) => {
     const list =
       /\b(?:backup|recovery|scratch|emergency|mfa|2fa)\s+codes?\b[^:\n]{0,40}[:=-]\s*(?<v>(?:[A-Za-z0-9]{4,10}(?:[- ][A-Za-z0-9]{4,10})?[\s,;/]+){1,11}[A-Za-z0-9]{4,10}(?:[- ][A-Za-z0-9]{4,10})?)/gi;
     for (const m of text.matchAll(list)) {
@@ -26,7 +25,7 @@ export const CODE_RULES: Rule[] = [
       const start = m.index + m[0].lastIndexOf(v);
       found.push({ kind: "access_code", start, end: start + v.length });
     }
-  },
+  }),
   // "code is 482913", "alarm panel code 8 2 3 9" (never error, status, exit or zip codes)
   valueAfter(
     "access_code",
@@ -36,8 +35,7 @@ export const CODE_RULES: Rule[] = [
     (v) => /^\d{4,8}#?$/.test(v) || /^\d{1,4}(?:[ -]\d{1,4}){1,5}#?$/.test(v),
   ),
   // a code read out from an authenticator: "Authy says 058316", "MS Authenticator is showing 615204"
-  (text, found) => {
-    if (!AUTHENTICATOR.test(text)) return;
+  guarded(AUTHENTICATOR, (text, found) => {
     const re = /(?<![\w#.:/-])(?<v>\d{6,8}|\d{3}[ -]\d{3}|\d(?: \d){5,7})(?![\w.:/-])/g;
     for (const m of text.matchAll(re)) {
       const before = text.slice(Math.max(0, m.index - 16), m.index);
@@ -49,7 +47,7 @@ export const CODE_RULES: Rule[] = [
         continue;
       found.push({ kind: "access_code", start: m.index, end: m.index + m[0].length });
     }
-  },
+  }),
   // "enter 90 41 77 when the authenticator asks"
   pattern(
     "access_code",

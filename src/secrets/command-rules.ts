@@ -1,5 +1,5 @@
 import type { SecretKind } from "./kinds.ts";
-import { pattern, type Rule, valueAfter } from "./rule-kit.ts";
+import { guarded, pattern, type Rule, valueAfter } from "./rule-kit.ts";
 import { isPlaceholder, looksSecret, readValue } from "./values.ts";
 
 /**
@@ -23,6 +23,12 @@ export function kindOfName(name: string): SecretKind {
 /** A configuration key that holds a secret: smtpPassword, DB_PASS, wpa_passphrase, bindpw, client_secret, api-key. */
 const SECRET_KEY_NAME = String.raw`(?:[A-Za-z_][\w.-]*?)?(?:pass(?:word|wd|phrase)?|pwd|pw|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key(?:[_-]?id)?|client[_-]?secret|auth[_-]?key|psk|skey|ikey|credential|session(?:_?id)?|sessid|cookie)s?`;
 
+const CONFIG_KEY = new RegExp(
+  String.raw`(?<![\w.-])["']?(${SECRET_KEY_NAME})["']?\s*(?:=|:(?!\/\/))\s*(?=\S)`,
+  "gi",
+);
+const CONFIG_KEY_HINT = /pass|pwd|pw|secret|token|key|psk|credential|session|sessid|cookie/i;
+
 const CLI_PASSWORD_COMMANDS =
   /\b(?:sshpass|psexec|paexec|racadm|ipmitool|docker\s+login|podman\s+login|helm\s+registry\s+login|mysql|mariadb|mysqldump|mysqladmin|sqlcmd|bcp|osql|wmic|winrs|plink|pscp|rdesktop|xfreerdp|smbclient|rpcclient|crackmapexec|nxc|netexec|evil-winrm|impacket|ldapsearch|curl|wget|htpasswd|openssl|az\s+login|ftp|lftp|sqlplus|psql)\b/i;
 
@@ -44,8 +50,7 @@ export const COMMAND_RULES: Rule[] = [
     /\b(?:mysql|mariadb|mysqldump|mysqladmin)\b[^\n|]*?\s-p(['"])(?<v>[^'"]+)\1/gi,
   ),
   // -p / -P / /p: / --password after a command that takes a password there (never "ssh -p 2222")
-  (text, found) => {
-    if (!CLI_PASSWORD_COMMANDS.test(text)) return;
+  guarded(CLI_PASSWORD_COMMANDS, (text, found) => {
     const re =
       /(?<![\w-])(?:-p|-P|\/p:|-w|--pass(?:word)?(?:=|\s+)|-Password\s+|-Pass\s+)\s*(?:(["'])(?<q>[^"'\n]+)\1|(?<v>[^\s"']+))/g;
     for (const m of text.matchAll(re)) {
@@ -55,7 +60,7 @@ export const COMMAND_RULES: Rule[] = [
       const start = m.index + m[0].lastIndexOf(value);
       found.push({ kind: "password", start, end: start + value.length });
     }
-  },
+  }),
   // smbclient -U user%pass, curl -u user:pass
   pattern(
     "password",
@@ -72,69 +77,66 @@ export const COMMAND_RULES: Rule[] = [
   ),
   valueAfter("password", /securestring/i, /ConvertTo-SecureString\s+(?:-String\s+)?/gi, true),
   // echo 'PASS' | sudo -S
-  (text, found) => {
-    if (!/sudo\s+-S/.test(text)) return;
+  guarded(/sudo\s+-S/, (text, found) => {
     for (const m of text.matchAll(/\becho\s+(["']?)(?<v>[^\s'"]+)\1\s*\|\s*sudo\s+-S/g)) {
       const start = m.index + m[0].indexOf(m.groups!.v!);
       found.push({ kind: "password", start, end: start + m.groups!.v!.length });
     }
-  },
+  }),
   // configuration keys: DB_PASS=…, "smtpPassword": "…", wpa_passphrase=…, bindpw=…, client_secret: …
-  (text, found) => {
+  guarded(CONFIG_KEY_HINT, (text, found) => {
     if (!/[=:]/.test(text)) return;
-    const re = new RegExp(
-      String.raw`(?<![\w.-])["']?(${SECRET_KEY_NAME})["']?\s*(?:=|:(?!\/\/))\s*(?=\S)`,
-      "gi",
-    );
-    for (const m of text.matchAll(re)) {
+    for (const m of text.matchAll(CONFIG_KEY)) {
       const v = readValue(text, m.index + m[0].length, true);
       if (!v || isPlaceholder(v.value) || /^(?:true|false|null|yes|no|\d{1,3})$/i.test(v.value)) continue;
       found.push({ kind: kindOfName(m[1]!), start: v.start, end: v.end });
     }
-  },
+  }),
   // pasted tables and CSV: a column headed password, pin, secret, token or key
-  (text, found) => {
-    if (!/\n/.test(text) || !/pass|pwd|pin|secret|token|key|code/i.test(text)) return;
-    const lines = text.split("\n");
-    let offset = 0;
-    let header: { sep: string; columns: Map<number, SecretKind>; count: number } | null = null;
-    for (const line of lines) {
-      const sep = line.includes("\t")
-        ? "\t"
-        : line.includes("|")
-          ? "|"
-          : line.includes(",")
-            ? ","
-            : line.includes(";")
-              ? ";"
-              : "";
-      const cells = sep ? line.split(sep) : [];
-      if (sep && cells.length >= 2) {
-        const secretColumns = new Map<number, SecretKind>();
-        cells.forEach((c, i) => {
-          const name = c.trim().toLowerCase();
-          if (/^(?:pass(?:word|wd)?|pwd|pw|passcode)$/.test(name)) secretColumns.set(i, "password");
-          else if (name === "pin") secretColumns.set(i, "pin");
-          else if (/^(?:secret|token|api[ _-]?key|key|code)$/.test(name))
-            secretColumns.set(i, kindOfName(name));
-        });
-        if (secretColumns.size > 0) header = { sep, columns: secretColumns, count: cells.length };
-        else if (header && sep === header.sep && cells.length >= header.count - 1) {
-          let at = offset;
-          cells.forEach((cell, i) => {
-            const value = cell.trim();
-            const kind = header!.columns.get(i);
-            if (kind && value && !isPlaceholder(value) && !/^:?-+:?$/.test(value)) {
-              const start = at + cell.indexOf(value);
-              found.push({ kind, start, end: start + value.length });
-            }
-            at += cell.length + sep.length;
+  guarded(
+    /\n[\s\S]*(?:pass|pwd|pin|secret|token|key|code)|(?:pass|pwd|pin|secret|token|key|code)[\s\S]*\n/i,
+    (text, found) => {
+      const lines = text.split("\n");
+      let offset = 0;
+      let header: { sep: string; columns: Map<number, SecretKind>; count: number } | null = null;
+      for (const line of lines) {
+        const sep = line.includes("\t")
+          ? "\t"
+          : line.includes("|")
+            ? "|"
+            : line.includes(",")
+              ? ","
+              : line.includes(";")
+                ? ";"
+                : "";
+        const cells = sep ? line.split(sep) : [];
+        if (sep && cells.length >= 2) {
+          const secretColumns = new Map<number, SecretKind>();
+          cells.forEach((c, i) => {
+            const name = c.trim().toLowerCase();
+            if (/^(?:pass(?:word|wd)?|pwd|pw|passcode)$/.test(name)) secretColumns.set(i, "password");
+            else if (name === "pin") secretColumns.set(i, "pin");
+            else if (/^(?:secret|token|api[ _-]?key|key|code)$/.test(name))
+              secretColumns.set(i, kindOfName(name));
           });
-        }
-      } else header = null;
-      offset += line.length + 1;
-    }
-  },
+          if (secretColumns.size > 0) header = { sep, columns: secretColumns, count: cells.length };
+          else if (header && sep === header.sep && cells.length >= header.count - 1) {
+            let at = offset;
+            cells.forEach((cell, i) => {
+              const value = cell.trim();
+              const kind = header!.columns.get(i);
+              if (kind && value && !isPlaceholder(value) && !/^:?-+:?$/.test(value)) {
+                const start = at + cell.indexOf(value);
+                found.push({ kind, start, end: start + value.length });
+              }
+              at += cell.length + sep.length;
+            });
+          }
+        } else header = null;
+        offset += line.length + 1;
+      }
+    },
+  ),
   // Wi-Fi QR codes: WIFI:S:name;T:WPA;P:password;;
   pattern("wifi_key", /WIFI:/i, /WIFI:[^\s]*?P:(?<v>(?:\\;|[^;])+);/gi),
 

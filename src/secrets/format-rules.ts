@@ -1,4 +1,4 @@
-import { pattern, type Rule } from "./rule-kit.ts";
+import { guarded, pattern, type Rule } from "./rule-kit.ts";
 import { entropy } from "./values.ts";
 
 /**
@@ -48,23 +48,22 @@ export const FORMAT_RULES: Rule[] = [
   // a YubiKey OTP (modhex): the touch types it into whatever has focus
   pattern("access_code", /cccc/, /\b[cbdefghijklnrtuv]{32,48}\b/g, (v) => /^cccc/.test(v)),
   // an AWS secret access key: 40 characters next to an access key id or its name
-  (text, found) => {
-    if (!/AKIA|ASIA|aws/i.test(text)) return;
+  guarded(/AKIA|ASIA|aws/i, (text, found) => {
     for (const m of text.matchAll(/(?<![A-Za-z0-9/+])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+])/g)) {
       if (/[A-Z]/.test(m[0]) && /[a-z]/.test(m[0]) && /\d/.test(m[0]))
         found.push({ kind: "api_key", start: m.index, end: m.index + 40 });
     }
-  },
+  }),
 
   // signed URLs and secrets in query strings
   pattern(
     "signature",
-    /[?&]/,
+    /[?&][\w.-]+=/,
     /[?&](?:sig|signature|x-amz-signature|x-goog-signature|x-amz-security-token|x-goog-credential|rlkey|tempauth|hmac)=(?<v>[^&\s"'<>#]{6,})/gi,
   ),
   pattern(
     "token",
-    /[?&]/,
+    /[?&][\w.-]+=/,
     new RegExp(
       `[?&](?:token|access_token|id_token|refresh_token|auth|auth_token|session|sessionid|code|key|apikey|api_key|client_secret|secret|password|pwd|pass)=${PARAM_VALUE}`,
       "gi",
@@ -72,8 +71,7 @@ export const FORMAT_RULES: Rule[] = [
     (v) => v.length >= 12 || /\d/.test(v),
   ),
   // any other long random query value
-  (text, found) => {
-    if (!/[?&]\w+=/.test(text)) return;
+  guarded(/[?&]\w+=/, (text, found) => {
     for (const m of text.matchAll(/[?&][\w.-]+=(?<v>[A-Za-z0-9%_~.+/-]{20,})/g)) {
       const v = m.groups!.v!;
       if (
@@ -86,12 +84,12 @@ export const FORMAT_RULES: Rule[] = [
       const start = m.index + m[0].length - v.length;
       found.push({ kind: "token", start, end: start + v.length });
     }
-  },
+  }),
 
   // webhook URLs: the secret is in the URL
   pattern(
     "webhook_url",
-    /hook/i,
+    /hook|ifttt|zapier|make\.com/i,
     /https?:\/\/(?:hooks\.slack\.com\/(?:services|workflows|triggers)\/|[\w.-]*\.webhook\.office\.com\/webhookb2\/|outlook\.office(?:365)?\.com\/webhook\/|(?:[\w.-]+\.)?discord(?:app)?\.com\/api\/webhooks\/|hooks\.zapier\.com\/hooks\/catch\/|hook\.[\w.]*make\.com\/|maker\.ifttt\.com\/trigger\/|(?:[\w.-]+\.)?webhook\.site\/)[^\s"'<>)]+/gi,
   ),
   // any other URL whose path has a hooks/webhooks segment followed by a long opaque one: the URL is the secret
@@ -107,8 +105,7 @@ export const FORMAT_RULES: Rule[] = [
     /https?:\/\/(?:[\w.-]+\.logic\.azure\.com(?::\d+)?\/workflows\/[^\s"'<>)]*[?&]sig=[^\s"'<>)]+|chat\.googleapis\.com\/v1\/spaces\/[^\s"'<>)]*[?&](?:key|token)=[^\s"'<>)]+|[\w-]+\.m\.pipedream\.net[^\s"'<>)]*)/gi,
   ),
   // capability URLs: a long random path segment is the secret (Oracle pre-authenticated requests and the like)
-  (text, found) => {
-    if (!/https?:\/\//.test(text)) return;
+  guarded(/https?:\/\//, (text, found) => {
     for (const m of text.matchAll(/https?:\/\/[^\s"'<>)]+/g)) {
       for (const seg of m[0].matchAll(/\/([A-Za-z0-9_~-]{40,})(?=\/|$|\?)/g)) {
         const v = seg[1]!;
@@ -118,7 +115,7 @@ export const FORMAT_RULES: Rule[] = [
         found.push({ kind: "signature", start, end: start + v.length });
       }
     }
-  },
+  }),
 
   // private keys (a whole PEM block, even cut short) and PuTTY key files
   pattern(
@@ -141,16 +138,17 @@ export const FORMAT_RULES: Rule[] = [
 
   // TOTP seeds: otpauth:// URIs, base32 after a TOTP tool or word, grouped setup keys
   pattern("totp_seed", /otpauth/i, /otpauth:\/\/[^\s"'<>]+/gi),
-  (text, found) => {
-    if (!/totp|otp|2fa|mfa|authenticator|seed|setup key|secret key|oathtool|pyotp|base32|token/i.test(text))
-      return;
-    const re =
-      /(?<![A-Za-z0-9])(?:[A-Z2-7]{4}(?: [A-Z2-7]{4}){3,}|[a-z2-7]{4}(?: [a-z2-7]{4}){3,}|[A-Z2-7]{16,}=*)(?![A-Za-z0-9])/g;
-    for (const m of text.matchAll(re)) {
-      if (/[2-7]/.test(m[0]) && /[A-Za-z]{2}/.test(m[0]))
-        found.push({ kind: "totp_seed", start: m.index, end: m.index + m[0].length });
-    }
-  },
+  guarded(
+    /totp|otp|2fa|mfa|authenticator|seed|setup key|secret key|oathtool|pyotp|base32|token/i,
+    (text, found) => {
+      const re =
+        /(?<![A-Za-z0-9])(?:[A-Z2-7]{4}(?: [A-Z2-7]{4}){3,}|[a-z2-7]{4}(?: [a-z2-7]{4}){3,}|[A-Z2-7]{16,}=*)(?![A-Za-z0-9])/g;
+      for (const m of text.matchAll(re)) {
+        if (/[2-7]/.test(m[0]) && /[A-Za-z]{2}/.test(m[0]))
+          found.push({ kind: "totp_seed", start: m.index, end: m.index + m[0].length });
+      }
+    },
+  ),
 
   // password hashes: pwdump lines, LM:NT pairs, NetNTLM responses, crypt(3) and Cisco formats, MySQL
   pattern(
@@ -163,7 +161,7 @@ export const FORMAT_RULES: Rule[] = [
   pattern("password_hash", /::/, /\b[\w.$-]+::[\w.-]+:(?<v>[0-9a-f]{16}:[0-9a-f]{32}:[0-9a-f]{32,})/gi),
   pattern(
     "password_hash",
-    /\$/,
+    /\$[\w-]{1,10}\$/,
     /\$(?:krb5(?:tgs|asrep)\$[^\s'"]{16,}|argon2(?:id|i|d)?\$v=\d+\$[^\s'"]{16,}|(?:2[abxy]?|1|5|6|7|8|9|y|gy|sha1|md5|P|H|apr1|pbkdf2[-\w]*|scrypt)\$[^\s:'",]{8,})/g,
   ),
   pattern(
@@ -174,17 +172,15 @@ export const FORMAT_RULES: Rule[] = [
   pattern("password_hash", /\*[0-9A-F]{40}/i, /(?<![\w*])\*[0-9A-F]{40}(?![\w])/gi),
   // SQL Server password hashes (0x0100/0x0200…) and hex after "password hash"
   pattern("password_hash", /0x0[12]00/i, /\b0x0[12]00[0-9A-F]{40,}\b/gi),
-  (text, found) => {
-    if (!/password[_ ]?hash|pwdhash|passwordhash|hashed\s+password/i.test(text)) return;
+  guarded(/password[_ ]?hash|pwdhash|passwordhash|hashed\s+password/i, (text, found) => {
     const re =
       /(?:password[_ ]?hash(?:es)?|pwdhash|hashed\s+password)\b[^\n]{0,60}?(?<v>(?:0x)?[0-9a-f]{32,})/gi;
     for (const m of text.matchAll(re)) {
       const start = m.index + m[0].length - m.groups!.v!.length;
       found.push({ kind: "password_hash", start, end: start + m.groups!.v!.length });
     }
-  },
-  (text, found) => {
-    if (!/ntlm|hash|pth|mimikatz|secretsdump|hashcat|john|-H\s|-hashes/i.test(text)) return;
+  }),
+  guarded(/ntlm|hash|pth|mimikatz|secretsdump|hashcat|john|-H\s|-hashes/i, (text, found) => {
     const re =
       /\b(?:ntlm(?:v[12])?|nt[ -]?hash(?:es)?|nthash|lm[ -]?hash|password\s+hash(?:es)?|pass[- ]the[- ]hash|pth|hashdump|secretsdump|mimikatz|hashcat|john|hash(?:es)?\s+(?:for|of)\s+[\w.\\$-]+)\b|(?<![\w-])-(?:H|hashes)\s+/gi;
     for (const m of text.matchAll(re)) {
@@ -194,5 +190,5 @@ export const FORMAT_RULES: Rule[] = [
       const start = m.index + m[0].length + hash.index;
       found.push({ kind: "password_hash", start, end: start + hash[0].length });
     }
-  },
+  }),
 ];

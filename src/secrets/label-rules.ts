@@ -1,5 +1,5 @@
 import type { SecretKind } from "./kinds.ts";
-import type { Rule } from "./rule-kit.ts";
+import { guarded, type Rule } from "./rule-kit.ts";
 import { looksRandom, looksSecret, readValue } from "./values.ts";
 
 /**
@@ -53,7 +53,7 @@ const BARE = String.raw`\s+(?:to\s+)?`;
  * ("password for the shared mailbox (accounts@)", "PIN I set for him").
  * Up to ten words, never across a sentence end, another separator or a variable.
  */
-const OWNER = String.raw`(?:[ \t]+(?!(?:${VERBS.join("|")})(?![\w']))(?:(?:Dr|Mr|Mrs|Ms|Prof|St|Jr|Sr)\.|[^\s:=.;!?$→]+)){0,10}?`;
+const OWNER = String.raw`(?:[ \t]+(?!(?:${VERBS.join("|")})(?![\w']))(?:(?:Dr|Mr|Mrs|Ms|Prof|St|Jr|Sr)\.|[^\s:=.;!?$→]+)){0,12}?`;
 
 interface LabelRule {
   kind: SecretKind;
@@ -84,7 +84,7 @@ const LABELS: LabelRule[] = [
   {
     kind: "wifi_key",
     kindIn: (text) => (WIFI_WORDS.test(text) ? "wifi_key" : "secret"),
-    hint: /wi-?fi|wlan|wireless|ssid|network|psk|wpa|pre-?shared|schl[üu]ssel|key\s+content/i,
+    hint: /wi-?fi|wlan|wireless|ssid|network\s+(?:key|pass|security)|psk|wpa|pre-?shared|schl[üu]ssel|key\s+content/i,
     label: String.raw`(?:(?:wi-?fi|wlan|wireless|ssid|network)(?:[- ](?:schl[üu]ssel|wachtwoord|passwort|kennwort|senha|clave|contrase[ñn]a)|\s+(?:password|passwd|pass|pw|pwd|key|passphrase|psk|code|kennwort|passwort))|(?:password|passwort|kennwort|clave|contrase[ñn]a|mot\s+de\s+passe|wachtwoord|senha)\s+(?:du\s+|de\s+|del\s+|for\s+the\s+)?(?:wi-?fi|wlan)|pre-?shared\s+key|psk|wpa[23]?(?:-(?:psk|sae|personal))?\s+(?:key|passphrase|password|psk)|network\s+security\s+key|key\s+content|wi-?fi(?:\s+for\s+[^:=\n]{1,40}?)?(?=\s+(?:is|:)\s+["']))`,
     bareValue: true,
     accept: (v) => !/^wpa|^wep|^open$/i.test(v),
@@ -99,14 +99,14 @@ const LABELS: LabelRule[] = [
   },
   {
     kind: "access_code",
-    hint: /code|otp|\btap\b|pass|authenticator|authy|duo/i,
+    hint: /code|\botp\b|\btap\b|\bpass(?:code)?\b|access\s+pass|authenticator|authy|\bduo\b/i,
     label: String.raw`(?:one[- ]?time\s+(?:code|passcode|password|pin)|otp(?:\s+code)?|(?:verification|verify|confirmation|security|auth(?:entication|enticator)?|log-?in|sign-?in|mfa|2fa|two-factor|sms|text(?:ed)?|setup|enrollment|activation|invite|bypass|one-time\s+bypass|emergency(?:\s+access)?|recovery|backup|scratch|rsa|duo|host|leader|moderator|participant)\s+codes?|code\s+de\s+v[ée]rification|c[óo]digo\s+de\s+verifica[cç][ãa]o|verifizierungscode|best[äa]tigungscode|tokencode|tap|temporary\s+access\s+pass(?:code)?|temp(?:orary)?\s+access\s+(?:code|pass)|access\s+pass)`,
     bareValue: true,
     accept: CODE_VALUE,
   },
   {
     kind: "pin",
-    hint: /pin|puk|passcode|code|combo|combination|keypad|door|gate|alarm|safe/i,
+    hint: /\bpin\b|\bpuk\b|passcode|codes?\b|\bcombo\b|combination|keypad/i,
     label: String.raw`(?:(?:[\w-]+[- ])?pin(?:\s+(?:code|number|no\.?))?|(?!(?:fehler|error|status|exit|zip|post|area|country|product|event|iso|sql|bar|qr|sort|promo|rabatt|gutschein)-?code)\p{L}{3,}-?code|puk(?:\s+code)?|(?:screen\s+)?passcode|(?:door|alarm|gate|keypad|lockbox|lock\s+box|key\s*safe|safe|entry|building|garage|clicker|padlock|disarm|arm|unlock|suite|cage|rack|cabinet|access|copier|printer|release|panel)\s+(?:code|combo|combination|pin)|combination|combo|keypad|voicemail\s+(?:password|code))`,
     bareValue: true,
     accept: PIN_VALUE,
@@ -127,7 +127,7 @@ const LABELS: LabelRule[] = [
   },
   {
     kind: "api_key",
-    hint: /key|token|secret/i,
+    hint: /key\b|key\d|token|secret/i,
     label: String.raw`(?:api[ _-]?key|apikey|api[ _-]?token|api[ _-]?secret|access[ _-]?key(?:[ _-]?id)?|secret[ _-]?access[ _-]?key|aws_secret_access_key|aws_access_key_id|subscription[ _-]?key|ocp-apim-subscription-key|app(?:lication)?[ _-]?key|(?:storage\s+)?account\s+key|routing\s+key|integration\s+key|rest\s+key|license\s+api\s+key|x-api-key|x-functions-key|x-auth-key|function\s+key|master\s+key|host\s+key|hmac\s+key|signing\s+key|key[12])`,
     bareValue: true,
     accept: (v) => v.length >= 10 && (/\d/.test(v) || looksRandom(v, 16) || /^[A-Za-z]{16,}$/.test(v)),
@@ -141,21 +141,21 @@ const LABELS: LabelRule[] = [
   },
   {
     kind: "secret",
-    hint: /secret|password|key|community|challenge|laps|private/i,
+    hint: /secret|password|key\b|community|challenge|\blaps\b|\bprivate\b/i,
     label: String.raw`(?:client[ _-]?secret(?:\s+value)?|shared[ _-]?secret|pre-shared-secret|radius\s+(?:shared\s+)?secret|app(?:lication)?[ _-]?(?:password|secret)|app-specific\s+password|signing[ _-]?secret|webhook[ _-]?secret|encryption[ _-]?key|secret[ _-]?(?:key|value)|secret|private\s+key\s+password|key\s+password|keystore\s+password|pfx\s+password|certificate\s+password|cert\s+password|unlock\s+key|decryption\s+key|(?:snmp\s+)?community(?:\s+string)?|(?:scep\s+|enrollment\s+)?challenge(?:\s+password)?|laps(?:\s+password)?|bios\s+password|private)`,
     bareValue: true,
     accept: (v) => v.length >= 6 && (looksSecret(v) || /^[a-z]{16}$/.test(v)),
   },
   {
     kind: "password",
-    hint: /pass|pw|pword|cred|kennwort|contrase|clave|mdp|wachtwoord|senha|l[öo]senord|has[łl]o|salasana|adgangskode|passord|[şs]ifre|heslo|parola|jelsz/i,
+    hint: /pass(?:word|wd|phrase)?s?\b|pasword|\bpw|pword|cred|kennwort|passwort|contrase|clave|\bmdp\b|wachtwoord|senha|l[öo]senord|has[łl]o|salasana|adgangskode|passord|[şs]ifre|heslo|parola|jelsz/i,
     label: String.raw`(?:passwords?|pasword|passwd|pwd|pw|pword|passphrase|pass\s+phrase|kennwort|passwort|contrase[ñn]a|clave|mot\s+de\s+passe|mdp|wachtwoord|senha|l[öo]senord(?:et)?|has[łl]o|salasana|adgangskode|passord|[şs]ifre|heslo|parola|jelsz[óo]|creds?|credentials?)`,
     bareValue: true,
   },
   {
     // "pass: Qwerty778", "ADMIN pass (from the sticker) is KJTWQHZRAP" (never a bare space: "pass the ticket to tier 2")
     kind: "password",
-    hint: /pass/i,
+    hint: /\bpass\b/i,
     label: "pass",
   },
   {
@@ -175,8 +175,7 @@ function labelRule(rule: LabelRule): Rule {
   const bare = rule.bareValue
     ? new RegExp(String.raw`(?<![\p{L}\p{N}_-])(?:${rule.label})${BARE}`, "giu")
     : null;
-  return (text, found) => {
-    if (!rule.hint.test(text)) return;
+  return guarded(rule.hint, (text, found) => {
     const kind = rule.kindIn?.(text) ?? rule.kind;
     const take = (v: ReturnType<typeof readValue>) => {
       if (!v || (rule.accept && !rule.accept(v.value))) return;
@@ -196,7 +195,7 @@ function labelRule(rule: LabelRule): Rule {
     for (const m of text.matchAll(explicit)) take(readValue(text, m.index + m[0].length, true));
     if (!bare) return;
     for (const m of text.matchAll(bare)) take(readValue(text, m.index + m[0].length, false));
-  };
+  });
 }
 
 export const LABEL_RULES: Rule[] = LABELS.map(labelRule);

@@ -1,4 +1,4 @@
-import { insideUrlOrPath, pattern, type Rule, slotValue, valueAfter } from "./rule-kit.ts";
+import { guarded, insideUrlOrPath, pattern, type Rule, slotValue, valueAfter } from "./rule-kit.ts";
 import { looksSecret, readValue } from "./values.ts";
 
 /**
@@ -11,17 +11,21 @@ const USERISH = String.raw`(?:[A-Za-z][\w.$-]*\\)?[A-Za-z_][\w.@$-]{1,63}`;
 /** Words after which "user / password" or "user with password" follows. */
 const PAIR_CONTEXT = String.raw`(?:creds?|credentials?|log(?:ged)?[ -]?in(?:\s+(?:as|with|using))?|logon|sign(?:ed)?[ -]?in(?:\s+(?:as|with|using))?|username(?:\s*(?:\/|and|&)\s*password)?|user(?:\s*(?:\/|and|&)\s*pass(?:word)?)|account|acct|auth(?:enticate|enticated)?\s+(?:as|with)|use|using|try|tried|with|via|runas|run\s+as|as|ssid)`;
 
+const PAIR = new RegExp(
+  String.raw`(?<![\w-])${PAIR_CONTEXT}(?:\s+(?:for|to|on)\s+(?:the\s+)?[\w.@-]+)?(?:\s+(?:is|are|was|were|=|:))?\s*[:=]?\s*["'\`]?(${USERISH})["'\`]?(?:\s*\/\s*pass(?:word)?\s+|\s*(?:\/|:|\|)|\s+(?:with|using|and\s+(?:pw|password|pass))\s+)\s*(?!\/)`,
+  "gi",
+);
+
 export const PROSE_RULES: Rule[] = [
   // "set Bluebird#2024 as her new password", "try 'Rv8%nT2q!' as the password"
-  (text, found) => {
-    if (!/\bas\b/i.test(text)) return;
+  guarded(/\bas\b/i, (text, found) => {
     const re =
       /\b(?:set|use|used|using|try|tried|made|make|chose|picked|typed|entered|gave\s+(?:her|him|them|the\s+user)|give\s+(?:her|him|them)|assigned|put)\s+(\S+)\s+as\s+(?:the|her|his|their|a|an|our|my|its)?\s*(?:new\s+|temp(?:orary)?\s+|initial\s+|one-time\s+)?(?:password|pw|pwd|passphrase|passcode|pin)\b/gi;
     for (const m of text.matchAll(re)) {
       const v = readValue(text, m.index + m[0].indexOf(m[1]!, m[0].indexOf(" ")), false);
       if (v) found.push({ kind: "password", start: v.start, end: v.end });
     }
-  },
+  }),
   // "Gx7#Wm2!qLp9 is the new one for svc_veeam", "X is her new password"
   pattern(
     "password",
@@ -39,13 +43,8 @@ export const PROSE_RULES: Rule[] = [
   ),
 
   // user / pass and user:pass pairs after a credential word or verb
-  (text, found) => {
-    if (!/[/:|]|\bwith\b/.test(text)) return;
-    const re = new RegExp(
-      String.raw`(?<![\w-])${PAIR_CONTEXT}(?:\s+(?:for|to|on)\s+(?:the\s+)?[\w.@-]+)?(?:\s+(?:is|are|was|were|=|:))?\s*[:=]?\s*["'\`]?(${USERISH})["'\`]?(?:\s*\/\s*pass(?:word)?\s+|\s*(?:\/|:|\|)|\s+(?:with|using|and\s+(?:pw|password|pass))\s+)\s*(?!\/)`,
-      "gi",
-    );
-    for (const m of text.matchAll(re)) {
+  guarded(/[/:|]|\bwith\b/, (text, found) => {
+    for (const m of text.matchAll(PAIR)) {
       if (insideUrlOrPath(text, m.index + m[0].length)) continue;
       // After a credential word and "/" or ":" the second part sits in the password's slot: any non-prose
       // word is it. Joined by "with" ("login fails with 0xC000006D") it must look like a password.
@@ -54,14 +53,15 @@ export const PROSE_RULES: Rule[] = [
       const v = credWord
         ? slotValue(text, m.index + m[0].length)
         : readValue(text, m.index + m[0].length, false);
+      // "fails with net::ERR_…": after a verb the second part must look like a password, not an identifier.
+      if (v && !credWord && (!/\d/.test(v.value) || !/[a-z]/i.test(v.value) || /^:/.test(v.value))) continue;
       if (v && !/^\d{1,5}$/.test(v.value))
         found.push({ kind: /^ssid/i.test(m[0]) ? "wifi_key" : "password", start: v.start, end: v.end });
     }
-  },
+  }),
 
   // "admin / Hunter2!" or "jsmith:Winter2024!" anywhere, when the second part is clearly a password
-  (text, found) => {
-    if (!/[/:]/.test(text)) return;
+  guarded(/[/:]/, (text, found) => {
     const re =
       /(?<![\w/\\.:@#~-])(?:[A-Za-z][\w.$-]*\\)?[A-Za-z_][\w.@$-]{1,40}(?: \/ |\/|:)(?<v>(?=[^\s/]*\d)(?=[^\s/]*[A-Za-z])(?=[^\s/]*(?:[^\w\s/]|[a-z][^\s/]*[A-Z]|[A-Z][^\s/]*[a-z]))[^\s/:,;'"()<>]{6,64})(?![\w/\\])/g;
     for (const m of text.matchAll(re)) {
@@ -71,5 +71,5 @@ export const PROSE_RULES: Rule[] = [
       const start = m.index + m[0].lastIndexOf(v);
       found.push({ kind: "password", start, end: start + v.length });
     }
-  },
+  }),
 ];

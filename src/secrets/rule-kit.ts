@@ -10,8 +10,21 @@ export interface SecretSpan {
   byShape?: boolean;
 }
 
-/** A rule adds the spans it finds in a text. */
-export type Rule = (text: string, found: SecretSpan[]) => void;
+/**
+ * A rule adds the spans it finds in a text. `hint`, when set, is a cheap test
+ * a text must pass before the rule can find anything in it.
+ */
+export type Rule = ((text: string, found: SecretSpan[]) => void) & { hint?: RegExp };
+
+/** A rule that runs only on texts that pass `hint`. */
+export function guarded(hint: RegExp, run: (text: string, found: SecretSpan[]) => void): Rule {
+  return Object.assign(
+    (text: string, found: SecretSpan[]) => {
+      if (hint.test(text)) run(text, found);
+    },
+    { hint },
+  );
+}
 
 /** Spans of every match of `re` (or of its named group `v`), on texts that pass `hint`. */
 export function pattern(
@@ -20,15 +33,14 @@ export function pattern(
   re: RegExp,
   accept?: (value: string) => boolean,
 ): Rule {
-  return (text, found) => {
-    if (!hint.test(text)) return;
+  return guarded(hint, (text, found) => {
     for (const m of text.matchAll(re)) {
       const value = m.groups?.v ?? m[0];
       if (!value || isPlaceholder(value) || (accept && !accept(value))) continue;
       const start = m.index + (m.groups?.v === undefined ? 0 : m[0].lastIndexOf(value));
       found.push({ kind, start, end: start + value.length });
     }
-  };
+  });
 }
 
 /** The value right after each match of `re`: introduced explicitly (lenient) or not (must look secret). */
@@ -39,13 +51,12 @@ export function valueAfter(
   lenient: boolean,
   accept?: (v: string) => boolean,
 ): Rule {
-  return (text, found) => {
-    if (!hint.test(text)) return;
+  return guarded(hint, (text, found) => {
     for (const m of text.matchAll(re)) {
       const v = readValue(text, m.index + m[0].length, lenient);
       if (v && (!accept || accept(v.value))) found.push({ kind, start: v.start, end: v.end });
     }
-  };
+  });
 }
 
 /** The single word in a password's slot ("login root / calvin"), unless it is prose or a placeholder. */

@@ -13,7 +13,7 @@ export class SessionRedactor {
   private readonly known = new Map<string, SecretKind>();
 
   async text(text: string): Promise<string> {
-    const result = await redactSecrets(cleanIncomingText(text), { known: this.known });
+    const result = await redactSecrets(upgradeLegacyMarkers(cleanIncomingText(text)), { known: this.known });
     for (const [value, kind] of result.found) this.known.set(value, kind);
     return result.text;
   }
@@ -21,6 +21,18 @@ export class SessionRedactor {
   async optional<T extends string | undefined>(text: T): Promise<T> {
     return (text === undefined ? text : await this.text(text)) as T;
   }
+}
+
+/**
+ * Versions before the markers left "[redacted]" and, redacting twice,
+ * "[redacted]]" followed by the rest of a passphrase ("[redacted]] Apple 77"):
+ * both become a proper marker, the debris with it.
+ */
+export function upgradeLegacyMarkers(text: string): string {
+  if (!text.includes("[redacted]")) return text;
+  return text
+    .replace(/\[redacted\]\](?:\s+(?=[^\s,.;]*[\dA-Z])[^\s,.;]+){0,3}/g, "[secret removed]")
+    .replace(/\[redacted\]/g, "[secret removed]");
 }
 
 export async function redactSnapshot(session: SessionSnapshot): Promise<SessionSnapshot> {

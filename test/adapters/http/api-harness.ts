@@ -5,6 +5,7 @@ import { createPrismaConversationStore } from "../../../src/db/conversation-stor
 import type { ApiDeps } from "../../../src/engine/api/index.ts";
 import type { Logger, TicketPoster } from "../../../src/engine/conversation/context.ts";
 import { createWriter } from "../../../src/engine/writers/create-writer.ts";
+import type { UpdateWriter } from "../../../src/engine/writers/types.ts";
 import { emptiedTestDatabase, type TestDatabase, withTestDatabase } from "../../support/db.ts";
 
 /** Response bodies are JSON whose shape each test asserts field by field. */
@@ -39,19 +40,35 @@ export interface ApiHarness {
  * fresh in-memory PGlite database, with two API accounts and a token each.
  */
 export async function startApi(
-  options: { tickets?: TicketPoster; ownDatabase?: boolean } = {},
+  options: {
+    tickets?: TicketPoster;
+    ownDatabase?: boolean;
+    /** The writer (offline unless given), e.g. the LLM writer against a fake model. */
+    writer?: UpdateWriter;
+    /** A real logger to use besides the captured log (to check what reaches log lines). */
+    logger?: Logger;
+  } = {},
 ): Promise<ApiHarness> {
   const t = options.ownDatabase ? await withTestDatabase("pglite") : await emptiedTestDatabase("pglite");
   const prisma = t.db.prisma;
   const logs: ApiHarness["logs"] = [];
   const logger: Logger = {
-    info: (obj, msg) => logs.push({ level: "info", obj, msg }),
-    warn: (obj, msg) => logs.push({ level: "warn", obj, msg }),
-    error: (obj, msg) => logs.push({ level: "error", obj, msg }),
+    info: (obj, msg) => {
+      logs.push({ level: "info", obj, msg });
+      options.logger?.info(obj, msg);
+    },
+    warn: (obj, msg) => {
+      logs.push({ level: "warn", obj, msg });
+      options.logger?.warn(obj, msg);
+    },
+    error: (obj, msg) => {
+      logs.push({ level: "error", obj, msg });
+      options.logger?.error(obj, msg);
+    },
   };
   const deps: ApiDeps = {
     store: createPrismaConversationStore(prisma),
-    writer: createWriter(undefined),
+    writer: options.writer ?? createWriter(undefined),
     tickets: options.tickets,
     tokens: { verify: async (token) => (await verifyApiToken(prisma, token))?.account ?? null },
     logger,

@@ -1,0 +1,258 @@
+import { PassThrough } from "node:stream";
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadSessionSnapshot } from "../../src/db/snapshot.ts";
+import { generateStatusUpdate } from "../../src/engine/generate.ts";
+import { AUDIENCES, LENGTHS, UPDATE_CONTEXTS } from "../../src/engine/types.ts";
+import { createWriter } from "../../src/engine/writers/create-writer.ts";
+import { createLogger } from "../../src/logger.ts";
+import { hasSecretMarker, SECRET_KINDS, type SecretKind } from "../../src/secrets/index.ts";
+import { type ApiHarness, startApi } from "../adapters/http/api-harness.ts";
+import { type FakeOpenAiServer, startFakeOpenAiServer } from "../support/fake-openai-server.ts";
+
+/**
+ * Property: a session with a generated secret of any kind, typed anywhere
+ * among ordinary troubleshooting text, never shows the secret in a stored
+ * row, an API response, a log line, a prompt sent to the model, or an update
+ * of any audience, length and context. Client-facing updates show no marker.
+ */
+
+const word = fc.constantFrom("Harbor", "Lantern", "Quartz", "Maple", "Orchid", "Falcon", "Cedar", "Willow");
+const digits = (min: number, max: number) => fc.stringMatching(new RegExp(`^[0-9]{${min},${max}}$`));
+const chars = (set: string, n: number) => fc.stringMatching(new RegExp(`^[${set}]{${n}}$`));
+const alnum = "A-Za-z0-9";
+
+/** For each kind, a value and the ways engineers type it. */
+const KINDS: Record<SecretKind, { value: fc.Arbitrary<string>; say: Array<(v: string) => string> }> = {
+  password: {
+    value: fc
+      .tuple(word, fc.constantFrom("!", "#", "$", "%", "&", "*"), digits(2, 4))
+      .map(([w, s, d]) => `${w}${s}${d}`),
+    say: [
+      (v) => `password for the NAS is ${v}`,
+      (v) => `creds are admin / ${v}`,
+      (v) => `I set ${v} as her new password`,
+      (v) => `pw ${v}`,
+      (v) => `reset jdoe, temp: ${v}`,
+      (v) => `Kennwort ist ${v}`,
+    ],
+  },
+  pin: {
+    value: digits(4, 6),
+    say: [(v) => `PIN ${v}`, (v) => `door code ${v}`, (v) => `voicemail PIN is ${v}`],
+  },
+  access_code: {
+    value: digits(6, 6),
+    say: [
+      (v) => `MFA code ${v}`,
+      (v) => `Authenticator shows ${v} for her`,
+      (v) => `verification code: ${v}`,
+    ],
+  },
+  wifi_key: {
+    value: fc.tuple(word, word, digits(2, 4)).map(([a, b, d]) => `${a}${b.toLowerCase()}${d}`),
+    say: [(v) => `guest wifi password is ${v}`, (v) => `Wi-Fi key: ${v}`],
+  },
+  recovery_key: {
+    value: fc.array(digits(6, 6), { minLength: 8, maxLength: 8 }).map((g) => g.join("-")),
+    say: [(v) => `BitLocker recovery key ${v}`, (v) => `recovery key: ${v}`],
+  },
+  totp_seed: {
+    value: chars("A-Z2-7", 32).filter((v) => /[2-7]/.test(v) && /[A-Z]{2}/.test(v)),
+    say: [(v) => `TOTP secret ${v}`, (v) => `otpauth://totp/Acme:jdoe?secret=${v}&issuer=Acme`],
+  },
+  api_key: {
+    value: chars(alnum, 40)
+      .filter((v) => /\d/.test(v) && /[a-z]/.test(v) && /[A-Z]/.test(v))
+      .map((v) => `sk-proj-${v}`),
+    say: [
+      (v) => `OPENAI_API_KEY=${v}`,
+      (v) => `API key: ${v}`,
+      (v) => `curl -H 'x-api-key: ${v}' https://api.vendor.example`,
+    ],
+  },
+  token: {
+    value: chars(alnum, 36).map((v) => `ghp_${v}`),
+    say: [(v) => `Authorization: Bearer ${v}`, (v) => `token ${v} for the runner`],
+  },
+  signature: {
+    value: chars(alnum, 43)
+      .filter((v) => /\d/.test(v))
+      .map((v) => `${v}%3D`),
+    say: [(v) => `https://acme.blob.core.windows.net/logs/a.zip?sv=2022-11-02&sr=b&sig=${v}`],
+  },
+  private_key: {
+    value: fc.array(chars(`${alnum}+/`, 64), { minLength: 3, maxLength: 5 }).map((l) => l.join("\n")),
+    say: [(v) => `key for the tunnel:\n-----BEGIN RSA PRIVATE KEY-----\n${v}\n-----END RSA PRIVATE KEY-----`],
+  },
+  password_hash: {
+    value: chars("a-f0-9", 32).filter((v) => /\d/.test(v) && /[a-f]/.test(v)),
+    say: [
+      (v) => `NTLM hash ${v}`,
+      (v) => `dumped: Administrator:500:aad3b435b51404eeaad3b435b51404ee:${v}:::`,
+    ],
+  },
+  connection_string: {
+    value: fc.tuple(word, digits(3, 4), fc.constantFrom("!", "#", "@")).map(([w, d, s]) => `${w}${s}${d}x`),
+    say: [
+      (v) => `Server=sql01;Database=App;User Id=app;Password=${v};`,
+      (v) => `redis://app:${v}@cache01:6379`,
+    ],
+  },
+  webhook_url: {
+    value: fc
+      .tuple(chars("A-Z0-9", 8), chars("A-Z0-9", 8), chars(alnum, 24))
+      .map(([t, b, s]) => `https://hooks.slack.com/services/T${t}/B${b}/${s}`),
+    say: [(v) => `alerts go to ${v}`],
+  },
+  secret: {
+    value: chars(`${alnum}~._`, 40).filter((v) => /\d/.test(v) && /[a-z]/.test(v) && /[A-Z]/.test(v)),
+    say: [(v) => `client secret: ${v}`, (v) => `RADIUS shared secret is ${v}`],
+  },
+};
+
+const ORDINARY = [
+  "Users report the shared drive is slow since this morning.",
+  "Checked the file server, CPU is fine, disk latency high.",
+  "Rebooted the print spooler, no change for the front desk.",
+  "The password reset worked for Dana, she can sign in again.",
+  "Found it: the backup job saturates the disk at 9am.",
+  "Next: move the backup window to the evening and confirm with the client.",
+  "Event ID 4625 shows repeated failures from 10.20.4.31.",
+  "KB5034441 failed again with 0x80070643.",
+];
+
+/** One case: a kind's secret typed one of its ways, among ordinary lines, in a message, the resolution or both. */
+const caseFor = (kind: SecretKind) =>
+  fc.record({
+    secret: KINDS[kind].value,
+    phrasing: fc.nat({ max: KINDS[kind].say.length - 1 }),
+    before: fc.subarray(ORDINARY, { minLength: 1, maxLength: 4 }),
+    after: fc.subarray(ORDINARY, { minLength: 1, maxLength: 3 }),
+    where: fc.constantFrom("message", "resolution", "both"),
+    asked: fc.record({ audience: fc.constantFrom(...AUDIENCES), length: fc.constantFrom(...LENGTHS) }),
+    llm: fc.boolean(),
+  });
+
+/** Text that is not secret in any case: the ordinary lines and the phrasings around the values ("https://"). */
+const NOT_SECRET = [
+  ...ORDINARY,
+  ...Object.values(KINDS).flatMap((k) => k.say.map((say) => say(""))),
+  "https://hooks.slack.com/services/T",
+].join("\n");
+
+/** The secret, or any 8 characters of it in a row that are not also ordinary text: what shows, if any. */
+function shows(haystack: string, secret: string): string | undefined {
+  if (haystack.includes(secret)) return secret;
+  for (let i = 0; i + 8 <= secret.length; i++) {
+    const piece = secret.slice(i, i + 8);
+    if (haystack.includes(piece) && !NOT_SECRET.includes(piece)) {
+      const at = haystack.indexOf(piece);
+      return haystack.slice(Math.max(0, at - 60), at + 60);
+    }
+  }
+  return undefined;
+}
+
+describe("no secret leaves a session", () => {
+  let model: FakeOpenAiServer;
+  let api: ApiHarness;
+  let logLines = "";
+  beforeAll(async () => {
+    model = await startFakeOpenAiServer({
+      defaultReply: {
+        kind: "content",
+        content: "Status: work in progress; next steps agreed with the client.",
+      },
+    });
+    const stream = new PassThrough();
+    stream.on("data", (d: Buffer) => (logLines += d.toString("utf8")));
+    api = await startApi({ logger: createLogger("debug", stream) });
+  });
+  afterAll(async () => {
+    await api?.close();
+    await model?.close();
+  });
+
+  it.each(Object.keys(KINDS) as SecretKind[])(
+    "%s: stored rows, API answers, log lines, model prompts and every update stay free of it",
+    async (kind) => {
+      await fc.assert(
+        fc.asyncProperty(caseFor(kind), async (c) => {
+          const typed = KINDS[kind].say[c.phrasing]!(c.secret);
+          const messages = [...c.before, ...(c.where !== "resolution" ? [typed] : []), ...c.after];
+          const summary =
+            c.where === "message"
+              ? "Moved the backup window; the drive is fast again."
+              : `Fixed it. ${typed}`;
+          const answers: string[] = [];
+          const call = async (method: string, path: string, body?: unknown) => {
+            const res = await api.call(method, path, body);
+            answers.push(JSON.stringify(res.body));
+            return res;
+          };
+          const created = await call("POST", "/ai-sessions", {
+            ticket_id: "TKT-4471",
+            ticket_summary: "Shared drive slow",
+            client_company: "Harbor Dental",
+            engineer: { id: "eng-1", name: "Sam Okafor" },
+          });
+          const id = created.body.session.session_id as string;
+          await call("POST", `/ai-sessions/${id}/messages`, { messages: messages.map((text) => ({ text })) });
+          await call("POST", `/ai-sessions/${id}/status-update`, c.asked);
+          await call("POST", `/ai-sessions/${id}/resolve`, { summary });
+          await call("GET", `/ai-sessions/${id}`);
+          await call("GET", `/ai-sessions/${id}/updates`);
+
+          // Every update of every audience, length and context from what was stored; for some cases
+          // also through the LLM writer against the model on 127.0.0.1.
+          const snapshot = await loadSessionSnapshot(api.t.db.prisma, id);
+          const updates: Array<{ audience: string; content: string }> = [];
+          for (const audience of AUDIENCES)
+            for (const length of LENGTHS)
+              for (const context of UPDATE_CONTEXTS) {
+                const r = await generateStatusUpdate(snapshot, { audience, length, context });
+                updates.push({ audience, content: r.content });
+              }
+          if (c.llm) {
+            const writer = createWriter({
+              apiKey: "sk-test",
+              baseURL: model.baseURL,
+              model: "m",
+              timeoutMs: 2_000,
+            });
+            for (const audience of AUDIENCES) {
+              const r = await generateStatusUpdate(snapshot, { audience, length: "detailed" }, { writer });
+              updates.push({ audience, content: r.content });
+            }
+          }
+
+          const rows = await api.t.db.prisma.$queryRawUnsafe<Array<{ row: string }>>(
+            `SELECT row_to_json(t)::text AS row FROM sessions t
+             UNION ALL SELECT row_to_json(t)::text FROM session_steps t
+             UNION ALL SELECT row_to_json(t)::text FROM users t`,
+          );
+          const places = {
+            "a stored row": rows.map((r) => r.row).join("\n"),
+            "an API answer": answers.join("\n"),
+            "a log line": logLines,
+            "a model prompt": model
+              .chatRequests()
+              .map((r) => JSON.stringify(r.body))
+              .join("\n"),
+            "an update": updates.map((u) => u.content).join("\n"),
+          };
+          for (const [place, text] of Object.entries(places))
+            expect(shows(text, c.secret), `${kind} secret in ${place}: ${typed}`).toBeUndefined();
+          for (const u of updates)
+            if (u.audience !== "ticket_notes") expect(hasSecretMarker(u.content), u.content).toBe(false);
+        }),
+        { numRuns: 3, seed: 20261130 },
+      );
+    },
+  );
+
+  it("covers every kind of secret the detector knows", () => {
+    expect(Object.keys(KINDS).sort()).toEqual(Object.keys(SECRET_KINDS).sort());
+  });
+});
