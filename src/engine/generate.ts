@@ -44,7 +44,9 @@ export async function generateStatusUpdate(
     context,
     templates,
   });
-  const { text } = enforceGuardrails(written.content, request.audience);
+  // The ticket id and the client's name are said verbatim even when they look like host names ("SEC-1").
+  const verbatim = [facts.ticketId, facts.clientName].filter((v): v is string => Boolean(v));
+  const { text } = enforceGuardrails(written.content, request.audience, verbatim);
   return {
     content: text,
     audience: request.audience,

@@ -1,6 +1,6 @@
 import { FlowPilotError } from "../../errors.ts";
 import { MAX_MESSAGE_CHARS } from "../conversation/conversation.ts";
-import { intakeOptional, intakeText } from "../intake/intake-text.ts";
+import { intakeField, intakeText } from "../intake/intake-text.ts";
 import { requireSession } from "./context.ts";
 import type { ApiCaller, ApiDeps, ApiMessageInput } from "./types.ts";
 
@@ -26,7 +26,7 @@ export async function addMessages(
     messages.push({
       ...m,
       text: await intakeText(m.text, session.id),
-      author_name: await intakeOptional(m.author_name),
+      author_name: await intakeField(m.author_name),
     });
   }
   if (session.status === "resolved" || session.status === "escalated")

@@ -7,7 +7,7 @@ import {
 } from "../conversation/session-flow.ts";
 import type { SessionInfo } from "../conversation/store.ts";
 import { cleanIncomingText } from "../intake/clean-text.ts";
-import { intakeOptional, intakeText } from "../intake/intake-text.ts";
+import { intakeField, intakeOptional, intakeText } from "../intake/intake-text.ts";
 import { conversationDeps, nowFor, requireSession, sessionContext } from "./context.ts";
 import type { ApiCaller, ApiDeps, ApiSessionView, ApiUpdateView, NewApiSession } from "./types.ts";
 import { sessionView, updateView } from "./views.ts";
@@ -34,10 +34,10 @@ export async function createSession(
 ): Promise<{ session: ApiSessionView; notice?: string }> {
   const input: NewApiSession = {
     ticketId: cleanIncomingText(raw.ticketId),
-    ticketSummary: await intakeOptional(raw.ticketSummary),
-    clientCompany: await intakeOptional(raw.clientCompany),
-    clientContact: await intakeOptional(raw.clientContact),
-    engineer: { id: cleanIncomingText(raw.engineer.id), name: await intakeText(raw.engineer.name) },
+    ticketSummary: await intakeField(raw.ticketSummary),
+    clientCompany: await intakeField(raw.clientCompany),
+    clientContact: await intakeField(raw.clientContact),
+    engineer: { id: cleanIncomingText(raw.engineer.id), name: await intakeField(raw.engineer.name) },
   };
   const user = await deps.store.ensureUser(caller.account.id, {
     platformUserId: input.engineer.id,

@@ -2,7 +2,7 @@ import { FlowPilotError } from "../../errors.ts";
 import { pushUpdateToTicket } from "../conversation/ticket-push.ts";
 import { generateAndStore, MIN_MESSAGES_FOR_UPDATE } from "../conversation/update-flow.ts";
 import { cleanIncomingText } from "../intake/clean-text.ts";
-import { intakeText } from "../intake/intake-text.ts";
+import { intakeField } from "../intake/intake-text.ts";
 import type { Audience, Length, UpdateContextKind } from "../types.ts";
 import { conversationDeps, nowFor, requireSession, sessionContext } from "./context.ts";
 import type { ApiCaller, ApiDeps, ApiEngineer, ApiPostResult, ApiUpdateView } from "./types.ts";
@@ -62,7 +62,7 @@ export async function postUpdateToTicket(
   const engineer = options.engineer
     ? await deps.store.ensureUser(caller.account.id, {
         platformUserId: cleanIncomingText(options.engineer.id),
-        displayName: await intakeText(options.engineer.name),
+        displayName: await intakeField(options.engineer.name),
         isAdmin: false,
       })
     : undefined;

@@ -1,16 +1,18 @@
 /**
  * Chat shorthand spelled out, so ticket notes read as documentation:
- * "cert" -> "certificate", "config" -> "configuration", "w/" -> "with".
+ * "cert" -> "certificate", "w/" -> "with". Never inside an identifier, a
+ * path or quoted text ("cert.pem", "`Cert:\\LocalMachine`"), and not
+ * "config", which is as often a literal setting or UI word ("running-config",
+ * "config pending") as shorthand.
  */
+const WORD = (word: string) => new RegExp(`(?<![\\w.\\/\\\\:=-])${word}(?![\\w.\\/\\\\:=-])`, "gi");
 const ABBREVIATIONS: Array<[RegExp, string]> = [
-  [/\bcerts\b/gi, "certificates"],
-  [/\bcert\b/gi, "certificate"],
-  [/\bconfigs\b/gi, "configurations"],
-  [/\bconfig\b/gi, "configuration"],
-  [/\bcreds\b/gi, "credentials"],
-  [/\bperms\b/gi, "permissions"],
-  [/\bmgmt\b/gi, "management"],
-  [/\bsvr\b/gi, "server"],
+  [WORD("certs"), "certificates"],
+  [WORD("cert"), "certificate"],
+  [WORD("creds"), "credentials"],
+  [WORD("perms"), "permissions"],
+  [WORD("mgmt"), "management"],
+  [WORD("svr"), "server"],
   [/\bw\/o\b/gi, "without"],
   [/\bw\/(?=\s)/gi, "with"],
   [/\bb\/c\b/gi, "because"],
@@ -20,8 +22,11 @@ const ABBREVIATIONS: Array<[RegExp, string]> = [
   [/\basap\b/gi, "as soon as possible"],
 ];
 
+const QUOTED = /`[^`]*`|"[^"]*"|(?<![\p{L}\d])'[^'\n]+'(?![\p{L}\d])/gu;
+
 export function expandAbbreviations(text: string): string {
-  let out = text;
+  const quoted: string[] = [];
+  let out = text.replace(QUOTED, (q) => `\uE200${quoted.push(q) - 1}\uE201`);
   for (const [re, full] of ABBREVIATIONS) {
     out = out.replace(re, (m) =>
       m[0] === m[0]?.toUpperCase() && m[0] !== m[0]?.toLowerCase()
@@ -29,5 +34,5 @@ export function expandAbbreviations(text: string): string {
         : full,
     );
   }
-  return out;
+  return quoted.length === 0 ? out : out.replace(/\uE200(\d+)\uE201/g, (_, i: string) => quoted[Number(i)]!);
 }

@@ -1,13 +1,21 @@
 /**
  * Splits chat text into sentences without breaking host names, versions,
- * decimals or abbreviations ("fw01.brightline.local", "v2.1", "e.g.").
+ * decimals, abbreviations ("fw01.brightline.local", "v2.1", "e.g.") or
+ * quoted text and error messages ("`Get-Item x | ? Name`", "\"Access denied. Contact IT.\"").
+ * Chat is often written without capitals, so "done. next: check ABE" is two sentences.
  */
-const SENTENCE_END = /(?<=[.!?])\s+(?=["'([]?[A-Z0-9])/;
-const ABBREVIATION_END = /\b(?:e\.g|i\.e|etc|approx|vs|no|mr|mrs|ms|dr)\.$/i;
+const SENTENCE_END = /(?<=[.!?])\s+(?=["'([`]?[A-Za-z0-9@])/;
+const ABBREVIATION_END =
+  /\b(?:e\.g|i\.e|etc|approx|vs|no|mr|mrs|ms|dr|st|min|mins|sec|ca|incl|fig|ref|[a-z])\.$/i;
+const QUOTED = /`[^`\n]*`|"[^"\n]*"|“[^”\n]*”/g;
+const PUNCTUATION_IN_QUOTES: Record<string, string> = { ".": "\uE000", "!": "\uE001", "?": "\uE002" };
+const RESTORE = /[\uE000-\uE002]/g;
+const RESTORED: Record<string, string> = { "\uE000": ".", "\uE001": "!", "\uE002": "?" };
 
 export function splitSentences(text: string): string[] {
   const out: string[] = [];
-  for (const line of text.split(/\r?\n+/)) {
+  const masked = text.replace(QUOTED, (q) => q.replace(/[.!?]/g, (c) => PUNCTUATION_IN_QUOTES[c]!));
+  for (const line of masked.split(/\r?\n+/)) {
     const trimmed = line.trim().replace(/^[-*•]\s+/, "");
     if (!trimmed) continue;
     let pending = "";
@@ -20,7 +28,7 @@ export function splitSentences(text: string): string[] {
     }
     if (pending.trim()) out.push(pending.trim());
   }
-  return out;
+  return masked === text ? out : out.map((s) => s.replace(RESTORE, (c) => RESTORED[c]!));
 }
 
 /** Removes trailing sentence punctuation, so a sentence can become a list item. */

@@ -1,10 +1,11 @@
 import { looksLikeInstruction } from "../guardrails/index.ts";
+import { cleanField } from "../intake/clean-field.ts";
 import type { InferredStatus, PreviousUpdate, SessionMessage, SessionSnapshot } from "../types.ts";
 import { expandAbbreviations } from "./abbreviations.ts";
-import { inferStatus } from "./infer-status.ts";
+import { inferStage } from "./roles/session-stage.ts";
+import { classifyStatement, type Statement, type WaitingOn } from "./roles/statement-roles.ts";
 import { tidySecretMarkers } from "./secret-markers.ts";
 import { asListItem, capitalize, splitSentences } from "./sentences.ts";
-import { type ClassifiedStatement, classifyStatement, DIAGNOSIS_POINTER } from "./statement-kinds.ts";
 import { timeSpentMinutes } from "./time-spent.ts";
 
 /** One technical fact taken from the session (its secrets were replaced by markers at intake). */
@@ -39,6 +40,8 @@ export interface SessionFacts {
   /** Statements that the fix works. */
   verified: Fact[];
   nextSteps: Fact[];
+  /** What the work waits on now: the client (approval, a window), a vendor, or a process taking effect. */
+  waiting: WaitingFact[];
   /** The assistant's latest suggestions, used as next checks when the engineer named none. */
   suggestedChecks: Fact[];
   recommendations: Fact[];
@@ -48,6 +51,10 @@ export interface SessionFacts {
   escalationReason?: string;
   sinceLast: SinceLast | null;
   messageCount: number;
+}
+
+export interface WaitingFact extends Fact {
+  on: WaitingOn;
 }
 
 export interface SinceLast {
@@ -61,209 +68,193 @@ const MAX_STEPS = 30;
 const MAX_RULED_OUT = 12;
 const MAX_NEXT = 8;
 const RECOMMENDATION =
-  /\b(?:recommend|going forward|to prevent|in future|in the future|should (?:consider|review|schedule|enable|set up))\b/i;
+  /\b(?:recommend|going forward|to prevent|in future|in the future|next time|should (?:consider|review|schedule|enable|set up))\b/i;
 
-interface Sorted {
+/** One statement an engineer made, with its role and where it came from. */
+interface Told {
+  statement: Statement;
+  at: Date;
+  message: number;
+  /** From the engineer's first message, which describes the problem. */
+  first: boolean;
+}
+
+interface Reading {
+  told: Told[];
   problem: Fact[];
-  steps: Fact[];
-  ruledOut: Fact[];
-  diagnosis: Fact | null;
-  diagnosisIndex: number;
-  fixWork: Fact[];
-  verified: Fact[];
-  nextSteps: Fact[];
-  nextStepsIndex: number;
   suggestedChecks: Fact[];
   suggestedIndex: number;
-  recommendations: Fact[];
   ignoredInstructions: number;
-  lastFixIndex: number;
-  lastInProgressIndex: number;
 }
 
 /** Builds the facts for one update from the whole session. */
 export function buildSessionFacts(session: SessionSnapshot): SessionFacts {
   const clean = (text: string) => expandAbbreviations(tidySecretMarkers(text));
-  const sorted = sortMessages(session.messages, clean);
-  const status = inferStatus({
-    sessionStatus: session.status,
-    hasDiagnosis: sorted.diagnosis !== null,
-    fixAfterDiagnosis: sorted.diagnosis !== null && sorted.lastFixIndex > sorted.diagnosisIndex,
-    fixWithoutDiagnosis: sorted.lastInProgressIndex >= 0,
+  const reading = readMessages(session.messages, clean);
+  const told = reading.told;
+  const stage = inferStage(
+    told.map((t) => t.statement),
+    session.status,
+    told.map((t) => t.message),
+  );
+  const status = stage.status;
+  const fact = (t: Told, text = t.statement.text): Fact => ({ text: asListItem(text), at: t.at });
+
+  const steps: Fact[] = [];
+  const ruledOut: Fact[] = [];
+  const fixWork: Fact[] = [];
+  const verified: Fact[] = [];
+  const recommendations: Fact[] = [];
+  const pointedAt = new Set<number>();
+  const diagnosisParts: string[] = [];
+  if (stage.causeAt >= 0) {
+    const message = told[stage.causeAt]!.message;
+    told.forEach((t, i) => {
+      if (t.message !== message || t.statement.role !== "cause") return;
+      if (t.statement.pointer) {
+        const previous = told[i - 1];
+        if (previous && previous.message === message && previous.statement.role !== "cause") {
+          diagnosisParts.push(previous.statement.text);
+          pointedAt.add(i - 1);
+        } else if (diagnosisParts.length === 0) diagnosisParts.push(t.statement.text);
+      } else diagnosisParts.push(t.statement.text);
+    });
+  }
+  const diagnosis: Fact | null =
+    diagnosisParts.length > 0
+      ? {
+          text: capitalize(
+            diagnosisParts.join(" ").replace(/^(?:so|and|but|ok(?:ay)?|yes|yep)[,!]?\s+/i, ""),
+          ),
+          at: told[stage.causeAt]!.at,
+        }
+      : null;
+
+  let plan: { message: number; facts: Fact[] } = { message: -1, facts: [] };
+  const waiting: WaitingFact[] = [];
+  const settledAt = Math.max(stage.causeAt, stage.fixFrom);
+  told.forEach((t, i) => {
+    const s = t.statement;
+    if (RECOMMENDATION.test(s.text)) recommendations.push(fact(t));
+    if (pointedAt.has(i)) return;
+    const inFix = stage.fixFrom >= 0 && i >= stage.fixFrom;
+    switch (s.role) {
+      case "chatter":
+      case "aside":
+      case "symptom":
+        if (s.role === "symptom" && !t.first) steps.push(fact(t));
+        return;
+      case "cause":
+        if (t.message !== told[stage.causeAt]?.message) steps.push(fact(t));
+        return;
+      case "ruled_out":
+        // "X looks fine - detail" and "A answers, so not B" also record what was checked.
+        if (!/^(?:ruled?|ruling) out\b/i.test(s.text)) steps.push(fact(t));
+        ruledOut.push(fact(t, s.object ?? s.text));
+        return;
+      case "next":
+        if (plan.message !== t.message) plan = { message: t.message, facts: [] };
+        for (const part of s.text.replace(NEXT_LABEL, "").split(/,?\s+then\s+|;\s*|,\s+and then\s+/i)) {
+          if (part.trim()) plan.facts.push(fact(t, part));
+        }
+        return;
+      case "waiting":
+        if (i >= settledAt) waiting.push({ ...fact(t), on: s.waitingOn ?? "someone" });
+        if (inFix && s.waitingOn === "process") fixWork.push(fact(t));
+        else steps.push(fact(t));
+        return;
+      case "fix":
+      case "fix_in_progress":
+        (inFix ? fixWork : steps).push(fact(t));
+        return;
+      case "verification":
+        (inFix ? verified : steps).push(fact(t));
+        return;
+      default:
+        steps.push(fact(t));
+    }
   });
+
   const previous = session.previousUpdates.at(-1);
   const sinceLast = previous
     ? {
         previous,
-        newFacts: factsSince(session.messages.slice(previous.messageCount), clean),
+        newFacts: told
+          .filter((t) => t.message >= previous.messageCount && !QUIET.has(t.statement.role))
+          .map((t) => fact(t)),
         statusChanged: previous.sessionStatus !== status,
       }
     : null;
+  const field = (text: string | undefined) => (text ? cleanField(text) || undefined : undefined);
+  const resolutionSummary = field(session.resolutionSummary);
+  const escalationReason = field(session.escalationReason);
 
   return {
     status,
     timeSpentMinutes: timeSpentMinutes(session.startedAt, session.now, session.pauses),
-    ticketId: session.ticket.id,
-    summary: session.ticket.summary?.trim() || undefined,
-    clientName: session.ticket.company?.trim() || undefined,
-    contactName: session.ticket.contact?.trim() || undefined,
-    engineerName: session.engineer.name?.trim() || undefined,
-    mspCompany: session.engineer.company?.trim() || undefined,
-    problem: sorted.problem.slice(0, 4),
-    steps: capSteps(sorted.steps),
-    ruledOut: dedupe(sorted.ruledOut).slice(0, MAX_RULED_OUT),
-    diagnosis: sorted.diagnosis,
-    fixWork: dedupe(sorted.fixWork).slice(-6),
-    verified: dedupe(sorted.verified).slice(-4),
-    nextSteps:
-      sorted.nextStepsIndex >= sorted.suggestedIndex ? dedupe(sorted.nextSteps).slice(-MAX_NEXT) : [],
-    suggestedChecks: sorted.suggestedIndex > sorted.nextStepsIndex ? sorted.suggestedChecks : [],
-    recommendations: dedupe(sorted.recommendations).slice(-5),
-    ignoredInstructions: sorted.ignoredInstructions,
-    resolutionSummary: session.resolutionSummary ? clean(session.resolutionSummary) : undefined,
-    escalationReason: session.escalationReason ? clean(session.escalationReason) : undefined,
+    ticketId: field(session.ticket.id),
+    summary: field(session.ticket.summary),
+    clientName: field(session.ticket.company),
+    contactName: field(session.ticket.contact),
+    engineerName: field(session.engineer.name),
+    mspCompany: field(session.engineer.company),
+    problem: reading.problem.slice(0, 4),
+    steps: capSteps(steps),
+    ruledOut: dedupe(ruledOut).slice(0, MAX_RULED_OUT),
+    diagnosis,
+    fixWork: dedupe(fixWork).slice(-6),
+    verified: dedupe(verified).slice(-4),
+    nextSteps: plan.message >= reading.suggestedIndex ? dedupe(plan.facts).slice(-MAX_NEXT) : [],
+    waiting: waiting.slice(-3),
+    suggestedChecks: reading.suggestedIndex > plan.message ? reading.suggestedChecks : [],
+    recommendations: dedupe(recommendations).slice(-5),
+    ignoredInstructions: reading.ignoredInstructions,
+    resolutionSummary: resolutionSummary ? clean(resolutionSummary) : undefined,
+    escalationReason: escalationReason ? clean(escalationReason) : undefined,
     sinceLast,
     messageCount: session.messages.length,
   };
 }
 
-function sortMessages(messages: readonly SessionMessage[], clean: (t: string) => string): Sorted {
-  const s: Sorted = {
+/** Roles that never reach an update. */
+const QUIET = new Set(["chatter", "aside"]);
+const NEXT_LABEL =
+  /^(?:next(?: steps?| up)?|then|plan(?: for \w+)?|todo|to do|follow-? ?ups?)\s*[:\-—–,]\s*/i;
+
+function readMessages(messages: readonly SessionMessage[], clean: (t: string) => string): Reading {
+  const reading: Reading = {
+    told: [],
     problem: [],
-    steps: [],
-    ruledOut: [],
-    diagnosis: null,
-    diagnosisIndex: -1,
-    fixWork: [],
-    verified: [],
-    nextSteps: [],
-    nextStepsIndex: -1,
     suggestedChecks: [],
     suggestedIndex: -1,
-    recommendations: [],
     ignoredInstructions: 0,
-    lastFixIndex: -1,
-    lastInProgressIndex: -1,
   };
-  let seenEngineer = false;
+  let engineerMessages = 0;
   messages.forEach((message, index) => {
     if (looksLikeInstruction(message.text)) {
-      s.ignoredInstructions += 1;
+      reading.ignoredInstructions += 1;
       return;
     }
     const text = clean(message.text);
     if (message.author === "assistant") {
-      s.suggestedChecks = splitSentences(text).map((t) => ({ text: asListItem(t), at: message.at }));
-      s.suggestedIndex = index;
+      reading.suggestedChecks = splitSentences(text).map((t) => ({ text: asListItem(t), at: message.at }));
+      reading.suggestedIndex = index;
       return;
     }
     if (message.author === "client") {
-      s.problem.push({ text: `Client: ${asListItem(text)}`, at: message.at });
+      reading.problem.push({ text: `Client: ${asListItem(text)}`, at: message.at });
       return;
     }
-    const isFirst = !seenEngineer;
-    seenEngineer = true;
-    absorbEngineerMessage(s, text, message.at, index, isFirst);
+    const first = engineerMessages === 0;
+    engineerMessages += 1;
+    for (const sentence of splitSentences(text)) {
+      const statement = classifyStatement(sentence, { first });
+      if (first && statement.role === "symptom")
+        reading.problem.push({ text: asListItem(sentence), at: message.at });
+      reading.told.push({ statement, at: message.at, message: index, first });
+    }
   });
-  return s;
-}
-
-function absorbEngineerMessage(s: Sorted, text: string, at: Date, index: number, isFirst: boolean): void {
-  const sentences = splitSentences(text);
-  const classified = sentences.map((sentence) => classifyStatement(sentence, isFirst));
-  const diagnosisParts: string[] = [];
-  let freshNext = false;
-  classified.forEach((c, i) => {
-    if (RECOMMENDATION.test(c.text)) s.recommendations.push({ text: asListItem(c.text), at });
-    if (c.kind === "diagnosis") {
-      if (DIAGNOSIS_POINTER.test(c.text)) {
-        // "X expired. That's the root cause." — the previous sentence is the cause.
-        const previous = classified[i - 1];
-        if (previous && previous.kind !== "diagnosis") {
-          diagnosisParts.push(previous.text);
-          removeLast(s.steps, previous.text);
-        }
-      } else {
-        diagnosisParts.push(c.text);
-      }
-      return;
-    }
-    absorbStatement(s, c, at, index, isFirst);
-    if (c.kind === "next") freshNext = true;
-  });
-  if (diagnosisParts.length > 0) {
-    s.diagnosis = {
-      text: capitalize(diagnosisParts.join(" ").replace(/^(?:so|and|but|ok(?:ay)?|yes|yep)[,!]?\s+/i, "")),
-      at,
-    };
-    s.diagnosisIndex = index;
-  }
-  if (freshNext) s.nextStepsIndex = index;
-}
-
-function absorbStatement(s: Sorted, c: ClassifiedStatement, at: Date, index: number, isFirst: boolean): void {
-  const fact = (text: string): Fact => ({ text: asListItem(text), at });
-  switch (c.kind) {
-    case "chatter":
-      return;
-    case "symptom":
-      s.problem.push(fact(c.text));
-      return;
-    case "ruled_out":
-      // "X looks fine - detail" and "A answers, so not B" also record what was checked.
-      if (!/^(?:ruled?|ruling) out\b/i.test(c.text)) s.steps.push(fact(c.text));
-      s.ruledOut.push(fact(c.object ?? c.text));
-      return;
-    case "next":
-      if (s.nextStepsIndex !== index) {
-        // A new plan replaces the previous one.
-        s.nextSteps = [];
-        s.nextStepsIndex = index;
-      }
-      for (const part of c.text.split(/,?\s+then\s+|;\s*|,\s+and then\s+/i)) {
-        if (part.trim()) s.nextSteps.push(fact(part));
-      }
-      return;
-    case "in_progress":
-      s.lastInProgressIndex = index;
-      s.fixWork.push(fact(c.text));
-      s.lastFixIndex = index;
-      return;
-    case "fix_applied":
-    case "verified":
-      // Before a cause is stated, changes and checks are troubleshooting steps.
-      if (!s.diagnosis && s.diagnosisIndex < 0) {
-        s.steps.push(fact(c.text));
-        return;
-      }
-      (c.kind === "verified" ? s.verified : s.fixWork).push(fact(c.text));
-      s.lastFixIndex = index;
-      return;
-    default:
-      if (isFirst) s.problem.push(fact(c.text));
-      else s.steps.push(fact(c.text));
-  }
-}
-
-function factsSince(messages: readonly SessionMessage[], clean: (t: string) => string): Fact[] {
-  return messages
-    .filter((m) => m.author === "engineer" && !looksLikeInstruction(m.text))
-    .flatMap((m) =>
-      splitSentences(clean(m.text))
-        .map((t) => classifyStatement(t, false))
-        .filter((c) => c.kind !== "chatter")
-        .map((c) => ({ text: asListItem(c.text), at: m.at })),
-    );
-}
-
-function removeLast(facts: Fact[], text: string): void {
-  const target = asListItem(text);
-  for (let i = facts.length - 1; i >= 0; i--) {
-    if (facts[i]!.text === target) {
-      facts.splice(i, 1);
-      return;
-    }
-  }
+  return reading;
 }
 
 const normalizeForDedupe = (text: string) =>

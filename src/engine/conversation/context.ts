@@ -1,7 +1,7 @@
 import type { IntentResult } from "../../intents/index.ts";
+import type { UserNameResolver } from "../intake/chat-markup.ts";
 import type { ViewMessage } from "../views/model.ts";
 import type { UpdateWriter } from "../writers/types.ts";
-import type { UserNameResolver } from "./markup.ts";
 import type { AccountInfo, ConversationStore, UserInfo } from "./store.ts";
 import type { ActorRef, Outbox, Place } from "./types.ts";
 

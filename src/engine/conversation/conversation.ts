@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { FlowPilotError, InputRejectedError, isFlowPilotError } from "../../errors.ts";
+import { normalizeChatMarkup } from "../intake/chat-markup.ts";
 import { intakeText } from "../intake/intake-text.ts";
 import { ACTION_IDS, decodeActionPayload, errorView, lengthPickerView, noticeView } from "../views/index.ts";
 import { parseCommandLine } from "./command-line.ts";
 import { findCommand } from "./commands.ts";
 import type { ConversationDeps, RequestContext } from "./context.ts";
-import { normalizeChatMarkup } from "./markup.ts";
 import { fireDueReminders } from "./reminders.ts";
 import { escalateSession, pauseSession, resolveSession, resumeSession } from "./session-flow.ts";
 import type { SessionInfo } from "./store.ts";

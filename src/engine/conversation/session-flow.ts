@@ -1,6 +1,6 @@
 import { FlowPilotError } from "../../errors.ts";
 import { buildSessionFacts } from "../context/session-facts.ts";
-import { intakeOptional } from "../intake/intake-text.ts";
+import { intakeField } from "../intake/intake-text.ts";
 import { finalText } from "../steps.ts";
 import {
   historyView,
@@ -100,9 +100,9 @@ export async function withTicketDetails(
       };
     // Ticket fields come from outside like typed text: they pass the same intake.
     return {
-      summary: input.summary ?? (await intakeOptional(ticket.summary?.slice(0, MAX_SUMMARY))),
-      client: input.client ?? (await intakeOptional(ticket.company)),
-      contact: input.contact ?? (await intakeOptional(ticket.contact)),
+      summary: input.summary ?? (await intakeField(ticket.summary?.slice(0, MAX_SUMMARY))),
+      client: input.client ?? (await intakeField(ticket.company)),
+      contact: input.contact ?? (await intakeField(ticket.contact)),
     };
   } catch (err) {
     deps.logger?.warn(

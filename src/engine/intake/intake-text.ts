@@ -1,4 +1,6 @@
 import { redactSecrets, type SecretKind } from "../../secrets/index.ts";
+import { normalizeChatMarkupWith } from "./chat-markup.ts";
+import { cleanField } from "./clean-field.ts";
 import { cleanIncomingText } from "./clean-text.ts";
 
 /**
@@ -29,10 +31,16 @@ function remember(sessionId: string, found: ReadonlyMap<string, SecretKind>): vo
   while (remembered.size > MAX_SESSIONS) remembered.delete(remembered.keys().next().value!);
 }
 
-/** Cleans and redacts one incoming text; with a session, also removes that session's known secrets. */
+const NO_NAMES: ReadonlyMap<string, string> = new Map();
+
+/**
+ * Cleans and redacts one incoming text; with a session, also removes that
+ * session's known secrets. Chat markup left in it (a REST client posting
+ * Slack text) is normalised; adapters resolve names before this.
+ */
 export async function intakeText(text: string, sessionId?: string): Promise<string> {
   const known = sessionId ? remembered.get(sessionId) : undefined;
-  const result = await redactSecrets(cleanIncomingText(text), { known });
+  const result = await redactSecrets(normalizeChatMarkupWith(cleanIncomingText(text), NO_NAMES), { known });
   if (sessionId) remember(sessionId, result.found);
   return result.text;
 }
@@ -43,4 +51,13 @@ export async function intakeOptional<T extends string | null | undefined>(
   sessionId?: string,
 ): Promise<T> {
   return (typeof text === "string" ? await intakeText(text, sessionId) : text) as T;
+}
+
+/** A one-line field (ticket summary, company, contact, names): cleaned as a field, then redacted. */
+export async function intakeField<T extends string | null | undefined>(
+  text: T,
+  sessionId?: string,
+): Promise<T> {
+  if (typeof text !== "string") return text;
+  return (await intakeText(cleanField(text), sessionId)) as T;
 }

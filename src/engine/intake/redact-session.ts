@@ -1,7 +1,11 @@
 import { redactSecrets, type SecretKind } from "../../secrets/index.ts";
 import type { Transcript } from "../transcript.ts";
 import type { SessionSnapshot } from "../types.ts";
+import { normalizeChatMarkupWith } from "./chat-markup.ts";
+import { cleanField } from "./clean-field.ts";
 import { cleanIncomingText } from "./clean-text.ts";
+
+const NO_NAMES: ReadonlyMap<string, string> = new Map();
 
 /**
  * A whole session through the intake at once, for sessions that did not come
@@ -13,13 +17,19 @@ export class SessionRedactor {
   private readonly known = new Map<string, SecretKind>();
 
   async text(text: string): Promise<string> {
-    const result = await redactSecrets(upgradeLegacyMarkers(cleanIncomingText(text)), { known: this.known });
+    const readable = normalizeChatMarkupWith(upgradeLegacyMarkers(cleanIncomingText(text)), NO_NAMES);
+    const result = await redactSecrets(readable, { known: this.known });
     for (const [value, kind] of result.found) this.known.set(value, kind);
     return result.text;
   }
 
   async optional<T extends string | undefined>(text: T): Promise<T> {
     return (text === undefined ? text : await this.text(text)) as T;
+  }
+
+  /** A one-line field: cleaned as a field (markup, HTML, formulas, AI-directed text), then redacted. */
+  async field<T extends string | undefined>(text: T): Promise<T> {
+    return (text === undefined ? text : await this.text(cleanField(text))) as T;
   }
 }
 
@@ -44,13 +54,18 @@ export async function redactSnapshot(session: SessionSnapshot): Promise<SessionS
     ...session,
     ticket: {
       ...session.ticket,
-      summary: await r.optional(session.ticket.summary),
-      company: await r.optional(session.ticket.company),
-      contact: await r.optional(session.ticket.contact),
+      summary: await r.field(session.ticket.summary),
+      company: await r.field(session.ticket.company),
+      contact: await r.field(session.ticket.contact),
+    },
+    engineer: {
+      ...session.engineer,
+      name: await r.field(session.engineer.name),
+      company: await r.field(session.engineer.company),
     },
     messages,
-    resolutionSummary: await r.optional(session.resolutionSummary),
-    escalationReason: await r.optional(session.escalationReason),
+    resolutionSummary: await r.field(session.resolutionSummary),
+    escalationReason: await r.field(session.escalationReason),
     secretsRedacted: true,
   };
 }
@@ -63,12 +78,17 @@ export async function redactTranscript(t: Transcript): Promise<Transcript> {
     ...t,
     ticket: {
       ...t.ticket,
-      summary: await r.optional(t.ticket.summary),
-      company: await r.optional(t.ticket.company),
-      contact: await r.optional(t.ticket.contact),
+      summary: await r.field(t.ticket.summary),
+      company: await r.field(t.ticket.company),
+      contact: await r.field(t.ticket.contact),
+    },
+    engineer: {
+      ...t.engineer,
+      name: await r.field(t.engineer.name),
+      company: await r.field(t.engineer.company),
     },
     messages,
-    resolution_summary: await r.optional(t.resolution_summary),
-    escalation_reason: await r.optional(t.escalation_reason),
+    resolution_summary: await r.field(t.resolution_summary),
+    escalation_reason: await r.field(t.escalation_reason),
   };
 }

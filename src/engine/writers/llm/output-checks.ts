@@ -29,7 +29,8 @@ export function findOutputProblems(body: string, input: WriterInput): string[] {
   if (!text) return ["The answer was empty."];
   const problems: string[] = [];
   const byKind = new Map<Violation["kind"], Set<string>>();
-  for (const v of checkOutput(text, input.audience)) {
+  const verbatim = [input.facts.ticketId, input.facts.clientName].filter((v): v is string => Boolean(v));
+  for (const v of checkOutput(text, input.audience, verbatim)) {
     const matches = byKind.get(v.kind) ?? new Set<string>();
     matches.add(v.match);
     byKind.set(v.kind, matches);

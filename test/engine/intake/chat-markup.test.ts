@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normalizeChatMarkup } from "../../../src/engine/conversation/markup.ts";
+import { normalizeChatMarkup } from "../../../src/engine/intake/chat-markup.ts";
 
 const names: Record<string, string> = { U024BE7LH: "Dana Ruiz", U0G9QF9C6: "Sam Okafor" };
 const resolve = (id: string) => names[id];
@@ -11,13 +11,13 @@ describe("normalizeChatMarkup", () => {
     expect(text).not.toMatch(/U024BE7LH|UNKNOWN1/);
   });
 
-  it("keeps labels of mentions, channels, links and special mentions", async () => {
+  it("keeps labels of mentions, channels and links; broadcast mentions carry nothing for an update", async () => {
     const text = await normalizeChatMarkup(
       "<@U0G9QF9C6|sam> see <#C123ABC|it-ops>, <!here> and <https://status.example.com|the status page> or <mailto:help@example.com|help@example.com>",
       resolve,
     );
     expect(text).toBe(
-      "@sam see #it-ops, @here and the status page (https://status.example.com) or help@example.com",
+      "@sam see #it-ops, and the status page (https://status.example.com) or help@example.com",
     );
   });
 
@@ -31,6 +31,6 @@ describe("normalizeChatMarkup", () => {
 
   it("turns emoji codes into emoji and drops custom ones, leaving times alone", async () => {
     const text = await normalizeChatMarkup("fixed :white_check_mark: :partyparrot: at 10:30:45", resolve);
-    expect(text).toBe("fixed ✅  at 10:30:45");
+    expect(text).toBe("fixed ✅ at 10:30:45");
   });
 });

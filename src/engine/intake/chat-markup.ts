@@ -46,20 +46,27 @@ const HTML_ENTITY: Record<string, string> = {
   "&nbsp;": " ",
 };
 
-/** Resolves platform markup in one message to plain readable text. */
-export async function normalizeChatMarkup(text: string, resolveUser: UserNameResolver): Promise<string> {
-  const userIds = new Set<string>();
-  for (const m of text.matchAll(SLACK_TOKEN)) if (m[1] === "@" && !m[3]) userIds.add(m[2]!);
-  const names = new Map<string, string>();
-  await Promise.all(
-    [...userIds].map(async (id) => {
-      const name = await resolveUser(id);
-      if (name) names.set(id, name);
-    }),
-  );
+/** Slack user ids in a text that have no label, to look up before normalising. */
+export function mentionedUserIds(text: string): string[] {
+  const ids = new Set<string>();
+  for (const m of text.matchAll(SLACK_TOKEN)) if (m[1] === "@" && !m[3]) ids.add(m[2]!);
+  return [...ids];
+}
 
+/** Broadcast mentions (`<!channel>`, `<!here>`, `<!everyone>`) carry nothing for an update. */
+const BROADCAST = new Set(["channel", "here", "everyone", "group"]);
+const SCRIPT_BLOCK = /<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
+
+/**
+ * Platform markup in one message to plain readable text, with the names
+ * already looked up (unknown ids read "a teammate"). Pure: transcripts and
+ * imported sessions use it directly.
+ */
+export function normalizeChatMarkupWith(text: string, names: ReadonlyMap<string, string>): string {
+  if (!/[<:&]/.test(text)) return text;
   return (
     text
+      .replace(SCRIPT_BLOCK, "")
       .replace(TEAMS_MENTION, (_, name: string) => `@${name.trim()}`)
       .replace(/<br\s*\/?>/gi, "\n")
       .replace(HTML_TAG, "")
@@ -70,17 +77,31 @@ export async function normalizeChatMarkup(text: string, resolveUser: UserNameRes
             return urlLabel && urlLabel !== url.replace(/^mailto:/, "")
               ? `${urlLabel} (${url.replace(/^mailto:/, "")})`
               : url.replace(/^mailto:/, "");
-          if (sigil === "@") return `@${label || names.get(id!) || "a teammate"}`;
+          if (sigil === "@") return `@${label?.replace(/^@/, "") || names.get(id!) || "a teammate"}`;
           if (sigil === "#") return label ? `#${label}` : "#a channel";
-          // <!here>, <!channel>, <!subteam^ID|@team>, <!date^...|fallback>
-          if (label) return label;
-          return `@${(id ?? "").split("^")[0]}`;
+          const special = (id ?? "").split("^")[0]!;
+          if (BROADCAST.has(special)) return "";
+          // <!subteam^ID|@team>, <!date^...|fallback>
+          return label ?? "";
         },
       )
       .replace(/&(?:amp|lt|gt|quot|#39|nbsp);/g, (e) => HTML_ENTITY[e] ?? e)
       // Unknown (custom) emoji carry no information for an update; "10:30:45" is not an emoji.
       .replace(EMOJI_CODE, (all, name: string) => EMOJI[name] ?? (/[a-z]/.test(name) ? "" : all))
       .replace(/[ \t]+\n/g, "\n")
+      .replace(/[ \t]{2,}/g, " ")
       .trim()
   );
+}
+
+/** The same, looking names up first (Slack users.info, a cache). */
+export async function normalizeChatMarkup(text: string, resolveUser: UserNameResolver): Promise<string> {
+  const names = new Map<string, string>();
+  await Promise.all(
+    mentionedUserIds(text).map(async (id) => {
+      const name = await resolveUser(id);
+      if (name) names.set(id, name);
+    }),
+  );
+  return normalizeChatMarkupWith(text, names);
 }
