@@ -15,6 +15,8 @@ import {
 const suites = [
   { label: "shared eval sessions", dir: join(SHARED_EVAL_DIR, "sessions") },
   { label: "project fixtures", dir: join(REPO_ROOT, "test/engine/fixtures/sessions") },
+  // Written by someone who never saw the engine's code or cue lists.
+  { label: "held-out sessions", dir: join(REPO_ROOT, "test/engine/fixtures/holdout-sessions") },
 ];
 
 for (const suite of suites) {

@@ -37,11 +37,11 @@ describe("team communication templates", () => {
     );
     const [professional, friendly, formal] = texts;
     expect(professional).toMatch(/^Hi Acme Medical Group,/);
-    expect(professional).toContain("We've traced the email delivery issue");
+    expect(professional).toContain("We've found what's causing the email delivery issue");
     expect(friendly).toContain("Good news — we've found what's causing");
     expect(friendly).toMatch(/!/);
     expect(formal).toMatch(/^Dear Acme Medical Group,/);
-    expect(formal).toContain("We wish to inform you that we have completed our investigation");
+    expect(formal).toContain("We wish to inform you that we have identified the cause");
     expect(formal).not.toMatch(/\b(?:we've|we're|we'll|isn't)\b/i);
     expect(new Set(texts).size).toBe(3);
   });
@@ -115,6 +115,6 @@ describe("very short sessions and since-last-update", () => {
     );
     expect(notes.content).toMatch(/Since last update[\s\S]*Block External Senders/);
     const client = await generateStatusUpdate(later, { audience: "client_update", length: "detailed" });
-    expect(client.content).toContain("Since our last update, we've identified what's causing the problem.");
+    expect(client.content).toContain("Since our last update, we've found what's causing the problem.");
   });
 });

@@ -57,7 +57,11 @@ export function assertExpectations(result: StatusUpdateResult, e: SessionExpecta
   const { content, audience, length } = result;
   const label = `${audience}/${length}/${result.context}`;
   expect(result.session_status, `${label}: status`).toBe(e.status);
-  expect(result.time_spent_minutes, `${label}: time spent`).toBe(e.time_spent_minutes);
+  // The eval format leaves rounding open (shared/eval/README.md); its checker allows a minute either way.
+  expect(
+    Math.abs(result.time_spent_minutes - e.time_spent_minutes),
+    `${label}: time spent ${result.time_spent_minutes}`,
+  ).toBeLessThanOrEqual(1);
   for (const secret of e.secrets) expect(content, `${label}: leaks a secret`).not.toContain(secret);
   if (audience === "ticket_notes" && length === "detailed" && result.context === "update") {
     for (const fact of e.ticket_notes_must_mention) {
@@ -86,6 +90,6 @@ export function assertExpectations(result: StatusUpdateResult, e: SessionExpecta
 export function countSentences(text: string): number {
   return text
     .replace(/^Subject:.*$/m, "")
-    .split(/(?<=[.!?])\s+(?=[A-Z])|(?<=[.!?])$/m)
+    .split(/(?<!\b(?:Bros|Inc|Ltd|Co|Corp|Dr|Mr|Mrs|Ms|St|Jr|Sr)\.)(?:(?<=[.!?])\s+(?=[A-Z])|(?<=[.!?])$)/m)
     .filter((s) => /[A-Za-z]/.test(s)).length;
 }

@@ -36,7 +36,9 @@ export function asListItem(sentence: string): string {
   return capitalize(sentence.trim().replace(/[.;:,]+$/, ""));
 }
 
+/** Upper-cases the first letter, leaving brand casing alone ("iPads", "eBay"). */
 export function capitalize(text: string): string {
+  if (/^[a-z][A-Z]/.test(text)) return text;
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 

@@ -3,7 +3,12 @@ import { cleanField } from "../intake/clean-field.ts";
 import type { InferredStatus, PreviousUpdate, SessionMessage, SessionSnapshot } from "../types.ts";
 import { expandAbbreviations } from "./abbreviations.ts";
 import { inferStage } from "./roles/session-stage.ts";
-import { classifyStatement, type Statement, type WaitingOn } from "./roles/statement-roles.ts";
+import {
+  classifyStatement,
+  type Statement,
+  type StatementRole,
+  type WaitingOn,
+} from "./roles/statement-roles.ts";
 import { tidySecretMarkers } from "./secret-markers.ts";
 import { asListItem, capitalize, splitSentences } from "./sentences.ts";
 import { timeSpentMinutes } from "./time-spent.ts";
@@ -42,6 +47,8 @@ export interface SessionFacts {
   nextSteps: Fact[];
   /** What the work waits on now: the client (approval, a window), a vendor, or a process taking effect. */
   waiting: WaitingFact[];
+  /** Stopgaps that keep the client working meanwhile ("workaround: use the web app"). */
+  workarounds: Fact[];
   /** The assistant's latest suggestions, used as next checks when the engineer named none. */
   suggestedChecks: Fact[];
   recommendations: Fact[];
@@ -61,6 +68,8 @@ export interface SinceLast {
   previous: PreviousUpdate;
   /** Facts from messages written after the previous update. */
   newFacts: Fact[];
+  /** The roles of those facts, in the same order. */
+  newRoles: StatementRole[];
   statusChanged: boolean;
 }
 
@@ -176,15 +185,20 @@ export function buildSessionFacts(session: SessionSnapshot): SessionFacts {
   });
 
   const previous = session.previousUpdates.at(-1);
+  const fresh = previous
+    ? told.filter((t) => t.message >= previous.messageCount && !QUIET.has(t.statement.role))
+    : [];
   const sinceLast = previous
     ? {
         previous,
-        newFacts: told
-          .filter((t) => t.message >= previous.messageCount && !QUIET.has(t.statement.role))
-          .map((t) => fact(t)),
+        newFacts: fresh.map((t) => fact(t)),
+        newRoles: fresh.map((t) => t.statement.role),
         statusChanged: previous.sessionStatus !== status,
       }
     : null;
+  const workarounds = told
+    .filter((t) => WORKAROUND.test(t.statement.text) && !QUIET.has(t.statement.role))
+    .map((t) => fact(t));
   const field = (text: string | undefined) => (text ? cleanField(text) || undefined : undefined);
   const resolutionSummary = field(session.resolutionSummary);
   const escalationReason = field(session.escalationReason);
@@ -206,6 +220,7 @@ export function buildSessionFacts(session: SessionSnapshot): SessionFacts {
     verified: dedupe(verified).slice(-4),
     nextSteps: plan.message >= reading.suggestedIndex ? dedupe(plan.facts).slice(-MAX_NEXT) : [],
     waiting: waiting.slice(-3),
+    workarounds: dedupe(workarounds).slice(-2),
     suggestedChecks: reading.suggestedIndex > plan.message ? reading.suggestedChecks : [],
     recommendations: dedupe(recommendations).slice(-5),
     ignoredInstructions: reading.ignoredInstructions,
@@ -215,6 +230,9 @@ export function buildSessionFacts(session: SessionSnapshot): SessionFacts {
     messageCount: session.messages.length,
   };
 }
+
+const WORKAROUND =
+  /\b(?:workaround|work-around|in the meantime|meanwhile|until (?:then|that is (?:sorted|fixed|done))|stop-?gap)\b/i;
 
 /** Roles that never reach an update. */
 const QUIET = new Set(["chatter", "aside"]);

@@ -28,7 +28,8 @@ export function cleanField(text: string): string {
   }
   return out
     .replace(/\s+/g, " ")
-    .replace(/^[\s,;:—–-]+|[\s,;:—–-]+$/g, "")
+    .replace(/\s+([.,;:!?])/g, "$1")
+    .replace(/^[\s,;:.—–-]+|[\s,;:—–-]+$/g, "")
     .trim();
 }
 
@@ -38,6 +39,7 @@ function withoutFormula(text: string): string {
   const call = FUNCTION_CALL.exec(bare);
   if (!call) return bare;
   const strings = [...call[1]!.matchAll(/"([^"]*)"/g)].map((m) => m[1]!);
+  if (strings.length === 0) return bare;
   const label = strings.at(-1);
   return label && !/^[a-z]+:\/\//i.test(label) ? label : "";
 }

@@ -13,7 +13,7 @@ export const CHATTER = re(
 
 /** Session housekeeping and personal remarks: never part of an update. */
 export const ASIDE = re(
-  String.raw`^ (?:brb|be right back|back|back on it|back now|ok back|okay back|i am back|afk)\b|\b(?:lunch|coffee|pizza|sandwich|snack|break|weekly (?:team )?meeting|stand-?up|travel(?:ling|ing)?|commute|driving|heading (?:out|home|back)|stepping (?:away|out)|pausing (?:this|the session|for|here)|give me a (?:min|minute|sec|second)|one (?:sec|second|min|minute))\b|^ still (?:on it|testing|watching|looking|working|digging|here|going)\b[^.]{0,30}$|^ (?:still )?(?:testing|checking|looking)(?: still)?,? (?:nothing yet|give me a (?:min|sec))|\b(?:anyone|any takers)\b.*$|\bthis one is slow\b|\bvery helpful\b|\b(?:fun times|classic|of course it is|tbh|smh|fml)\b$|\b(?:did you try|have you tried) turning it off and on\b`,
+  String.raw`^ (?:brb|be right back|back|back on it|back now|ok back|okay back|i am back|afk|lunch|coffee|break)\b|\b(?:(?:grabbing|getting|going for|off to|heading to|out for|back from|at|on) (?:a |my |our )?(?:lunch|coffee|pizza|sandwich|snack|break)|weekly (?:team )?meeting|stand-?up|travel(?:ling|ing)?|commute|driving|heading (?:out|home|back)|stepping (?:away|out)|pausing (?:this|the session|for|here)|give me a (?:min|minute|sec|second)|one (?:sec|second|min|minute))\b|^ still (?:on it|testing|watching|looking|working|digging|here|going)\b[^.]{0,30}$|^ (?:still )?(?:testing|checking|looking)(?: still)?,? (?:nothing yet|give me a (?:min|sec))|\b(?:anyone|any takers)\b.*$|\bthis one is slow\b|\bvery helpful\b|\b(?:fun times|classic|of course it is|tbh|smh|fml)\b$|\b(?:did you try|have you tried) turning it off and on\b`,
 );
 
 /** Plans: what happens next. */
@@ -21,12 +21,15 @@ export const NEXT_LEAD = re(
   String.raw`^ (?:next(?: steps?| up)?|then|plan(?: for \w+)?|todo|to do|after that|afterwards|follow-? ?ups?|tomorrow|tonight|later(?: today)?|once \w+ (?:is|are) \w+|once (?:that|it) is)\b`,
 );
 export const PLANNED_FIX = re(
-  String.raw`^ (?:we |i )?(?:still )?needs? (?!to be\b)|\b(?:booked|scheduled|planned|lined up|pencilled in|penciled in) (?:for|at|in|tonight|tomorrow)\b|\b(?:fix|plan|solution|remedy|workaround|fix here) (?:is|will be|would be) to\b|\bis the (?:clean |proper |right |real |best |permanent |likely |only )?(?:fix|solution|way forward)\b|\bwe will (?:need to|have to)\b|\b(?:still )?(?:need|needs|have|has) to\b|\b(?:want|plan|planning|going|intend) to\b|\bwould like to\b`,
+  String.raw`\b(?:booked|scheduled|planned|lined up|pencilled in|penciled in) (?:for|at|in|tonight|tomorrow)\b|\b(?:fix|plan|solution|remedy|workaround|fix here) (?:is|will be|would be) to\b|\bis the (?:clean |proper |right |real |best |permanent |likely |only )?(?:fix|solution|way forward)\b|\bwe will (?:need to|have to)\b|\b(?:still )?(?:need|needs|have|has) to\b|\b(?:want|plan|planning|going|intend) to\b|\bwould like to\b`,
 );
+
+/** A statement that opens with what is needed: "need the 2025 DBSM installed", "still need to check". */
+export const NEED_LEAD = re("^ (?:we |i )?(?:still |also |will |then )?(?:need|needs|have to|must|should) ");
 
 /** Waiting on someone or something. */
 export const WAITING = re(
-  String.raw`\b(?:waiting|wait|awaiting|pending|on hold|holding off|hold off|sit tight|sitting tight|need \w+ to (?:approve|sign off|confirm|ok|okay|agree|authori[sz]e)|until (?:they|she|he|the client|the vendor|we hear)|to hear back|ball is in their court|parked until)\b`,
+  String.raw`\b(?:waiting|wait|awaiting|pending|on hold|holding off|hold off|sit tight|sitting tight|need (?:\w+ ){1,3}to (?:approve|sign off|sign-off|confirm|ok|okay|agree|authori[sz]e|decide)|(?:tech|technician|engineer|courier|part|parts|replacement|rma)s? (?:is |are |has been |have been )?(?:dispatched|scheduled|booked|due|coming|arriving|on (?:the|its|their) way)|until (?:they|she|he|the client|the vendor|we hear)|to hear back|ball is in their court|parked until)\b`,
 );
 export const WAITING_ON_PROCESS = re(
   String.raw`\b(?:replicat\w*|propagat\w*|sync\w*|to show up|to appear|to apply|to finish|to complete|to take effect|to kick in|reboot\w*|restart\w*|install\w*|copy\w*|restor\w*|ttl|cache|download\w*|upload\w*|rebuild\w*|scan\w*|to come (?:back|up)|to boot|the job|dns|mx|the update|intune|policy|check-?in)\b`,
@@ -40,7 +43,7 @@ export const WAITING_ON_VENDOR = re(
 
 /** Something was ruled out. */
 export const RULED_OUT = re(
-  String.raw`(?<!\bto )\b(?:ruled? (?:it |that |this |them )?out|ruling out|rule out|eliminat(?:ed|es)|can cross off|crossed off|not (?:the|an?|our) (?:issue|cause|problem|culprit|reason)|(?:is|was|are|were) not (?:it|that|the (?:issue|cause|problem|culprit))|not related|unrelated|(?:does|did) not explain|no (?:issues?|problems?|errors?) (?:with|found|there|on)|nothing (?:odd|wrong|unusual|there|suspicious|found)|(?:looks?|is|are|was|were|seems?|came back) (?:fine|good|ok|okay|normal|healthy|clean|correct|as expected)(?! (?:now|again))|so (?:it is |its )?not (?:a |an |the )?\w|not (?:a|an) \w+ (?:problem|issue))\b`,
+  String.raw`(?<!\bto )\b(?:ruled? (?:it |that |this |them )?out|ruling out|rule out|eliminat(?:ed|es)|can cross off|crossed off|not (?:the|an?|our) (?:issue|cause|problem|culprit|reason)|(?:is|was|are|were) not (?:it|that|the (?:issue|cause|problem|culprit))|not related|unrelated|(?:does|did) not explain|no (?:issues?|problems?|errors?) (?:with|found|there|on)|nothing (?:odd|wrong|unusual|there|suspicious|found)|(?:looks?|is|are|was|were|seems?|came back) (?:fine|good|ok|okay|normal|healthy|clean|correct|as expected)(?! (?:now|again))|so (?:it is |its )?not (?:a |an |the )?\w+|not (?:a|an) \w+ (?:problem|issue))\b`,
 );
 
 /** A cause stated (or as likely). */
@@ -69,11 +72,11 @@ export const WORKS = re(
 );
 /** The problem persists after an attempt. */
 export const STILL_FAILING = re(
-  String.raw`\b(?:same (?:error|thing|result|issue|problem|behaviou?r|message|code|symptom|\d|0x)|still (?:no|not|fail\w*|error\w*|broken|crash\w*|down|offline|hangs?|the same|get(?:ting)?|see(?:ing)?|nothing|stuck|spinning|slow|dropping|there|missing|locked|blocked|bouncing)|did not (?:help|work|fix|change|resolve|apply|take|stick)|does not (?:help|work|fix)|no (?:change|difference|luck|joy|improvement)|not applied|made no difference|no better|back to square one|(?:error|issue|problem|crash\w*|it|symptoms?) (?:came back|returned|is back)|again(?: now)?$)\b`,
+  String.raw`\b(?:same (?:error|thing|result|issue|problem|behaviou?r|message|code|symptom|\d|0x)|still (?:no|not|fail\w*|error\w*|broken|crash\w*|down|offline|hangs?|the same|get(?:ting)?|see(?:ing)?|nothing|stuck|spinning|slow|dropping|there|missing|locked|blocked|bouncing)|did not (?:help|work|fix|change|resolve|apply|take|stick)|does not (?:help|work|fix)|no (?:change|difference|luck|joy|improvement)|(?<!have |has )not applied|made no difference|no better|back to square one|(?:error|issue|problem|crash\w*|it|symptoms?) (?:came back|returned|is back)|again(?: now)?$)\b`,
 );
 /** A change that is a test or stopgap, not the fix. */
 export const NOT_THE_FIX = re(
-  String.raw`\b(?:test only|as a test|for (?:a )?test(?:ing)?|to test|test (?:user|account|machine|laptop|vm|group|mailbox|tenant|box|pc|device|policy)|temporar(?:y|ily)|workaround|stop-?gap|meanwhile|in the meantime|until the (?:proper|real|permanent|actual) fix|for now|to rule out|test\w*|just in case|as a backup|reverted (?:it|that|the test|my test))\b`,
+  String.raw`\b(?:test only|as a test|for (?:a )?test(?:ing)?|to test|test (?:user|account|machine|laptop|vm|group|mailbox|tenant|box|pc|device|policy)|temporar(?:y|ily)|workaround|stop-?gap|meanwhile|in the meantime|\w+-test\w*|test\w*\d\w*|until the (?:proper|real|permanent|actual) fix|for now|to rule out|just in case|as a backup|reverted (?:it|that|the test|my test))\b`,
 );
 
 /** Events before the session, by someone else or at another time: history, not our fix. */

@@ -11,6 +11,7 @@ import {
   HISTORY,
   HYPOTHESIS,
   LIKELY,
+  NEED_LEAD,
   NEXT_LEAD,
   NOT_THE_FIX,
   PLANNED_FIX,
@@ -134,9 +135,20 @@ function readStatement(statement: string, context: StatementContext): Statement 
   }
   if (NEXT_LEAD.test(t)) return role("next");
   if (CAUSE_LEAD.test(text)) return causeRole(text, t, role);
-  if (weAreWaiting(t)) return role("waiting", { waitingOn: waitingOn(t) });
-  const main = clause.verbs.find((v) => !v.purpose);
-  if ((main?.future && !main.negated) || (isPlanned(t) && !main?.progressive)) return role("next");
+  if (weAreWaiting(t)) {
+    const on = waitingOn(t);
+    // "Renewed it, waiting for it to sync": a fix taking effect.
+    const changed = clause.verbs.some(
+      (v) =>
+        v.families.includes("change") && done(v) && (v.leading || v.subject === "i" || v.subject === "we"),
+    );
+    return role(on === "process" && changed ? "fix_in_progress" : "waiting", { waitingOn: on });
+  }
+  if (NEED_LEAD.test(t)) return role("next");
+  const planned = clause.verbs.some((v) => v.future && !v.negated && !v.purpose) || isPlanned(t);
+  const doneNow = clause.verbs.some((v) => done(v) && !INTENT_VERBS.has(v.infinitive));
+  if (planned && !doneNow) return role("next");
+  const main = clause.verbs.find((v) => !v.purpose && !INTENT_VERBS.has(v.infinitive));
 
   if (causeAffirmed(t) || CAUSE_SO.test(t)) {
     if (HYPOTHESIS.test(t) && !/\b(?:culprit|cause|likely|probably)\b/.test(t)) return role("finding");
@@ -152,13 +164,22 @@ function readStatement(statement: string, context: StatementContext): Statement 
 
   if (RUNNING_JOB.test(t)) return role("fix_in_progress");
   const history = HISTORY.test(t);
-  if (clause.verbs.some((v) => v.negated && v.families.includes("change") && !v.future)) {
+  if (
+    clause.verbs.some(
+      (v) =>
+        v.negated &&
+        v.families.includes("change") &&
+        !v.future &&
+        (v.leading || v.subject === "i" || v.subject === "we" || v.subject === null),
+    )
+  ) {
     return role("finding", { holdsOff: true });
   }
   const change = clause.verbs.find(
     (v) => v.families.includes("change") && done(v) && byUs(v, clause, Boolean(label)),
   );
-  if (change && !history && !(main && main !== change && main.families[0] === "communicate")) {
+  const ours = change && (change.leading || change.subject === "i" || change.subject === "we");
+  if (change && (ours || !history) && !(main && main !== change && main.families[0] === "communicate")) {
     if (change.progressive || /\b(?:running|in progress|underway|under way|\d+ ?%)\b/.test(t))
       return role("fix_in_progress");
     return role("fix");
@@ -187,6 +208,9 @@ function readStatement(statement: string, context: StatementContext): Statement 
     return role("action");
   return role("finding");
 }
+
+/** "going to", "planning to", "trying to": verbs that carry a plan, not work done. */
+const INTENT_VERBS = new Set(["go", "plan", "try", "want", "need", "intend", "hope", "aim", "mean"]);
 
 type RoleOf = (r: StatementRole, extra?: Partial<Statement>) => Statement;
 
@@ -256,11 +280,8 @@ function lettersIn(text: string): number {
 function hasSubstance(text: string): boolean {
   const words = text.split(/\s+/).filter(Boolean).length;
   if (words > 14) return true;
-  const cleaned = text.replace(
-    /\b\d+\s*(?:min|mins|minutes|m|h|hrs?|hours?|sec|s)\b|~\d+|^@\S+(?:\s+\S+)?/gi,
-    "",
-  );
-  return /\d|[\\/]|\b[A-Z]{2,}\b|\w\.\w/.test(cleaned);
+  const cleaned = text.replace(/^@\S+(?:\s+\S+)?/, "");
+  return /[\\/]|\b[A-Z]{2,}\b|\w\.\w|\b(?=\w*\d)(?=\w*[A-Za-z])\w{3,}\b|\d{4,}/.test(cleaned);
 }
 
 const STRONG_CAUSE =

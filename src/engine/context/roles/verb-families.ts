@@ -73,6 +73,14 @@ export const FAMILY_OF: ReadonlyMap<string, readonly VerbFamily[]> = (() => {
   return map;
 })();
 
+/** Prefixes that keep a verb's family: "unblock", "re-enable", "reprovision". */
+const PREFIX = /^(?:re-?|un-?|[a-z]+-)(?=[a-z]{3})/;
+
 export function familiesOf(infinitive: string): readonly VerbFamily[] {
-  return FAMILY_OF.get(infinitive) ?? FAMILY_OF.get(infinitive.replace(/-/g, "")) ?? [];
+  return (
+    FAMILY_OF.get(infinitive) ??
+    FAMILY_OF.get(infinitive.replace(/-/g, "")) ??
+    FAMILY_OF.get(infinitive.replace(PREFIX, "")) ??
+    []
+  );
 }

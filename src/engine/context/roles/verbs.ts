@@ -12,7 +12,7 @@ export interface VerbWord {
 const isKnown = (word: string) => INFINITIVES.has(word) || FAMILY_OF.has(word);
 
 /** "re-granted" -> "granted", "reinstalled" -> "installed": prefixes that keep a verb's meaning. */
-const PREFIX = /^(?:re-?|un-?|de-?|dis-?|pre-?|mis-?|co-?|auto-?|force-?)(?=[a-z]{3})/;
+const PREFIX = /^(?:re-?|un-?|[a-z]+-)(?=[a-z]{3})/;
 
 function regularInfinitives(form: string): string[] {
   const out: string[] = [];
