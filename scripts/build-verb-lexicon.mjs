@@ -5,9 +5,10 @@
  * that the regular rules in verbs.ts cannot turn back into their infinitive
  * (went -> go, ran -> run, bought -> buy). Importing compromise's full model
  * costs ~600 ms at start-up, a generated table a few milliseconds.
- * Run after upgrading compromise: `node scripts/build-verb-lexicon.mjs`.
+ * Run after upgrading compromise: `npm run lexicon`; `--check` only reports
+ * (exit 1) when the committed table differs from what it would write.
  */
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import nlp from "compromise";
 
@@ -137,7 +138,16 @@ export const SAME_PAST_FORMS: ReadonlySet<string> = new Set(${JSON.stringify([..
 /** Forms the regular rules do not undo: form -> [infinitive, tense]. */
 export const IRREGULAR_FORMS: ReadonlyMap<string, readonly [string, "past" | "participle" | "gerund" | "present"]> = new Map(${JSON.stringify(Object.entries(irregular).sort())});
 `;
-writeFileSync(OUT, text);
-console.log(
-  `wrote ${OUT}: ${infinitives.size} infinitives, ${Object.keys(irregular).length} irregular forms`,
-);
+if (process.argv.includes("--check")) {
+  const current = readFileSync(OUT, "utf8");
+  if (current !== text) {
+    console.error(`${OUT} is stale: run npm run lexicon`);
+    process.exit(1);
+  }
+  console.log(`${OUT} is current`);
+} else {
+  writeFileSync(OUT, text);
+  console.log(
+    `wrote ${OUT}: ${infinitives.size} infinitives, ${Object.keys(irregular).length} irregular forms`,
+  );
+}

@@ -1,6 +1,6 @@
 import { detectSecretsSync, MARKER_PATTERN, redactSecretsSync } from "../../secrets/index.ts";
 import { withoutSecretClauses } from "../context/secret-markers.ts";
-import { COMPILED_GLOSSARY, type GlossaryEntry } from "./glossary.ts";
+import { COMPILED_GLOSSARY, type GlossaryEntry, inSense } from "./glossary.ts";
 import { findTechnicalTokens, type TokenKind } from "./technical-tokens.ts";
 
 export type ViolationKind = "secret" | TokenKind | "tool" | "jargon";
@@ -24,10 +24,12 @@ export interface PlainTerm {
 export function findPlainTerms(text: string): PlainTerm[] {
   const out: PlainTerm[] = [];
   const taken: Array<[number, number]> = [];
-  for (const { entry, pattern } of COMPILED_GLOSSARY) {
+  for (const compiled of COMPILED_GLOSSARY) {
+    const { entry, pattern } = compiled;
     for (const m of text.matchAll(pattern)) {
       const start = m.index;
       const end = start + m[0].length;
+      if (!inSense(compiled, text, start, m[0].length)) continue;
       if (taken.some(([s, e]) => start < e && end > s)) continue;
       taken.push([start, end]);
       out.push({
@@ -97,26 +99,33 @@ export function makeClientSafe(text: string): string {
     const lead = LEAD_IN.exec(out.slice(Math.max(0, t.index - 60), t.index))?.[0] ?? "";
     out = out.slice(0, t.index - lead.length) + out.slice(t.index + t.match.length);
   }
-  for (const { entry, pattern } of COMPILED_GLOSSARY) {
+  for (const compiled of COMPILED_GLOSSARY) {
+    const { entry, pattern } = compiled;
     if (entry.kind === "plain") continue;
-    out = out.replace(pattern, (term) =>
-      isPlural(term, entry) ? (entry.plural ?? `${entry.plain}s`) : entry.plain,
-    );
+    const before = out;
+    out = out.replace(pattern, (term: string, offset: number) => {
+      if (!inSense(compiled, before, offset, term.length)) return term;
+      return isPlural(term, entry) ? (entry.plural ?? `${entry.plain}s`) : entry.plain;
+    });
   }
   return tidy(out);
 }
 
 function tidy(text: string): string {
-  return text
-    .replace(/\(\s*\)|\[\s*\]|''|""/g, "")
-    .replace(/\b(the|a|an|our|your)\s+(?:the|our|your)\s+/gi, "$1 ")
-    .replace(/\b(a)\s+(?=[aeiou])/gi, (_m, a: string) => (a === "A" ? "An " : "an "))
-    .replace(/\b(an)\s+(?=[^aeiou\s])/gi, (_m, an: string) => (an === "An" ? "A " : "a "))
-    .replace(/\s+([,.;:!?])/g, "$1")
-    .replace(/([,;:])\s*(?=[,.;:])/g, "")
-    .replace(/\s+-\s+(?=[,.;]|$)/g, "")
-    .replace(/^\s*[-,;:]\s*/, "")
-    .replace(/\s{2,}/g, " ")
-    .replace(/\s+-\s*$/, "")
-    .trim();
+  return (
+    text
+      .replace(/\(\s*\)|\[\s*\]|''|""/g, "")
+      // "the our security tools" -> "our security tools"; "the the" -> "the".
+      .replace(/\b(?:the|a|an)\s+(our|your)\s+/gi, "$1 ")
+      .replace(/\b(the|a|an|our|your)\s+(?:the|our|your)\s+/gi, "$1 ")
+      .replace(/\b(a)\s+(?=[aeiou])/gi, (_m, a: string) => (a === "A" ? "An " : "an "))
+      .replace(/\b(an)\s+(?=[^aeiou\s])/gi, (_m, an: string) => (an === "An" ? "A " : "a "))
+      .replace(/\s+([,.;:!?])/g, "$1")
+      .replace(/([,;:])\s*(?=[,.;:])/g, "")
+      .replace(/\s+-\s+(?=[,.;]|$)/g, "")
+      .replace(/^\s*[-,;:]\s*/, "")
+      .replace(/\s{2,}/g, " ")
+      .replace(/\s+-\s*$/, "")
+      .trim()
+  );
 }

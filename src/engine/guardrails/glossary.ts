@@ -16,6 +16,12 @@ export interface GlossaryEntry {
    * name the thing ("an expired security certificate").
    */
   kind?: "jargon" | "tool" | "plain";
+  /**
+   * Words that must appear within a few words of the term for this sense
+   * (regex fragment, case-insensitive): "tenant" is a Microsoft 365 tenant
+   * only next to Microsoft words; a property tenant is left alone.
+   */
+  when?: string;
 }
 
 export const GLOSSARY: readonly GlossaryEntry[] = [
@@ -27,11 +33,18 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     kind: "tool",
   },
   { terms: ["message traces?", "mail traces?"], plain: "email delivery check" },
+  { terms: ["MX[- ]records?"], plain: "email settings", plural: "email settings" },
   {
-    terms: ["MX[- ]records?", "MX"],
+    terms: ["Meraki MX\\d*", "MX\\d{2,3}", "MX(?= (?:dashboard|appliance|firewall|security|console))"],
+    plain: "network security device",
+    kind: "tool",
+  },
+  {
+    terms: ["MX"],
     plain: "email settings",
     plural: "email settings",
-    caseSensitive: false,
+    caseSensitive: true,
+    when: "\\b(?:records?|lookup|dns|mail|email|priority|points?|pointing|domain)\\b",
   },
   { terms: ["transport layer", "transport queue"], plain: "mail system" },
   { terms: ["transport rules?", "mail[- ]flow rules?", "transport"], plain: "mail routing setting" },
@@ -122,7 +135,11 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
     plural: "folder permissions",
   },
   { terms: ["tenant[- ]wide"], plain: "organization-wide", plural: "organization-wide" },
-  { terms: ["tenants?"], plain: "Microsoft 365 account" },
+  {
+    terms: ["tenants?"],
+    plain: "Microsoft 365 account",
+    when: "\\b(?:microsoft|m365|o365|office 365|365|azure|entra|aad|admin cent(?:er|re)|tenant id|guid|onmicrosoft|licens\\w*|sharepoint|exchange|teams|intune|global admin)\\b",
+  },
   { terms: ["service accounts?", "svc accounts?"], plain: "system account" },
   { terms: ["tokens?", "session tokens?", "refresh tokens?"], plain: "sign-in session" },
   { terms: ["Intune"], plain: "device management", plural: "device management", kind: "tool" },
@@ -262,6 +279,18 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
 export interface CompiledEntry {
   entry: GlossaryEntry;
   pattern: RegExp;
+  /** The sense condition, if any: tested on the text around a match. */
+  when?: RegExp;
+}
+
+/** How far either side of a term its sense words may be. */
+const SENSE_WINDOW = 60;
+
+/** Whether a match at `index` is in the entry's sense ("tenant" next to Microsoft words). */
+export function inSense(compiled: CompiledEntry, text: string, index: number, length: number): boolean {
+  if (!compiled.when) return true;
+  const around = `${text.slice(Math.max(0, index - SENSE_WINDOW), index)} ${text.slice(index + length, index + length + SENSE_WINDOW)}`;
+  return compiled.when.test(around);
 }
 
 function compile(entry: GlossaryEntry): CompiledEntry {
@@ -272,6 +301,7 @@ function compile(entry: GlossaryEntry): CompiledEntry {
       `(?<![A-Za-z0-9_@./\\\\])(?:${body})(?![A-Za-z0-9_@\\\\]|\\.[A-Za-z0-9])`,
       entry.caseSensitive ? "g" : "gi",
     ),
+    when: entry.when ? new RegExp(entry.when, "i") : undefined,
   };
 }
 

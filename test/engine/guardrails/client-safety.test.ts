@@ -85,3 +85,25 @@ describe("makeClientSafe", () => {
     );
   });
 });
+
+describe("glossary senses", () => {
+  it("tells an MX record from an MX appliance", () => {
+    expect(makeClientSafe("MX record points to the filtering service")).toMatch(/^email settings points/);
+    expect(makeClientSafe("Checked the MX dashboard")).toBe("Checked the network security device dashboard");
+    expect(makeClientSafe("Checked the MX dashboard")).not.toMatch(/email/);
+  });
+
+  it("tells a Microsoft 365 tenant from a property tenant", () => {
+    expect(makeClientSafe("The tenant in unit 4 reported the door alarm")).toBe(
+      "The tenant in unit 4 reported the door alarm",
+    );
+    expect(makeClientSafe("Global admin on the Microsoft tenant was locked")).toMatch(
+      /Microsoft 365 account/,
+    );
+  });
+
+  it("gives our own tools no article", () => {
+    expect(makeClientSafe("Checked the SentinelOne console")).toBe("Checked our security tools console");
+    expect(makeClientSafe("Looked in the NinjaOne patch history")).not.toMatch(/the our/);
+  });
+});

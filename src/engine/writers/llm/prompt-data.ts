@@ -12,6 +12,8 @@ export const SECTION_KEYS = [
   "fixWork",
   "verified",
   "next",
+  "waiting",
+  "workarounds",
   "recommendations",
   "newSinceLast",
 ] as const;
@@ -24,6 +26,8 @@ const SECTION_TITLES: Record<SectionKey, string> = {
   fixWork: "Fix work",
   verified: "Verification",
   next: "Next steps",
+  waiting: "Waiting on (client, vendor or a change taking effect)",
+  workarounds: "Workarounds in place meanwhile",
   recommendations: "Recommendations",
   newSinceLast: "New since the previous update",
 };
@@ -99,6 +103,8 @@ export function factsData(f: SessionFacts): FactsData {
       fixWork: items(f.fixWork),
       verified: items(f.verified),
       next: items(f.nextSteps.length > 0 ? f.nextSteps : f.suggestedChecks),
+      waiting: f.waiting.map((w) => clean(`${w.on}: ${w.text}`, LIMITS.fact)),
+      workarounds: items(f.workarounds),
       recommendations: items(f.recommendations),
       newSinceLast: items(f.sinceLast?.newFacts.slice(-10) ?? []),
     },
@@ -126,7 +132,9 @@ export function renderFacts(d: FactsData): string {
   };
   for (const key of ["problem", "steps", "ruledOut"] as const) section(key);
   if (d.diagnosis) lines.push(`Current diagnosis: ${d.diagnosis}`);
-  for (const key of ["fixWork", "verified", "next", "recommendations"] as const) section(key);
+  for (const key of ["fixWork", "verified", "next", "waiting", "workarounds", "recommendations"] as const) {
+    section(key);
+  }
   if (d.resolution)
     lines.push(`Resolution summary from the engineer (authoritative — what fixed it): ${d.resolution}`);
   if (d.escalation) lines.push(`Escalation reason from the engineer: ${d.escalation}`);

@@ -20,7 +20,8 @@ export const AUDIENCE_GUIDANCE: Record<Audience, string> = {
     "Be professional, reassuring, and non-technical.",
     "NEVER use technical jargon, server or host names, IP addresses, email addresses, file paths, error codes, account names, or internal tool or product names.",
     "Explain findings in plain language a non-technical business owner would understand.",
-    "Include: what we're working on, what we've found, what's next.",
+    "Include: what we're working on, what we've found (at the level the client understands), what we've done (including good news, such as their data being safe), what happens next, and what we need from them (an approval, a time window, someone to test) when the session waits on them.",
+    "State the stage exactly as the inferred status says: do not say the cause is found when it is not, or that a fix is only planned when it is already applied.",
     "Keep it brief — 3-5 short paragraphs maximum. Plain text only, no markdown.",
   ].join("\n"),
   email_draft: [
@@ -28,7 +29,8 @@ export const AUDIENCE_GUIDANCE: Record<Audience, string> = {
     "Be professional, reassuring, and non-technical.",
     "NEVER use technical jargon, server or host names, IP addresses, email addresses, file paths, error codes, account names, or internal tool or product names.",
     "Explain findings in plain language a non-technical business owner would understand.",
-    "Include: what we're working on, what we've found, what's next.",
+    "Include: what we're working on, what we've found (at the level the client understands), what we've done (including good news, such as their data being safe), what happens next, and what we need from them (an approval, a time window, someone to test) when the session waits on them.",
+    "State the stage exactly as the inferred status says: do not say the cause is found when it is not, or that a fix is only planned when it is already applied.",
     "Keep it brief — 3-5 short paragraphs maximum. Plain text only, no markdown.",
   ].join("\n"),
 };

@@ -1,3 +1,4 @@
+import { lowerFirst } from "../../context/sentences.ts";
 import type { Fact, SessionFacts } from "../../context/session-facts.ts";
 import type { CommunicationTemplates } from "../../templates.ts";
 import type { Length, UpdateContextKind } from "../../types.ts";
@@ -150,7 +151,8 @@ function quickTicketNote(facts: SessionFacts, context: UpdateContextKind): strin
   const topic = facts.summary ? facts.summary.replace(/[.!]+$/, "") : "Issue";
   const minutes = `${facts.timeSpentMinutes} min`;
   const next = facts.nextSteps[0] ?? facts.suggestedChecks[0];
-  const nextPart = next ? ` Next: ${firstSentence(next.text).toLowerCase()}.` : "";
+  // lowerFirst, not toLowerCase: UNC paths, cmdlets and names keep their case.
+  const nextPart = next ? ` Next: ${lowerFirst(firstSentence(next.text))}.` : "";
 
   if (context === "resolution") {
     const fix = facts.resolutionSummary ?? facts.fixWork.at(-1)?.text ?? "fix applied and verified";
@@ -175,7 +177,7 @@ function quickTicketNote(facts: SessionFacts, context: UpdateContextKind): strin
       const latest = facts.steps.at(-1);
       if (!latest)
         return `Investigating — ${topic}, ${minutes} in: currently gathering initial information.${nextPart}`;
-      const ruled = facts.ruledOut.map((f) => firstSentence(f.text).toLowerCase());
+      const ruled = facts.ruledOut.map((f) => lowerFirst(firstSentence(f.text)));
       const ruledPart = ruled.length > 0 ? `; ruled out ${ruled.slice(-3).join(", ")}` : "";
       return `Investigating — ${topic}, ${minutes} in: ${firstSentence(latest.text)}${ruledPart}.${nextPart}`;
     }
