@@ -6,14 +6,20 @@
 import { readdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import { recognizeByRules } from "../src/intents/index.ts";
+import { DEFAULT_UNCERTAIN_BAND, recognizeOffline } from "../src/intents/index.ts";
+import { foldOf } from "../src/intents/model/train.ts";
 import { mightAskForUpdate } from "../src/intents/prefilter.ts";
 import type { IntentResult } from "../src/intents/types.ts";
 import { type LabelledRow, loadLabelled, score } from "../test/intents/support/labelled.ts";
+import {
+  crossValidatedResults,
+  HOLDOUT_DIR,
+  loadTrainingRows,
+  readRows,
+} from "../test/intents/support/training-data.ts";
 import { fmtMs, percentile, printTable } from "./stats.ts";
 
-const DEV_SET = join(import.meta.dirname, "../../shared/eval/intents-dev.jsonl");
-const FIXTURES = join(import.meta.dirname, "../test/intents/fixtures");
+const FOLDS = 5;
 const TARGET_MSGS_PER_SEC = 20_000;
 const TARGET_P99_MS = 2;
 
@@ -48,20 +54,19 @@ async function nlpJsResult(nlp: NlpJs, text: string): Promise<IntentResult> {
     length: null,
     context: null,
     confidence: 0,
-    source: "rules",
+    source: "model",
   };
 }
 
-/** k-fold cross-validated intent accuracy of nlp.js on the dev set (its honest out-of-sample figure). */
-async function nlpJsCrossValidated(rows: readonly LabelledRow[], folds: number): Promise<number> {
-  let right = 0;
+/** Each row's nlp.js result from a model trained on the other folds (the same folds as ours). */
+async function nlpJsCrossValidated(rows: readonly LabelledRow[], folds: number): Promise<IntentResult[]> {
+  const results: IntentResult[] = new Array(rows.length);
   for (let k = 0; k < folds; k++) {
-    const train = rows.filter((_, i) => i % folds !== k);
-    const test = rows.filter((_, i) => i % folds === k);
-    const nlp = await trainNlpJs(train);
-    for (const row of test) if ((await nlpJsResult(nlp, row.text)).intent === row.intent) right++;
+    const nlp = await trainNlpJs(rows.filter((_, i) => foldOf(i, folds) !== k));
+    for (let i = 0; i < rows.length; i++)
+      if (foldOf(i, folds) === k) results[i] = await nlpJsResult(nlp, rows[i]!.text);
   }
-  return right / rows.length;
+  return results;
 }
 
 /** A seeded generator, so every run measures the same chatter. */
@@ -182,53 +187,66 @@ const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const ratio = (a: number, b: number) => (b === 0 ? "-" : `${(a / b).toFixed(2)}x`);
 
 export async function runIntentBench(): Promise<void> {
-  const dev = loadLabelled(DEV_SET);
-  const ownSets = readdirSync(FIXTURES)
+  const rows = loadTrainingRows();
+  const sources = [...new Set(rows.map((r) => r.source))];
+  const holdout = readdirSync(HOLDOUT_DIR)
     .filter((f) => f.endsWith(".jsonl"))
-    .map((f) => ({ name: f, rows: loadLabelled(join(FIXTURES, f)) }));
-  const own = ownSets.flatMap((s) => s.rows);
-  const nlp = await trainNlpJs(dev);
+    .map((f) => ({ name: f, rows: loadLabelled(join(HOLDOUT_DIR, f)) }));
+  const ours = crossValidatedResults(readRows(rows), FOLDS);
+  const theirs = await nlpJsCrossValidated(rows, FOLDS);
+  const nlp = await trainNlpJs(rows);
   const byNlp = (t: string) => nlpJsResult(nlp, t);
 
   const accuracyRows: (string | number)[][] = [];
-  for (const set of [
-    { name: "dev set (nlp.js trained on it)", rows: dev },
-    ...ownSets,
-    { name: "all own sets", rows: own },
-  ]) {
-    const ours = score(
-      set.rows,
-      set.rows.map((r) => recognizeByRules(r.text)),
-    );
-    const theirs = score(set.rows, await Promise.all(set.rows.map((r) => byNlp(r.text))));
+  const addRow = (
+    name: string,
+    picked: number[],
+    oursResults: IntentResult[],
+    theirsResults: IntentResult[],
+  ) => {
+    const set = picked.map((i) => rows[i]!);
+    const a = score(set, oursResults);
+    const b = score(set, theirsResults);
     accuracyRows.push([
-      set.name,
+      name,
+      set.length,
+      pct(a.intentAccuracy),
+      pct(a.slotAccuracy),
+      pct(a.falseTriggerRate),
+      pct(b.intentAccuracy),
+      pct(b.falseTriggerRate),
+      ratio(a.intentAccuracy, b.intentAccuracy),
+    ]);
+  };
+  for (const source of [...sources, "all"]) {
+    const picked = rows.map((r, i) => ({ r, i })).filter(({ r }) => source === "all" || r.source === source);
+    const idx = picked.map(({ i }) => i);
+    addRow(
+      `${source} (${FOLDS}-fold CV)`,
+      idx,
+      idx.map((i) => ours.results[i]!),
+      idx.map((i) => theirs[i]!),
+    );
+  }
+  for (const set of holdout) {
+    const a = score(
+      set.rows,
+      set.rows.map((r) => recognizeOffline(r.text)),
+    );
+    const b = score(set.rows, await Promise.all(set.rows.map((r) => byNlp(r.text))));
+    accuracyRows.push([
+      `${set.name} (never trained on)`,
       set.rows.length,
-      pct(ours.intentAccuracy),
-      pct(ours.slotAccuracy),
-      pct(ours.falseTriggerRate),
-      pct(theirs.intentAccuracy),
-      pct(theirs.falseTriggerRate),
-      ratio(ours.intentAccuracy, theirs.intentAccuracy),
+      pct(a.intentAccuracy),
+      pct(a.slotAccuracy),
+      pct(a.falseTriggerRate),
+      pct(b.intentAccuracy),
+      pct(b.falseTriggerRate),
+      ratio(a.intentAccuracy, b.intentAccuracy),
     ]);
   }
-  const cv = await nlpJsCrossValidated(dev, 5);
-  const oursDev = score(
-    dev,
-    dev.map((r) => recognizeByRules(r.text)),
-  );
-  accuracyRows.push([
-    "dev set, nlp.js 5-fold CV",
-    dev.length,
-    pct(oursDev.intentAccuracy),
-    "",
-    "",
-    pct(cv),
-    "",
-    ratio(oursDev.intentAccuracy, cv),
-  ]);
   printTable(
-    "Accuracy (ours = rules alone; nlp.js has no slots)",
+    "Accuracy (ours = rules + model, no LLM; every CV row judged by models trained without it; nlp.js has no slots)",
     [
       "set",
       "rows",
@@ -242,17 +260,44 @@ export async function runIntentBench(): Promise<void> {
     accuracyRows,
   );
 
+  const [low, high] = DEFAULT_UNCERTAIN_BAND;
+  const inBand = (r: IntentResult) => r.confidence >= low && r.confidence < high;
+  const errors = rows.map((_, i) => i).filter((i) => ours.results[i]!.intent !== rows[i]!.intent);
+  const chatterRows = rows.map((_, i) => i).filter((i) => rows[i]!.intent === "none");
+  const correct = rows.map((_, i) => i).filter((i) => ours.results[i]!.intent === rows[i]!.intent);
+  printTable(
+    `Calibration (Platt scaling on out-of-fold scores; uncertain band [${low}, ${high}) goes to the LLM when configured)`,
+    ["measure", "value"],
+    [
+      ["expected calibration error (10 bins, out of fold)", ours.validation.ece.toFixed(3)],
+      [
+        "errors in the band",
+        `${errors.filter((i) => inBand(ours.results[i]!)).length}/${errors.length} (${pct(errors.filter((i) => inBand(ours.results[i]!)).length / Math.max(1, errors.length))})`,
+      ],
+      [
+        "ordinary chatter in the band",
+        `${chatterRows.filter((i) => inBand(ours.results[i]!)).length}/${chatterRows.length} (${pct(chatterRows.filter((i) => inBand(ours.results[i]!)).length / chatterRows.length)})`,
+      ],
+      [
+        "correct answers in the band",
+        `${correct.filter((i) => inBand(ours.results[i]!)).length}/${correct.length} (${pct(correct.filter((i) => inBand(ours.results[i]!)).length / correct.length)})`,
+      ],
+    ],
+  );
+  const own = rows;
+  const dev = rows.filter((r) => r.source === "intents-dev.jsonl");
+
   const tricky = own.filter((r) => r.intent === "none").map((r) => r.text);
   const chatter = ordinaryMessages(tricky, 4000);
   const passRate = chatter.filter(mightAskForUpdate).length / chatter.length;
-  const oursRate = await messagesPerSecond(chatter, recognizeByRules);
+  const oursRate = await messagesPerSecond(chatter, recognizeOffline);
   const nlpRate = await messagesPerSecond(chatter, byNlp);
   // The worst case for us: only chatter that mentions updates, clients, tickets (all of it passes the pre-filter).
-  const oursTrickyRate = await messagesPerSecond(tricky, recognizeByRules);
+  const oursTrickyRate = await messagesPerSecond(tricky, recognizeOffline);
   const nlpTrickyRate = await messagesPerSecond(tricky, byNlp);
 
   const triggers = [...dev, ...own].filter((r) => r.intent === "status_update").map((r) => r.text);
-  const oursLat = await latencies(triggers, 20, recognizeByRules);
+  const oursLat = await latencies(triggers, 20, recognizeOffline);
   const nlpLat = await latencies(triggers, 5, byNlp);
   const p99 = percentile(oursLat, 99);
   printTable(

@@ -21,7 +21,7 @@ import {
   recordStatusUpdate,
   updateStatusUpdate,
 } from "./status-updates.ts";
-import { appendMessage, countMessages, pauseSession, resumeSession } from "./steps.ts";
+import { appendMessage, countMessages, pauseSession, recentMessageTexts, resumeSession } from "./steps.ts";
 import { setPsaMember, upsertUser } from "./users.ts";
 
 /**
@@ -66,6 +66,7 @@ export function createPrismaConversationStore(prisma: PrismaClient): Conversatio
       });
     },
     countMessages: (sessionId) => countMessages(prisma, sessionId),
+    recentMessages: (sessionId, limit) => recentMessageTexts(prisma, sessionId, limit),
     loadSnapshot: (sessionId, now) => loadSessionSnapshot(prisma, sessionId, { now }),
     recordUpdate: (sessionId, content) => recordStatusUpdate(prisma, sessionId, content),
     getUpdate: (sessionId, updateId) => getStatusUpdate(prisma, updateId, { sessionId }),

@@ -166,6 +166,25 @@ export async function getStep(prisma: PrismaClient, stepId: string): Promise<Sto
 }
 
 /** How many messages the session has. */
+/** The texts of a session's newest messages, oldest first. */
+export async function recentMessageTexts(
+  prisma: PrismaClient,
+  sessionId: string,
+  limit: number,
+): Promise<string[]> {
+  if (!isUuid(sessionId)) return [];
+  const steps = await prisma.sessionStep.findMany({
+    where: { sessionId, stepType: "message" },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: limit,
+    select: { content: true },
+  });
+  return steps
+    .map((s) => (s.content as { text?: unknown }).text)
+    .filter((t): t is string => typeof t === "string")
+    .reverse();
+}
+
 export function countMessages(prisma: PrismaClient, sessionId: string): Promise<number> {
   if (!isUuid(sessionId)) return Promise.resolve(0);
   return prisma.sessionStep.count({ where: { sessionId, stepType: "message" } });

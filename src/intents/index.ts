@@ -1,13 +1,15 @@
 /**
- * Status-update intent recognition: rules first (sync, fast, a pre-filter
- * before any NLP work), an LLM only for the uncertain band when configured.
+ * Status-update intent recognition: rules read each clause, a trained model
+ * decides (sync, fast, a pre-filter before any NLP work), an LLM only for the
+ * uncertain band of the calibrated confidence when configured.
  */
 
+export { recognizeOffline } from "./classify.ts";
 export {
   createIntentRecognizer,
   DEFAULT_UNCERTAIN_BAND,
   type IntentRecognizer,
   type IntentRecognizerOptions,
+  type ThreadContext,
 } from "./recognizer.ts";
-export { recognizeByRules } from "./rules.ts";
 export type { Audience, IntentResult, IntentSlots, Length, UpdateContextKind } from "./types.ts";

@@ -29,6 +29,7 @@ Slots, only when the message states them, else null (never guess):
 - audience: "ticket_notes" (ticket, notes, PSA, internal note, documentation, handoff note), "client_update" (client, customer, end user, company name, "tell them", portal), "email_draft" (email, mail draft);
 - length: "quick" (quick, short, brief, one-liner, tl;dr) or "detailed" (detailed, full, thorough, breakdown, everything we've tried);
 - context: "resolution" (fixed, resolved, working now, closing), "escalation" (escalate, handoff, tier 2/3, specialist), or null for an ordinary update.
+Earlier messages of the thread, when given, only help to read the message (who "them" is, what "it" refers to); classify the last message alone.
 For intent "none" all slots are null. confidence is your probability that the intent you give is right.`;
 
 const RESPONSE_FORMAT = zodResponseFormat(llmIntentAnswerSchema, "status_update_intent");
@@ -41,7 +42,20 @@ export interface LlmIntentClassifierOptions {
 }
 
 /** Asks the model; resolves to null (never throws) on timeout, HTTP error or an invalid answer. */
-export type LlmIntentClassifier = (text: string) => Promise<IntentResult | null>;
+export type LlmIntentClassifier = (text: string, recent?: readonly string[]) => Promise<IntentResult | null>;
+
+/** Earlier messages are context only; each is cut so a pasted log cannot crowd out the message itself. */
+const MAX_RECENT_CHARS = 400;
+
+function userPrompt(text: string, recent: readonly string[]): string {
+  const earlier = recent
+    .map((m) => redactSecretsSync(m.length > MAX_RECENT_CHARS ? `${m.slice(0, MAX_RECENT_CHARS)}…` : m).text)
+    .map((m) => `- ${m.replace(/\s+/g, " ")}`);
+  const thread = earlier.length
+    ? `Earlier messages in the thread (context only, oldest first):\n"""\n${earlier.join("\n")}\n"""\n\n`
+    : "";
+  return `${thread}Message to classify:\n"""\n${redactSecretsSync(text).text}\n"""`;
+}
 
 /**
  * Builds the LLM fallback: one chat completion with a JSON-schema answer,
@@ -52,7 +66,7 @@ export function createLlmIntentClassifier(
   options: LlmIntentClassifierOptions = {},
 ): LlmIntentClassifier {
   const client = options.client ?? createLlmClient(settings, { maxRetries: 0 });
-  return async (text) => {
+  return async (text, recent = []) => {
     let content: string | null | undefined;
     try {
       const response = await client.chat.completions.create(
@@ -63,7 +77,7 @@ export function createLlmIntentClassifier(
           response_format: RESPONSE_FORMAT,
           messages: [
             { role: "system", content: SYSTEM_PROMPT },
-            { role: "user", content: `Message:\n"""\n${redactSecretsSync(text).text}\n"""` },
+            { role: "user", content: userPrompt(text, recent) },
           ],
         },
         { timeout: settings.timeoutMs, maxRetries: 0 },

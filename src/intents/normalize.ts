@@ -84,6 +84,23 @@ const CONTRACTIONS: Record<string, string> = {
   tix: "ticket",
   updt: "update",
   upd: "update",
+  smth: "something",
+  smthg: "something",
+  sth: "something",
+  stg: "something",
+  wat: "what",
+  wut: "what",
+  n: "and",
+  bc: "because",
+  cuz: "because",
+  coz: "because",
+  abt: "about",
+  rn: "right now",
+  mgr: "manager",
+  ppl: "people",
+  tmrw: "tomorrow",
+  yday: "yesterday",
+  convo: "conversation",
 };
 
 const REPORTING_VERB =
@@ -95,24 +112,35 @@ const REPORTING_VERB =
  * Teams `<at>..</at>`, links, emoji.
  */
 function stripMarkup(text: string): string {
-  return text
-    .replace(/```[\s\S]*?(?:```|$)/g, " , ")
-    .replace(/`[^`\n]*`/g, " code ")
-    .replace(/^\s*(?:>|&gt;).*$/gm, " ")
-    .replace(/<at>[^<]*<\/at>/gi, " ")
-    .replace(/<[@!#][^>]*>/g, " ")
-    .replace(/<(?:https?|mailto):[^|>]*\|([^>]*)>/gi, " $1 ")
-    .replace(/<(?:https?|mailto):[^>]*>/gi, " link ")
-    .replace(/https?:\/\/\S+/gi, " link ")
-    .replace(/(^|[\s(])@[\w.-]+/g, "$1 ")
-    .replace(/:[a-z0-9_+-]+:/gi, " ")
-    .replace(/[‘’`´]/g, "'")
-    .replace(/[“”]/g, '"')
-    .replace(/[*_~]+/g, " ")
-    .replace(/\be-mails?\b/gi, (m) => (m.toLowerCase().endsWith("s") ? "emails" : "email"))
-    .replace(/\btl\s*;\s*dr\b|\btl\s*dr\b/gi, "tldr")
-    .replace(/\bw\/(?=\s)/gi, "with")
-    .replace(/\bre:/gi, "re ");
+  return (
+    text
+      .replace(/```[\s\S]*?(?:```|$)/g, " , ")
+      .replace(/`[^`\n]*`/g, " code ")
+      .replace(/^\s*(?:>|&gt;).*$/gm, " ")
+      .replace(/<at>[^<]*<\/at>/gi, " ")
+      .replace(/<[@!#][^>]*>/g, " ")
+      .replace(/<(?:https?|mailto):[^|>]*\|([^>]*)>/gi, " $1 ")
+      .replace(/<(?:https?|mailto):[^>]*>/gi, " link ")
+      .replace(/https?:\/\/\S+/gi, " link ")
+      .replace(/(^|[\s(])@[\w.-]+/g, "$1 ")
+      // Emoji, shortcodes and emoticons sit between clauses: "fixed 🎉 short update for the client".
+      .replace(/\s*:[a-z0-9_+-]+:\s*/gi, ", ")
+      .replace(
+        /\s*(?:(?:\p{Extended_Pictographic}|[\u{1F1E6}-\u{1F1FF}])(?:\u{FE0F}|\u{200D}|[\u{1F3FB}-\u{1F3FF}]|\p{Extended_Pictographic})*\s*)+/gu,
+        ", ",
+      )
+      .replace(/(^|\s)(?:[:;=8xX][-'^]?[)(\][dDpPoO3/\\|*]+|<3|\^\^|\^_\^|o\/)(?=\s|$)/g, ", ")
+      .replace(/[‘’`´]/g, "'")
+      .replace(/[“”]/g, '"')
+      .replace(/[*_~]+/g, " ")
+      .replace(/\be-mails?\b/gi, (m) => (m.toLowerCase().endsWith("s") ? "emails" : "email"))
+      .replace(/\btl\s*;\s*dr\b|\btl\s*dr\b/gi, "tldr")
+      .replace(/\bw\/o(?=\s)/gi, "without")
+      .replace(/\bw\/(?=\s|\w)/gi, "with ")
+      .replace(/\bb\/c\b/gi, "because")
+      .replace(/\b(incl|approx|etc|vs|esp|eg|ie)\./gi, "$1")
+      .replace(/\bre:/gi, "re ")
+  );
 }
 
 /** Drops words quoted after a reporting verb: `the client wrote "please send an update"`. */

@@ -1,9 +1,12 @@
+import { PREFILTER_WORDS } from "./vocabulary.ts";
+
 /**
- * A single case-insensitive regex run before any NLP work. Every request the
- * rules can recognise contains one of these word stems (typo-tolerant: "udpate",
- * "stauts", "clinet", "tikcet"), so a message without any is ordinary chatter.
- * It is deliberately generous: a false "maybe" costs a tokenisation, a false
- * "no" costs a missed request.
+ * A single case-insensitive regex run before any NLP work. Every request
+ * contains a word of the vocabulary's request classes (PREFILTER_WORDS) or one
+ * of these stems of them and of their typos ("udpate", "stauts", "clinet",
+ * "tikcet"), so a message with none of them is ordinary chatter. It is
+ * deliberately generous: a false "maybe" costs a tokenisation, a false "no"
+ * costs a missed request.
  */
 const STEMS = [
   "upd",
@@ -118,7 +121,11 @@ const STEMS = [
   "jot",
 ];
 
-const PREFILTER = new RegExp(STEMS.map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "i");
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const PREFILTER = new RegExp(
+  `${STEMS.map(escapeRegex).join("|")}|\\b(?:${PREFILTER_WORDS.map(escapeRegex).join("|")})`,
+  "i",
+);
 
 /** False when the message certainly does not ask for a status update. */
 export function mightAskForUpdate(text: string): boolean {

@@ -1,59 +1,71 @@
 import type { LlmSettings } from "../llm/settings.ts";
+import { recognizeNormalized, recognizeOffline } from "./classify.ts";
 import type { LlmIntentClassifierOptions } from "./llm-fallback.ts";
 import { LruCache } from "./lru-cache.ts";
 import { normalizeMessage } from "./normalize.ts";
 import { mightAskForUpdate } from "./prefilter.ts";
-import { recognizeByRules, recognizeNormalized } from "./rules.ts";
 import type { IntentResult } from "./types.ts";
 
 export interface IntentRecognizerOptions extends Pick<LlmIntentClassifierOptions, "client" | "onFailure"> {
-  /** When given, the model is asked about messages whose rules confidence falls in `uncertainBand`. */
+  /** When given, the LLM is asked about messages whose calibrated confidence falls in `uncertainBand`. */
   llm?: LlmSettings;
   /** How many model answers to remember, keyed by the normalised text. Default 500. */
   cacheSize?: number;
-  /** [low, high): rules confidences in this range go to the model. Default [0.5, 0.75]. */
+  /** [low, high): calibrated confidences in this range go to the LLM. Default [0.5, 0.75). */
   uncertainBand?: [number, number];
 }
 
+/** The thread around a message: read only when the LLM is consulted. */
+export interface ThreadContext {
+  /** The thread's last few messages before this one, oldest first. */
+  recent?: () => Promise<readonly string[]>;
+}
+
 export interface IntentRecognizer {
-  recognize(text: string): Promise<IntentResult>;
+  recognize(text: string, thread?: ThreadContext): Promise<IntentResult>;
 }
 
 export const DEFAULT_UNCERTAIN_BAND: [number, number] = [0.5, 0.75];
 
 /**
- * Rules first; the LLM only for the uncertain band and only when configured.
- * On a model timeout, error or invalid answer the rules' result stands.
+ * Rules and the trained model first; the LLM only for the uncertain band of
+ * the calibrated confidence, and only when configured, with the thread's
+ * last messages for context. On an LLM timeout, error or invalid answer the
+ * model's result stands.
  */
 export function createIntentRecognizer(options: IntentRecognizerOptions = {}): IntentRecognizer {
   const [low, high] = options.uncertainBand ?? DEFAULT_UNCERTAIN_BAND;
   // The model client (and the openai package) is loaded on first use, only when a key is configured.
   const llm = options.llm;
-  let classifier: Promise<(text: string) => Promise<IntentResult | null>> | undefined;
+  let classifier:
+    | Promise<(text: string, recent: readonly string[]) => Promise<IntentResult | null>>
+    | undefined;
   const classify = llm
-    ? async (text: string) => {
+    ? async (text: string, recent: readonly string[]) => {
         classifier ??= import("./llm-fallback.ts").then((m) =>
           m.createLlmIntentClassifier(llm, { client: options.client, onFailure: options.onFailure }),
         );
-        return (await classifier)(text);
+        return (await classifier)(text, recent);
       }
     : undefined;
   const cache = new LruCache<string, IntentResult>(options.cacheSize ?? 500);
   // The first run compiles the rules' regexes (tens of ms); pay that now, not on the first chat message.
-  recognizeByRules("quick status update for the client, it's fixed");
+  recognizeOffline("quick status update for the client, it's fixed");
 
   return {
-    async recognize(text: string): Promise<IntentResult> {
-      if (!classify || !mightAskForUpdate(text)) return recognizeByRules(text);
+    async recognize(text: string, thread: ThreadContext = {}): Promise<IntentResult> {
+      if (!classify || !mightAskForUpdate(text)) return recognizeOffline(text);
       const normalized = normalizeMessage(text);
-      const byRules = recognizeNormalized(normalized);
-      if (byRules.confidence < low || byRules.confidence >= high) return byRules;
-      const cached = cache.get(normalized.key);
+      const offline = recognizeNormalized(normalized);
+      if (offline.confidence < low || offline.confidence >= high) return offline;
+      const recent = thread.recent ? await thread.recent().catch(() => []) : [];
+      const key = `${normalized.key}\u0000${recent.join("\u0000")}`;
+      const cached = cache.get(key);
       if (cached) return cached;
-      const byModel = await classify(text);
-      if (!byModel) return byRules;
-      cache.set(normalized.key, byModel);
-      return byModel;
+      const byLlm = await classify(text, recent);
+      if (!byLlm) return offline;
+      cache.set(key, byLlm);
+      return byLlm;
     },
   };
 }

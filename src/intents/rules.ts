@@ -1,6 +1,5 @@
 import { type ClauseReading, readAnaphora, readClause } from "./frames.ts";
-import { type NormalizedMessage, normalizeMessage } from "./normalize.ts";
-import { mightAskForUpdate } from "./prefilter.ts";
+import type { NormalizedMessage } from "./normalize.ts";
 import { detectContext, detectLength, resolveAudience } from "./slots.ts";
 import type { IntentResult, IntentSlots } from "./types.ts";
 
@@ -23,11 +22,22 @@ function announces(clause: string, next: string | undefined): boolean {
 function toResult(p: number, slots: IntentSlots): IntentResult {
   const intent = p >= 0.5 ? "status_update" : "none";
   const confidence = Math.round((intent === "status_update" ? p : 1 - p) * 100) / 100;
-  return { intent, ...(intent === "status_update" ? slots : EMPTY_SLOTS), confidence, source: "rules" };
+  return { intent, ...(intent === "status_update" ? slots : EMPTY_SLOTS), confidence, source: "model" };
+}
+
+/** What the rules made of a message: each clause's reading and their verdict. */
+export interface RulesReading {
+  readings: ClauseReading[];
+  result: IntentResult;
 }
 
 /** Rules over an already normalised message (the recognizer normalises once and reuses it). */
-export function recognizeNormalized(message: NormalizedMessage): IntentResult {
+export function readByRules(message: NormalizedMessage): RulesReading {
+  const readings = readClauses(message);
+  return { readings, result: verdictOf(message, readings) };
+}
+
+function readClauses(message: NormalizedMessage): ClauseReading[] {
   const { clauses } = message;
   const readings: ClauseReading[] = clauses.map((clause, i) => {
     if (clause.quoted) return { kind: "chatter", p: 0.05, cues: [], lengthText: "" };
@@ -42,6 +52,11 @@ export function recognizeNormalized(message: NormalizedMessage): IntentResult {
     });
   });
   resolveAnaphora(message, readings);
+  return readings;
+}
+
+function verdictOf(message: NormalizedMessage, readings: ClauseReading[]): IntentResult {
+  const { clauses } = message;
   const requests = readings.filter((r) => r.kind === "request");
   if (requests.length === 0) {
     const maybe = readings.filter((r) => r.kind === "maybe");
@@ -95,13 +110,4 @@ function readClauseCues(text: string) {
   if (/ (?:ticket|psa|ticket note|internal note) /.test(text))
     cues.push({ audience: "ticket_notes", role: "target" });
   return cues;
-}
-
-/**
- * Recognises a status-update request with rules only: synchronous, no I/O.
- * Ordinary chatter is turned away by a cheap pre-filter before any NLP work.
- */
-export function recognizeByRules(text: string): IntentResult {
-  if (!mightAskForUpdate(text)) return toResult(0.01, EMPTY_SLOTS);
-  return recognizeNormalized(normalizeMessage(text));
 }

@@ -56,15 +56,37 @@ const NEGATED_BEFORE =
   /\b(?:not|never|no|without|nothing|isnt|is not)(?: \w+)?(?: too| very| overly| that| super)? $/;
 
 const QUICK = new RegExp(
-  ` (?:${QUICK_WORDS}|briefly|keep it (?:short|brief|tight|simple|quick|light)|short and sweet|in a nutshell|(?:a |one |two |2 |3 )?(?:couple|few|handful) (?:of )?(?:sentences|lines|words)|(?:one|two|2|a) (?:sentence|sentences|lines)|just the (?:essentials|basics|highlights|gist|headline|headlines|key points)|the gist|not (?:too |very |overly |that |super )?(?:long|detailed|wordy|lengthy)|nothing (?:too |very )?(?:long|detailed|fancy|lengthy)|no (?:need for )?(?:details|essay|essays|novel|novels|wall of text)|bullet summary)(?= )`,
+  ` (?:${QUICK_WORDS}|briefly|keep it (?:short|brief|tight|simple|quick|light)|short and sweet|in a nutshell|(?:a |one |two |2 |3 )?(?:couple|few|handful) (?:of )?(?:sentences|lines|words)|(?:one|two|2|a) (?:sentence|sentences|lines)|just the (?:essentials|basics|highlights|gist|headline|headlines|key points)|the gist|gist|keep it (?:tiny|small|light)|tiny|not (?:too |very |overly |that |super )?(?:long|detailed|wordy|lengthy)|nothing (?:too |very )?(?:long|detailed|fancy|lengthy)|no (?:need for )?(?:details|essay|essays|novel|novels|wall of text)|bullet summary|(?:\\d+|ten|thirty|sixty) (?:second|sec|minute|min) (?:version|summary|update|recap|rundown|read|overview)|elevator pitch|(?:one|two|three|1|2|3|1 2|2 3|one or two|two or three|a couple|couple|a few|few|handful)(?: of)? (?:short |quick )?(?:sentences|sentence|lines|line|words)|(?:something|sth|smth|anything) (?:short|brief|quick|snappy))(?= )`,
 );
 const DETAILED = new RegExp(
-  ` (?:${DETAILED_WORDS}|details|detail|breakdown|in detail|fully|thoroughly|everything (?:we|i) (?:have |had )?(?:tried|done|did|checked|found|looked at|ruled out)|all (?:the |of the )?(?:steps|details|things we (?:have )?tried|troubleshooting)|every step|each step|what we (?:have )?(?:tried|ruled out)|walk ?through|nitty gritty|long form|long version|full version|the works|(?:not|nothing) (?:too |so )?(?:short|brief))(?= )`,
+  ` (?:${DETAILED_WORDS}|details|detail|breakdown|in detail|fully|thoroughly|everything (?:we|i) (?:have |had )?(?:tried|done|did|checked|found|looked at|ruled out)|all (?:the |of the )?(?:steps|details|things we (?:have )?tried|troubleshooting)|every step|each step|what we (?:have )?(?:tried|ruled out)|walk ?through|nitty gritty|long form|long version|full version|the works|(?:not|nothing) (?:too |so )?(?:short|brief)|covering (?:all|every|everything)|all (?:our |the )?attempts|every attempt|(?:including|incl|inc) (?:the )?(?:ruled out|what we ruled out|everything)|start to finish|soup to nuts|(?:the )?whole (?:picture|story|thing)|every (?:last |single )?(?:thing|detail))(?= )`,
 );
+
+/**
+ * Phrases that can only describe the message itself, so they count even inside
+ * the words a request dictates: "mail the customer something short and sweet".
+ */
+const MESSAGE_QUICK =
+  / (?:short and sweet|nice and short|(?:one|two|three|1|2|3|1 2|2 3|one or two|two or three|a couple|couple|a few|few|handful)(?: of)? (?:short |quick )?(?:sentences|sentence|lines|line)|(?:something|anything) (?:short|brief|quick|snappy)|one liner|oneliner|tldr)(?= )/;
+const MESSAGE_DETAILED =
+  / (?:step by step|every step|all (?:the |our )?(?:steps|details|attempts)|every detail|in (?:full )?detail|start to finish|blow by blow|long version|full version|(?:something|anything) (?:detailed|thorough|in depth))(?= )/;
+
+/** quick / detailed from phrases only a message's length can mean; null when neither or both. */
+export function detectMessageLength(text: string): Length | null {
+  const padded = ` ${text.trim()} `;
+  const quick = MESSAGE_QUICK.test(padded);
+  const detailed = MESSAGE_DETAILED.test(padded);
+  if (quick !== detailed) return quick ? "quick" : "detailed";
+  return null;
+}
+
+const BRIEF_AS_VERB =
+  / brief(?= (?:(?:the|my|our|their) )?(?:them|him|her|us|me|everyone|everybody|_name_|client|customer|owner|user|users|team|staff|management|tier|people|folks|on|in)\b(?! (?:update|updates|note|notes|email|message|summary|recap|version|writeup|one)\b))/g;
 
 /** quick / detailed as the text states it; null when it says neither or both. */
 export function detectLength(text: string): Length | null {
-  const padded = ` ${text.trim()} `;
+  // "brief the owner" asks for an update; it says nothing of its length.
+  const padded = ` ${text.trim()} `.replace(BRIEF_AS_VERB, " ");
   const quickMatch = QUICK.exec(padded);
   const detailedMatch = DETAILED.exec(padded);
   // "not too detailed" reads as quick, "not too short" as detailed; the QUICK/DETAILED
@@ -112,6 +134,20 @@ const RESOLUTION = new RegExp(
     "(?:the )?(?:fix|solution) (?:for|to) (?:the )?ticket",
     "root cause and (?:the )?fix",
     "all good now",
+    "(?:it |that |everything |all )?works (?:now|again)",
+    "(?:working|mapping|printing|syncing|connecting|loading|sending|receiving|flowing|booting|running|resolving|authenticating|responding|scanning|launching|opening) (?:now|again|fine|properly|normally)",
+    "(?:maps|prints|syncs|connects|loads|boots|runs|opens|launches|responds|scans|authenticates) (?:again|now|fine|properly)",
+    "can (?:sign|log|logon|login|connect|print|access|send|receive|open|get|scan|map|reach|see) (?:\\w+ )?again",
+    "(?:is |are |s )?back (?:online|up|in|on|to normal|working|in business)",
+    "(?:issue|problem|error|outage) (?:is |has )?gone",
+    "(?:we are|we re|all|we) good now",
+    "we are good",
+    "close (?:this|it|the ticket|the case) (?:one )?out",
+    "can close",
+    "(?:we are|i am|it is|that is|this is|all) done",
+    "wrapping (?:this |it )?up",
+    "wrap (?:this |it )?up",
+    "final (?:\\w+ ){0,2}(?:update|note|notes|email|summary|message|writeup|write up|recap)",
   )})(?= )`,
 );
 const RESOLUTION_DOUBT =
@@ -144,6 +180,16 @@ const ESCALATION = new RegExp(
     "senior (?:tech|engineer)",
     "bump(?:ing)? (?:this |it )?(?:up|to)",
     "kick(?:ing)? (?:this |it )?up",
+    "hand(?:ing|ed|s)? (?:this |it |the ticket |the case )?(?:off|over)",
+    "hand(?:ing|ed|s)? (?:(?:this|it|the ticket|the case) )?(?:off |over )?to",
+    "tak(?:e|es|ing) (?:this |it )?over",
+    "tak(?:e|es|ing) (?:this|it) from here",
+    "(?:getting|gets|get) (?:this|it) next",
+    "bring(?:ing)? in (?:the |a )?(?:vendor|isp|specialist|microsoft|tier)",
+    "(?:involve|involving|engage|engaging|loop in|looping in) (?:the |a )?(?:vendor|isp|specialist)",
+    "(?:kick|kicking|kicked|going|goes|send|sending|sent|pass|passing|push|pushing|move|moving|bump|bumping|escalat\\w*|punt|punting)(?: it| this(?: one)?| the ticket| the case)? (?:over |up |off )?to (?:the |a |our |their )?(?:vendor|isp|carrier|manufacturer|oem|microsoft|ms|premier|tier|level|l2|l3|t2|t3|specialist|network|networking|security|infra|infrastructure|noc|soc|senior|engineering|ops|projects?)",
+    "(?:vendor|isp|carrier|microsoft|ms|tier \\w+|l2|l3|t2|t3|noc|soc|specialist|engineering|networking) (?:is |s |has )?(?:on it|got it|has it|owns it|is handling it|handling it)",
+    "(?:vendor|isp|carrier|microsoft|ms|premier support|support|tier \\w+|l2|l3|t2|t3|team|noc|soc|specialist|engineering|they|he|she) (?:is |are |s |has |have )?(?:taking|taken|take|takes|owns|own|picks|picking|picked|has) (?:it|this|over|the ticket|the case)(?: up| over| now| from here)?",
   )})(?= )`,
 );
 const ESCALATION_DOUBT =

@@ -16,7 +16,7 @@ export interface IntentResult {
   context: UpdateContextKind | null;
   /** Confidence in `intent` (not in "status_update"), 0..1. */
   confidence: number;
-  source: "rules" | "llm";
+  source: "model" | "llm";
 }
 
 /** The slots a request can state. */

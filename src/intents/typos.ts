@@ -1,160 +1,43 @@
 /**
- * Typo tolerance for the few words the rules depend on: "stauts update",
- * "udpate for the clinet", "statusupdate". Only words outside a known list are
- * touched, and only to a keyword one edit away (a swap of two neighbouring
- * letters counts as one edit), so "updated" or "states" stay what they are.
+ * Typo tolerance for the request's own words: "stauts update", "udpate for the
+ * clinet", "statusupdate". Only a token that is neither a domain word nor a
+ * real English word is touched, and only towards a vocabulary word one edit
+ * away, so "shoot", "through", "interval", "resolver" and "craft" are never
+ * rewritten into "short", "thorough", "internal", "resolved" and "draft".
  */
+import { editDistance } from "./edit-distance.ts";
+import { ENGLISH_NEAR_MISSES } from "./english-near-misses.generated.ts";
+import { DOMAIN_WORDS, TYPO_TARGETS } from "./vocabulary.ts";
 
-const KEYWORDS = [
-  "status",
-  "update",
-  "updates",
-  "ticket",
-  "client",
-  "customer",
-  "summary",
-  "summarize",
-  "summarise",
-  "progress",
-  "email",
-  "detailed",
-  "quick",
-  "brief",
-  "escalate",
-  "escalating",
-  "escalation",
-  "resolution",
-  "resolved",
-  "handoff",
-  "notes",
-  "specialist",
-  "thorough",
-  "comprehensive",
-  "breakdown",
-  "internal",
-  "recap",
-  "please",
-  "draft",
-  "short",
-] as const;
-
-/** Real words one edit away from a keyword, which must never be "corrected". */
-const NEAR_MISSES = [
-  "stats",
-  "state",
-  "states",
-  "statue",
-  "statues",
-  "static",
-  "stratus",
-  "grief",
-  "votes",
-  "totes",
-  "nodes",
-  "notes",
-  "noted",
-  "quirk",
-  "quack",
-  "picket",
-  "wicket",
-  "ticked",
-  "tickle",
-  "tickler",
-  "drafty",
-  "crafts",
-  "shirt",
-  "snort",
-  "sport",
-  "short",
-  "shorts",
-  "shot",
-  "customs",
-  "progresses",
-  "emailed",
-  "mailed",
-  "escalator",
-  "specialists",
-  "internals",
-  "internally",
-  "recaps",
-  "pleased",
-  "pleases",
-  "pleas",
-  "updater",
-  "updaters",
-  "upstate",
-  "breakdowns",
-];
-
-function inflections(word: string): string[] {
-  const stem = word.endsWith("e") ? word.slice(0, -1) : word;
-  const forms = [
-    word,
-    `${word}s`,
-    `${word}es`,
-    `${word}d`,
-    `${word}ed`,
-    `${stem}ed`,
-    `${stem}ing`,
-    `${word}ly`,
-  ];
-  forms.push(`${word}er`, `${word}ers`, `${stem}er`, `${stem}ers`, `${word}'s`);
-  if (word.endsWith("y")) forms.push(`${word.slice(0, -1)}ies`, `${word.slice(0, -1)}ied`);
-  return forms;
+function isKnown(word: string): boolean {
+  return DOMAIN_WORDS.has(word) || ENGLISH_NEAR_MISSES.has(word);
 }
 
-const KNOWN = new Set<string>([...KEYWORDS.flatMap(inflections), ...NEAR_MISSES.flatMap(inflections)]);
-
-/** Optimal string alignment distance, stopping early once it exceeds `max`. */
-function editDistance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  const rows = a.length + 1;
-  const cols = b.length + 1;
-  const d: number[] = new Array(rows * cols);
-  for (let i = 0; i < rows; i++) d[i * cols] = i;
-  for (let j = 0; j < cols; j++) d[j] = j;
-  for (let i = 1; i < rows; i++) {
-    let rowMin = Number.POSITIVE_INFINITY;
-    for (let j = 1; j < cols; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(
-        d[(i - 1) * cols + j]! + 1,
-        d[i * cols + j - 1]! + 1,
-        d[(i - 1) * cols + j - 1]! + cost,
-      );
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        v = Math.min(v, d[(i - 2) * cols + j - 2]! + 1);
-      }
-      d[i * cols + j] = v;
-      if (v < rowMin) rowMin = v;
-    }
-    if (rowMin > max) return max + 1;
+function closestTarget(word: string): string | undefined {
+  let best: string | undefined;
+  for (const target of TYPO_TARGETS) {
+    if (target[0] !== word[0] && target[1] !== word[1]) continue;
+    if (editDistance(word, target, 1) > 1) continue;
+    // Two targets one edit away ("notse": notes / note) is no evidence for either.
+    if (best) return undefined;
+    best = target;
   }
-  return d[rows * cols - 1]!;
-}
-
-function closestKeyword(word: string): string | undefined {
-  if (word.length < 5 || KNOWN.has(word)) return undefined;
-  for (const keyword of KEYWORDS) {
-    if (keyword[0] !== word[0] && keyword[1] !== word[1]) continue;
-    if (editDistance(word, keyword, 1) <= 1) return keyword;
-  }
-  return undefined;
+  return best;
 }
 
 function exactOrClose(part: string): string | undefined {
-  if ((KEYWORDS as readonly string[]).includes(part)) return part;
-  return part.length >= 6 ? closestKeyword(part) : undefined;
+  if (DOMAIN_WORDS.has(part) && part.length >= 4) return part;
+  return part.length >= 6 && !isKnown(part) ? closestTarget(part) : undefined;
 }
 
 /**
- * Returns the corrected word(s) for one normalised word: itself when it is
- * fine, a keyword when it is a near miss, two keywords when two were run
- * together ("statusupdate" -> ["status", "update"]).
+ * The corrected word(s) for one normalised word: itself when it is fine, a
+ * vocabulary word when it is a near miss, two when two were run together
+ * ("statusupdate" -> ["status", "update"]).
  */
 export function correctTypo(word: string): string[] {
-  if (word.length < 5 || KNOWN.has(word) || !/^[a-z]+$/.test(word)) return [word];
-  const fixed = closestKeyword(word);
+  if (word.length < 4 || isKnown(word) || !/^[a-z]+$/.test(word)) return [word];
+  const fixed = closestTarget(word);
   if (fixed) return [fixed];
   if (word.length >= 9) {
     for (let cut = 4; cut <= word.length - 4; cut++) {

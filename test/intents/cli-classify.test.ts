@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type FakeOpenAiServer, startFakeOpenAiServer } from "../support/fake-openai-server.ts";
 import { runCli } from "../support/run-cli.ts";
+import { uncertainPhrase } from "./support/uncertain.ts";
+
+const UNCERTAIN = uncertainPhrase("status_update");
 
 const parseLines = (out: string) =>
   out
@@ -18,7 +21,7 @@ describe("flowpilot classify", () => {
       length: "quick",
       context: null,
       confidence: expect.any(Number),
-      source: "rules",
+      source: "model",
     });
   });
 
@@ -84,16 +87,16 @@ describe("flowpilot classify", () => {
           confidence: 0.8,
         }),
       });
-      const run = await runCli(["classify", "we should update the client"], { env: env() });
+      const run = await runCli(["classify", UNCERTAIN], { env: env() });
       expect(JSON.parse(run.stdout)).toMatchObject({ intent: "status_update", source: "llm" });
       expect(server.chatRequests().at(-1)!.body.model).toBe("cli-model");
     });
 
     it("falls back to the rules when the model fails", async () => {
       server.enqueue({ kind: "error", status: 500 });
-      const run = await runCli(["classify", "we should update the client"], { env: env() });
+      const run = await runCli(["classify", UNCERTAIN], { env: env() });
       expect(run.code).toBe(0);
-      expect(JSON.parse(run.stdout)).toMatchObject({ source: "rules" });
+      expect(JSON.parse(run.stdout)).toMatchObject({ source: "model" });
     });
   });
 });

@@ -1,12 +1,13 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createIntentRecognizer, recognizeByRules } from "../../src/intents/index.ts";
+import { createIntentRecognizer, recognizeOffline } from "../../src/intents/index.ts";
 import type { LlmSettings } from "../../src/llm/settings.ts";
 import { type FakeOpenAiServer, startFakeOpenAiServer } from "../support/fake-openai-server.ts";
+import { uncertainPhrase } from "./support/uncertain.ts";
 
-/** Rules put this in the uncertain band: a suggestion, not a request. */
-const UNCERTAIN = "we should update the client";
-/** And this one: a bare status question. */
-const UNCERTAIN_NONE = "where are we at?";
+/** A hedged phrase the calibrated model is unsure of, leaning to a request: a suggestion, not an ask. */
+const UNCERTAIN = uncertainPhrase("status_update");
+/** And one it is unsure of, leaning to "none". */
+const UNCERTAIN_NONE = uncertainPhrase("none");
 
 const answer = (fields: Record<string, unknown>) =>
   JSON.stringify({
@@ -34,9 +35,9 @@ afterAll(async () => {
 });
 
 describe("LLM fallback for the uncertain band", () => {
-  it("the chosen phrases really are uncertain for the rules", () => {
+  it("the chosen phrases really are uncertain for the model", () => {
     for (const text of [UNCERTAIN, UNCERTAIN_NONE]) {
-      const { confidence } = recognizeByRules(text);
+      const { confidence } = recognizeOffline(text);
       expect(confidence, text).toBeGreaterThanOrEqual(0.5);
       expect(confidence, text).toBeLessThan(0.75);
     }
@@ -64,6 +65,27 @@ describe("LLM fallback for the uncertain band", () => {
     expect(JSON.stringify(request!.body.messages)).toContain(UNCERTAIN);
   });
 
+  it("shows the model the thread's last messages (secrets redacted), read only for the uncertain band", async () => {
+    server.enqueue({ kind: "content", content: answer({ audience: "client_update", confidence: 0.8 }) });
+    let reads = 0;
+    const thread = {
+      recent: async () => {
+        reads++;
+        return ["the owner keeps asking how it is going", "password for the NAS is Hunter2-Blue!9"];
+      },
+    };
+    const recognizer = createIntentRecognizer({ llm: settings });
+    await recognizer.recognize("quick update for the client", thread);
+    await recognizer.recognize("rebooting the switch now", thread);
+    expect(reads).toBe(0);
+    await recognizer.recognize(UNCERTAIN, thread);
+    expect(reads).toBe(1);
+    const prompt = JSON.stringify(server.chatRequests()[0]!.body.messages);
+    expect(prompt).toContain("the owner keeps asking how it is going");
+    expect(prompt).not.toContain("Hunter2-Blue!9");
+    expect(prompt.indexOf("the owner keeps asking")).toBeLessThan(prompt.indexOf(UNCERTAIN));
+  });
+
   it("lets the model turn an uncertain message down", async () => {
     server.enqueue({
       kind: "content",
@@ -75,9 +97,9 @@ describe("LLM fallback for the uncertain band", () => {
 
   it("does not ask the model when the rules are confident", async () => {
     const recognizer = createIntentRecognizer({ llm: settings });
-    expect((await recognizer.recognize("quick update for the client")).source).toBe("rules");
-    expect((await recognizer.recognize("Windows Update is stuck at 35%")).source).toBe("rules");
-    expect((await recognizer.recognize("ok rebooting the server now")).source).toBe("rules");
+    expect((await recognizer.recognize("quick update for the client")).source).toBe("model");
+    expect((await recognizer.recognize("Windows Update is stuck at 35%")).source).toBe("model");
+    expect((await recognizer.recognize("ok rebooting the server now")).source).toBe("model");
     expect(server.chatRequests()).toHaveLength(0);
   });
 
@@ -85,7 +107,7 @@ describe("LLM fallback for the uncertain band", () => {
     server.setDefault({ kind: "content", content: answer({ intent: "none", confidence: 0.8 }) });
     const recognizer = createIntentRecognizer({ llm: settings });
     const first = await recognizer.recognize(UNCERTAIN_NONE);
-    const second = await recognizer.recognize("  Where are we AT?? ");
+    const second = await recognizer.recognize(`  ${UNCERTAIN_NONE.toUpperCase()}!! `);
     expect(second).toEqual(first);
     expect(server.chatRequests()).toHaveLength(1);
   });
@@ -106,7 +128,7 @@ describe("LLM fallback for the uncertain band", () => {
       llm: settings,
       onFailure: (r) => failures.push(r),
     }).recognize(UNCERTAIN);
-    expect(result).toEqual(recognizeByRules(UNCERTAIN));
+    expect(result).toEqual(recognizeOffline(UNCERTAIN));
     expect(failures).toHaveLength(1);
   });
 
@@ -117,7 +139,7 @@ describe("LLM fallback for the uncertain band", () => {
       llm: settings,
       onFailure: (r) => failures.push(r),
     }).recognize(UNCERTAIN);
-    expect(result).toEqual(recognizeByRules(UNCERTAIN));
+    expect(result).toEqual(recognizeOffline(UNCERTAIN));
     expect(failures).toEqual(["model request failed with HTTP 500"]);
     expect(server.chatRequests()).toHaveLength(1);
   });
@@ -125,13 +147,13 @@ describe("LLM fallback for the uncertain band", () => {
   it("keeps the rules' answer on 429 with Retry-After, without waiting to retry", async () => {
     server.enqueue({ kind: "rate_limit", retryAfterSeconds: 30 });
     const result = await createIntentRecognizer({ llm: settings }).recognize(UNCERTAIN);
-    expect(result.source).toBe("rules");
+    expect(result.source).toBe("model");
     expect(server.chatRequests()).toHaveLength(1);
   });
 
   it("keeps the rules' answer when the body is not JSON", async () => {
     server.enqueue({ kind: "invalid_json" });
-    expect((await createIntentRecognizer({ llm: settings }).recognize(UNCERTAIN)).source).toBe("rules");
+    expect((await createIntentRecognizer({ llm: settings }).recognize(UNCERTAIN)).source).toBe("model");
   });
 
   it("keeps the rules' answer when the model's JSON does not match the schema", async () => {
@@ -144,20 +166,20 @@ describe("LLM fallback for the uncertain band", () => {
     ]) {
       server.enqueue({ kind: "content", content });
       const result = await recognizer.recognize(UNCERTAIN);
-      expect(result, content).toEqual(recognizeByRules(UNCERTAIN));
+      expect(result, content).toEqual(recognizeOffline(UNCERTAIN));
     }
   });
 
   it("does not cache failures: the next message asks again", async () => {
     server.enqueue({ kind: "error", status: 503 }, { kind: "content", content: answer({ confidence: 0.9 }) });
     const recognizer = createIntentRecognizer({ llm: settings });
-    expect((await recognizer.recognize(UNCERTAIN)).source).toBe("rules");
+    expect((await recognizer.recognize(UNCERTAIN)).source).toBe("model");
     expect((await recognizer.recognize(UNCERTAIN)).source).toBe("llm");
   });
 
   it("decides with rules alone when no model is configured", async () => {
     const result = await createIntentRecognizer().recognize(UNCERTAIN);
-    expect(result).toEqual(recognizeByRules(UNCERTAIN));
+    expect(result).toEqual(recognizeOffline(UNCERTAIN));
     expect(server.requests).toHaveLength(0);
   });
 
@@ -175,6 +197,6 @@ describe("LLM fallback for the uncertain band", () => {
     server.setDefault({ kind: "content", content: answer({ audience: "client_update" }) });
     const recognizer = createIntentRecognizer({ llm: settings, uncertainBand: [0.9, 1.01] });
     expect((await recognizer.recognize("quick update for the client")).source).toBe("llm");
-    expect((await recognizer.recognize(UNCERTAIN)).source).toBe("rules");
+    expect((await recognizer.recognize(UNCERTAIN)).source).toBe("model");
   });
 });

@@ -1,21 +1,22 @@
 import { describe, expect, it } from "vitest";
-import { recognizeByRules } from "../../src/intents/index.ts";
+import { recognizeOffline } from "../../src/intents/index.ts";
+import { uncertainPhrase } from "./support/uncertain.ts";
 
 const slots = (text: string) => {
-  const r = recognizeByRules(text);
+  const r = recognizeOffline(text);
   return [r.intent, r.audience, r.length, r.context];
 };
 
-describe("recognizeByRules", () => {
+describe("recognizeOffline", () => {
   it("returns the full result shape from the rules", () => {
-    const result = recognizeByRules("quick update for the client");
+    const result = recognizeOffline("quick update for the client");
     expect(result).toEqual({
       intent: "status_update",
       audience: "client_update",
       length: "quick",
       context: null,
       confidence: expect.any(Number),
-      source: "rules",
+      source: "model",
     });
     expect(result.confidence).toBeGreaterThan(0.75);
   });
@@ -65,7 +66,7 @@ describe("recognizeByRules", () => {
       "email drafts are not syncing on her phone",
       "the update history shows KB5034441 failed",
     ]) {
-      expect(recognizeByRules(text).intent, text).toBe("none");
+      expect(recognizeOffline(text).intent, text).toBe("none");
     }
   });
 
@@ -77,7 +78,7 @@ describe("recognizeByRules", () => {
       "let's not update the customer yet",
       "client update can wait until tomorrow",
     ]) {
-      expect(recognizeByRules(text).intent, text).toBe("none");
+      expect(recognizeOffline(text).intent, text).toBe("none");
     }
   });
 
@@ -89,7 +90,7 @@ describe("recognizeByRules", () => {
       "I sent the customer a quick update this morning",
       'the client wrote: "can you send us a status update?"',
     ]) {
-      expect(recognizeByRules(text).intent, text).toBe("none");
+      expect(recognizeOffline(text).intent, text).toBe("none");
     }
   });
 
@@ -106,11 +107,11 @@ describe("recognizeByRules", () => {
   });
 
   it("ignores code and quoted lines, which are not the engineer asking", () => {
-    expect(recognizeByRules("```\nUpdate-Module ExchangeOnlineManagement\n```\nthat's done").intent).toBe(
+    expect(recognizeOffline("```\nUpdate-Module ExchangeOnlineManagement\n```\nthat's done").intent).toBe(
       "none",
     );
-    expect(recognizeByRules("> client: can you send an update?\nok will do").intent).toBe("none");
-    expect(recognizeByRules("> client: any news?\nlet's give them a quick update").intent).toBe(
+    expect(recognizeOffline("> client: can you send an update?\nok will do").intent).toBe("none");
+    expect(recognizeOffline("> client: any news?\nlet's give them a quick update").intent).toBe(
       "status_update",
     );
   });
@@ -122,17 +123,17 @@ describe("recognizeByRules", () => {
       null,
       null,
     ]);
-    expect(recognizeByRules("the customer wants an email about this").intent).toBe("none");
+    expect(recognizeOffline("the customer wants an email about this").intent).toBe("none");
   });
 
   it("does not trigger on empty or whitespace-only text", () => {
-    expect(recognizeByRules("").intent).toBe("none");
-    expect(recognizeByRules("   \n ").intent).toBe("none");
+    expect(recognizeOffline("").intent).toBe("none");
+    expect(recognizeOffline("   \n ").intent).toBe("none");
   });
 
-  it("gives a request reached through a weak reading a confidence in the middle band", () => {
-    const weak = recognizeByRules("we should update the client");
-    const strong = recognizeByRules("update the client");
+  it("gives a hedged request a lower confidence than a plain one", () => {
+    const weak = recognizeOffline(uncertainPhrase("status_update"));
+    const strong = recognizeOffline("update the client");
     expect(weak.confidence).toBeLessThan(strong.confidence);
   });
 });

@@ -1,5 +1,5 @@
 import { FlowPilotError } from "../../errors.ts";
-import { recognizeByRules } from "../../intents/index.ts";
+import { recognizeOffline } from "../../intents/index.ts";
 import { communicationTemplatesSchema } from "../templates.ts";
 import { helpView, noticeView, templatesView } from "../views/index.ts";
 import type { ParsedCommandLine } from "./command-line.ts";
@@ -66,7 +66,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     needsSession: true,
     adminOnly: false,
     run: (ctx, line, session) => {
-      const slots = line.rest ? recognizeByRules(line.rest) : null;
+      const slots = line.rest ? recognizeOffline(line.rest) : null;
       return startUpdateFlow(ctx, session!, slots ?? {});
     },
   },

@@ -49,7 +49,9 @@ export interface TicketPoster {
 export interface ConversationDeps {
   store: ConversationStore;
   writer: UpdateWriter;
-  recognizer: { recognize(text: string): Promise<IntentResult> };
+  recognizer: {
+    recognize(text: string, thread?: { recent?: () => Promise<readonly string[]> }): Promise<IntentResult>;
+  };
   outbox: Outbox;
   tickets?: TicketPoster;
   clock?: () => Date;

@@ -24,6 +24,9 @@ import {
 } from "./update-actions.ts";
 import { askLength, generateAndShow, startUpdateFlow } from "./update-flow.ts";
 
+/** How many earlier messages of the thread the intent model's fallback sees. */
+const RECENT_FOR_INTENT = 4;
+
 /** Longest message recorded into a session; longer ones are refused with a message, never cut silently. */
 export const MAX_MESSAGE_CHARS = 40_000;
 
@@ -109,7 +112,10 @@ export function createConversation(deps: ConversationDeps): Conversation {
           session?.id,
         );
         if (!text) return;
-        const intent = await deps.recognizer.recognize(text);
+        // The thread's last messages are read only if the model is consulted (the uncertain band).
+        const intent = await deps.recognizer.recognize(text, {
+          recent: async () => (session ? deps.store.recentMessages(session.id, RECENT_FOR_INTENT) : []),
+        });
         if (!session) {
           if (message.isMention || intent.intent === "status_update") {
             await ctx.reply(

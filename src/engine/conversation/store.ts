@@ -92,6 +92,8 @@ export interface ConversationStore {
     },
   ): Promise<void>;
   countMessages(sessionId: string): Promise<number>;
+  /** The texts of the session's newest messages, oldest first. */
+  recentMessages(sessionId: string, limit: number): Promise<string[]>;
   loadSnapshot(sessionId: string, now: Date): Promise<SessionSnapshot>;
   recordUpdate(sessionId: string, content: StatusUpdateStepContent): Promise<string>;
   getUpdate(sessionId: string, updateId: string): Promise<StoredUpdate | null>;

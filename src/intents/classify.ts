@@ -1,0 +1,61 @@
+/**
+ * The offline recognizer: rules read each clause, the trained model decides
+ * from the rules' reading and the message's words, and the slots are read
+ * from the whole message. Synchronous, no I/O; ordinary chatter is turned
+ * away by a cheap pre-filter before any NLP work.
+ */
+import { featuresOf } from "./features.ts";
+import { slotsOf } from "./message-slots.ts";
+import { INTENT_MODEL } from "./model/intent-model.generated.ts";
+import { type LinearModel, loadModel, probability } from "./model/linear-model.ts";
+import { type NormalizedMessage, normalizeMessage } from "./normalize.ts";
+import { mightAskForUpdate } from "./prefilter.ts";
+import { type RulesReading, readByRules } from "./rules.ts";
+import type { IntentResult } from "./types.ts";
+
+const SHIPPED = loadModel(INTENT_MODEL);
+
+const round = (x: number) => Math.round(x * 100) / 100;
+
+/** A result from the calibrated probability that the message asks for a status update. */
+export function resultOf(message: NormalizedMessage, rules: RulesReading, p: number): IntentResult {
+  if (p < 0.5)
+    return {
+      intent: "none",
+      audience: null,
+      length: null,
+      context: null,
+      confidence: round(1 - p),
+      source: "model",
+    };
+  return { intent: "status_update", ...slotsOf(message, rules), confidence: round(p), source: "model" };
+}
+
+/** Probability that a normalised message asks for a status update. */
+export function requestProbability(
+  message: NormalizedMessage,
+  rules: RulesReading,
+  model: LinearModel = SHIPPED,
+): number {
+  return probability(model, featuresOf(message, rules));
+}
+
+export function recognizeNormalized(message: NormalizedMessage, model: LinearModel = SHIPPED): IntentResult {
+  const rules = readByRules(message);
+  return resultOf(message, rules, requestProbability(message, rules, model));
+}
+
+const TURNED_AWAY: IntentResult = {
+  intent: "none",
+  audience: null,
+  length: null,
+  context: null,
+  confidence: 0.99,
+  source: "model",
+};
+
+/** Recognises a status-update request without any network call. */
+export function recognizeOffline(text: string, model: LinearModel = SHIPPED): IntentResult {
+  if (!mightAskForUpdate(text)) return TURNED_AWAY;
+  return recognizeNormalized(normalizeMessage(text), model);
+}
