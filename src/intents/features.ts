@@ -5,6 +5,8 @@
  * shape: "<request verb> ... <deliverable> ... <client>"), and the rules'
  * reading of every clause (request form, negation, reported speech, labels).
  */
+
+import { slotsOf } from "./message-slots.ts";
 import type { NormalizedMessage } from "./normalize.ts";
 import type { RulesReading } from "./rules.ts";
 import { classesOf } from "./vocabulary.ts";
@@ -62,6 +64,10 @@ export function featuresOf(message: NormalizedMessage, rules: RulesReading): str
         out.push(`cs:${classes[i]}_${classes[j]}`);
     }
   });
+  // What the slot reader finds in the whole message: a message that names a reader, a length
+  // or a handoff is about a message to write.
+  const slots = slotsOf(message, rules);
+  out.push(`s:a:${slots.audience}`, `s:l:${slots.length}`, `s:c:${slots.context}`);
   const kinds = new Set(readings.map((r) => r.kind));
   out.push(`m:${[...kinds].sort().join("+")}`);
   if (message.clauses.length > 1) out.push("m:clauses");

@@ -24,7 +24,7 @@ export interface TrainingOptions {
 
 export const DEFAULT_TRAINING: TrainingOptions = {
   epochs: 30,
-  learningRate: 0.1,
+  learningRate: 0.05,
   l2: 1e-3,
   negativeWeight: 1.5,
   seed: 7,
