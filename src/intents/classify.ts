@@ -5,12 +5,11 @@
  * away by a cheap pre-filter before any NLP work.
  */
 import { featuresOf } from "./features.ts";
-import { slotsOf } from "./message-slots.ts";
 import { INTENT_MODEL } from "./model/intent-model.generated.ts";
 import { type LinearModel, loadModel, probability } from "./model/linear-model.ts";
 import { type NormalizedMessage, normalizeMessage } from "./normalize.ts";
 import { mightAskForUpdate } from "./prefilter.ts";
-import { type RulesReading, readByRules } from "./rules.ts";
+import { type MessageReading, readMessage } from "./reading.ts";
 import type { IntentResult } from "./types.ts";
 
 const SHIPPED = loadModel(INTENT_MODEL);
@@ -18,7 +17,7 @@ const SHIPPED = loadModel(INTENT_MODEL);
 const round = (x: number) => Math.round(x * 100) / 100;
 
 /** A result from the calibrated probability that the message asks for a status update. */
-export function resultOf(message: NormalizedMessage, rules: RulesReading, p: number): IntentResult {
+export function resultOf(reading: MessageReading, p: number): IntentResult {
   if (p < 0.5)
     return {
       intent: "none",
@@ -28,21 +27,12 @@ export function resultOf(message: NormalizedMessage, rules: RulesReading, p: num
       confidence: round(1 - p),
       source: "model",
     };
-  return { intent: "status_update", ...slotsOf(message, rules), confidence: round(p), source: "model" };
-}
-
-/** Probability that a normalised message asks for a status update. */
-export function requestProbability(
-  message: NormalizedMessage,
-  rules: RulesReading,
-  model: LinearModel = SHIPPED,
-): number {
-  return probability(model, featuresOf(message, rules));
+  return { intent: "status_update", ...reading.slots, confidence: round(p), source: "model" };
 }
 
 export function recognizeNormalized(message: NormalizedMessage, model: LinearModel = SHIPPED): IntentResult {
-  const rules = readByRules(message);
-  return resultOf(message, rules, requestProbability(message, rules, model));
+  const reading = readMessage(message);
+  return resultOf(reading, probability(model, featuresOf(reading)));
 }
 
 const TURNED_AWAY: IntentResult = {

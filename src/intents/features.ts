@@ -6,8 +6,7 @@
  * reading of every clause (request form, negation, reported speech, labels).
  */
 
-import { slotsOf } from "./message-slots.ts";
-import type { NormalizedMessage } from "./normalize.ts";
+import type { MessageReading } from "./reading.ts";
 import type { RulesReading } from "./rules.ts";
 import { classesOf } from "./vocabulary.ts";
 
@@ -25,7 +24,7 @@ function bodylessWords(words: string[], reading: RulesReading["readings"][number
   return kept.length > 0 && kept.length < words.length ? kept : words;
 }
 
-export function featuresOf(message: NormalizedMessage, rules: RulesReading): string[] {
+export function featuresOf({ message, rules, slots }: MessageReading): string[] {
   const out: string[] = ["bias"];
   const { readings } = rules;
   message.clauses.forEach((clause, c) => {
@@ -66,7 +65,6 @@ export function featuresOf(message: NormalizedMessage, rules: RulesReading): str
   });
   // What the slot reader finds in the whole message: a message that names a reader, a length
   // or a handoff is about a message to write.
-  const slots = slotsOf(message, rules);
   out.push(`s:a:${slots.audience}`, `s:l:${slots.length}`, `s:c:${slots.context}`);
   const kinds = new Set(readings.map((r) => r.kind));
   out.push(`m:${[...kinds].sort().join("+")}`);

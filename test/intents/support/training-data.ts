@@ -9,9 +9,9 @@ import { resultOf } from "../../../src/intents/classify.ts";
 import { featuresOf } from "../../../src/intents/features.ts";
 import { indicesOf } from "../../../src/intents/model/hashing.ts";
 import { type CrossValidation, crossValidate } from "../../../src/intents/model/train.ts";
-import { type NormalizedMessage, normalizeMessage } from "../../../src/intents/normalize.ts";
+import { normalizeMessage } from "../../../src/intents/normalize.ts";
 import { mightAskForUpdate } from "../../../src/intents/prefilter.ts";
-import { type RulesReading, readByRules } from "../../../src/intents/rules.ts";
+import { type MessageReading, readMessage } from "../../../src/intents/reading.ts";
 import type { IntentResult } from "../../../src/intents/types.ts";
 import { type LabelledRow, loadLabelled } from "./labelled.ts";
 
@@ -35,15 +35,14 @@ export function loadTrainingRows(): SourcedRow[] {
 export interface ReadRow {
   row: LabelledRow;
   /** Null when the pre-filter turns the message away: it never reaches the model. */
-  read: { message: NormalizedMessage; rules: RulesReading; indices: number[] } | null;
+  read: { reading: MessageReading; indices: number[] } | null;
 }
 
 export function readRows(rows: readonly LabelledRow[]): ReadRow[] {
   return rows.map((row) => {
     if (!mightAskForUpdate(row.text)) return { row, read: null };
-    const message = normalizeMessage(row.text);
-    const rules = readByRules(message);
-    return { row, read: { message, rules, indices: indicesOf(featuresOf(message, rules)) } };
+    const reading = readMessage(normalizeMessage(row.text));
+    return { row, read: { reading, indices: indicesOf(featuresOf(reading)) } };
   });
 }
 
@@ -77,7 +76,7 @@ export function crossValidatedResults(read: readonly ReadRow[], folds = 5): Cros
     }
     const p = validation.probabilities[k++]!;
     probabilities.push(p);
-    return resultOf(r.read.message, r.read.rules, p);
+    return resultOf(r.read.reading, p);
   });
   return { results, validation, probabilities };
 }
