@@ -5,7 +5,7 @@ import { listen, type RunningServer } from "../adapters/http/listen.ts";
 import type { Config } from "../config.ts";
 import { verifyApiToken } from "../db/api-tokens.ts";
 import { createPrismaConversationStore } from "../db/conversation-store.ts";
-import type { TicketPoster } from "../engine/conversation/context.ts";
+import type { TicketPort } from "../domain/index.ts";
 import { createWriter } from "../engine/writers/create-writer.ts";
 import { createLogger } from "../logger.ts";
 import { openAppDatabase } from "./open-app-database.ts";
@@ -20,7 +20,7 @@ export interface StartServerOptions {
    * The PSA behind ticket lookup and Post to Ticket. Defaults to each
    * account's stored ConnectWise connection, else the CONNECTWISE_* settings.
    */
-  tickets?: TicketPoster;
+  tickets?: TicketPort;
   /** Where JSON log lines go (stderr by default). */
   logStream?: Writable;
 }

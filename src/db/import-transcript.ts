@@ -1,3 +1,4 @@
+import { isClosed } from "../domain/index.ts";
 import { redactTranscript } from "../engine/intake/redact-session.ts";
 import type { Transcript } from "../engine/transcript.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
@@ -44,7 +45,7 @@ export async function importTranscript(
         data: { companyName: transcript.engineer.company },
       });
     }
-    const ended = transcript.status === "resolved" || transcript.status === "escalated";
+    const ended = isClosed(transcript.status);
     const lastMessageAt = transcript.messages.reduce<string | undefined>(
       (latest, m) => (!latest || Date.parse(m.at) > Date.parse(latest) ? m.at : latest),
       undefined,

@@ -1,3 +1,4 @@
+import { isClosed, type SessionStatus } from "../domain/index.ts";
 import type { ClaimedReminder, StoredReminder } from "../engine/conversation/store.ts";
 import type { PlatformKind } from "../engine/conversation/types.ts";
 import type { Audience } from "../engine/types.ts";
@@ -37,11 +38,11 @@ export async function createReminder(
   });
   if (!isUuid(sessionId)) throw sessionNotFound();
   return prisma.$transaction(async (tx) => {
-    const rows = await tx.$queryRaw<Array<{ status: string }>>`
+    const rows = await tx.$queryRaw<Array<{ status: SessionStatus }>>`
       SELECT status::text AS status FROM sessions WHERE id = ${sessionId}::uuid FOR NO KEY UPDATE`;
     const status = rows[0]?.status;
     if (!status) throw sessionNotFound();
-    if (status === "resolved" || status === "escalated")
+    if (isClosed(status))
       throw new FlowPilotError(
         "conflict",
         `This session is already ${status}; there is nothing to remind about.`,

@@ -3,31 +3,29 @@
  * database layer and the adapters. Plain data only: no Slack/Teams/Prisma types.
  */
 
-export const AUDIENCES = ["ticket_notes", "client_update", "email_draft"] as const;
-export type Audience = (typeof AUDIENCES)[number];
+export {
+  AUDIENCES,
+  type Audience,
+  INFERRED_STATUSES,
+  type InferredStatus,
+  LENGTHS,
+  type Length,
+  MESSAGE_AUTHORS,
+  type MessageAuthor,
+  SESSION_STATUSES,
+  type SessionStatus,
+  UPDATE_CONTEXTS,
+  type UpdateContextKind,
+} from "../domain/enums.ts";
 
-export const LENGTHS = ["quick", "detailed"] as const;
-export type Length = (typeof LENGTHS)[number];
-
-export const UPDATE_CONTEXTS = ["update", "resolution", "escalation"] as const;
-export type UpdateContextKind = (typeof UPDATE_CONTEXTS)[number];
-
-/** The stored lifecycle state of a session. */
-export const SESSION_STATUSES = ["active", "paused", "resolved", "escalated"] as const;
-export type SessionStatus = (typeof SESSION_STATUSES)[number];
-
-/** The troubleshooting progress the engine infers from a session. */
-export const INFERRED_STATUSES = [
-  "investigating",
-  "identified",
-  "implementing",
-  "resolved",
-  "escalated",
-] as const;
-export type InferredStatus = (typeof INFERRED_STATUSES)[number];
-
-export const MESSAGE_AUTHORS = ["engineer", "assistant", "client"] as const;
-export type MessageAuthor = (typeof MESSAGE_AUTHORS)[number];
+import type {
+  Audience,
+  InferredStatus,
+  Length,
+  MessageAuthor,
+  SessionStatus,
+  UpdateContextKind,
+} from "../domain/enums.ts";
 
 export interface SessionMessage {
   at: Date;

@@ -12,4 +12,4 @@ export {
   type IntentRecognizerOptions,
   type ThreadContext,
 } from "./recognizer.ts";
-export type { Audience, IntentResult, IntentSlots, Length, UpdateContextKind } from "./types.ts";
+export type { Audience, IntentResult, Length, UpdateContextKind, UpdateSlots } from "./types.ts";

@@ -1,7 +1,7 @@
 import type OpenAI from "openai";
 import { zodResponseFormat } from "openai/helpers/zod";
 import { z } from "zod";
-import { AUDIENCES, LENGTHS, UPDATE_CONTEXTS } from "../engine/types.ts";
+import { AUDIENCES, LENGTHS, UPDATE_CONTEXTS } from "../domain/enums.ts";
 import { createLlmClient } from "../llm/client.ts";
 import type { LlmSettings } from "../llm/settings.ts";
 import { redactSecretsSync } from "../secrets/index.ts";

@@ -15,7 +15,7 @@ import {
 import type { NormalizedMessage } from "./normalize.ts";
 import type { RulesReading } from "./rules.ts";
 import { detectContext, detectLength, detectMessageLength } from "./slots.ts";
-import type { Audience, IntentSlots } from "./types.ts";
+import type { Audience, UpdateSlots } from "./types.ts";
 
 /** "party": an internal reader or vendor named as where the work goes; only a pronoun makes it the audience. */
 type Mention = { at: number; kind: "client" | "ticket" | "internal" | "party" | "pronoun" };
@@ -103,7 +103,7 @@ function liveText(message: NormalizedMessage, rules: RulesReading, part: Part): 
 }
 
 /** The slots of a message that asks for an update. */
-export function slotsOf(message: NormalizedMessage, rules: RulesReading): IntentSlots {
+export function slotsOf(message: NormalizedMessage, rules: RulesReading): UpdateSlots {
   const fromRules = rules.result.intent === "status_update" ? rules.result : null;
   const text = ` ${liveText(message, rules, "all")} `;
   return {

@@ -1,14 +1,14 @@
 import { slotsOf } from "./message-slots.ts";
 import type { NormalizedMessage } from "./normalize.ts";
 import { type RulesReading, readByRules } from "./rules.ts";
-import type { IntentSlots } from "./types.ts";
+import type { UpdateSlots } from "./types.ts";
 
 /** Everything read from one message before the model decides: computed once, used by features and result. */
 export interface MessageReading {
   message: NormalizedMessage;
   rules: RulesReading;
   /** The slots the whole message names (they are also features: a message naming a reader is about a message). */
-  slots: IntentSlots;
+  slots: UpdateSlots;
 }
 
 export function readMessage(message: NormalizedMessage): MessageReading {

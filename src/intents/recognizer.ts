@@ -1,10 +1,10 @@
+import type { IntentRecognizer, IntentResult, ThreadContext } from "../domain/index.ts";
 import type { LlmSettings } from "../llm/settings.ts";
 import { recognizeNormalized, recognizeOffline } from "./classify.ts";
 import type { LlmIntentClassifierOptions } from "./llm-fallback.ts";
 import { LruCache } from "./lru-cache.ts";
 import { normalizeMessage } from "./normalize.ts";
 import { mightAskForUpdate } from "./prefilter.ts";
-import type { IntentResult } from "./types.ts";
 
 export interface IntentRecognizerOptions extends Pick<LlmIntentClassifierOptions, "client" | "onFailure"> {
   /** When given, the LLM is asked about messages whose calibrated confidence falls in `uncertainBand`. */
@@ -15,15 +15,7 @@ export interface IntentRecognizerOptions extends Pick<LlmIntentClassifierOptions
   uncertainBand?: [number, number];
 }
 
-/** The thread around a message: read only when the LLM is consulted. */
-export interface ThreadContext {
-  /** The thread's last few messages before this one, oldest first. */
-  recent?: () => Promise<readonly string[]>;
-}
-
-export interface IntentRecognizer {
-  recognize(text: string, thread?: ThreadContext): Promise<IntentResult>;
-}
+export type { IntentRecognizer, ThreadContext };
 
 export const DEFAULT_UNCERTAIN_BAND: [number, number] = [0.5, 0.75];
 

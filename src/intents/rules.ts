@@ -1,9 +1,9 @@
 import { type ClauseReading, readAnaphora, readClause } from "./frames.ts";
 import type { NormalizedMessage } from "./normalize.ts";
 import { detectContext, detectLength, resolveAudience } from "./slots.ts";
-import type { IntentResult, IntentSlots } from "./types.ts";
+import type { IntentResult, UpdateSlots } from "./types.ts";
 
-const EMPTY_SLOTS: IntentSlots = { audience: null, length: null, context: null };
+const EMPTY_SLOTS: UpdateSlots = { audience: null, length: null, context: null };
 
 /** Clauses that only add slots to a request next to them: "keep it short", "for the client", "detailed". */
 const SLOT_ONLY =
@@ -19,7 +19,7 @@ function announces(clause: string, next: string | undefined): boolean {
 }
 
 /** Probability -> result, with confidence in the returned intent. */
-function toResult(p: number, slots: IntentSlots): IntentResult {
+function toResult(p: number, slots: UpdateSlots): IntentResult {
   const intent = p >= 0.5 ? "status_update" : "none";
   const confidence = Math.round((intent === "status_update" ? p : 1 - p) * 100) / 100;
   return { intent, ...(intent === "status_update" ? slots : EMPTY_SLOTS), confidence, source: "model" };
@@ -77,7 +77,7 @@ function verdictOf(message: NormalizedMessage, readings: ClauseReading[]): Inten
     .filter((c, i) => !c.quoted && readings[i]!.kind !== "negated")
     .map((c) => c.text)
     .join(" , ");
-  const slots: IntentSlots = {
+  const slots: UpdateSlots = {
     audience,
     length: detectLength(lengthText),
     context: detectContext(contextText),

@@ -1,4 +1,4 @@
-import type { Audience, Length, UpdateContextKind } from "../engine/types.ts";
+import type { Audience, Length, UpdateContextKind } from "../domain/enums.ts";
 import { alt, DETAILED_WORDS, QUICK_WORDS } from "./lexicon.ts";
 
 /** Where an audience word sat in a request: the deliverable's own type beats where it goes. */

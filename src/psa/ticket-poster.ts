@@ -1,5 +1,5 @@
 import type { ConnectWiseSettings } from "../config.ts";
-import type { TicketPoster } from "../engine/conversation/context.ts";
+import type { TicketPort } from "../domain/index.ts";
 import { FlowPilotError } from "../errors.ts";
 import { type ConnectWiseClientOptions, createConnectWiseClient } from "./connectwise/client.ts";
 import type { PsaClient } from "./types.ts";
@@ -8,14 +8,14 @@ import type { PsaClient } from "./types.ts";
 export type ConnectionSource = (accountId: string) => Promise<ConnectWiseSettings | null>;
 
 /**
- * The engine's TicketPoster on top of the accounts' PSA connections: each
+ * The engine's TicketPort on top of the accounts' PSA connections: each
  * call uses the account's own connection, so one account never posts with
  * another's credentials.
  */
 export function createPsaTicketPoster(
   connections: ConnectionSource,
   options: ConnectWiseClientOptions,
-): TicketPoster {
+): TicketPort {
   async function requireClient(accountId: string): Promise<PsaClient> {
     const settings = await connections(accountId);
     if (!settings) throw new FlowPilotError("psa_not_connected", "No PSA is connected for this workspace.");

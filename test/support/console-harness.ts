@@ -1,7 +1,7 @@
 import { PassThrough } from "node:stream";
 import { CONSOLE_ACCOUNT, CONSOLE_PLACE, createConsoleAdapter } from "../../src/adapters/console/index.ts";
 import { createPrismaConversationStore } from "../../src/db/conversation-store.ts";
-import type { TicketPoster } from "../../src/engine/conversation/context.ts";
+import type { TicketPort } from "../../src/domain/index.ts";
 import { createConversation } from "../../src/engine/conversation/conversation.ts";
 import { offlineWriter } from "../../src/engine/writers/offline/index.ts";
 import type { UpdateWriter } from "../../src/engine/writers/types.ts";
@@ -10,7 +10,7 @@ import { emptiedTestDatabase, type TestDbKind } from "./db.ts";
 
 export interface HarnessOptions {
   kind?: TestDbKind;
-  tickets?: TicketPoster;
+  tickets?: TicketPort;
   writer?: UpdateWriter;
   engineer?: string;
 }

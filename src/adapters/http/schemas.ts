@@ -1,6 +1,6 @@
 import { z } from "zod";
+import { MAX_MESSAGE_CHARS } from "../../domain/index.ts";
 import { MAX_MESSAGES_PER_CALL } from "../../engine/api/index.ts";
-import { MAX_MESSAGE_CHARS } from "../../engine/conversation/conversation.ts";
 import { PSA_PUSH_STATUSES } from "../../engine/steps.ts";
 import {
   AUDIENCES,

@@ -1,5 +1,5 @@
+import { isClosed, MAX_MESSAGE_CHARS } from "../../domain/index.ts";
 import { FlowPilotError } from "../../errors.ts";
-import { MAX_MESSAGE_CHARS } from "../conversation/conversation.ts";
 import { intakeField, intakeText } from "../intake/intake-text.ts";
 import { requireSession } from "./context.ts";
 import type { ApiCaller, ApiDeps, ApiMessageInput } from "./types.ts";
@@ -29,7 +29,7 @@ export async function addMessages(
       author_name: await intakeField(m.author_name),
     });
   }
-  if (session.status === "resolved" || session.status === "escalated")
+  if (isClosed(session.status))
     throw new FlowPilotError("conflict", `This session is ${session.status}; its timeline is closed.`);
   if (messages.length === 0 || messages.length > MAX_MESSAGES_PER_CALL)
     throw new FlowPilotError("invalid_input", `Send 1 to ${MAX_MESSAGES_PER_CALL} messages per call.`);

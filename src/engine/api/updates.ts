@@ -1,6 +1,7 @@
+import { MIN_MESSAGES_FOR_UPDATE } from "../../domain/index.ts";
 import { FlowPilotError } from "../../errors.ts";
 import { pushUpdateToTicket } from "../conversation/ticket-push.ts";
-import { generateAndStore, MIN_MESSAGES_FOR_UPDATE } from "../conversation/update-flow.ts";
+import { generateAndStore } from "../conversation/update-flow.ts";
 import { cleanIncomingText } from "../intake/clean-text.ts";
 import { intakeField } from "../intake/intake-text.ts";
 import type { Audience, Length, UpdateContextKind } from "../types.ts";

@@ -1,5 +1,4 @@
 import { FlowPilotError } from "../../errors.ts";
-import { recognizeOffline } from "../../intents/index.ts";
 import { communicationTemplatesSchema } from "../templates.ts";
 import { helpView, noticeView, templatesView } from "../views/index.ts";
 import type { ParsedCommandLine } from "./command-line.ts";
@@ -65,9 +64,10 @@ export const COMMANDS: readonly CommandSpec[] = [
     description: "Write a status update from this session (same as /flowpilot-update).",
     needsSession: true,
     adminOnly: false,
-    run: (ctx, line, session) => {
-      const slots = line.rest ? recognizeOffline(line.rest) : null;
-      return startUpdateFlow(ctx, session!, slots ?? {});
+    // The same recognizer as chat and /flowpilot-update, LLM fallback included.
+    run: async (ctx, line, session) => {
+      const slots = line.rest ? await ctx.deps.recognizer.recognize(line.rest) : {};
+      return startUpdateFlow(ctx, session!, slots);
     },
   },
   {

@@ -1,4 +1,4 @@
-import type { IntentResult } from "../../intents/index.ts";
+import type { IntentRecognizer, TicketPort } from "../../domain/index.ts";
 import type { UserNameResolver } from "../intake/chat-markup.ts";
 import type { ViewMessage } from "../views/model.ts";
 import type { UpdateWriter } from "../writers/types.ts";
@@ -12,48 +12,12 @@ export interface Logger {
   error(obj: object, msg?: string): void;
 }
 
-/** A PSA ticket as far as a session needs it. */
-export interface TicketDetails {
-  ticketId: string;
-  summary?: string;
-  company?: string;
-  contact?: string;
-}
-
-/**
- * The account's PSA as the engine sees it (src/psa implements it): whether
- * one is connected, ticket lookup on session start, and Post to Ticket.
- */
-export interface TicketPoster {
-  /** Whether this account can post notes (a PSA is connected). */
-  isConnected(accountId: string): Promise<boolean>;
-  /** The ticket's summary, company and contact; null when the PSA has no such ticket. */
-  lookup(accountId: string, ticketId: string): Promise<TicketDetails | null>;
-  post(
-    accountId: string,
-    note: {
-      ticketId: string;
-      text: string;
-      visibility: "internal" | "external";
-      resolution: boolean;
-      /** The engineer's PSA member, when mapped: the note is written as them. */
-      memberIdentifier?: string;
-      /** An earlier attempt failed ambiguously: check the ticket before posting again. */
-      mayExist?: boolean;
-    },
-  ): Promise<{ noteId: string; reusedExisting?: boolean }>;
-  /** The PSA member with this identifier or e-mail address, or null. */
-  findMember(accountId: string, query: string): Promise<{ identifier: string; name: string } | null>;
-}
-
 export interface ConversationDeps {
   store: ConversationStore;
   writer: UpdateWriter;
-  recognizer: {
-    recognize(text: string, thread?: { recent?: () => Promise<readonly string[]> }): Promise<IntentResult>;
-  };
+  recognizer: IntentRecognizer;
   outbox: Outbox;
-  tickets?: TicketPoster;
+  tickets?: TicketPort;
   clock?: () => Date;
   logger?: Logger;
   resolveUserName?: UserNameResolver;

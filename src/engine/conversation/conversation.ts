@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { isClosed, MAX_MESSAGE_CHARS } from "../../domain/index.ts";
 import { FlowPilotError, InputRejectedError, isFlowPilotError } from "../../errors.ts";
 import { normalizeChatMarkup } from "../intake/chat-markup.ts";
 import { intakeText } from "../intake/intake-text.ts";
@@ -26,9 +27,6 @@ import { askLength, generateAndShow, startUpdateFlow } from "./update-flow.ts";
 
 /** How many earlier messages of the thread the intent model's fallback sees. */
 const RECENT_FOR_INTENT = 4;
-
-/** Longest message recorded into a session; longer ones are refused with a message, never cut silently. */
-export const MAX_MESSAGE_CHARS = 40_000;
 
 /**
  * What became of an action. `input_rejected`: the typed input could not be
@@ -131,7 +129,7 @@ export function createConversation(deps: ConversationDeps): Conversation {
           return;
         }
         // A finished session's timeline is closed; chatter after it is not recorded.
-        if (session.status === "resolved" || session.status === "escalated") {
+        if (isClosed(session.status)) {
           if (message.isMention) {
             await ctx.reply(
               noticeView(

@@ -1,4 +1,4 @@
-const MAX_MINUTES = 7 * 24 * 60;
+import { MAX_REMINDER_MINUTES } from "../../domain/limits.ts";
 
 /**
  * Minutes in a typed duration: "45", "45m", "45 min", "1h", "1h30m", "1.5 hours", "2 hrs".
@@ -17,5 +17,5 @@ export function parseDuration(input: string): number | undefined {
     minutes = Number(m[1] ?? 0) * 60 + Number(m[2] ?? 0);
   }
   minutes = Math.round(minutes);
-  return minutes >= 1 && minutes <= MAX_MINUTES ? minutes : undefined;
+  return minutes >= 1 && minutes <= MAX_REMINDER_MINUTES ? minutes : undefined;
 }

@@ -1,4 +1,5 @@
 import cron, { type ScheduledTask } from "node-cron";
+import { isClosed } from "../../domain/index.ts";
 import { reminderCancelledView, reminderFiredView } from "../views/index.ts";
 import type { ConversationDeps } from "./context.ts";
 import type { PlatformKind } from "./types.ts";
@@ -23,7 +24,7 @@ export async function fireDueReminders(
       const { session } = reminder;
       if (!session.conversationId) continue;
       const place = { conversationId: session.conversationId, threadId: session.threadId ?? undefined };
-      if (session.status === "resolved" || session.status === "escalated") {
+      if (isClosed(session.status)) {
         await deps.outbox.post(place, reminderCancelledView({ count: 1 }));
         continue;
       }

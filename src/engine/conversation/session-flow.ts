@@ -1,3 +1,4 @@
+import { isClosed } from "../../domain/index.ts";
 import { FlowPilotError } from "../../errors.ts";
 import { buildSessionFacts } from "../context/session-facts.ts";
 import { intakeField } from "../intake/intake-text.ts";
@@ -149,7 +150,7 @@ export async function resumeSession(ctx: RequestContext, session: SessionInfo) {
 }
 
 function requireOpen(session: SessionInfo, action: string) {
-  if (session.status === "resolved" || session.status === "escalated") {
+  if (isClosed(session.status)) {
     throw new FlowPilotError(
       "conflict",
       `This session is already ${session.status}; it cannot be ${action}.`,

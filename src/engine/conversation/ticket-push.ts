@@ -1,8 +1,8 @@
+import { postVisibility } from "../../domain/index.ts";
 import { FlowPilotError } from "../../errors.ts";
 import { finalText } from "../steps.ts";
 import type { ConversationDeps } from "./context.ts";
 import type { SessionInfo, StoredUpdate } from "./store.ts";
-import { postVisibility } from "./update-flow.ts";
 
 export type PushOutcome =
   | { ok: true; noteId: string; visibility: "internal" | "external"; alreadyPosted: boolean }

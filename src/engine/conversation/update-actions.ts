@@ -1,3 +1,4 @@
+import { isClosed } from "../../domain/index.ts";
 import { FlowPilotError, InputRejectedError } from "../../errors.ts";
 import { finalText } from "../steps.ts";
 import { AUDIENCES, type Audience, type Length } from "../types.ts";
@@ -174,7 +175,7 @@ export async function setReminder(
     );
     return;
   }
-  if (session.status === "resolved" || session.status === "escalated") {
+  if (isClosed(session.status)) {
     throw new FlowPilotError(
       "conflict",
       `This session is ${session.status}; there is nothing left to remind you about.`,

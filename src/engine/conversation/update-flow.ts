@@ -1,3 +1,4 @@
+import { MIN_MESSAGES_FOR_UPDATE, postVisibility, type UpdateSlots } from "../../domain/index.ts";
 import { FlowPilotError } from "../../errors.ts";
 import { generateStatusUpdate } from "../generate.ts";
 import { finalText, type StatusUpdateStepContent } from "../steps.ts";
@@ -12,22 +13,7 @@ import {
 import type { RequestContext } from "./context.ts";
 import type { SessionInfo, StoredUpdate } from "./store.ts";
 
-/** Share Update needs at least this many recorded messages (spec: Edge Cases). */
-export const MIN_MESSAGES_FOR_UPDATE = 2;
 export const DEFAULT_DEBOUNCE_MS = 3_000;
-
-export interface UpdateSlots {
-  audience?: Audience | null;
-  length?: Length | null;
-  context?: UpdateContextKind | null;
-}
-
-/** Which note visibility an audience posts as (spec: Post to Ticket details); email drafts are not posted. */
-export function postVisibility(audience: Audience): "internal" | "external" | null {
-  if (audience === "ticket_notes") return "internal";
-  if (audience === "client_update") return "external";
-  return null;
-}
 
 /**
  * Entry point of the update flow (button, slash command or phrase): checks
@@ -39,7 +25,7 @@ export function postVisibility(audience: Audience): "internal" | "external" | nu
 export async function startUpdateFlow(
   ctx: RequestContext,
   session: SessionInfo,
-  slots: UpdateSlots,
+  slots: Partial<UpdateSlots>,
 ): Promise<void> {
   const messages = await ctx.deps.store.countMessages(session.id);
   if (messages < MIN_MESSAGES_FOR_UPDATE) {

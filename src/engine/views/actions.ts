@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_REMINDER_MINUTES } from "../../domain/limits.ts";
 import { FlowPilotError } from "../../errors.ts";
 import { AUDIENCES, LENGTHS, UPDATE_CONTEXTS } from "../types.ts";
 import type { ActionInput } from "./model.ts";
@@ -45,8 +46,6 @@ export function isActionId(value: string): value is ActionId {
 export const ACTION_PAYLOAD_VERSION = 1;
 /** Slack's limit on a button `value`; the smallest of our platforms. */
 export const MAX_ENCODED_PAYLOAD_CHARS = 2000;
-/** The longest reminder a button may carry (7 days), as /flowpilot remind allows. */
-export const MAX_REMINDER_MINUTES = 7 * 24 * 60;
 
 const idSchema = z.string().min(1).max(128);
 

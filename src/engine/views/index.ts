@@ -73,7 +73,6 @@ export {
   reminderSetView,
 } from "./reminder-views.ts";
 export {
-  MIN_EXCHANGES_FOR_UPDATE,
   type SessionHeaderData,
   SHARE_UPDATE_DISABLED_REASON,
   type ShareFollowUpData,

@@ -1,3 +1,4 @@
+import { isClosed, MIN_MESSAGES_FOR_UPDATE } from "../../domain/index.ts";
 import type { InferredStatus, SessionStatus } from "../types.ts";
 import { ACTION_IDS, type ActionId, actionInput, payload } from "./actions.ts";
 import { formatMinutes, INFERRED_STATUS_LABELS, SESSION_STATUS_LABELS } from "./labels.ts";
@@ -9,8 +10,7 @@ import type { Fact, ViewAction, ViewBlock, ViewMessage } from "./model.ts";
  */
 
 /** Share Update needs this many recorded messages (spec: Edge Cases). */
-export const MIN_EXCHANGES_FOR_UPDATE = 2;
-export const SHARE_UPDATE_DISABLED_REASON = `Share Update is available after at least ${MIN_EXCHANGES_FOR_UPDATE} message exchanges`;
+export const SHARE_UPDATE_DISABLED_REASON = `Share Update is available after at least ${MIN_MESSAGES_FOR_UPDATE} message exchanges`;
 
 export interface SessionHeaderData {
   sessionId: string;
@@ -31,14 +31,14 @@ export interface SessionHeaderData {
  */
 export function sessionHeaderView(data: SessionHeaderData): ViewMessage {
   const p = payload({ sessionId: data.sessionId });
-  const closed = data.status === "resolved" || data.status === "escalated";
+  const closed = isClosed(data.status);
   const share: ViewAction = {
     id: ACTION_IDS.shareUpdate,
     label: "Share Update",
     style: "primary",
     payload: p,
   };
-  if (data.messageExchanges < MIN_EXCHANGES_FOR_UPDATE) share.disabledReason = SHARE_UPDATE_DISABLED_REASON;
+  if (data.messageExchanges < MIN_MESSAGES_FOR_UPDATE) share.disabledReason = SHARE_UPDATE_DISABLED_REASON;
 
   const actions: ViewAction[] = closed
     ? [share]

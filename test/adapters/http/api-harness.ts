@@ -2,8 +2,9 @@ import { createHttpApp } from "../../../src/adapters/http/app.ts";
 import { listen, type RunningServer } from "../../../src/adapters/http/listen.ts";
 import { createApiToken, getOrCreateApiAccount, verifyApiToken } from "../../../src/db/api-tokens.ts";
 import { createPrismaConversationStore } from "../../../src/db/conversation-store.ts";
+import type { TicketPort } from "../../../src/domain/index.ts";
 import type { ApiDeps } from "../../../src/engine/api/index.ts";
-import type { Logger, TicketPoster } from "../../../src/engine/conversation/context.ts";
+import type { Logger } from "../../../src/engine/conversation/context.ts";
 import { createWriter } from "../../../src/engine/writers/create-writer.ts";
 import type { UpdateWriter } from "../../../src/engine/writers/types.ts";
 import { emptiedTestDatabase, type TestDatabase, withTestDatabase } from "../../support/db.ts";
@@ -41,7 +42,7 @@ export interface ApiHarness {
  */
 export async function startApi(
   options: {
-    tickets?: TicketPoster;
+    tickets?: TicketPort;
     ownDatabase?: boolean;
     /** The writer (offline unless given), e.g. the LLM writer against a fake model. */
     writer?: UpdateWriter;

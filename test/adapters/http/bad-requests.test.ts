@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { MAX_MESSAGE_CHARS } from "../../../src/engine/conversation/conversation.ts";
+import { MAX_MESSAGE_CHARS } from "../../../src/domain/index.ts";
 import { type ApiHarness, NEW_SESSION, sessionWithMessages, startApi } from "./api-harness.ts";
 
 describe("REST API: bad requests get a 4xx naming the problem", () => {

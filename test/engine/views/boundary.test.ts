@@ -31,7 +31,52 @@ function importsOf(source: string): string[] {
   return [...source.matchAll(IMPORT)].map((m) => m[1] ?? m[2] ?? m[3] ?? m[4] ?? "");
 }
 
+/** Layers that must not reach into each other, by resolved path. */
+const LAYER_RULES = [
+  { from: "src/intents", forbidden: "src/engine", why: "the recognizer is below the engine" },
+  {
+    from: "src/engine",
+    forbidden: "src/intents",
+    why: "the engine talks to the recognizer only through its port",
+  },
+  {
+    from: "src/psa",
+    forbidden: "src/engine/conversation",
+    why: "PSA clients implement the domain's TicketPort",
+  },
+  {
+    from: "src/domain",
+    forbidden: "src/",
+    why: "the domain vocabulary imports nothing of ours",
+    except: "src/domain",
+  },
+];
+
+function resolvedImports(file: string): string[] {
+  return importsOf(readFileSync(file, "utf8"))
+    .filter((spec) => spec.startsWith("."))
+    .map((spec) => relative(ROOT, join(file, "..", spec)));
+}
+
 describe("engine boundary", () => {
+  it("keeps the layers apart: intents and engine never import each other, psa never imports the conversation core", () => {
+    const violations = LAYER_RULES.flatMap((rule) =>
+      sourceFiles(join(ROOT, rule.from)).flatMap((file) =>
+        resolvedImports(file)
+          .filter(
+            (target) => target.startsWith(rule.forbidden) && !(rule.except && target.startsWith(rule.except)),
+          )
+          .map((target) => `${relative(ROOT, file)} imports ${target} (${rule.why})`),
+      ),
+    );
+    expect(violations).toEqual([]);
+  });
+
+  it("resolves relative imports to project paths, as the layer check needs", () => {
+    const probe = join(ROOT, "src/intents/classify.ts");
+    expect(resolvedImports(probe).some((t) => t.startsWith("src/intents"))).toBe(true);
+  });
+
   it("finds imports in every form it checks", () => {
     const sample = [
       'import { App } from "@slack/bolt";',

@@ -1,0 +1,5 @@
+export * from "./enums.ts";
+export * from "./limits.ts";
+export * from "./session-rules.ts";
+export * from "./slots.ts";
+export * from "./tickets.ts";
