@@ -3,10 +3,19 @@ import { CONSOLE_ACCOUNT, CONSOLE_PLACE, createConsoleAdapter } from "../../src/
 import { createPrismaConversationStore } from "../../src/db/conversation-store.ts";
 import type { TicketPort } from "../../src/domain/index.ts";
 import { createConversation } from "../../src/engine/conversation/conversation.ts";
+import type { Outbox } from "../../src/engine/conversation/types.ts";
+import type { ViewMessage } from "../../src/engine/views/model.ts";
 import { offlineWriter } from "../../src/engine/writers/offline/index.ts";
 import type { UpdateWriter } from "../../src/engine/writers/types.ts";
 import { createIntentRecognizer } from "../../src/intents/index.ts";
 import { emptiedTestDatabase, type TestDbKind } from "./db.ts";
+
+export interface SentView {
+  kind: "post" | "update";
+  ref: string | undefined;
+  view: ViewMessage;
+  ephemeralTo?: string;
+}
 
 export interface HarnessOptions {
   kind?: TestDbKind;
@@ -37,11 +46,24 @@ export async function createConsoleHarness(options: HarnessOptions = {}) {
     engineer: { id: "console:test", displayName: options.engineer ?? "Sam Okafor" },
   });
   const store = createPrismaConversationStore(t.db.prisma);
+  /** What the core asked the console to show, in order: which view, posted or replacing, to whom. */
+  const sent: SentView[] = [];
+  const outbox: Outbox = {
+    post: async (place, view, postOptions) => {
+      const ref = await adapter.outbox.post(place, view, postOptions);
+      sent.push({ kind: "post", ref, view, ephemeralTo: postOptions?.ephemeralTo });
+      return ref;
+    },
+    update: async (place, ref, view) => {
+      await adapter.outbox.update(place, ref, view);
+      sent.push({ kind: "update", ref, view });
+    },
+  };
   const deps = {
     store,
     writer: options.writer ?? offlineWriter,
     recognizer: createIntentRecognizer(),
-    outbox: adapter.outbox,
+    outbox,
     tickets: options.tickets,
     clock,
   };
@@ -71,7 +93,11 @@ export async function createConsoleHarness(options: HarnessOptions = {}) {
   }
 
   /** Presses a button from an earlier message, as a stale button in a chat history would be pressed. */
-  async function press(choice: { actionId: string; payload: string }, input?: string): Promise<string> {
+  async function press(
+    choice: { actionId: string; payload: string },
+    input?: string,
+    delivery: { sourceMessage?: string; eventId?: string } = {},
+  ): Promise<string> {
     const before = transcript.length;
     await conversation.handleAction({
       account: CONSOLE_ACCOUNT,
@@ -80,6 +106,7 @@ export async function createConsoleHarness(options: HarnessOptions = {}) {
       actionId: choice.actionId,
       payload: choice.payload,
       input,
+      ...delivery,
     });
     return transcript.slice(before);
   }
@@ -89,6 +116,7 @@ export async function createConsoleHarness(options: HarnessOptions = {}) {
     press,
     choose,
     choices: () => adapter.choices(),
+    sent,
     store,
     prisma: t.db.prisma,
     db: t.db,

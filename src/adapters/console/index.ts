@@ -14,6 +14,7 @@ export const CONSOLE_ACCOUNT: AccountRef = {
 export const CONSOLE_PLACE: Place = { conversationId: "console" };
 
 /** Asked once when neither FLOWPILOT_ENGINEER_NAME, the system nor the database knows the engineer's name. */
+const EPHEMERAL_LABEL = "(only you can see this)";
 const NAME_QUESTION = "Your name, as it should sign client updates and emails (asked once): ";
 /** How often a rejected input (a custom reminder such as "soon") is asked for again. */
 const INPUT_ATTEMPTS = 3;
@@ -44,6 +45,8 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ConsoleAda
     isAdmin: true,
   };
   let choices: ConsoleChoice[] = [];
+  /** The message the current choices were printed with: a choice's source message. */
+  let choicesFrom: string | undefined;
   let printed = 0;
   /** Views shown while handling the current line, and whether any brought new choices. */
   let turn = { shown: 0, newChoices: false };
@@ -51,21 +54,25 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ConsoleAda
   let atPrompt = false;
   const write = (text: string) => output.write(text.endsWith("\n") ? text : `${text}\n`);
 
-  function show(view: ViewMessage): string {
+  function show(view: ViewMessage, options: { ephemeral?: boolean } = {}): string {
     const rendered = renderConsole(view);
+    printed += 1;
     if (rendered.choices.length > 0) {
       choices = rendered.choices;
+      choicesFrom = String(printed);
       turn.newChoices = true;
     }
     turn.shown += 1;
-    write(`${atPrompt ? "\n" : ""}\n${rendered.text}`);
+    // A message only the engineer would see on Slack or Teams: labelled, so a shared screen knows.
+    const text = options.ephemeral ? `${EPHEMERAL_LABEL}\n${rendered.text}` : rendered.text;
+    write(`${atPrompt ? "\n" : ""}\n${text}`);
     if (atPrompt) output.write("> ");
-    printed += 1;
     return String(printed);
   }
 
   const outbox: Outbox = {
-    post: async (_place, view) => show(view),
+    post: async (_place, view, postOptions) => show(view, { ephemeral: Boolean(postOptions?.ephemeralTo) }),
+    // The console cannot edit what it printed: the replacement is printed below it.
     update: async (_place, _ref, view) => {
       show(view);
     },
@@ -93,6 +100,7 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ConsoleAda
         actionId: choice.actionId,
         payload: choice.payload,
         input,
+        sourceMessage: choicesFrom,
       });
     if (!choice.needsInput) {
       await press();

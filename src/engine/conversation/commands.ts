@@ -1,6 +1,7 @@
 import { FlowPilotError } from "../../errors.ts";
 import { communicationTemplatesSchema } from "../templates.ts";
 import { helpView, noticeView, templatesView } from "../views/index.ts";
+import type { ReplyVisibility } from "./action-registry.ts";
 import type { ParsedCommandLine } from "./command-line.ts";
 import type { RequestContext } from "./context.ts";
 import {
@@ -28,6 +29,8 @@ export interface CommandSpec {
   /** Needs an open (or, for read-only commands, any) session in the place. */
   needsSession: boolean;
   adminOnly: boolean;
+  /** Who sees the replies: everyone in the thread, or only the engineer who typed it. */
+  visibility: ReplyVisibility;
   run(ctx: RequestContext, line: ParsedCommandLine, session: SessionInfo | null): Promise<void>;
 }
 
@@ -49,6 +52,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     description: "Start a session here, linked to a PSA ticket.",
     needsSession: false,
     adminOnly: false,
+    visibility: "thread",
     run: (ctx, line) =>
       startSession(ctx, {
         ticketId: line.args[0],
@@ -64,6 +68,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     description: "Write a status update from this session (same as /flowpilot-update).",
     needsSession: true,
     adminOnly: false,
+    visibility: "thread",
     // The same recognizer as chat and /flowpilot-update, LLM fallback included.
     run: async (ctx, line, session) => {
       const slots = line.rest ? await ctx.deps.recognizer.recognize(line.rest) : {};
@@ -77,6 +82,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     description: "Pause the session clock.",
     needsSession: true,
     adminOnly: false,
+    visibility: "thread",
     run: (ctx, line, session) => pauseSession(ctx, session!, line.rest || undefined),
   },
   {
@@ -86,6 +92,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     description: "Resume a paused session.",
     needsSession: true,
     adminOnly: false,
+    visibility: "thread",
     run: (ctx, _line, session) => resumeSession(ctx, session!),
   },
   {
@@ -95,6 +102,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     description: "Resolve the session; writes the documentation note and the resolution update.",
     needsSession: true,
     adminOnly: false,
+    visibility: "thread",
     run: (ctx, line, session) => resolveSession(ctx, session!, line.rest),
   },
   {
@@ -104,6 +112,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     description: "Escalate the session; writes the handoff note and the client update.",
     needsSession: true,
     adminOnly: false,
+    visibility: "thread",
     run: (ctx, line, session) => escalateSession(ctx, session!, line.rest),
   },
   {
@@ -113,6 +122,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     description: "The updates generated in this session, with their delivery status.",
     needsSession: true,
     adminOnly: false,
+    visibility: "ephemeral",
     run: (ctx, _line, session) => showHistory(ctx, session!),
   },
   {
@@ -122,6 +132,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     description: "Show the session header and its action bar.",
     needsSession: true,
     adminOnly: false,
+    visibility: "thread",
     run: (ctx, _line, session) => showHeader(ctx, session!),
   },
   {
@@ -131,6 +142,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     description: "Remind me to send another update (for the latest update's audience).",
     needsSession: true,
     adminOnly: false,
+    visibility: "ephemeral",
     run: async (ctx, line, session) => {
       if (!line.rest)
         throw new FlowPilotError(
@@ -147,6 +159,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     description: "Replace the latest update's text with your own before copying or posting it.",
     needsSession: true,
     adminOnly: false,
+    visibility: "thread",
     run: async (ctx, line, session) =>
       editUpdate(ctx, session!, await latestUpdate(ctx, session!), line.rest),
   },
@@ -157,6 +170,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     description: "Show the team's communication templates; admins can change them.",
     needsSession: false,
     adminOnly: false,
+    visibility: "ephemeral",
     run: (ctx, line) => settings(ctx, line),
   },
   {
@@ -166,6 +180,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     description: "Show or set the PSA member the ticket notes you post are written as.",
     needsSession: false,
     adminOnly: false,
+    visibility: "ephemeral",
     run: (ctx, line) => mapPsaMember(ctx, line.args.join(" ").trim()),
   },
   {
@@ -175,6 +190,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     description: "What FlowPilot can do.",
     needsSession: false,
     adminOnly: false,
+    visibility: "ephemeral",
     run: async (ctx) => {
       await ctx.reply(helpView(COMMANDS.map((c) => ({ usage: c.usage, description: c.description }))));
     },

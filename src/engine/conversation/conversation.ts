@@ -3,27 +3,16 @@ import { isClosed, MAX_MESSAGE_CHARS } from "../../domain/index.ts";
 import { FlowPilotError, InputRejectedError, isFlowPilotError } from "../../errors.ts";
 import { normalizeChatMarkup } from "../intake/chat-markup.ts";
 import { intakeText } from "../intake/intake-text.ts";
-import { ACTION_IDS, decodeActionPayload, errorView, lengthPickerView, noticeView } from "../views/index.ts";
+import { decodeActionPayload, errorView, noticeView } from "../views/index.ts";
+import { findAction, type ReplyVisibility } from "./action-registry.ts";
 import { parseCommandLine } from "./command-line.ts";
 import { findCommand } from "./commands.ts";
 import type { ConversationDeps, RequestContext } from "./context.ts";
 import { fireDueReminders } from "./reminders.ts";
-import { escalateSession, pauseSession, resolveSession, resumeSession } from "./session-flow.ts";
 import type { SessionInfo } from "./store.ts";
 import type { IncomingAction, IncomingCommand, IncomingMessage, PlatformKind } from "./types.ts";
-import {
-  copyUpdate,
-  editUpdate,
-  expandHistoryEntry,
-  postToTicket,
-  regenerate,
-  requireUpdate,
-  setFeedback,
-  setReminder,
-  switchAudience,
-  switchLength,
-} from "./update-actions.ts";
-import { askLength, generateAndShow, startUpdateFlow } from "./update-flow.ts";
+import { requireLatest, requireUpdate } from "./update-actions.ts";
+import { startUpdateFlow } from "./update-flow.ts";
 
 /** How many earlier messages of the thread the intent model's fallback sees. */
 const RECENT_FOR_INTENT = 4;
@@ -64,6 +53,31 @@ export function createConversation(deps: ConversationDeps): Conversation {
     };
   }
 
+  /**
+   * The context an action or command runs in: an ephemeral reply goes to the
+   * person who pressed or typed only; an action that replaces its source
+   * message puts its first reply in place of the message the button was on.
+   */
+  function replyingFor(ctx: RequestContext, visibility: ReplyVisibility, replace?: string): RequestContext {
+    let replacing = replace;
+    return {
+      ...ctx,
+      reply: async (view) => {
+        if (replacing) {
+          const ref = replacing;
+          replacing = undefined;
+          await deps.outbox.update(ctx.place, ref, view);
+          return ref;
+        }
+        return deps.outbox.post(
+          ctx.place,
+          view,
+          visibility === "ephemeral" ? { ephemeralTo: ctx.actor.platformUserId } : undefined,
+        );
+      },
+    };
+  }
+
   /** Typed errors become their user message; anything else gets a correlation id, logged with the error. */
   async function guarded(
     event: IncomingMessage | IncomingCommand | IncomingAction,
@@ -75,8 +89,10 @@ export function createConversation(deps: ConversationDeps): Conversation {
       await work(ctx);
       return { status: "done" };
     } catch (err) {
+      // Errors are for the person who pressed or typed, not the whole thread.
+      const onlyThem = { ephemeralTo: event.actor.platformUserId };
       if (isFlowPilotError(err)) {
-        await deps.outbox.post(event.place, errorView(err.userMessage));
+        await deps.outbox.post(event.place, errorView(err.userMessage), onlyThem);
         return { status: err instanceof InputRejectedError ? "input_rejected" : "failed" };
       }
       const correlationId = randomUUID().slice(0, 8);
@@ -87,6 +103,7 @@ export function createConversation(deps: ConversationDeps): Conversation {
       await deps.outbox.post(
         event.place,
         errorView("Something went wrong on our side; nothing you typed was lost.", correlationId),
+        onlyThem,
       );
       return { status: "failed" };
     }
@@ -182,7 +199,7 @@ export function createConversation(deps: ConversationDeps): Conversation {
             "There's no open FlowPilot session here. Start one with /flowpilot start <ticket>.",
           );
         }
-        await spec.run(ctx, line, session);
+        await spec.run(replyingFor(ctx, spec.visibility), line, session);
       });
     },
 
@@ -195,74 +212,19 @@ export function createConversation(deps: ConversationDeps): Conversation {
             "not_found",
             "That session doesn't exist in this workspace (it may belong to another team).",
           );
-        const action = {
-          ...incoming,
-          input: incoming.input === undefined ? undefined : await intakeText(incoming.input, session.id),
-        };
-        const update = () => requireUpdate(ctx, session, payload.updateId);
-        switch (action.actionId) {
-          case ACTION_IDS.shareUpdate:
-            return startUpdateFlow(ctx, session, { context: payload.context });
-          case ACTION_IDS.pickAudience:
-            return askLength(ctx, session, payload.audience!, payload.context);
-          case ACTION_IDS.pickLength:
-            await generateAndShow(ctx, session, {
-              audience: payload.audience!,
-              length: payload.length!,
-              context: payload.context,
-            });
-            return;
-          case ACTION_IDS.reminderOpenUpdate:
-            await ctx.reply(
-              lengthPickerView({
-                sessionId: session.id,
-                audience: payload.audience!,
-                context: payload.context,
-              }),
-            );
-            return;
-          case ACTION_IDS.copy:
-            return copyUpdate(ctx, session, await update());
-          case ACTION_IDS.postToTicket:
-            return postToTicket(ctx, session, await update());
-          case ACTION_IDS.regenerate:
-            return regenerate(ctx, session, await update());
-          case ACTION_IDS.switchAudience:
-            return switchAudience(ctx, session, await update(), payload.audience);
-          case ACTION_IDS.switchLength:
-            return switchLength(ctx, session, await update());
-          case ACTION_IDS.setReminder:
-            return setReminder(ctx, session, await update(), { input: action.input });
-          case ACTION_IDS.reminderOption:
-            return setReminder(ctx, session, await update(), {
-              minutes: payload.minutes,
-              input: action.input,
-            });
-          case ACTION_IDS.edit:
-            return editUpdate(ctx, session, await update(), action.input);
-          case ACTION_IDS.feedbackUp:
-            return setFeedback(ctx, await update(), "up");
-          case ACTION_IDS.feedbackDown:
-            return setFeedback(ctx, await update(), "down");
-          case ACTION_IDS.skip:
-            await ctx.reply(noticeView("Skipped — nothing was sent. The text stays in /flowpilot history."));
-            return;
-          case ACTION_IDS.historyExpand:
-            return expandHistoryEntry(ctx, await update());
-          case ACTION_IDS.pause:
-            return pauseSession(ctx, session);
-          case ACTION_IDS.resume:
-            return resumeSession(ctx, session);
-          case ACTION_IDS.resolve:
-            return resolveSession(ctx, session, action.input);
-          case ACTION_IDS.escalate:
-            return escalateSession(ctx, session, action.input);
-          default:
-            throw new FlowPilotError(
-              "expired_action",
-              "That button is not supported any more. Run /flowpilot help.",
-            );
-        }
+        const spec = findAction(incoming.actionId);
+        if (!spec)
+          throw new FlowPilotError(
+            "expired_action",
+            "That button is not supported any more. Run /flowpilot help.",
+          );
+        const input = incoming.input === undefined ? undefined : await intakeText(incoming.input, session.id);
+        const source = spec.replacesSource ? incoming.sourceMessage : undefined;
+        const call = { ctx: replyingFor(ctx, spec.visibility, source), session, payload, input };
+        if (spec.target === "session") return spec.run({ ...call, update: undefined });
+        const update = await requireUpdate(ctx, session, payload.updateId);
+        if (spec.latestOnly) await requireLatest(ctx, session, update);
+        return spec.run({ ...call, update });
       }),
 
     fireDueReminders: (platform) => fireDueReminders(deps, platform, clock()),

@@ -30,6 +30,11 @@ interface Incoming {
   account: AccountRef;
   actor: ActorRef;
   place: Place;
+  /**
+   * The platform's id for this delivery (Slack event_id / trigger id, Teams
+   * activity id). A retried delivery carries the same id and is handled once.
+   */
+  eventId?: string;
   raw?: unknown;
 }
 
@@ -52,11 +57,18 @@ export interface IncomingAction extends Incoming {
   payload: string;
   /** Free text the engineer typed for actions that ask for it (edit, custom reminder, resolve summary). */
   input?: string;
+  /** The message the button was on (the reference post returned): a picker's reply replaces it. */
+  sourceMessage?: string;
+}
+
+export interface PostOptions {
+  /** Only this user (platformUserId) sees the message: Slack ephemeral, a labelled note in the console. */
+  ephemeralTo?: string;
 }
 
 /** How the core talks back: post a view to a place, or replace one it posted. */
 export interface Outbox {
-  post(place: Place, view: ViewMessage): Promise<string | undefined>;
+  post(place: Place, view: ViewMessage, options?: PostOptions): Promise<string | undefined>;
   /** Replace a message posted earlier (the "Generating update..." placeholder); may fall back to post. */
   update(place: Place, messageRef: string, view: ViewMessage): Promise<void>;
 }

@@ -55,7 +55,6 @@ export async function copyUpdate(ctx: RequestContext, session: SessionInfo, upda
 }
 
 export async function regenerate(ctx: RequestContext, session: SessionInfo, update: StoredUpdate) {
-  await requireLatest(ctx, session, update);
   await generateAndShow(
     ctx,
     session,
@@ -65,7 +64,6 @@ export async function regenerate(ctx: RequestContext, session: SessionInfo, upda
 }
 
 export async function switchLength(ctx: RequestContext, session: SessionInfo, update: StoredUpdate) {
-  await requireLatest(ctx, session, update);
   const length: Length = update.length === "quick" ? "detailed" : "quick";
   await generateAndShow(
     ctx,
@@ -82,7 +80,6 @@ export async function switchAudience(
   update: StoredUpdate,
   to?: Audience,
 ) {
-  await requireLatest(ctx, session, update);
   if (!to) {
     await ctx.reply(
       switchAudienceView({
@@ -111,7 +108,6 @@ export async function editUpdate(
   update: StoredUpdate,
   text: string | undefined,
 ) {
-  await requireLatest(ctx, session, update);
   const edited = text?.trim();
   if (!edited) {
     await ctx.reply(

@@ -121,38 +121,29 @@ export function payload(fields: Omit<ActionPayload, "v">): ActionPayload {
 /** Longest free text a button collects: Slack's plain_text_input maximum. */
 export const MAX_ACTION_INPUT_CHARS = 3000;
 
-const ACTION_INPUTS: Partial<Record<ActionId, ActionInput>> = {
-  [ACTION_IDS.resolve]: {
-    prompt: "What fixed it? This summary is the authoritative cause and fix in the resolution notes.",
-    placeholder: "Re-scoped the transport rule to the External-Block-Group; mail flowing again",
-    multiline: true,
-    maxLength: MAX_ACTION_INPUT_CHARS,
-  },
-  [ACTION_IDS.escalate]: {
-    prompt: "Why are you escalating? Say what is needed; the handoff note lists what was tried.",
-    placeholder: "Needs an Exchange admin with tenant-wide rights",
-    multiline: true,
-    maxLength: MAX_ACTION_INPUT_CHARS,
-  },
-  [ACTION_IDS.edit]: {
-    prompt: "Your version of the update. Copy and Post to Ticket will use it; the generated text is kept.",
-    multiline: true,
-    maxLength: MAX_ACTION_INPUT_CHARS,
-  },
+/** The free text the Resolve button asks for. */
+export const RESOLVE_INPUT: ActionInput = {
+  prompt: "What fixed it? This summary is the authoritative cause and fix in the resolution notes.",
+  placeholder: "Re-scoped the transport rule to the External-Block-Group; mail flowing again",
+  multiline: true,
+  maxLength: MAX_ACTION_INPUT_CHARS,
 };
 
-const CUSTOM_REMINDER_INPUT: ActionInput = {
+export const ESCALATE_INPUT: ActionInput = {
+  prompt: "Why are you escalating? Say what is needed; the handoff note lists what was tried.",
+  placeholder: "Needs an Exchange admin with tenant-wide rights",
+  multiline: true,
+  maxLength: MAX_ACTION_INPUT_CHARS,
+};
+
+export const EDIT_INPUT: ActionInput = {
+  prompt: "Your version of the update. Copy and Post to Ticket will use it; the generated text is kept.",
+  multiline: true,
+  maxLength: MAX_ACTION_INPUT_CHARS,
+};
+
+export const CUSTOM_REMINDER_INPUT: ActionInput = {
   prompt: "Remind you in how long? For example 45, 45m, 1h or 1h30m (up to 7 days).",
   placeholder: "45m",
   maxLength: 20,
 };
-
-/**
- * The free text an action needs before it can run, or undefined. Adapters
- * that cannot put an input next to a button (Slack) call this when the button
- * is pressed and open a dialog with the prompt.
- */
-export function actionInput(id: string, p?: Pick<ActionPayload, "minutes">): ActionInput | undefined {
-  if (id === ACTION_IDS.reminderOption) return p?.minutes === undefined ? CUSTOM_REMINDER_INPUT : undefined;
-  return ACTION_INPUTS[id as ActionId];
-}

@@ -1,5 +1,5 @@
 import type { Audience } from "../types.ts";
-import { ACTION_IDS, actionInput, payload } from "./actions.ts";
+import { ACTION_IDS, CUSTOM_REMINDER_INPUT, payload } from "./actions.ts";
 import { AUDIENCE_LABELS, formatMinutes } from "./labels.ts";
 import type { ViewMessage } from "./model.ts";
 
@@ -50,7 +50,7 @@ export function reminderOptionsView(data: ReminderOptionsData): ViewMessage {
             id: ACTION_IDS.reminderOption,
             label: "Custom",
             payload: payload(ids),
-            input: actionInput(ACTION_IDS.reminderOption, {}),
+            input: CUSTOM_REMINDER_INPUT,
           },
         ],
       },

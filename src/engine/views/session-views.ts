@@ -1,6 +1,6 @@
 import { isClosed, MIN_MESSAGES_FOR_UPDATE } from "../../domain/index.ts";
 import type { InferredStatus, SessionStatus } from "../types.ts";
-import { ACTION_IDS, type ActionId, actionInput, payload } from "./actions.ts";
+import { ACTION_IDS, type ActionId, ESCALATE_INPUT, payload, RESOLVE_INPUT } from "./actions.ts";
 import { formatMinutes, INFERRED_STATUS_LABELS, SESSION_STATUS_LABELS } from "./labels.ts";
 import type { Fact, ViewAction, ViewBlock, ViewMessage } from "./model.ts";
 
@@ -43,12 +43,12 @@ export function sessionHeaderView(data: SessionHeaderData): ViewMessage {
   const actions: ViewAction[] = closed
     ? [share]
     : [
-        { id: ACTION_IDS.escalate, label: "Escalate", payload: p, input: actionInput(ACTION_IDS.escalate) },
+        { id: ACTION_IDS.escalate, label: "Escalate", payload: p, input: ESCALATE_INPUT },
         share,
         data.status === "paused"
           ? { id: ACTION_IDS.resume, label: "Resume", payload: p }
           : { id: ACTION_IDS.pause, label: "Pause", payload: p },
-        { id: ACTION_IDS.resolve, label: "Resolve", payload: p, input: actionInput(ACTION_IDS.resolve) },
+        { id: ACTION_IDS.resolve, label: "Resolve", payload: p, input: RESOLVE_INPUT },
       ];
 
   // The inferred progress only adds something while the session is open ("Active · Cause identified").

@@ -1,6 +1,6 @@
 import type { Audience, InferredStatus, Length, UpdateContextKind } from "../types.ts";
 import { AUDIENCES, LENGTHS } from "../types.ts";
-import { ACTION_IDS, actionInput, payload } from "./actions.ts";
+import { ACTION_IDS, EDIT_INPUT, payload } from "./actions.ts";
 import {
   AUDIENCE_LABELS,
   audienceTitle,
@@ -147,7 +147,7 @@ export function updateResultView(data: UpdateResultData): ViewMessage {
       payload: payload(ids),
     },
     ...(closed ? [] : [{ id: ACTION_IDS.setReminder, label: "Set Reminder", payload: payload(ids) }]),
-    { id: ACTION_IDS.edit, label: "Edit", payload: payload(ids), input: actionInput(ACTION_IDS.edit) },
+    { id: ACTION_IDS.edit, label: "Edit", payload: payload(ids), input: EDIT_INPUT },
   ];
   return {
     kind: "update_result",

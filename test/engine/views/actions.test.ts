@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { actionInput } from "../../../src/engine/conversation/action-registry.ts";
 import {
   ACTION_IDS,
-  actionInput,
   decodeActionPayload,
   EXPIRED_ACTION_MESSAGE,
   encodeActionPayload,
