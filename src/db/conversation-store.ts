@@ -1,6 +1,7 @@
 import type { ConversationStore } from "../engine/conversation/store.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { getOrCreateAccount, setCompanyName, updateTemplates } from "./accounts.ts";
+import { claimOnce } from "./processed-events.ts";
 import {
   cancelPendingReminders,
   claimDueReminders,
@@ -67,6 +68,7 @@ export function createPrismaConversationStore(prisma: PrismaClient): Conversatio
     },
     countMessages: (sessionId) => countMessages(prisma, sessionId),
     recentMessages: (sessionId, limit) => recentMessageTexts(prisma, sessionId, limit),
+    claimOnce: (accountId, key, ttlMs, now) => claimOnce(prisma, accountId, key, ttlMs, now),
     loadSnapshot: (sessionId, now) => loadSessionSnapshot(prisma, sessionId, { now }),
     recordUpdate: (sessionId, content) => recordStatusUpdate(prisma, sessionId, content),
     getUpdate: (sessionId, updateId) => getStatusUpdate(prisma, updateId, { sessionId }),

@@ -110,7 +110,7 @@ export async function emptiedTestDatabase(kind: TestDbKind): Promise<TestDatabas
 
 async function truncateAll(db: Database): Promise<string> {
   const tables = await db.prisma.$queryRaw<Array<{ name: string }>>`
-    SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'
+    SELECT tablename::text AS name FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'
      ORDER BY tablename`;
   if (tables.length === 0) return "";
   await db.prisma.$executeRawUnsafe(

@@ -14,6 +14,9 @@ import type { IncomingAction, IncomingCommand, IncomingMessage, PlatformKind } f
 import { requireLatest, requireUpdate } from "./update-actions.ts";
 import { startUpdateFlow } from "./update-flow.ts";
 
+/** How long a delivery's id is remembered: platforms retry within minutes (Slack: 3 tries over ~5 min). */
+const EVENT_TTL_MS = 24 * 60 * 60_000;
+
 /** How many earlier messages of the thread the intent model's fallback sees. */
 const RECENT_FOR_INTENT = 4;
 
@@ -86,6 +89,14 @@ export function createConversation(deps: ConversationDeps): Conversation {
     let ctx: RequestContext | undefined;
     try {
       ctx = await context(event);
+      // A platform's retry of a delivery we already took is acknowledged and ignored.
+      if (
+        event.eventId &&
+        !(await deps.store.claimOnce(ctx.account.id, `event:${event.eventId}`, EVENT_TTL_MS, ctx.now))
+      ) {
+        deps.logger?.info({ eventId: event.eventId }, "duplicate delivery ignored");
+        return { status: "done" };
+      }
       await work(ctx);
       return { status: "done" };
     } catch (err) {

@@ -92,6 +92,12 @@ export interface ConversationStore {
     },
   ): Promise<void>;
   countMessages(sessionId: string): Promise<number>;
+  /**
+   * Claims a key for a while: true for the first caller, false while an
+   * earlier claim lives, across processes. Retried deliveries and the
+   * debounce window use it.
+   */
+  claimOnce(accountId: string, key: string, ttlMs: number, now: Date): Promise<boolean>;
   /** The texts of the session's newest messages, oldest first. */
   recentMessages(sessionId: string, limit: number): Promise<string[]>;
   loadSnapshot(sessionId: string, now: Date): Promise<SessionSnapshot>;

@@ -59,9 +59,10 @@ export async function askLength(
 }
 
 /**
- * True when the same update (audience, length, context) was generated for this
+ * True when the same update (audience, length, context) was asked for in this
  * session within the debounce window: a double click or a repeated phrase, not
- * a new request.
+ * a new request. The first request claims the window atomically in the
+ * database, so two clicks at once (or in two processes) cannot both pass.
  */
 async function isDebounced(
   ctx: RequestContext,
@@ -69,15 +70,9 @@ async function isDebounced(
   request: { audience: Audience; length: Length; context?: UpdateContextKind },
 ): Promise<boolean> {
   const window = ctx.deps.debounceMs ?? DEFAULT_DEBOUNCE_MS;
-  const recent = (await ctx.deps.store.listUpdates(session.id)).filter(
-    (u) => ctx.now.getTime() - Date.parse(u.generated_at) < window,
-  );
-  return recent.some(
-    (u) =>
-      u.audience === request.audience &&
-      u.length === request.length &&
-      (!request.context || u.context === request.context),
-  );
+  if (window <= 0) return false;
+  const key = `update:${session.id}:${request.audience}:${request.length}:${request.context ?? "auto"}`;
+  return !(await ctx.deps.store.claimOnce(ctx.account.id, key, window, ctx.now));
 }
 
 /**
