@@ -22,6 +22,8 @@ export interface HarnessOptions {
   tickets?: TicketPort;
   writer?: UpdateWriter;
   engineer?: string;
+  /** Run slow work after the handler returns (as the Slack and Teams runtimes do); `settle()` awaits it. */
+  ackFirst?: boolean;
 }
 
 /**
@@ -48,6 +50,7 @@ export async function createConsoleHarness(options: HarnessOptions = {}) {
   const store = createPrismaConversationStore(t.db.prisma);
   /** What the core asked the console to show, in order: which view, posted or replacing, to whom. */
   const sent: SentView[] = [];
+  const deferred: Promise<unknown>[] = [];
   const outbox: Outbox = {
     post: async (place, view, postOptions) => {
       const ref = await adapter.outbox.post(place, view, postOptions);
@@ -66,6 +69,7 @@ export async function createConsoleHarness(options: HarnessOptions = {}) {
     outbox,
     tickets: options.tickets,
     clock,
+    waitUntil: options.ackFirst ? (work: Promise<unknown>) => void deferred.push(work) : undefined,
   };
   let conversation = createConversation(deps);
 
@@ -117,6 +121,10 @@ export async function createConsoleHarness(options: HarnessOptions = {}) {
     choose,
     choices: () => adapter.choices(),
     sent,
+    /** Awaits the work handed to waitUntil so far. */
+    settle: async () => {
+      while (deferred.length > 0) await deferred.shift();
+    },
     store,
     prisma: t.db.prisma,
     db: t.db,

@@ -55,5 +55,7 @@ export function sessionContext(deps: ApiDeps, caller: ApiCaller, session: Sessio
     place: API_PLACE,
     now: nowFor(deps),
     reply: async () => undefined,
+    // The HTTP response carries the result: nothing is deferred.
+    later: (work) => work(),
   };
 }

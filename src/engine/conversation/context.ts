@@ -23,6 +23,15 @@ export interface ConversationDeps {
   resolveUserName?: UserNameResolver;
   /** Repeated update requests for one session within this window are debounced. */
   debounceMs?: number;
+  /**
+   * Ack first, finish later: given, slow work (writing an update, a model
+   * call of up to 20 s) runs after the handler returns, so an adapter can
+   * acknowledge within Slack's 3 s / Teams' 15 s; the promise is handed here
+   * to be kept alive (a serverless waitUntil, or a set the process awaits on
+   * shutdown). Not given (console, CLI, tests by default): the work is awaited
+   * before the handler returns.
+   */
+  waitUntil?: (work: Promise<unknown>) => void;
 }
 
 /** One incoming event, resolved to our account and user. */
@@ -34,4 +43,10 @@ export interface RequestContext {
   place: Place;
   now: Date;
   reply(view: ViewMessage): Promise<string | undefined>;
+  /**
+   * Runs slow work after the acknowledgement when the adapter allows it
+   * (deps.waitUntil), else now. Errors in deferred work still reach the user
+   * as an error message, and are logged.
+   */
+  later(work: () => Promise<void>): Promise<void>;
 }

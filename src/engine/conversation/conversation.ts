@@ -53,7 +53,25 @@ export function createConversation(deps: ConversationDeps): Conversation {
       place: event.place,
       now: clock(),
       reply: (view) => deps.outbox.post(event.place, view),
+      later: async (work) => {
+        if (!deps.waitUntil) return work();
+        deps.waitUntil(reportFailures(event, work));
+      },
     };
+  }
+
+  /** Deferred work's failures, told to the user as a handler's would be. */
+  async function reportFailures(
+    event: IncomingMessage | IncomingCommand | IncomingAction,
+    work: () => Promise<void>,
+  ): Promise<void> {
+    try {
+      await work();
+    } catch (err) {
+      await tellFailure(event, err).catch((reportErr) =>
+        deps.logger?.error({ err: String(reportErr) }, "could not report a deferred failure"),
+      );
+    }
   }
 
   /**
@@ -100,24 +118,32 @@ export function createConversation(deps: ConversationDeps): Conversation {
       await work(ctx);
       return { status: "done" };
     } catch (err) {
-      // Errors are for the person who pressed or typed, not the whole thread.
-      const onlyThem = { ephemeralTo: event.actor.platformUserId };
-      if (isFlowPilotError(err)) {
-        await deps.outbox.post(event.place, errorView(err.userMessage), onlyThem);
-        return { status: err instanceof InputRejectedError ? "input_rejected" : "failed" };
-      }
-      const correlationId = randomUUID().slice(0, 8);
-      deps.logger?.error(
-        { err: err instanceof Error ? { message: err.message, stack: err.stack } : err, correlationId },
-        "handler failed",
-      );
-      await deps.outbox.post(
-        event.place,
-        errorView("Something went wrong on our side; nothing you typed was lost.", correlationId),
-        onlyThem,
-      );
-      return { status: "failed" };
+      return tellFailure(event, err);
     }
+  }
+
+  /** Typed errors become their user message; anything else gets a correlation id, logged with the error. */
+  async function tellFailure(
+    event: IncomingMessage | IncomingCommand | IncomingAction,
+    err: unknown,
+  ): Promise<ActionOutcome> {
+    // Errors are for the person who pressed or typed, not the whole thread.
+    const onlyThem = { ephemeralTo: event.actor.platformUserId };
+    if (isFlowPilotError(err)) {
+      await deps.outbox.post(event.place, errorView(err.userMessage), onlyThem);
+      return { status: err instanceof InputRejectedError ? "input_rejected" : "failed" };
+    }
+    const correlationId = randomUUID().slice(0, 8);
+    deps.logger?.error(
+      { err: err instanceof Error ? { message: err.message, stack: err.stack } : err, correlationId },
+      "handler failed",
+    );
+    await deps.outbox.post(
+      event.place,
+      errorView("Something went wrong on our side; nothing you typed was lost.", correlationId),
+      onlyThem,
+    );
+    return { status: "failed" };
   }
 
   /** The open session in the place, else the newest one: resolved sessions still produce updates. */

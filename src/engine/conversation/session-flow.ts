@@ -4,6 +4,7 @@ import { buildSessionFacts } from "../context/session-facts.ts";
 import { intakeField } from "../intake/intake-text.ts";
 import { finalText } from "../steps.ts";
 import {
+  generatingView,
   historyView,
   noticeView,
   reminderCancelledView,
@@ -187,6 +188,17 @@ export async function closeAndDraft(
   context: ClosingContext,
   text: string | undefined,
 ) {
+  const state = await closeState(ctx, session, context, text);
+  return { ...state, ...(await draftClosing(ctx, state.closed, context)) };
+}
+
+/** The state change alone: in the database before anything is acknowledged. */
+async function closeState(
+  ctx: RequestContext,
+  session: SessionInfo,
+  context: ClosingContext,
+  text: string | undefined,
+) {
   const closing = CLOSING[context];
   requireOpen(session, closing.status);
   if (!text?.trim()) throw new FlowPilotError("invalid_input", closing.missing);
@@ -195,7 +207,11 @@ export async function closeAndDraft(
     session.id,
     `session ${closing.status}`,
   );
-  const closed = { ...session, status: closing.status };
+  return { closed: { ...session, status: closing.status }, cancelledReminders };
+}
+
+/** The documentation (or handoff) note and the client update, with the team's defaults. */
+async function draftClosing(ctx: RequestContext, closed: SessionInfo, context: ClosingContext) {
   const documentation = await generateAndStore(ctx, closed, {
     audience: "ticket_notes",
     length: "detailed",
@@ -206,7 +222,7 @@ export async function closeAndDraft(
     length: ctx.account.templates.default_length,
     context,
   });
-  return { closed, documentation, share, cancelledReminders };
+  return { documentation, share };
 }
 
 /** Resolve or escalate in chat: close, then show the drafts ready to share or skip. */
@@ -217,22 +233,22 @@ async function closeSession(
   text: string | undefined,
 ) {
   const closing = CLOSING[context];
-  const { closed, documentation, share, cancelledReminders } = await closeAndDraft(
-    ctx,
-    session,
-    context,
-    text,
-  );
+  const { closed, cancelledReminders } = await closeState(ctx, session, context, text);
   if (cancelledReminders > 0)
     await ctx.reply(reminderCancelledView({ count: cancelledReminders, reason: closing.status }));
-  await ctx.reply(
-    closing.view({
+  const placeholder = await ctx.reply(generatingView({ audience: "ticket_notes", length: "detailed" }));
+  // Two drafts, possibly two model calls: after the acknowledgement where the platform needs one.
+  await ctx.later(async () => {
+    const { documentation, share } = await draftClosing(ctx, closed, context);
+    const view = closing.view({
       documentation: await resultView(ctx, closed, documentation),
       share: await resultView(ctx, closed, share),
       sessionId: session.id,
       updateId: share.id,
-    }),
-  );
+    });
+    if (placeholder) await ctx.deps.outbox.update(ctx.place, placeholder, view);
+    else await ctx.reply(view);
+  });
 }
 
 export const resolveSession = (ctx: RequestContext, session: SessionInfo, summary: string | undefined) =>

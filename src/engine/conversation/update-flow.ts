@@ -10,6 +10,7 @@ import {
   noticeView,
   updateResultView,
 } from "../views/index.ts";
+import type { ViewMessage } from "../views/model.ts";
 import type { RequestContext } from "./context.ts";
 import type { SessionInfo, StoredUpdate } from "./store.ts";
 
@@ -89,28 +90,38 @@ export async function generateAndShow(
     /** Regenerate: when the new text is word for word this update's, say so instead of storing a copy. */
     replacing?: StoredUpdate;
   } = {},
-): Promise<StoredUpdate | null> {
+): Promise<void> {
   if (!options.skipDebounce && (await isDebounced(ctx, session, request))) {
     await ctx.reply(
       noticeView(
         "An update was generated for this session a moment ago. Give it a few seconds before asking again.",
       ),
     );
-    return null;
+    return;
   }
   const placeholder = await ctx.reply(generatingView({ audience: request.audience, length: request.length }));
-  const draft = await generateDraft(ctx, session, request);
-  if (options.replacing && draft.result.content === options.replacing.generated_content) {
-    const notice = noticeView(sameTextNotice(draft.result.writer));
-    if (placeholder) await ctx.deps.outbox.update(ctx.place, placeholder, notice);
-    else await ctx.reply(notice);
-    return null;
-  }
-  const stored = await storeDraft(ctx, session, draft);
-  const view = await resultView(ctx, session, stored);
-  if (placeholder) await ctx.deps.outbox.update(ctx.place, placeholder, view);
-  else await ctx.reply(view);
-  return stored;
+  // Writing may take a model call: after the acknowledgement where the platform needs one.
+  await ctx.later(async () => {
+    const show = async (view: ViewMessage) => {
+      if (placeholder) await ctx.deps.outbox.update(ctx.place, placeholder, view);
+      else await ctx.reply(view);
+    };
+    try {
+      const draft = await generateDraft(ctx, session, request);
+      if (options.replacing && draft.result.content === options.replacing.generated_content) {
+        await show(noticeView(sameTextNotice(draft.result.writer)));
+        return;
+      }
+      const stored = await storeDraft(ctx, session, draft);
+      await show(await resultView(ctx, session, stored));
+    } catch (err) {
+      // The placeholder must not promise an update that is not coming.
+      await show(
+        noticeView("The update could not be written; see the message below. Nothing was lost."),
+      ).catch(() => undefined);
+      throw err;
+    }
+  });
 }
 
 function sameTextNotice(writer: StatusUpdateResult["writer"]): string {
