@@ -49,7 +49,7 @@ export async function startConsole(config: Config, io: ConsoleIo): Promise<void>
       store: createPrismaConversationStore(db.prisma),
       writer: createWriter(config.llm),
       recognizer: createIntentRecognizer({ llm: intentLlmSettings(config.llm) }),
-      outbox: adapter.outbox,
+      surface: adapter.surface,
       tickets: createTicketPoster(db.prisma, config),
       logger,
     });

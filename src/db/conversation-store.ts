@@ -13,6 +13,7 @@ import {
   findActiveSessionByConversation,
   findLatestSessionByConversation,
   getSession,
+  moveSessionToThread,
   setStatus,
 } from "./sessions.ts";
 import { loadSessionSnapshot } from "./snapshot.ts";
@@ -33,7 +34,8 @@ import { setPsaMember, upsertUser } from "./users.ts";
 export function createPrismaConversationStore(prisma: PrismaClient): ConversationStore {
   return {
     ensureAccount: (ref) => getOrCreateAccount(prisma, ref),
-    ensureUser: (accountId, actor) => upsertUser(prisma, { accountId, ...actor }),
+    ensureUser: (accountId, actor) =>
+      upsertUser(prisma, { accountId, ...actor, displayName: actor.displayName ?? "" }),
     updateTemplates: async (accountId, templates) => {
       await updateTemplates(prisma, accountId, templates);
     },
@@ -44,8 +46,14 @@ export function createPrismaConversationStore(prisma: PrismaClient): Conversatio
     findLatestSession: (accountId, place) =>
       findLatestSessionByConversation(prisma, accountId, place.conversationId, place.threadId),
     getSession: (accountId, sessionId) => getSession(prisma, sessionId, { accountId }),
-    createSession: ({ place, ...input }) =>
-      createSession(prisma, { ...input, conversationId: place?.conversationId, threadId: place?.threadId }),
+    createSession: ({ thread, ...input }) =>
+      createSession(prisma, {
+        ...input,
+        conversationId: thread?.conversationId,
+        threadId: thread?.threadId,
+        routing: thread?.routing,
+      }),
+    moveSessionToThread: (sessionId, threadId) => moveSessionToThread(prisma, sessionId, threadId),
     pauseSession: async (sessionId, reason) => {
       await pauseSession(prisma, sessionId, { reason });
     },
@@ -81,6 +89,7 @@ export function createPrismaConversationStore(prisma: PrismaClient): Conversatio
           audience: reminder.audience,
           update_step_id: reminder.updateId,
           requested_by: reminder.requestedBy,
+          requested_by_user_id: reminder.requestedByUserId,
         })
       ).id,
     listPendingReminders: (sessionId) => listPendingReminders(prisma, sessionId),

@@ -75,6 +75,18 @@ export function toStoredSession(row: SessionRowWithAccount): StoredSession {
     conversationId: row.conversationId,
     threadId: row.threadId,
     platform: row.account.platform,
+    thread: row.conversationId
+      ? {
+          account: {
+            platform: row.account.platform,
+            externalId: row.account.externalId,
+            name: row.account.name,
+          },
+          conversationId: row.conversationId,
+          threadId: row.threadId ?? undefined,
+          routing: (row.routing as Record<string, unknown> | null) ?? undefined,
+        }
+      : null,
     startedAt: row.startedAt,
     endedAt: row.endedAt,
   };

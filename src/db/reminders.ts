@@ -16,6 +16,7 @@ export interface NewReminder {
   /** The update the reminder follows up on. */
   update_step_id?: string;
   requested_by?: string;
+  requested_by_user_id?: string;
 }
 
 function toStoredReminder(row: { id: string; sessionId: string; content: unknown }): StoredReminder {
@@ -35,6 +36,7 @@ export async function createReminder(
     status: "pending",
     update_step_id: reminder.update_step_id,
     requested_by: reminder.requested_by,
+    requested_by_user_id: reminder.requested_by_user_id,
   });
   if (!isUuid(sessionId)) throw sessionNotFound();
   return prisma.$transaction(async (tx) => {

@@ -17,6 +17,8 @@ export interface NewSessionInput {
   conversationId?: string;
   /** Slack thread_ts / Teams reply chain; omitted for a whole conversation. */
   threadId?: string;
+  /** The adapter's routing data for proactive sends. */
+  routing?: Record<string, unknown>;
   startedAt?: Date;
 }
 
@@ -49,6 +51,7 @@ export async function createSession(prisma: PrismaClient, input: NewSessionInput
         clientContact: input.clientContact,
         conversationId: input.conversationId,
         threadId: input.threadId,
+        routing: input.routing as Prisma.InputJsonValue | undefined,
         startedAt: input.startedAt,
       },
       include: SESSION_INCLUDE,
@@ -194,3 +197,16 @@ const verbFor = (status: SessionStatus) =>
   status === "active" ? "resumed" : status === "paused" ? "paused" : status;
 
 export const sessionNotFound = () => new FlowPilotError("not_found", "That session does not exist.");
+
+/**
+ * Moves a channel-level session into the thread its header started (Slack:
+ * replies to the header carry its ts as thread_ts), so replies there find it.
+ */
+export async function moveSessionToThread(
+  prisma: PrismaClient,
+  sessionId: string,
+  threadId: string,
+): Promise<void> {
+  if (!isUuid(sessionId)) return;
+  await prisma.session.updateMany({ where: { id: sessionId, threadId: null }, data: { threadId } });
+}

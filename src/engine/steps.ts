@@ -61,6 +61,8 @@ export const reminderStepSchema = z.object({
   fired_at: z.string().datetime().optional(),
   cancelled_reason: z.string().optional(),
   requested_by: z.string().optional(),
+  /** The requester's platform user id, so the reminder can mention (or DM) them. */
+  requested_by_user_id: z.string().optional(),
 });
 export type ReminderStepContent = z.infer<typeof reminderStepSchema>;
 

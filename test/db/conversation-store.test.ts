@@ -59,7 +59,7 @@ describe.each(DB_KINDS)("conversation store on %s", (kind) => {
       accountId: mine.id,
       engineerId: user.id,
       ticketId: "TKT-1",
-      place,
+      thread: { ...place, account: { platform: "slack", externalId: "T-MINE" } },
     });
     expect((await store.getSession(mine.id, session.id))?.ticketId).toBe("TKT-1");
     expect(await store.getSession(theirs.id, session.id)).toBeNull();
@@ -74,7 +74,7 @@ describe.each(DB_KINDS)("conversation store on %s", (kind) => {
       accountId: account.id,
       engineerId: user.id,
       ticketId: "51234",
-      place,
+      thread: { ...place, account: { platform: "teams", externalId: "tenant-1" } },
     });
     await store.appendMessage(session.id, {
       author: "engineer",
@@ -122,12 +122,12 @@ describe.each(DB_KINDS)("conversation store on %s", (kind) => {
     const s1 = await store.createSession({
       accountId: account.id,
       engineerId: user.id,
-      place: { conversationId: "A" },
+      thread: { conversationId: "A", account: { platform: "console", externalId: "local" } },
     });
     const s2 = await store.createSession({
       accountId: account.id,
       engineerId: user.id,
-      place: { conversationId: "B" },
+      thread: { conversationId: "B", account: { platform: "console", externalId: "local" } },
     });
     const due = new Date("2026-04-02T10:00:00Z");
     await store.createReminder(s1.id, { remindAt: due, audience: "client_update" });

@@ -1,9 +1,9 @@
 import { PassThrough } from "node:stream";
-import { CONSOLE_ACCOUNT, CONSOLE_PLACE, createConsoleAdapter } from "../../src/adapters/console/index.ts";
+import { CONSOLE_THREAD, createConsoleAdapter } from "../../src/adapters/console/index.ts";
 import { createPrismaConversationStore } from "../../src/db/conversation-store.ts";
 import type { TicketPort } from "../../src/domain/index.ts";
 import { createConversation } from "../../src/engine/conversation/conversation.ts";
-import type { Outbox } from "../../src/engine/conversation/types.ts";
+import type { ChatSurface, MessageRef } from "../../src/engine/conversation/types.ts";
 import type { ViewMessage } from "../../src/engine/views/model.ts";
 import { offlineWriter } from "../../src/engine/writers/offline/index.ts";
 import type { UpdateWriter } from "../../src/engine/writers/types.ts";
@@ -12,7 +12,7 @@ import { emptiedTestDatabase, type TestDbKind } from "./db.ts";
 
 export interface SentView {
   kind: "post" | "update";
-  ref: string | undefined;
+  ref: MessageRef | undefined;
   view: ViewMessage;
   ephemeralTo?: string;
 }
@@ -51,14 +51,15 @@ export async function createConsoleHarness(options: HarnessOptions = {}) {
   /** What the core asked the console to show, in order: which view, posted or replacing, to whom. */
   const sent: SentView[] = [];
   const deferred: Promise<unknown>[] = [];
-  const outbox: Outbox = {
-    post: async (place, view, postOptions) => {
-      const ref = await adapter.outbox.post(place, view, postOptions);
+  const surface: ChatSurface = {
+    ...adapter.surface,
+    post: async (thread, view, postOptions) => {
+      const ref = await adapter.surface.post(thread, view, postOptions);
       sent.push({ kind: "post", ref, view, ephemeralTo: postOptions?.ephemeralTo });
       return ref;
     },
-    update: async (place, ref, view) => {
-      await adapter.outbox.update(place, ref, view);
+    update: async (ref, view) => {
+      await adapter.surface.update(ref, view);
       sent.push({ kind: "update", ref, view });
     },
   };
@@ -66,7 +67,7 @@ export async function createConsoleHarness(options: HarnessOptions = {}) {
     store,
     writer: options.writer ?? offlineWriter,
     recognizer: createIntentRecognizer(),
-    outbox,
+    surface,
     tickets: options.tickets,
     clock,
     waitUntil: options.ackFirst ? (work: Promise<unknown>) => void deferred.push(work) : undefined,
@@ -100,13 +101,12 @@ export async function createConsoleHarness(options: HarnessOptions = {}) {
   async function press(
     choice: { actionId: string; payload: string },
     input?: string,
-    delivery: { sourceMessage?: string; eventId?: string } = {},
+    delivery: { sourceMessage?: MessageRef; eventId?: string } = {},
   ): Promise<string> {
     const before = transcript.length;
     await conversation.handleAction({
-      account: CONSOLE_ACCOUNT,
+      thread: CONSOLE_THREAD,
       actor: { platformUserId: "console:test", displayName: options.engineer ?? "Sam Okafor", isAdmin: true },
-      place: CONSOLE_PLACE,
       actionId: choice.actionId,
       payload: choice.payload,
       input,

@@ -1,6 +1,12 @@
 import { createInterface } from "node:readline";
 import type { Conversation } from "../../engine/conversation/conversation.ts";
-import type { AccountRef, ActorRef, Outbox, Place } from "../../engine/conversation/types.ts";
+import type {
+  AccountRef,
+  ActorRef,
+  ChatSurface,
+  MessageRef,
+  ThreadRef,
+} from "../../engine/conversation/types.ts";
 import type { ViewMessage } from "../../engine/views/model.ts";
 import { parseConsoleLine } from "./parse.ts";
 import { choiceLabel, renderConsole } from "./render.ts";
@@ -11,16 +17,20 @@ export const CONSOLE_ACCOUNT: AccountRef = {
   externalId: "local",
   name: "Local console",
 };
-export const CONSOLE_PLACE: Place = { conversationId: "console" };
+/** The console's one conversation. */
+export const CONSOLE_THREAD: ThreadRef = { account: CONSOLE_ACCOUNT, conversationId: "console" };
 
-/** Asked once when neither FLOWPILOT_ENGINEER_NAME, the system nor the database knows the engineer's name. */
 const EPHEMERAL_LABEL = "(only you can see this)";
+/** The console has one screen: a direct message is printed there, labelled. */
+const DIRECT = "console:direct";
+const DIRECT_LABEL = "(direct message to you)";
+/** Asked once when neither FLOWPILOT_ENGINEER_NAME, the system nor the database knows the engineer's name. */
 const NAME_QUESTION = "Your name, as it should sign client updates and emails (asked once): ";
 /** How often a rejected input (a custom reminder such as "soon") is asked for again. */
 const INPUT_ATTEMPTS = 3;
 
 export interface ConsoleAdapter {
-  outbox: Outbox;
+  surface: ChatSurface;
   /** Handles one typed line; `readInput` supplies the next line when a choice asks for text. Returns false on /quit. */
   handleLine(
     conversation: Conversation,
@@ -46,7 +56,7 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ConsoleAda
   };
   let choices: ConsoleChoice[] = [];
   /** The message the current choices were printed with: a choice's source message. */
-  let choicesFrom: string | undefined;
+  let choicesFrom: MessageRef | undefined;
   let printed = 0;
   /** Views shown while handling the current line, and whether any brought new choices. */
   let turn = { shown: 0, newChoices: false };
@@ -54,28 +64,44 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ConsoleAda
   let atPrompt = false;
   const write = (text: string) => output.write(text.endsWith("\n") ? text : `${text}\n`);
 
-  function show(view: ViewMessage, options: { ephemeral?: boolean } = {}): string {
+  function show(thread: ThreadRef, view: ViewMessage, label?: string): MessageRef {
     const rendered = renderConsole(view);
     printed += 1;
+    const ref: MessageRef = { thread, id: String(printed) };
     if (rendered.choices.length > 0) {
       choices = rendered.choices;
-      choicesFrom = String(printed);
+      choicesFrom = ref;
       turn.newChoices = true;
     }
     turn.shown += 1;
-    // A message only the engineer would see on Slack or Teams: labelled, so a shared screen knows.
-    const text = options.ephemeral ? `${EPHEMERAL_LABEL}\n${rendered.text}` : rendered.text;
+    // What only the engineer would see on Slack or Teams is labelled, so a shared screen knows.
+    const text = label ? `${label}\n${rendered.text}` : rendered.text;
     write(`${atPrompt ? "\n" : ""}\n${text}`);
     if (atPrompt) output.write("> ");
-    return String(printed);
+    return ref;
   }
 
-  const outbox: Outbox = {
-    post: async (_place, view, postOptions) => show(view, { ephemeral: Boolean(postOptions?.ephemeralTo) }),
+  const surface: ChatSurface = {
+    post: async (thread, view, postOptions) =>
+      show(
+        thread,
+        view,
+        postOptions?.ephemeralTo
+          ? EPHEMERAL_LABEL
+          : thread.conversationId === DIRECT
+            ? DIRECT_LABEL
+            : undefined,
+      ),
     // The console cannot edit what it printed: the replacement is printed below it.
-    update: async (_place, _ref, view) => {
-      show(view);
+    update: async (message, view) => {
+      show(message.thread, view);
     },
+    openDirect: async (account) => ({ account, conversationId: DIRECT }),
+    // The console's one user is the engineer at the keyboard, an admin of their own install.
+    resolveUser: async (_account, platformUserId) =>
+      platformUserId === actor.platformUserId
+        ? { displayName: actor.displayName ?? "", isAdmin: true }
+        : null,
   };
 
   async function choose(conversation: Conversation, n: number, readInput: () => Promise<string | undefined>) {
@@ -94,9 +120,8 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ConsoleAda
     }
     const press = (input?: string) =>
       conversation.handleAction({
-        account: CONSOLE_ACCOUNT,
+        thread: CONSOLE_THREAD,
         actor,
-        place: CONSOLE_PLACE,
         actionId: choice.actionId,
         payload: choice.payload,
         input,
@@ -129,7 +154,7 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ConsoleAda
     readInput: () => Promise<string | undefined>,
   ) {
     const parsed = parseConsoleLine(line);
-    const base = { account: CONSOLE_ACCOUNT, actor, place: CONSOLE_PLACE };
+    const base = { thread: CONSOLE_THREAD, actor };
     turn = { shown: 0, newChoices: false };
     switch (parsed.kind) {
       case "empty":
@@ -160,7 +185,7 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ConsoleAda
   }
 
   return {
-    outbox,
+    surface,
     handleLine,
     choices: () => choices,
     async run(conversation, runOptions = {}) {

@@ -24,7 +24,12 @@ export function conversationDeps(deps: ApiDeps): ConversationDeps {
     recognizer: {
       recognize: () => Promise.reject(new Error("the API records messages without recognising intents")),
     },
-    outbox: { post: async () => undefined, update: async () => undefined },
+    surface: {
+      post: async () => undefined,
+      update: async () => undefined,
+      openDirect: async () => undefined,
+      resolveUser: async () => null,
+    },
   };
 }
 
@@ -52,7 +57,7 @@ export function sessionContext(deps: ApiDeps, caller: ApiCaller, session: Sessio
     account: caller.account,
     user: { id: "", displayName, isAdmin: false },
     actor: { platformUserId: "", displayName, isAdmin: false },
-    place: API_PLACE,
+    thread: { ...API_PLACE, account: { platform: "api", externalId: caller.account.id } },
     now: nowFor(deps),
     reply: async () => undefined,
     // The HTTP response carries the result: nothing is deferred.

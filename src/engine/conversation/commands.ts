@@ -133,7 +133,9 @@ export const COMMANDS: readonly CommandSpec[] = [
     needsSession: true,
     adminOnly: false,
     visibility: "thread",
-    run: (ctx, _line, session) => showHeader(ctx, session!),
+    run: async (ctx, _line, session) => {
+      await showHeader(ctx, session!);
+    },
   },
   {
     id: "remind",

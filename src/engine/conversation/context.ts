@@ -1,9 +1,8 @@
 import type { IntentRecognizer, TicketPort } from "../../domain/index.ts";
-import type { UserNameResolver } from "../intake/chat-markup.ts";
 import type { ViewMessage } from "../views/model.ts";
 import type { UpdateWriter } from "../writers/types.ts";
 import type { AccountInfo, ConversationStore, UserInfo } from "./store.ts";
-import type { ActorRef, Outbox, Place } from "./types.ts";
+import type { ActorRef, ChatSurface, MessageRef, ThreadRef } from "./types.ts";
 
 /** Minimal structured logger (pino-compatible). */
 export interface Logger {
@@ -16,11 +15,10 @@ export interface ConversationDeps {
   store: ConversationStore;
   writer: UpdateWriter;
   recognizer: IntentRecognizer;
-  outbox: Outbox;
+  surface: ChatSurface;
   tickets?: TicketPort;
   clock?: () => Date;
   logger?: Logger;
-  resolveUserName?: UserNameResolver;
   /** Repeated update requests for one session within this window are debounced. */
   debounceMs?: number;
   /**
@@ -40,9 +38,10 @@ export interface RequestContext {
   account: AccountInfo;
   user: UserInfo;
   actor: ActorRef;
-  place: Place;
+  /** Where the event came from and where replies go. */
+  thread: ThreadRef;
   now: Date;
-  reply(view: ViewMessage): Promise<string | undefined>;
+  reply(view: ViewMessage): Promise<MessageRef | undefined>;
   /**
    * Runs slow work after the acknowledgement when the adapter allows it
    * (deps.waitUntil), else now. Errors in deferred work still reach the user

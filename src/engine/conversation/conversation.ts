@@ -10,7 +10,7 @@ import { findCommand } from "./commands.ts";
 import type { ConversationDeps, RequestContext } from "./context.ts";
 import { fireDueReminders } from "./reminders.ts";
 import type { SessionInfo } from "./store.ts";
-import type { IncomingAction, IncomingCommand, IncomingMessage, PlatformKind } from "./types.ts";
+import type { IncomingAction, IncomingCommand, IncomingMessage, MessageRef, PlatformKind } from "./types.ts";
 import { requireLatest, requireUpdate } from "./update-actions.ts";
 import { startUpdateFlow } from "./update-flow.ts";
 
@@ -37,26 +37,41 @@ export interface Conversation {
 /**
  * The platform-neutral conversation core: every engineer interaction with
  * FlowPilot, expressed once. Adapters normalise platform events into these
- * calls and render the views it posts through the outbox.
+ * calls and render the views it posts through their ChatSurface.
  */
 export function createConversation(deps: ConversationDeps): Conversation {
   const clock = deps.clock ?? (() => new Date());
 
   async function context(event: IncomingMessage | IncomingCommand | IncomingAction): Promise<RequestContext> {
-    const account = await deps.store.ensureAccount(event.account);
-    const user = await deps.store.ensureUser(account.id, event.actor);
+    const account = await deps.store.ensureAccount(event.thread.account);
+    const actor = await completeActor(event);
+    const user = await deps.store.ensureUser(account.id, actor);
     return {
       deps,
       account,
       user,
-      actor: event.actor,
-      place: event.place,
+      actor,
+      thread: event.thread,
       now: clock(),
-      reply: (view) => deps.outbox.post(event.place, view),
+      reply: (view) => deps.surface.post(event.thread, view),
       later: async (work) => {
         if (!deps.waitUntil) return work();
         deps.waitUntil(reportFailures(event, work));
       },
+    };
+  }
+
+  /** Events that carry no name or admin flag (Slack's) get them from the platform. */
+  async function completeActor(event: IncomingMessage | IncomingCommand | IncomingAction) {
+    const { actor } = event;
+    if (actor.displayName && actor.isAdmin !== undefined) return { ...actor, displayName: actor.displayName };
+    const known = await deps.surface
+      .resolveUser(event.thread.account, actor.platformUserId)
+      .catch(() => null);
+    return {
+      ...actor,
+      displayName: actor.displayName || known?.displayName || "",
+      isAdmin: actor.isAdmin ?? known?.isAdmin,
     };
   }
 
@@ -79,7 +94,11 @@ export function createConversation(deps: ConversationDeps): Conversation {
    * person who pressed or typed only; an action that replaces its source
    * message puts its first reply in place of the message the button was on.
    */
-  function replyingFor(ctx: RequestContext, visibility: ReplyVisibility, replace?: string): RequestContext {
+  function replyingFor(
+    ctx: RequestContext,
+    visibility: ReplyVisibility,
+    replace?: MessageRef,
+  ): RequestContext {
     let replacing = replace;
     return {
       ...ctx,
@@ -87,11 +106,11 @@ export function createConversation(deps: ConversationDeps): Conversation {
         if (replacing) {
           const ref = replacing;
           replacing = undefined;
-          await deps.outbox.update(ctx.place, ref, view);
+          await deps.surface.update(ref, view);
           return ref;
         }
-        return deps.outbox.post(
-          ctx.place,
+        return deps.surface.post(
+          ctx.thread,
           view,
           visibility === "ephemeral" ? { ephemeralTo: ctx.actor.platformUserId } : undefined,
         );
@@ -130,7 +149,7 @@ export function createConversation(deps: ConversationDeps): Conversation {
     // Errors are for the person who pressed or typed, not the whole thread.
     const onlyThem = { ephemeralTo: event.actor.platformUserId };
     if (isFlowPilotError(err)) {
-      await deps.outbox.post(event.place, errorView(err.userMessage), onlyThem);
+      await deps.surface.post(event.thread, errorView(err.userMessage), onlyThem);
       return { status: err instanceof InputRejectedError ? "input_rejected" : "failed" };
     }
     const correlationId = randomUUID().slice(0, 8);
@@ -138,8 +157,8 @@ export function createConversation(deps: ConversationDeps): Conversation {
       { err: err instanceof Error ? { message: err.message, stack: err.stack } : err, correlationId },
       "handler failed",
     );
-    await deps.outbox.post(
-      event.place,
+    await deps.surface.post(
+      event.thread,
       errorView("Something went wrong on our side; nothing you typed was lost.", correlationId),
       onlyThem,
     );
@@ -149,8 +168,8 @@ export function createConversation(deps: ConversationDeps): Conversation {
   /** The open session in the place, else the newest one: resolved sessions still produce updates. */
   async function currentSession(ctx: RequestContext): Promise<SessionInfo | null> {
     return (
-      (await ctx.deps.store.findOpenSession(ctx.account.id, ctx.place)) ??
-      (await ctx.deps.store.findLatestSession(ctx.account.id, ctx.place))
+      (await ctx.deps.store.findOpenSession(ctx.account.id, ctx.thread)) ??
+      (await ctx.deps.store.findLatestSession(ctx.account.id, ctx.thread))
     );
   }
 
@@ -160,7 +179,11 @@ export function createConversation(deps: ConversationDeps): Conversation {
         const session = await currentSession(ctx);
         // Markup first (a mention's name is not a secret), then the intake: control characters and secrets.
         const text = await intakeText(
-          await normalizeChatMarkup(message.text, deps.resolveUserName ?? (() => undefined)),
+          await normalizeChatMarkup(
+            message.text,
+            async (id) =>
+              (await deps.surface.resolveUser(message.thread.account, id).catch(() => null))?.displayName,
+          ),
           session?.id,
         );
         if (!text) return;

@@ -22,19 +22,21 @@ export async function fireDueReminders(
   for (const reminder of claimed) {
     try {
       const { session } = reminder;
-      if (!session.conversationId) continue;
-      const place = { conversationId: session.conversationId, threadId: session.threadId ?? undefined };
+      // The routing stored with the session when it started: reachable after a restart, without an event.
+      const thread = session.thread;
+      if (!thread) continue;
       if (isClosed(session.status)) {
-        await deps.outbox.post(place, reminderCancelledView({ count: 1 }));
+        await deps.surface.post(thread, reminderCancelledView({ count: 1 }));
         continue;
       }
-      await deps.outbox.post(
-        place,
+      await deps.surface.post(
+        thread,
         reminderFiredView({
           sessionId: session.id,
           audience: reminder.audience,
           clientName: session.clientCompany ?? undefined,
           summary: session.ticketSummary ?? undefined,
+          requester: { name: reminder.requested_by, platformUserId: reminder.requested_by_user_id },
         }),
       );
       fired += 1;

@@ -23,7 +23,7 @@ const MAX_SUMMARY = 300;
 export async function showHeader(ctx: RequestContext, session: SessionInfo) {
   const snapshot = await ctx.deps.store.loadSnapshot(session.id, ctx.now);
   const facts = buildSessionFacts(snapshot);
-  await ctx.reply(
+  return ctx.reply(
     sessionHeaderView({
       sessionId: session.id,
       ticketId: session.ticketId ?? undefined,
@@ -42,7 +42,7 @@ export async function startSession(
   ctx: RequestContext,
   input: { ticketId?: string; summary?: string; client?: string; contact?: string },
 ) {
-  const open = await ctx.deps.store.findOpenSession(ctx.account.id, ctx.place);
+  const open = await ctx.deps.store.findOpenSession(ctx.account.id, ctx.thread);
   if (open) {
     throw new FlowPilotError(
       "conflict",
@@ -74,10 +74,13 @@ export async function startSession(
     ticketSummary: filled.summary,
     clientCompany: filled.client,
     clientContact: filled.contact,
-    place: ctx.place,
+    thread: ctx.thread,
   });
   if (filled.notice) await ctx.reply(noticeView(filled.notice));
-  await showHeader(ctx, session);
+  const header = await showHeader(ctx, session);
+  // Started from a channel: the conversation goes on in the header's thread, so the session lives there.
+  if (!ctx.thread.threadId && header?.startsThread)
+    await ctx.deps.store.moveSessionToThread(session.id, header.startsThread);
 }
 
 /**
@@ -246,7 +249,7 @@ async function closeSession(
       sessionId: session.id,
       updateId: share.id,
     });
-    if (placeholder) await ctx.deps.outbox.update(ctx.place, placeholder, view);
+    if (placeholder) await ctx.deps.surface.update(placeholder, view);
     else await ctx.reply(view);
   });
 }

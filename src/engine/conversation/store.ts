@@ -1,7 +1,7 @@
 import type { ReminderStepContent, StatusUpdateStepContent } from "../steps.ts";
 import type { CommunicationTemplates } from "../templates.ts";
 import type { Audience, SessionSnapshot, SessionStatus } from "../types.ts";
-import type { AccountRef, ActorRef, Place } from "./types.ts";
+import type { AccountRef, ActorRef, Place, ThreadRef } from "./types.ts";
 
 /**
  * What the conversation core needs from persistence. src/db implements it on
@@ -34,6 +34,8 @@ export interface SessionInfo {
   conversationId: string | null;
   threadId: string | null;
   platform: AccountRef["platform"];
+  /** Where to reach the session's conversation proactively (reminders); null for API sessions. */
+  thread: ThreadRef | null;
   startedAt: Date;
 }
 
@@ -59,8 +61,8 @@ export interface NewSession {
   ticketSummary?: string;
   clientCompany?: string;
   clientContact?: string;
-  /** The chat conversation the session lives in; none for sessions created through the REST API. */
-  place?: Place;
+  /** The chat conversation the session lives in, with its routing; none for sessions created through the REST API. */
+  thread?: ThreadRef;
 }
 
 export interface ConversationStore {
@@ -78,6 +80,8 @@ export interface ConversationStore {
   /** A session of this account, or null (another account's sessions do not exist for it). */
   getSession(accountId: string, sessionId: string): Promise<SessionInfo | null>;
   createSession(input: NewSession): Promise<SessionInfo>;
+  /** A channel-level session moves into the thread its header started; a threaded one stays. */
+  moveSessionToThread(sessionId: string, threadId: string): Promise<void>;
   pauseSession(sessionId: string, reason?: string): Promise<void>;
   resumeSession(sessionId: string): Promise<void>;
   resolveSession(sessionId: string, summary: string): Promise<void>;
@@ -107,7 +111,14 @@ export interface ConversationStore {
   listUpdates(sessionId: string): Promise<StoredUpdate[]>;
   createReminder(
     sessionId: string,
-    reminder: { remindAt: Date; audience: Audience; updateId?: string; requestedBy?: string },
+    reminder: {
+      remindAt: Date;
+      audience: Audience;
+      updateId?: string;
+      requestedBy?: string;
+      /** The requester's platform user id: the reminder mentions them. */
+      requestedByUserId?: string;
+    },
   ): Promise<string>;
   listPendingReminders(sessionId: string): Promise<StoredReminder[]>;
   cancelPendingReminders(sessionId: string, reason: string): Promise<number>;

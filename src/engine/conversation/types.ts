@@ -15,21 +15,45 @@ export interface AccountRef {
 
 export interface ActorRef {
   platformUserId: string;
-  displayName: string;
-  /** Whether the platform says this user administers the workspace/team. */
-  isAdmin: boolean;
+  /** Empty or absent when the event does not carry it: the core asks the surface. */
+  displayName?: string;
+  /** Whether the platform says this user administers the workspace/team; absent: the core asks the surface. */
+  isAdmin?: boolean;
 }
 
-/** Where a session lives: a channel/conversation and, optionally, a thread in it. */
+/** Where a session lives, as the store finds it: a channel/conversation and, optionally, a thread in it. */
 export interface Place {
   conversationId: string;
   threadId?: string;
 }
 
-interface Incoming {
+/**
+ * A conversation as an adapter addresses it: the account (which bot token,
+ * which Teams tenant), the place, and the platform's routing data (a Teams
+ * conversation reference with its service URL). The core stores `routing`
+ * with the session for proactive sends (reminders) and hands it back; it
+ * never reads it.
+ */
+export interface ThreadRef extends Place {
   account: AccountRef;
+  routing?: Record<string, unknown>;
+}
+
+/** A message the bot posted, as the platform knows it (Slack ts, Teams activity id, console line number). */
+export interface MessageRef {
+  thread: ThreadRef;
+  id: string;
+  /**
+   * The thread id replies to this message carry, where the platform threads
+   * replies under a message (Slack: the message's ts); absent elsewhere.
+   */
+  startsThread?: string;
+}
+
+interface Incoming {
+  /** The conversation the event came from; `thread.account` is the workspace or tenant. */
+  thread: ThreadRef;
   actor: ActorRef;
-  place: Place;
   /**
    * The platform's id for this delivery (Slack event_id / trigger id, Teams
    * activity id). A retried delivery carries the same id and is handled once.
@@ -57,8 +81,8 @@ export interface IncomingAction extends Incoming {
   payload: string;
   /** Free text the engineer typed for actions that ask for it (edit, custom reminder, resolve summary). */
   input?: string;
-  /** The message the button was on (the reference post returned): a picker's reply replaces it. */
-  sourceMessage?: string;
+  /** The message the button was on: a picker's reply replaces it. */
+  sourceMessage?: MessageRef;
 }
 
 export interface PostOptions {
@@ -66,9 +90,22 @@ export interface PostOptions {
   ephemeralTo?: string;
 }
 
-/** How the core talks back: post a view to a place, or replace one it posted. */
-export interface Outbox {
-  post(place: Place, view: ViewMessage, options?: PostOptions): Promise<string | undefined>;
-  /** Replace a message posted earlier (the "Generating update..." placeholder); may fall back to post. */
-  update(place: Place, messageRef: string, view: ViewMessage): Promise<void>;
+/** What a platform says about one of its users. */
+export interface PlatformUser {
+  displayName: string;
+  isAdmin: boolean;
+}
+
+/**
+ * How the core talks to a chat platform (the shape vercel/chat's Adapter has
+ * proven): each adapter implements it over its SDK; the console over stdout.
+ */
+export interface ChatSurface {
+  post(thread: ThreadRef, view: ViewMessage, options?: PostOptions): Promise<MessageRef | undefined>;
+  /** Replaces a message posted earlier (a placeholder, a picker); may fall back to posting. */
+  update(message: MessageRef, view: ViewMessage): Promise<void>;
+  /** The direct conversation with one user (a DM), or undefined where there is none. */
+  openDirect(account: AccountRef, platformUserId: string): Promise<ThreadRef | undefined>;
+  /** A user's name and admin flag, for events that carry neither; null when the platform does not know them. */
+  resolveUser(account: AccountRef, platformUserId: string): Promise<PlatformUser | null>;
 }

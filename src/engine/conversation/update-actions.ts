@@ -183,6 +183,7 @@ export async function setReminder(
     audience: update.audience,
     updateId: update.id,
     requestedBy: ctx.user.displayName,
+    requestedByUserId: ctx.actor.platformUserId,
   });
   await ctx.deps.store.patchUpdate(update.id, {
     delivery: { ...update.delivery, reminder_step_id: reminderId },

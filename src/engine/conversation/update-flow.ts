@@ -103,7 +103,7 @@ export async function generateAndShow(
   // Writing may take a model call: after the acknowledgement where the platform needs one.
   await ctx.later(async () => {
     const show = async (view: ViewMessage) => {
-      if (placeholder) await ctx.deps.outbox.update(ctx.place, placeholder, view);
+      if (placeholder) await ctx.deps.surface.update(placeholder, view);
       else await ctx.reply(view);
     };
     try {

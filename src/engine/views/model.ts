@@ -91,6 +91,8 @@ export interface ViewMessage {
   /** Plain fallback/notification text (push notifications, screen readers, clients without cards). */
   text: string;
   blocks: ViewBlock[];
+  /** A user the message is addressed to (a reminder's requester): renderers that can, mention them. */
+  mention?: { platformUserId: string; name: string };
 }
 
 /**

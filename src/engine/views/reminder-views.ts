@@ -87,15 +87,23 @@ export interface ReminderFiredData {
   audience: Audience;
   clientName?: string;
   summary?: string;
+  /** Who set it: named in the text, and mentioned where the platform can. */
+  requester?: { name?: string; platformUserId?: string };
 }
 
-/** The reminder: "Time to send <client> another update on <summary>", with a button into the update flow. */
+/** The reminder: "Sam, time to send <client> another update on <summary>", with a button into the update flow. */
 export function reminderFiredView(data: ReminderFiredData): ViewMessage {
   const on = data.summary ? ` on ${data.summary}` : "";
-  const line = `⏰ Time to ${nextUpdate(data.audience, data.clientName)}${on}`;
+  const who = data.requester?.name?.trim();
+  const time = who ? `${who}, time` : "Time";
+  const line = `⏰ ${time} to ${nextUpdate(data.audience, data.clientName)}${on}`;
+  const mention = data.requester?.platformUserId
+    ? { platformUserId: data.requester.platformUserId, name: who ?? "" }
+    : undefined;
   return {
     kind: "reminder_fired",
     text: line,
+    ...(mention ? { mention } : {}),
     blocks: [
       { type: "text", text: line, markdown: false },
       {

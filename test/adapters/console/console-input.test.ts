@@ -1,6 +1,6 @@
 import { PassThrough } from "node:stream";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { CONSOLE_PLACE, createConsoleAdapter } from "../../../src/adapters/console/index.ts";
+import { CONSOLE_THREAD, createConsoleAdapter } from "../../../src/adapters/console/index.ts";
 import { parseConsoleLine } from "../../../src/adapters/console/parse.ts";
 import { noticeView } from "../../../src/engine/views/index.ts";
 import { type ConsoleHarness, createConsoleHarness } from "../../support/console-harness.ts";
@@ -168,7 +168,7 @@ describe("console prompt", () => {
     const running = adapter.run(conversation);
     await new Promise((r) => setTimeout(r, 50));
     expect(printed.endsWith("> ")).toBe(true);
-    await adapter.outbox.post(CONSOLE_PLACE, noticeView("⏰ Time to send Harbor Dental another update"));
+    await adapter.surface.post(CONSOLE_THREAD, noticeView("⏰ Time to send Harbor Dental another update"));
     expect(printed.endsWith("⏰ Time to send Harbor Dental another update\n> ")).toBe(true);
     input.end("/quit\n");
     await running;

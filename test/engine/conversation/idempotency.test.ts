@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { CONSOLE_ACCOUNT, CONSOLE_PLACE } from "../../../src/adapters/console/index.ts";
+import { CONSOLE_ACCOUNT, CONSOLE_THREAD } from "../../../src/adapters/console/index.ts";
 import { claimOnce } from "../../../src/db/processed-events.ts";
 import { type ConsoleHarness, createConsoleHarness } from "../../support/console-harness.ts";
 import { DB_KINDS } from "../../support/db.ts";
@@ -23,9 +23,8 @@ describe.each(DB_KINDS)("each event and each update request is handled once, on 
   it("a platform's retry of a message (same event id) writes one update, even after a restart", async () => {
     await sessionWithWork();
     const delivery = {
-      account: CONSOLE_ACCOUNT,
+      thread: CONSOLE_THREAD,
       actor: ACTOR,
-      place: CONSOLE_PLACE,
       text: "quick client update pls",
       isMention: false,
       eventId: "Ev0ABC123",

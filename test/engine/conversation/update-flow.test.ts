@@ -256,7 +256,14 @@ describe("reminders", () => {
     expect(await h.fireReminders()).toBe(0);
     h.advance(16);
     expect(await h.fireReminders()).toBe(1);
-    expect(h.transcript).toMatch(/Time to send Acme Medical Group another update on Email delivery issue/);
+    expect(h.transcript).toMatch(
+      /Sam Okafor, time to send Acme Medical Group another update on Email delivery issue/,
+    );
+    // Delivered, after the restart, to the thread stored with the session, mentioning who set it.
+    const fired = h.sent.at(-1)!;
+    expect(fired.view.kind).toBe("reminder_fired");
+    expect(fired.ref?.thread).toMatchObject({ conversationId: "console", account: { platform: "console" } });
+    expect(fired.view.mention).toEqual({ platformUserId: "console:test", name: "Sam Okafor" });
     expect(await h.fireReminders()).toBe(0);
     const out = await h.choose(/update/i);
     expect(out).toMatch(/How detailed\?/);
