@@ -1,4 +1,5 @@
 // `npm run bench`: every benchmark in one run, printing figures and ratios.
+import { runDbStatementsBench } from "./db-statements.ts";
 import { runGenerationBench } from "./generation.ts";
 import { runIntentBench } from "./intents.ts";
 import { runLlmPromptBench } from "./llm-prompt.ts";
@@ -11,6 +12,7 @@ const BENCHES: Array<[string, () => Promise<void>]> = [
   ["llm prompt", runLlmPromptBench],
   ["secret detection", runSecretsBench],
   ["cli start-up", runStartupBench],
+  ["database statements", runDbStatementsBench],
 ];
 
 const only = process.argv[2];

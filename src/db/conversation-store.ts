@@ -20,7 +20,7 @@ import { loadSessionSnapshot } from "./snapshot.ts";
 import {
   getStatusUpdate,
   listStatusUpdates,
-  recordStatusUpdate,
+  storeStatusUpdate,
   updateStatusUpdate,
 } from "./status-updates.ts";
 import { appendMessage, countMessages, pauseSession, recentMessageTexts, resumeSession } from "./steps.ts";
@@ -78,7 +78,7 @@ export function createPrismaConversationStore(prisma: PrismaClient): Conversatio
     recentMessages: (sessionId, limit) => recentMessageTexts(prisma, sessionId, limit),
     claimOnce: (accountId, key, ttlMs, now) => claimOnce(prisma, accountId, key, ttlMs, now),
     loadSnapshot: (sessionId, now) => loadSessionSnapshot(prisma, sessionId, { now }),
-    recordUpdate: (sessionId, content) => recordStatusUpdate(prisma, sessionId, content),
+    recordUpdate: (sessionId, content) => storeStatusUpdate(prisma, sessionId, content),
     getUpdate: (sessionId, updateId) => getStatusUpdate(prisma, updateId, { sessionId }),
     patchUpdate: (updateId, patch) => updateStatusUpdate(prisma, updateId, patch),
     listUpdates: (sessionId) => listStatusUpdates(prisma, sessionId),

@@ -36,6 +36,17 @@ export interface OpenDatabaseOptions {
    * dumpDataDir) instead of an empty cluster. Tests use a migrated template.
    */
   pgliteArchive?: Blob;
+  /** Called with every SQL statement Prisma sends (Prisma query events): benchmarks count round trips. */
+  onQuery?: (statement: string) => void;
+}
+
+/** A Prisma client on a driver adapter, with query events when someone listens. */
+function prismaClient(adapter: PrismaPg, options: OpenDatabaseOptions): PrismaClient {
+  if (!options.onQuery) return new PrismaClient({ adapter });
+  const onQuery = options.onQuery;
+  const client = new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] });
+  client.$on("query", (event) => onQuery(event.query));
+  return client;
 }
 
 /** The `dataDir` value for a throw-away in-memory PGlite database. */
@@ -77,7 +88,7 @@ async function openPglite(options: OpenDatabaseOptions): Promise<Database> {
   }
   // pglite-prisma-adapter 0.6 is typed against an older driver-adapter-utils; the runtime contract is the same.
   const adapter = new PrismaPGlite(lite) as unknown as PrismaPg;
-  const prisma = new PrismaClient({ adapter });
+  const prisma = prismaClient(adapter, options);
   const db = lite;
   try {
     await redactStoredSecrets(prisma, { logger: options.logger });
@@ -112,7 +123,7 @@ async function openPostgres(url: string, options: OpenDatabaseOptions): Promise<
   } finally {
     await client.end();
   }
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+  const prisma = prismaClient(new PrismaPg({ connectionString: url }), options);
   try {
     await redactStoredSecrets(prisma, { logger: options.logger });
   } catch (err) {

@@ -122,6 +122,7 @@ export async function claimDueReminders(
   const sessions = await prisma.session.findMany({
     where: { id: { in: [...new Set(claimed.map((c) => c.session_id))] } },
     include: SESSION_INCLUDE,
+    relationLoadStrategy: "join",
   });
   const byId = new Map(sessions.map((s) => [s.id, toStoredSession(s)]));
   return claimed

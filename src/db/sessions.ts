@@ -55,6 +55,7 @@ export async function createSession(prisma: PrismaClient, input: NewSessionInput
         startedAt: input.startedAt,
       },
       include: SESSION_INCLUDE,
+      relationLoadStrategy: "join",
     })
     .catch((err: unknown) => {
       throw isForeignKeyViolation(err)
@@ -74,6 +75,7 @@ export async function getSession(
   const row = await prisma.session.findFirst({
     where: { id: sessionId, accountId: scope.accountId },
     include: SESSION_INCLUDE,
+    relationLoadStrategy: "join",
   });
   return row ? toStoredSession(row) : null;
 }
@@ -107,6 +109,7 @@ async function findInConversation(prisma: PrismaClient, where: Prisma.SessionWhe
   const row = await prisma.session.findFirst({
     where,
     include: SESSION_INCLUDE,
+    relationLoadStrategy: "join",
     orderBy: [{ startedAt: "desc" }, { createdAt: "desc" }],
   });
   return row ? toStoredSession(row) : null;
@@ -122,6 +125,7 @@ export async function listSessions(
   const rows = await prisma.session.findMany({
     where: { accountId, ...(options.status ? { status: { in: options.status } } : {}) },
     include: SESSION_INCLUDE,
+    relationLoadStrategy: "join",
     orderBy: [{ startedAt: "desc" }, { createdAt: "desc" }],
     take: options.limit,
   });
@@ -184,13 +188,22 @@ export async function setStatus(
     // One step per create call keeps their insertion order (seq) deterministic.
     for (const step of steps)
       await tx.sessionStep.create({ data: { ...step, session: { connect: { id: sessionId } } } });
-    const row = await tx.session.update({ where: { id: sessionId }, data, include: SESSION_INCLUDE });
+    const row = await tx.session.update({
+      where: { id: sessionId },
+      data,
+      include: SESSION_INCLUDE,
+      relationLoadStrategy: "join",
+    });
     return toStoredSession(row);
   });
 }
 
 async function loadRow(tx: Prisma.TransactionClient, sessionId: string) {
-  return tx.session.findUniqueOrThrow({ where: { id: sessionId }, include: SESSION_INCLUDE });
+  return tx.session.findUniqueOrThrow({
+    where: { id: sessionId },
+    include: SESSION_INCLUDE,
+    relationLoadStrategy: "join",
+  });
 }
 
 const verbFor = (status: SessionStatus) =>

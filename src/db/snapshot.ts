@@ -19,6 +19,7 @@ export async function loadSessionSnapshot(
   const session = await prisma.session.findFirst({
     where: { id: sessionId, ...(options.accountId ? { accountId: options.accountId } : {}) },
     include: { account: true, engineer: true },
+    relationLoadStrategy: "join",
   });
   if (!session) throw sessionNotFound();
   const steps = await prisma.sessionStep.findMany({

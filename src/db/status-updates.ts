@@ -40,7 +40,18 @@ export async function recordStatusUpdate(
   content: StatusUpdateStepContent,
   options: { at?: Date } = {},
 ): Promise<string> {
-  return (await appendStep(prisma, sessionId, "status_update", content, options)).id;
+  return (await storeStatusUpdate(prisma, sessionId, content, options)).id;
+}
+
+/** Stores an update and returns it as stored (validated content, id, time): no read-back. */
+export async function storeStatusUpdate(
+  prisma: PrismaClient,
+  sessionId: string,
+  content: StatusUpdateStepContent,
+  options: { at?: Date } = {},
+): Promise<StoredUpdate> {
+  const step = await appendStep(prisma, sessionId, "status_update", content, options);
+  return toStoredUpdate({ ...step, content: step.content });
 }
 
 /** One update, or null; with `sessionId`, only if it belongs to that session. */

@@ -95,7 +95,7 @@ describe.each(DB_KINDS)("conversation store on %s", (kind) => {
     await store.pauseSession(session.id, "lunch");
     expect((await store.findOpenSession(account.id, place))?.status).toBe("paused");
     await store.resumeSession(session.id);
-    const id = await store.recordUpdate(session.id, update());
+    const { id } = await store.recordUpdate(session.id, update());
     const snapshot = await store.loadSnapshot(session.id, new Date());
     expect(snapshot.messages.map((m) => m.text)).toEqual(["VPN down for all", "cert expired"]);
     expect(snapshot.pauses).toHaveLength(1);

@@ -143,7 +143,7 @@ export const ACTIONS: { readonly [K in ActionId]: ActionSpec } = {
     visibility: "thread",
     replacesSource: false,
     input: () => EDIT_INPUT,
-    run: ({ ctx, session, update, input }) => editUpdate(ctx, session, update, input),
+    run: ({ ctx, update, input }) => editUpdate(ctx, update, input),
   }),
   [ACTION_IDS.feedbackUp]: update({
     visibility: "ephemeral",

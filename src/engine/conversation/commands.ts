@@ -162,8 +162,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     needsSession: true,
     adminOnly: false,
     visibility: "thread",
-    run: async (ctx, line, session) =>
-      editUpdate(ctx, session!, await latestUpdate(ctx, session!), line.rest),
+    run: async (ctx, line, session) => editUpdate(ctx, await latestUpdate(ctx, session!), line.rest),
   },
   {
     id: "settings",

@@ -105,7 +105,8 @@ export interface ConversationStore {
   /** The texts of the session's newest messages, oldest first. */
   recentMessages(sessionId: string, limit: number): Promise<string[]>;
   loadSnapshot(sessionId: string, now: Date): Promise<SessionSnapshot>;
-  recordUpdate(sessionId: string, content: StatusUpdateStepContent): Promise<string>;
+  /** Stores an update; returns it as stored. */
+  recordUpdate(sessionId: string, content: StatusUpdateStepContent): Promise<StoredUpdate>;
   getUpdate(sessionId: string, updateId: string): Promise<StoredUpdate | null>;
   patchUpdate(updateId: string, patch: Partial<StatusUpdateStepContent>): Promise<StoredUpdate>;
   listUpdates(sessionId: string): Promise<StoredUpdate[]>;

@@ -102,12 +102,7 @@ export async function switchAudience(
 }
 
 /** Keeps the generated text and stores the engineer's version as the final text. */
-export async function editUpdate(
-  ctx: RequestContext,
-  session: SessionInfo,
-  update: StoredUpdate,
-  text: string | undefined,
-) {
+export async function editUpdate(ctx: RequestContext, update: StoredUpdate, text: string | undefined) {
   const edited = text?.trim();
   if (!edited) {
     await ctx.reply(

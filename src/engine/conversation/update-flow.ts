@@ -1,8 +1,7 @@
 import { MIN_MESSAGES_FOR_UPDATE, postVisibility, type UpdateSlots } from "../../domain/index.ts";
-import { FlowPilotError } from "../../errors.ts";
 import { generateStatusUpdate } from "../generate.ts";
 import { finalText, type StatusUpdateStepContent } from "../steps.ts";
-import type { Audience, Length, StatusUpdateResult, UpdateContextKind } from "../types.ts";
+import type { Audience, Length, SessionSnapshot, StatusUpdateResult, UpdateContextKind } from "../types.ts";
 import {
   audiencePickerView,
   generatingView,
@@ -28,7 +27,9 @@ export async function startUpdateFlow(
   session: SessionInfo,
   slots: Partial<UpdateSlots>,
 ): Promise<void> {
-  const messages = await ctx.deps.store.countMessages(session.id);
+  // A request that names its audience is written now: the snapshot read for the rule is the one written from.
+  const snapshot = slots.audience ? await ctx.deps.store.loadSnapshot(session.id, ctx.now) : undefined;
+  const messages = snapshot ? snapshot.messages.length : await ctx.deps.store.countMessages(session.id);
   if (messages < MIN_MESSAGES_FOR_UPDATE) {
     await ctx.reply(
       noticeView(
@@ -42,11 +43,12 @@ export async function startUpdateFlow(
     await ctx.reply(audiencePickerView({ sessionId: session.id, context }));
     return;
   }
-  await generateAndShow(ctx, session, {
-    audience: slots.audience,
-    length: slots.length ?? ctx.account.templates.default_length,
-    context,
-  });
+  await generateAndShow(
+    ctx,
+    session,
+    { audience: slots.audience, length: slots.length ?? ctx.account.templates.default_length, context },
+    { snapshot },
+  );
 }
 
 /** Step 1 answered: ask for the length. */
@@ -89,6 +91,8 @@ export async function generateAndShow(
     skipDebounce?: boolean;
     /** Regenerate: when the new text is word for word this update's, say so instead of storing a copy. */
     replacing?: StoredUpdate;
+    /** The session as already read in this request. */
+    snapshot?: SessionSnapshot;
   } = {},
 ): Promise<void> {
   if (!options.skipDebounce && (await isDebounced(ctx, session, request))) {
@@ -107,7 +111,7 @@ export async function generateAndShow(
       else await ctx.reply(view);
     };
     try {
-      const draft = await generateDraft(ctx, session, request);
+      const draft = await generateDraft(ctx, session, request, options.snapshot);
       if (options.replacing && draft.result.content === options.replacing.generated_content) {
         await show(noticeView(sameTextNotice(draft.result.writer)));
         return;
@@ -139,8 +143,9 @@ async function generateDraft(
   ctx: RequestContext,
   session: SessionInfo,
   request: { audience: Audience; length: Length; context?: UpdateContextKind },
+  read?: SessionSnapshot,
 ): Promise<Draft> {
-  const snapshot = await ctx.deps.store.loadSnapshot(session.id, ctx.now);
+  const snapshot = read ?? (await ctx.deps.store.loadSnapshot(session.id, ctx.now));
   const result = await generateStatusUpdate(snapshot, request, {
     templates: ctx.account.templates,
     writer: ctx.deps.writer,
@@ -161,10 +166,7 @@ export async function generateAndStore(
 
 async function storeDraft(ctx: RequestContext, session: SessionInfo, draft: Draft): Promise<StoredUpdate> {
   const content = toStepContent(draft.result, draft.messageCount, ctx.user.displayName);
-  const id = await ctx.deps.store.recordUpdate(session.id, content);
-  const stored = await ctx.deps.store.getUpdate(session.id, id);
-  if (!stored) throw new FlowPilotError("not_found", "The update could not be stored. Please try again.");
-  return stored;
+  return ctx.deps.store.recordUpdate(session.id, content);
 }
 
 function toStepContent(
