@@ -1,21 +1,17 @@
-import {
-  applyPause,
-  applyResume,
-  type ClosingContext,
-  closeAndDraft,
-  withTicketDetails,
-} from "../conversation/session-flow.ts";
 import type { SessionInfo } from "../conversation/store.ts";
 import { cleanIncomingText } from "../intake/clean-text.ts";
 import { intakeField, intakeOptional, intakeText } from "../intake/intake-text.ts";
-import { conversationDeps, nowFor, requireSession, sessionContext } from "./context.ts";
+import { type ClosingContext, closeAndDraft } from "../sessions/close.ts";
+import { applyPause, applyResume } from "../sessions/pause.ts";
+import { withTicketDetails } from "../sessions/ticket-details.ts";
+import { nowFor, requestedByFor, requireSession } from "./context.ts";
 import type { ApiCaller, ApiDeps, ApiSessionView, ApiUpdateView, NewApiSession } from "./types.ts";
 import { sessionView, updateView } from "./views.ts";
 
 /**
- * Session lifecycle for the REST API. State changes go through the same
- * session flows as chat (same checks, same reminder cancelling, same
- * pre-generated closing updates); their chat replies are dropped.
+ * Session lifecycle for the REST API: the same session use cases as chat
+ * (same checks, same reminder cancelling, same pre-generated closing
+ * updates), with a JSON body instead of a view.
  */
 
 async function view(deps: ApiDeps, session: SessionInfo): Promise<ApiSessionView> {
@@ -44,7 +40,7 @@ export async function createSession(
     displayName: input.engineer.name,
     isAdmin: false,
   });
-  const filled = await withTicketDetails(conversationDeps(deps), caller.account.id, {
+  const filled = await withTicketDetails(deps, caller.account.id, {
     ticketId: input.ticketId,
     summary: input.ticketSummary,
     client: input.clientCompany,
@@ -91,12 +87,14 @@ async function close(
   text: string,
 ): Promise<ClosedSession> {
   const session = await requireSession(deps, caller, sessionId);
-  const { closed, documentation, share } = await closeAndDraft(
-    sessionContext(deps, caller, session),
+  const { closed, documentation, share } = await closeAndDraft(deps, {
     session,
     context,
-    await intakeText(text, session.id),
-  );
+    text: await intakeText(text, session.id),
+    templates: caller.account.templates,
+    requestedBy: requestedByFor(session),
+    now: nowFor(deps),
+  });
   return { session: await view(deps, closed), updates: [documentation, share].map(updateView) };
 }
 

@@ -1,5 +1,5 @@
-import type { ConversationDeps } from "../conversation/context.ts";
 import type { AccountInfo } from "../conversation/store.ts";
+import type { SessionDeps } from "../sessions/deps.ts";
 import type { Delivery } from "../steps.ts";
 import type { InferredStatus, MessageAuthor, SessionStatus, StatusUpdateResult } from "../types.ts";
 
@@ -8,8 +8,8 @@ export interface ApiTokenVerifier {
   verify(token: string): Promise<AccountInfo | null>;
 }
 
-/** What the API service needs: the conversation core's persistence, writer and PSA, plus token checks. */
-export type ApiDeps = Pick<ConversationDeps, "store" | "writer" | "tickets" | "clock" | "logger"> & {
+/** What the API service needs: the session use cases' deps, plus token checks. */
+export type ApiDeps = SessionDeps & {
   tokens: ApiTokenVerifier;
 };
 

@@ -1,11 +1,11 @@
 import { MIN_MESSAGES_FOR_UPDATE } from "../../domain/index.ts";
 import { FlowPilotError } from "../../errors.ts";
-import { pushUpdateToTicket } from "../conversation/ticket-push.ts";
-import { generateAndStore } from "../conversation/update-flow.ts";
 import { cleanIncomingText } from "../intake/clean-text.ts";
 import { intakeField } from "../intake/intake-text.ts";
+import { pushUpdateToTicket } from "../sessions/post-to-ticket.ts";
+import { writeUpdate } from "../sessions/write-update.ts";
 import type { Audience, Length, UpdateContextKind } from "../types.ts";
-import { conversationDeps, nowFor, requireSession, sessionContext } from "./context.ts";
+import { nowFor, requestedByFor, requireSession } from "./context.ts";
 import type { ApiCaller, ApiDeps, ApiEngineer, ApiPostResult, ApiUpdateView } from "./types.ts";
 import { updateView } from "./views.ts";
 
@@ -28,11 +28,16 @@ export async function generateUpdate(
       "conflict",
       `A status update needs at least ${MIN_MESSAGES_FOR_UPDATE} messages in the session; this one has ${messages}. Add messages first.`,
     );
-  const ctx = sessionContext(deps, caller, session);
-  const stored = await generateAndStore(ctx, session, {
-    audience: request.audience,
-    length: request.length ?? caller.account.templates.default_length,
-    context: request.context,
+  const stored = await writeUpdate(deps, {
+    session,
+    templates: caller.account.templates,
+    now: nowFor(deps),
+    requestedBy: requestedByFor(session),
+    request: {
+      audience: request.audience,
+      length: request.length ?? caller.account.templates.default_length,
+      context: request.context,
+    },
   });
   return updateView(stored);
 }
@@ -67,7 +72,7 @@ export async function postUpdateToTicket(
         isAdmin: false,
       })
     : undefined;
-  const outcome = await pushUpdateToTicket(conversationDeps(deps), {
+  const outcome = await pushUpdateToTicket(deps, {
     accountId: caller.account.id,
     session,
     update,

@@ -1,7 +1,7 @@
-import type { IntentRecognizer, TicketPort } from "../../domain/index.ts";
+import type { IntentRecognizer } from "../../domain/index.ts";
+import type { SessionDeps } from "../sessions/deps.ts";
 import type { ViewMessage } from "../views/model.ts";
-import type { UpdateWriter } from "../writers/types.ts";
-import type { AccountInfo, ConversationStore, UserInfo } from "./store.ts";
+import type { AccountInfo, UserInfo } from "./store.ts";
 import type { ActorRef, ChatSurface, MessageRef, ThreadRef } from "./types.ts";
 
 /** Minimal structured logger (pino-compatible). */
@@ -11,14 +11,10 @@ export interface Logger {
   error(obj: object, msg?: string): void;
 }
 
-export interface ConversationDeps {
-  store: ConversationStore;
-  writer: UpdateWriter;
+/** The conversation core's needs: the session use cases' deps plus the recognizer and the chat surface. */
+export interface ConversationDeps extends SessionDeps {
   recognizer: IntentRecognizer;
   surface: ChatSurface;
-  tickets?: TicketPort;
-  clock?: () => Date;
-  logger?: Logger;
   /** Repeated update requests for one session within this window are debounced. */
   debounceMs?: number;
   /**

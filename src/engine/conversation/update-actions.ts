@@ -1,5 +1,6 @@
 import { isClosed } from "../../domain/index.ts";
 import { FlowPilotError, InputRejectedError } from "../../errors.ts";
+import { pushUpdateToTicket } from "../sessions/post-to-ticket.ts";
 import { finalText } from "../steps.ts";
 import { AUDIENCES, type Audience, type Length } from "../types.ts";
 import {
@@ -14,7 +15,6 @@ import {
 import type { RequestContext } from "./context.ts";
 import { parseDuration } from "./duration.ts";
 import type { SessionInfo, StoredUpdate } from "./store.ts";
-import { pushUpdateToTicket } from "./ticket-push.ts";
 import { generateAndShow } from "./update-flow.ts";
 
 /** The update an action names, or a clear error when it is unknown or from another session. */

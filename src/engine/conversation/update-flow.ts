@@ -1,6 +1,12 @@
 import { MIN_MESSAGES_FOR_UPDATE, postVisibility, type UpdateSlots } from "../../domain/index.ts";
-import { generateStatusUpdate } from "../generate.ts";
-import { finalText, type StatusUpdateStepContent } from "../steps.ts";
+import {
+  draftUpdate,
+  storeDraft,
+  type UpdateRequestSlots,
+  type WriteInput,
+  writeUpdate,
+} from "../sessions/write-update.ts";
+import { finalText } from "../steps.ts";
 import type { Audience, Length, SessionSnapshot, StatusUpdateResult, UpdateContextKind } from "../types.ts";
 import {
   audiencePickerView,
@@ -111,12 +117,12 @@ export async function generateAndShow(
       else await ctx.reply(view);
     };
     try {
-      const draft = await generateDraft(ctx, session, request, options.snapshot);
+      const draft = await draftUpdate(ctx.deps, writing(ctx, session, request, options.snapshot));
       if (options.replacing && draft.result.content === options.replacing.generated_content) {
         await show(noticeView(sameTextNotice(draft.result.writer)));
         return;
       }
-      const stored = await storeDraft(ctx, session, draft);
+      const stored = await storeDraft(ctx.deps, session, draft, ctx.user.displayName);
       await show(await resultView(ctx, session, stored));
     } catch (err) {
       // The placeholder must not promise an update that is not coming.
@@ -134,61 +140,19 @@ function sameTextNotice(writer: StatusUpdateResult["writer"]): string {
     : "The model wrote the same text again. Add what's new to the thread, Switch Length or Audience, or Edit it.";
 }
 
-interface Draft {
-  result: StatusUpdateResult;
-  messageCount: number;
-}
-
-async function generateDraft(
+/** What writing an update in chat needs from the request: the team's templates, the clock, the snapshot if read. */
+export function writing(
   ctx: RequestContext,
   session: SessionInfo,
-  request: { audience: Audience; length: Length; context?: UpdateContextKind },
-  read?: SessionSnapshot,
-): Promise<Draft> {
-  const snapshot = read ?? (await ctx.deps.store.loadSnapshot(session.id, ctx.now));
-  const result = await generateStatusUpdate(snapshot, request, {
-    templates: ctx.account.templates,
-    writer: ctx.deps.writer,
-  });
-  if (result.fallback_reason)
-    ctx.deps.logger?.warn({ sessionId: session.id, reason: result.fallback_reason }, "llm fallback");
-  return { result, messageCount: snapshot.messages.length };
+  request: UpdateRequestSlots,
+  snapshot?: SessionSnapshot,
+): WriteInput {
+  return { session, templates: ctx.account.templates, now: ctx.now, request, snapshot };
 }
 
 /** Generates and stores one update without posting anything (resolution/escalation pre-generation). */
-export async function generateAndStore(
-  ctx: RequestContext,
-  session: SessionInfo,
-  request: { audience: Audience; length: Length; context?: UpdateContextKind },
-): Promise<StoredUpdate> {
-  return storeDraft(ctx, session, await generateDraft(ctx, session, request));
-}
-
-async function storeDraft(ctx: RequestContext, session: SessionInfo, draft: Draft): Promise<StoredUpdate> {
-  const content = toStepContent(draft.result, draft.messageCount, ctx.user.displayName);
-  return ctx.deps.store.recordUpdate(session.id, content);
-}
-
-function toStepContent(
-  result: StatusUpdateResult,
-  messageCount: number,
-  requestedBy: string,
-): StatusUpdateStepContent {
-  return {
-    audience: result.audience,
-    length: result.length,
-    context: result.context,
-    generated_content: result.content,
-    session_status: result.session_status,
-    steps_completed: result.steps_completed,
-    time_spent_minutes: result.time_spent_minutes,
-    generated_at: result.generated_at,
-    writer: result.writer,
-    ...(result.fallback_reason ? { fallback_reason: result.fallback_reason } : {}),
-    message_count: messageCount,
-    delivery: { psa_push_status: "not_posted" },
-    requested_by: requestedBy,
-  };
+export function generateAndStore(ctx: RequestContext, session: SessionInfo, request: UpdateRequestSlots) {
+  return writeUpdate(ctx.deps, { ...writing(ctx, session, request), requestedBy: ctx.user.displayName });
 }
 
 /** The result message for a stored update, with Post to Ticket only where it can work. */

@@ -1,8 +1,8 @@
 import { postVisibility } from "../../domain/index.ts";
 import { FlowPilotError } from "../../errors.ts";
+import type { SessionInfo, StoredUpdate } from "../conversation/store.ts";
 import { finalText } from "../steps.ts";
-import type { ConversationDeps } from "./context.ts";
-import type { SessionInfo, StoredUpdate } from "./store.ts";
+import type { SessionDeps } from "./deps.ts";
 
 export type PushOutcome =
   | { ok: true; noteId: string; visibility: "internal" | "external"; alreadyPosted: boolean }
@@ -16,7 +16,7 @@ export type PushOutcome =
  * the update so the text stays available to copy. Chat and REST share this.
  */
 export async function pushUpdateToTicket(
-  deps: ConversationDeps,
+  deps: SessionDeps,
   input: {
     accountId: string;
     session: SessionInfo;
