@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { isClosed, MAX_MESSAGE_CHARS } from "../../domain/index.ts";
 import { FlowPilotError, InputRejectedError, isFlowPilotError } from "../../errors.ts";
-import { normalizeChatMarkup } from "../intake/chat-markup.ts";
 import { intakeText } from "../intake/intake-text.ts";
 import { decodeActionPayload, errorView, noticeView } from "../views/index.ts";
 import { findAction, type ReplyVisibility } from "./action-registry.ts";
@@ -177,15 +176,9 @@ export function createConversation(deps: ConversationDeps): Conversation {
     handleMessage: async (message) => {
       await guarded(message, async (ctx) => {
         const session = await currentSession(ctx);
-        // Markup first (a mention's name is not a secret), then the intake: control characters and secrets.
-        const text = await intakeText(
-          await normalizeChatMarkup(
-            message.text,
-            async (id) =>
-              (await deps.surface.resolveUser(message.thread.account, id).catch(() => null))?.displayName,
-          ),
-          session?.id,
-        );
+        // The adapter parsed its platform's markup (names looked up); the intake cleans what is left,
+        // control characters and secrets.
+        const text = await intakeText(message.text, session?.id);
         if (!text) return;
         // The thread's last messages are read only if the model is consulted (the uncertain band).
         const intent = await deps.recognizer.recognize(text, {

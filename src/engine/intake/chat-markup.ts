@@ -1,10 +1,11 @@
 /**
- * Chat markup to readable text, before a message becomes a session step:
+ * Chat markup to readable text, the last line before text becomes a session
+ * step or a field (adapters parse their platform's markup first, with user
+ * names looked up; this catches whatever is left):
  * Slack's `<@U024BE7LH>`, `<#C123|general>`, `<!here>`, `<https://x|label>`,
  * Teams' `<at>Name</at>` and HTML, and `:emoji:` codes. Updates must never
  * show raw platform ids, so unknown user ids become "a teammate".
  */
-export type UserNameResolver = (userId: string) => Promise<string | undefined> | string | undefined;
 
 const EMOJI: Record<string, string> = {
   white_check_mark: "✅",
@@ -92,16 +93,4 @@ export function normalizeChatMarkupWith(text: string, names: ReadonlyMap<string,
       .replace(/[ \t]{2,}/g, " ")
       .trim()
   );
-}
-
-/** The same, looking names up first (Slack users.info, a cache). */
-export async function normalizeChatMarkup(text: string, resolveUser: UserNameResolver): Promise<string> {
-  const names = new Map<string, string>();
-  await Promise.all(
-    mentionedUserIds(text).map(async (id) => {
-      const name = await resolveUser(id);
-      if (name) names.set(id, name);
-    }),
-  );
-  return normalizeChatMarkupWith(text, names);
 }

@@ -1,18 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { normalizeChatMarkup } from "../../../src/engine/intake/chat-markup.ts";
+import { parseSlackText } from "../../../src/adapters/slack/parse.ts";
+import { parseTeamsText } from "../../../src/adapters/teams/parse.ts";
 
 const names: Record<string, string> = { U024BE7LH: "Dana Ruiz", U0G9QF9C6: "Sam Okafor" };
 const resolve = (id: string) => names[id];
 
-describe("normalizeChatMarkup", () => {
+describe("platform markup parsed by the adapters", () => {
   it("turns Slack user mentions into names, never raw ids", async () => {
-    const text = await normalizeChatMarkup("asked <@U024BE7LH> and <@UNKNOWN1> to reboot", resolve);
+    const text = await parseSlackText("asked <@U024BE7LH> and <@UNKNOWN1> to reboot", resolve);
     expect(text).toBe("asked @Dana Ruiz and @a teammate to reboot");
     expect(text).not.toMatch(/U024BE7LH|UNKNOWN1/);
   });
 
   it("keeps labels of mentions, channels and links; broadcast mentions carry nothing for an update", async () => {
-    const text = await normalizeChatMarkup(
+    const text = await parseSlackText(
       "<@U0G9QF9C6|sam> see <#C123ABC|it-ops>, <!here> and <https://status.example.com|the status page> or <mailto:help@example.com|help@example.com>",
       resolve,
     );
@@ -22,15 +23,14 @@ describe("normalizeChatMarkup", () => {
   });
 
   it("reads Teams mentions and HTML", async () => {
-    const text = await normalizeChatMarkup(
+    const text = parseTeamsText(
       "<p><at>FlowPilot</at> rebooted the <b>printer</b><br/>done &amp; dusted</p>",
-      resolve,
     );
     expect(text).toBe("@FlowPilot rebooted the printer\ndone & dusted");
   });
 
   it("turns emoji codes into emoji and drops custom ones, leaving times alone", async () => {
-    const text = await normalizeChatMarkup("fixed :white_check_mark: :partyparrot: at 10:30:45", resolve);
+    const text = await parseSlackText("fixed :white_check_mark: :partyparrot: at 10:30:45", resolve);
     expect(text).toBe("fixed ✅ at 10:30:45");
   });
 });
