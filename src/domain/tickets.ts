@@ -33,3 +33,8 @@ export interface TicketPort {
   /** The PSA member with this identifier or e-mail address, or null. */
   findMember(accountId: string, query: string): Promise<{ identifier: string; name: string } | null>;
 }
+
+/** What became of Post to Ticket: posted (or found already there), or a failure with the text to copy by hand. */
+export type PostOutcome =
+  | { ok: true; noteId: string; visibility: NoteVisibility; alreadyPosted: boolean }
+  | { ok: false; error: string; visibility: NoteVisibility; content: string };

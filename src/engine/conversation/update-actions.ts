@@ -206,20 +206,8 @@ export async function postToTicket(ctx: RequestContext, session: SessionInfo, up
   const ticketId = session.ticketId ?? "";
   if (outcome.ok && outcome.alreadyPosted) {
     await ctx.reply(noticeView(`This update is already on ticket ${ticketId} (note ${outcome.noteId}).`));
-  } else if (outcome.ok) {
-    await ctx.reply(
-      postResultView({ ok: true, ticketId, noteId: outcome.noteId, visibility: outcome.visibility }),
-    );
   } else {
-    await ctx.reply(
-      postResultView({
-        ok: false,
-        ticketId,
-        error: outcome.error,
-        visibility: outcome.visibility,
-        content: outcome.content,
-      }),
-    );
+    await ctx.reply(postResultView({ ...outcome, ticketId }));
   }
 }
 

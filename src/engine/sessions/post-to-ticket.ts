@@ -1,12 +1,8 @@
-import { postVisibility } from "../../domain/index.ts";
+import { type PostOutcome, postVisibility } from "../../domain/index.ts";
 import { FlowPilotError } from "../../errors.ts";
 import type { SessionInfo, StoredUpdate } from "../conversation/store.ts";
 import { finalText } from "../steps.ts";
 import type { SessionDeps } from "./deps.ts";
-
-export type PushOutcome =
-  | { ok: true; noteId: string; visibility: "internal" | "external"; alreadyPosted: boolean }
-  | { ok: false; error: string; visibility: "internal" | "external"; content: string };
 
 /**
  * Posts an update to its session's ticket: ticket notes as an internal note,
@@ -24,7 +20,7 @@ export async function pushUpdateToTicket(
     memberIdentifier?: string;
     now: Date;
   },
-): Promise<PushOutcome> {
+): Promise<PostOutcome> {
   const { session, update } = input;
   const visibility = postVisibility(update.audience);
   const tickets = deps.tickets;

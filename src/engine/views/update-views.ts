@@ -1,3 +1,4 @@
+import type { PostOutcome } from "../../domain/index.ts";
 import type { Audience, InferredStatus, Length, UpdateContextKind } from "../types.ts";
 import { AUDIENCES, LENGTHS } from "../types.ts";
 import { ACTION_IDS, EDIT_INPUT, payload } from "./actions.ts";
@@ -263,9 +264,8 @@ export function copiedView(data: CopiedData): ViewMessage {
   };
 }
 
-export type PostResultData =
-  | { ok: true; ticketId: string; noteId: string; visibility: "internal" | "external" }
-  | { ok: false; ticketId: string; error: string; visibility: "internal" | "external"; content: string };
+/** Post to Ticket's outcome, on its ticket. */
+export type PostResultData = PostOutcome & { ticketId: string };
 
 /** The outcome of Post to Ticket; on failure the text stays on screen to copy by hand. */
 export function postResultView(data: PostResultData): ViewMessage {

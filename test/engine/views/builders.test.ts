@@ -214,7 +214,15 @@ describe("follow-up views", () => {
 
   it("Post result names the note, or the error and keeps the text to copy", () => {
     expect(
-      texts(postResultView({ ok: true, ticketId: "TKT-1", noteId: "991", visibility: "external" })),
+      texts(
+        postResultView({
+          ok: true,
+          ticketId: "TKT-1",
+          noteId: "991",
+          visibility: "external",
+          alreadyPosted: false,
+        }),
+      ),
     ).toMatch(/Posted to ticket TKT-1 as an external note \(note 991\)[\s\S]*visible to the client/);
     const failed = postResultView({
       ok: false,
