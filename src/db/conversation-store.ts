@@ -23,7 +23,14 @@ import {
   storeStatusUpdate,
   updateStatusUpdate,
 } from "./status-updates.ts";
-import { appendMessage, countMessages, pauseSession, recentMessageTexts, resumeSession } from "./steps.ts";
+import {
+  appendMessage,
+  appendMessages,
+  countMessages,
+  pauseSession,
+  recentMessageTexts,
+  resumeSession,
+} from "./steps.ts";
 import { setPsaMember, upsertUser } from "./users.ts";
 
 /**
@@ -73,6 +80,18 @@ export function createPrismaConversationStore(prisma: PrismaClient): Conversatio
         platform_message_id: message.platformMessageId,
         author_name: message.authorName,
       });
+    },
+    appendMessages: async (sessionId, messages) => {
+      await appendMessages(
+        prisma,
+        sessionId,
+        messages.map((m) => ({
+          author: m.author,
+          text: m.text,
+          platform_message_id: m.platformMessageId,
+          author_name: m.authorName,
+        })),
+      );
     },
     countMessages: (sessionId) => countMessages(prisma, sessionId),
     recentMessages: (sessionId, limit) => recentMessageTexts(prisma, sessionId, limit),

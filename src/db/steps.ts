@@ -73,29 +73,47 @@ export async function appendMessage(
   message: MessageStepContent,
   options: { at?: Date } = {},
 ): Promise<{ id: string; duplicate: boolean }> {
-  const content = parseStepContent("message", message);
+  const [result] = await appendMessages(prisma, sessionId, [message], options);
+  return result!;
+}
+
+/** Appends messages in order, in one transaction (all or none), each once per platform_message_id. */
+export async function appendMessages(
+  prisma: PrismaClient,
+  sessionId: string,
+  messages: MessageStepContent[],
+  options: { at?: Date } = {},
+): Promise<{ id: string; duplicate: boolean }[]> {
+  const contents = messages.map((m) => parseStepContent("message", m));
   if (!isUuid(sessionId)) throw sessionNotFound();
   return prisma.$transaction(async (tx) => {
     // Locks the session row: two deliveries of one event cannot both pass the duplicate check.
     const found = await tx.$queryRaw<Array<{ id: string }>>`
       SELECT id FROM sessions WHERE id = ${sessionId}::uuid FOR NO KEY UPDATE`;
     if (found.length === 0) throw sessionNotFound();
-    if (content.platform_message_id) {
-      const existing = await tx.sessionStep.findFirst({
-        where: {
-          sessionId,
-          stepType: "message",
-          content: { path: ["platform_message_id"], equals: content.platform_message_id },
-        },
+    const results: { id: string; duplicate: boolean }[] = [];
+    for (const content of contents) {
+      if (content.platform_message_id) {
+        const existing = await tx.sessionStep.findFirst({
+          where: {
+            sessionId,
+            stepType: "message",
+            content: { path: ["platform_message_id"], equals: content.platform_message_id },
+          },
+          select: { id: true },
+        });
+        if (existing) {
+          results.push({ id: existing.id, duplicate: true });
+          continue;
+        }
+      }
+      const step = await tx.sessionStep.create({
+        data: { sessionId, stepType: "message", content, createdAt: options.at ?? new Date() },
         select: { id: true },
       });
-      if (existing) return { id: existing.id, duplicate: true };
+      results.push({ id: step.id, duplicate: false });
     }
-    const step = await tx.sessionStep.create({
-      data: { sessionId, stepType: "message", content, createdAt: options.at ?? new Date() },
-      select: { id: true },
-    });
-    return { id: step.id, duplicate: false };
+    return results;
   });
 }
 

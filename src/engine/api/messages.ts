@@ -1,6 +1,7 @@
 import { isClosed, MAX_MESSAGE_CHARS } from "../../domain/index.ts";
 import { FlowPilotError } from "../../errors.ts";
 import { intakeField, intakeText } from "../intake/intake-text.ts";
+import { messageRefusal, recordMessages } from "../sessions/record-messages.ts";
 import { requireSession } from "./context.ts";
 import type { ApiCaller, ApiDeps, ApiMessageInput } from "./types.ts";
 
@@ -34,19 +35,23 @@ export async function addMessages(
   if (messages.length === 0 || messages.length > MAX_MESSAGES_PER_CALL)
     throw new FlowPilotError("invalid_input", `Send 1 to ${MAX_MESSAGES_PER_CALL} messages per call.`);
   messages.forEach((m, i) => {
-    if (!m.text.trim()) throw new FlowPilotError("invalid_input", `Message ${i + 1} is empty.`);
-    if (m.text.length > MAX_MESSAGE_CHARS)
+    const refusal = messageRefusal(session, m.text);
+    if (refusal === "empty") throw new FlowPilotError("invalid_input", `Message ${i + 1} is empty.`);
+    if (refusal === "too_long")
       throw new FlowPilotError(
         "invalid_input",
         `Message ${i + 1} is ${m.text.length} characters; sessions record at most ${MAX_MESSAGE_CHARS} per message. Split it into parts.`,
       );
   });
-  for (const m of messages) {
-    await deps.store.appendMessage(session.id, {
+  // One transaction: the whole batch is recorded, or nothing.
+  await recordMessages(
+    deps,
+    session,
+    messages.map((m) => ({
       author: m.author ?? "engineer",
       text: m.text,
       ...(m.author_name ? { authorName: m.author_name } : {}),
-    });
-  }
+    })),
+  );
   return { recorded: messages.length, message_count: await deps.store.countMessages(session.id) };
 }

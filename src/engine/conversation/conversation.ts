@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { isClosed, MAX_MESSAGE_CHARS } from "../../domain/index.ts";
+import { MAX_MESSAGE_CHARS } from "../../domain/index.ts";
 import { FlowPilotError, InputRejectedError, isFlowPilotError } from "../../errors.ts";
 import { intakeText } from "../intake/intake-text.ts";
+import { messageRefusal, recordMessages } from "../sessions/record-messages.ts";
 import { decodeActionPayload, errorView, noticeView } from "../views/index.ts";
 import { findAction, type ReplyVisibility } from "./action-registry.ts";
 import { parseCommandLine } from "./command-line.ts";
@@ -198,8 +199,9 @@ export function createConversation(deps: ConversationDeps): Conversation {
           await startUpdateFlow(ctx, session, intent);
           return;
         }
-        // A finished session's timeline is closed; chatter after it is not recorded.
-        if (isClosed(session.status)) {
+        const refusal = messageRefusal(session, text);
+        // A finished session's timeline is closed; chatter after it is not recorded (said only when addressed).
+        if (refusal === "closed") {
           if (message.isMention) {
             await ctx.reply(
               noticeView(
@@ -209,7 +211,7 @@ export function createConversation(deps: ConversationDeps): Conversation {
           }
           return;
         }
-        if (text.length > MAX_MESSAGE_CHARS) {
+        if (refusal === "too_long") {
           await ctx.reply(
             noticeView(
               `That message is ${text.length.toLocaleString("en-US")} characters; sessions record at most ${MAX_MESSAGE_CHARS.toLocaleString("en-US")} per message. It was not recorded: split it into parts or attach it to the ticket.`,
@@ -217,12 +219,15 @@ export function createConversation(deps: ConversationDeps): Conversation {
           );
           return;
         }
-        await deps.store.appendMessage(session.id, {
-          author: "engineer",
-          text,
-          platformMessageId: message.platformMessageId,
-          authorName: message.actor.displayName,
-        });
+        if (refusal) return;
+        await recordMessages(deps, session, [
+          {
+            author: "engineer",
+            text,
+            platformMessageId: message.platformMessageId,
+            authorName: message.actor.displayName,
+          },
+        ]);
       });
     },
 

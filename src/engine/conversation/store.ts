@@ -95,6 +95,16 @@ export interface ConversationStore {
       authorName?: string;
     },
   ): Promise<void>;
+  /** Several messages in order, in one transaction: all are stored or none. */
+  appendMessages(
+    sessionId: string,
+    messages: {
+      author: "engineer" | "assistant" | "client";
+      text: string;
+      platformMessageId?: string;
+      authorName?: string;
+    }[],
+  ): Promise<void>;
   countMessages(sessionId: string): Promise<number>;
   /**
    * Claims a key for a while: true for the first caller, false while an
