@@ -1,7 +1,7 @@
 import type { ConversationStore } from "../engine/conversation/store.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { getOrCreateAccount, setCompanyName, updateTemplates } from "./accounts.ts";
-import { claimOnce } from "./processed-events.ts";
+import { claimOnce, releaseClaim } from "./processed-events.ts";
 import {
   cancelPendingReminders,
   claimDueReminders,
@@ -96,6 +96,7 @@ export function createPrismaConversationStore(prisma: PrismaClient): Conversatio
     countMessages: (sessionId) => countMessages(prisma, sessionId),
     recentMessages: (sessionId, limit) => recentMessageTexts(prisma, sessionId, limit),
     claimOnce: (accountId, key, ttlMs, now) => claimOnce(prisma, accountId, key, ttlMs, now),
+    releaseClaim: (accountId, key) => releaseClaim(prisma, accountId, key),
     loadSnapshot: (sessionId, now) => loadSessionSnapshot(prisma, sessionId, { now }),
     recordUpdate: (sessionId, content) => storeStatusUpdate(prisma, sessionId, content),
     getUpdate: (sessionId, updateId) => getStatusUpdate(prisma, updateId, { sessionId }),

@@ -30,3 +30,8 @@ export async function claimOnce(
   }
   return rows.length === 1;
 }
+
+/** Ends a claim before it expires. */
+export async function releaseClaim(prisma: PrismaClient, accountId: string, key: string): Promise<void> {
+  await prisma.$executeRaw`DELETE FROM processed_events WHERE account_id = ${accountId}::uuid AND key = ${key}`;
+}

@@ -136,8 +136,10 @@ export async function listSessions(
  * Moves a session to a new status and writes the matching timeline steps in
  * one transaction: pause / resume steps between active and paused; a
  * resolution or escalation step (closing an open pause first) with ended_at.
- * A closed session cannot change again (FlowPilotError "conflict"); setting
- * the status it already has is a no-op.
+ * One winner: the status is checked and changed under a row lock, so of
+ * two concurrent changes (parallel resolves, a double click) one applies and
+ * the other gets FlowPilotError "conflict" naming the current status, also
+ * when it asked for the status the session already has.
  */
 export async function setStatus(
   prisma: PrismaClient,
@@ -160,7 +162,9 @@ export async function setStatus(
       SELECT status::text AS status FROM sessions WHERE id = ${sessionId}::uuid FOR NO KEY UPDATE`;
     const current = locked[0]?.status;
     if (!current) throw sessionNotFound();
-    if (current === status) return toStoredSession(await loadRow(tx, sessionId));
+    if (current === status) {
+      throw new FlowPilotError("conflict", `This session is already ${current}.`);
+    }
     if (!OPEN.includes(current)) {
       throw new FlowPilotError(
         "conflict",
@@ -195,14 +199,6 @@ export async function setStatus(
       relationLoadStrategy: "join",
     });
     return toStoredSession(row);
-  });
-}
-
-async function loadRow(tx: Prisma.TransactionClient, sessionId: string) {
-  return tx.session.findUniqueOrThrow({
-    where: { id: sessionId },
-    include: SESSION_INCLUDE,
-    relationLoadStrategy: "join",
   });
 }
 

@@ -103,7 +103,11 @@ describe.each(DB_KINDS)("sessions on %s", (kind) => {
   it("pauses and resumes with timeline steps, and closes an open pause when resolving", async () => {
     const s = await createSession(t.db.prisma, { accountId, engineerId, startedAt: at("09:00") });
     await pauseSession(t.db.prisma, s.id, { reason: "waiting on client", at: at("09:10") });
-    await pauseSession(t.db.prisma, s.id, { at: at("09:11") }); // already paused: no second pause
+    // Already paused: refused with the current state, no second pause.
+    await expect(pauseSession(t.db.prisma, s.id, { at: at("09:11") })).rejects.toMatchObject({
+      code: "conflict",
+      userMessage: "This session is already paused.",
+    });
     await resumeSession(t.db.prisma, s.id, { at: at("09:40") });
     await pauseSession(t.db.prisma, s.id, { at: at("10:00") });
     const resolved = await setStatus(t.db.prisma, s.id, "resolved", {
@@ -149,10 +153,29 @@ describe.each(DB_KINDS)("sessions on %s", (kind) => {
     ).rejects.toMatchObject({ code: "not_found" });
   });
 
-  it("records one pause when two pause requests race", async () => {
+  it("one winner when two pause requests race: one pause recorded, the other told the session is paused", async () => {
     const s = await createSession(t.db.prisma, { accountId });
     const other = kind === "postgres" ? await t.openAnother() : t.db;
-    await Promise.all([pauseSession(t.db.prisma, s.id), pauseSession(other.prisma, s.id)]);
+    const results = await Promise.allSettled([
+      pauseSession(t.db.prisma, s.id),
+      pauseSession(other.prisma, s.id),
+    ]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect(results.find((r) => r.status === "rejected")).toMatchObject({ reason: { code: "conflict" } });
     expect(await t.db.prisma.sessionStep.count({ where: { sessionId: s.id, stepType: "pause" } })).toBe(1);
+  });
+
+  it("one winner when resolves race, across connections: one resolution, the rest conflict", async () => {
+    const s = await createSession(t.db.prisma, { accountId });
+    const other = kind === "postgres" ? await t.openAnother() : t.db;
+    const results = await Promise.allSettled(
+      [t.db, other, t.db, other, t.db].map((db, i) =>
+        setStatus(db.prisma, s.id, "resolved", { summary: `fix number ${i + 1}` }),
+      ),
+    );
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect(await t.db.prisma.sessionStep.count({ where: { sessionId: s.id, stepType: "resolution" } })).toBe(
+      1,
+    );
   });
 });

@@ -7,11 +7,14 @@ import type { ConnectWiseSettings } from "../../src/config.ts";
  * wire format: Basic `companyId+publicKey:privateKey` plus `clientId`
  * headers, tickets, ticket notes and members under
  * `/{codebase}/apis/3.0`. Faults are queued per route: 500 (optionally after
- * storing the note), 429 with Retry-After, or a hang (optionally after storing).
+ * storing the note), 429 with Retry-After, a hang (optionally after storing),
+ * or a slow answer.
  */
 export type Fault =
   | { kind: "status"; status: number; retryAfter?: string; afterCreate?: boolean }
-  | { kind: "hang"; afterCreate?: boolean };
+  | { kind: "hang"; afterCreate?: boolean }
+  /** Answers normally, after this long (a busy PSA). */
+  | { kind: "slow"; ms: number; afterCreate?: undefined };
 
 export interface FakeNote {
   id: number;
@@ -93,7 +96,9 @@ export async function startFakeConnectWise() {
     }
     const path = url.pathname.slice(prefix.length);
     const faultIndex = faults.findIndex((f) => f.method === req.method && f.pattern.test(path));
-    const fault = faultIndex >= 0 ? faults.splice(faultIndex, 1)[0]!.fault : undefined;
+    const queued = faultIndex >= 0 ? faults.splice(faultIndex, 1)[0]!.fault : undefined;
+    if (queued?.kind === "slow") await new Promise((r) => setTimeout(r, queued.ms));
+    const fault = queued?.kind === "slow" ? undefined : queued;
 
     const ticketMatch = /^\/service\/tickets\/(\d+)$/.exec(path);
     const notesMatch = /^\/service\/tickets\/(\d+)\/notes$/.exec(path);
@@ -160,7 +165,7 @@ export async function startFakeConnectWise() {
     return send(res, 404, { code: "NotFound", message: `No route ${req.method} ${path}` });
   });
 
-  function applyFault(res: ServerResponse, fault: Fault) {
+  function applyFault(res: ServerResponse, fault: Exclude<Fault, { kind: "slow" }>) {
     if (fault.kind === "hang") {
       hanging.add(res);
       return;

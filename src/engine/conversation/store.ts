@@ -112,6 +112,8 @@ export interface ConversationStore {
    * debounce window use it.
    */
   claimOnce(accountId: string, key: string, ttlMs: number, now: Date): Promise<boolean>;
+  /** Ends a claim early (a lease whose work is done). */
+  releaseClaim(accountId: string, key: string): Promise<void>;
   /** The texts of the session's newest messages, oldest first. */
   recentMessages(sessionId: string, limit: number): Promise<string[]>;
   loadSnapshot(sessionId: string, now: Date): Promise<SessionSnapshot>;

@@ -1,4 +1,9 @@
-import { type PostOutcome, postVisibility } from "../../domain/index.ts";
+import {
+  type NoteVisibility,
+  type PostOutcome,
+  postVisibility,
+  type TicketPort,
+} from "../../domain/index.ts";
 import { FlowPilotError } from "../../errors.ts";
 import type { SessionInfo, StoredUpdate } from "../conversation/store.ts";
 import { finalText } from "../steps.ts";
@@ -43,12 +48,47 @@ export async function pushUpdateToTicket(
   if (update.delivery.psa_push_status === "posted" && update.delivery.psa_note_id) {
     return { ok: true, noteId: update.delivery.psa_note_id, visibility, alreadyPosted: true };
   }
+  // One post at a time per update, across presses, retries and processes: a lease, released after.
+  const lease = `post:${update.id}`;
+  if (!(await deps.store.claimOnce(input.accountId, lease, POST_LEASE_MS, input.now)))
+    throw new FlowPilotError(
+      "conflict",
+      "This update is being posted to the ticket right now; its result will show here in a moment.",
+    );
+  try {
+    // Another press may have posted it between our read and the lease.
+    const fresh = (await deps.store.getUpdate(session.id, update.id)) ?? update;
+    if (fresh.delivery.psa_push_status === "posted" && fresh.delivery.psa_note_id)
+      return { ok: true, noteId: fresh.delivery.psa_note_id, visibility, alreadyPosted: true };
+    return await post(deps, { ...input, update: fresh, ticketId: session.ticketId }, tickets, visibility);
+  } finally {
+    await deps.store.releaseClaim(input.accountId, lease);
+  }
+}
+
+/** Longest a post holds its lease: the PSA client's retries (4 x 15 s plus backoff) fit in it. */
+const POST_LEASE_MS = 5 * 60_000;
+
+async function post(
+  deps: SessionDeps,
+  input: {
+    accountId: string;
+    session: SessionInfo;
+    ticketId: string;
+    update: StoredUpdate;
+    memberIdentifier?: string;
+    now: Date;
+  },
+  tickets: TicketPort,
+  visibility: NoteVisibility,
+): Promise<PostOutcome> {
+  const { session, update } = input;
   await deps.store.patchUpdate(update.id, {
     delivery: { ...update.delivery, psa_push_status: "pending" },
   });
   try {
     const { noteId } = await tickets.post(input.accountId, {
-      ticketId: session.ticketId,
+      ticketId: input.ticketId,
       text: finalText(update),
       visibility,
       resolution: update.context === "resolution",

@@ -89,6 +89,31 @@ describe("REST API with a connected ConnectWise", () => {
     });
   });
 
+  it("five parallel posts of one update to a slow PSA make one note: one 200, the others 409 or already posted", async () => {
+    const id = await workedSession();
+    const update = await api.call("POST", `/ai-sessions/${id}/status-update`, { audience: "ticket_notes" });
+    const path = `/ai-sessions/${id}/updates/${update.body.update_id}/post-to-ticket`;
+    const before = cw.postsTo(48213).length;
+    cw.fail("POST", /\/service\/tickets\/48213\/notes$/, { kind: "slow", ms: 300 }, 5);
+    const responses = await Promise.all([1, 2, 3, 4, 5].map(() => api.call("POST", path)));
+    cw.clearFaults();
+    expect(cw.postsTo(48213).length - before).toBe(1);
+    const posted = responses.filter((r) => r.status === 200 && r.body.already_posted === false);
+    expect(posted).toHaveLength(1);
+    for (const r of responses.filter((r) => r !== posted[0])) {
+      if (r.status === 200)
+        expect(r.body).toMatchObject({ already_posted: true, note_id: posted[0]!.body.note_id });
+      else {
+        expect(r.status).toBe(409);
+        expect(r.body.error.message).toMatch(/being posted to the ticket right now/);
+      }
+    }
+    // Done: the lease is released, and a later press answers "already posted" without a second note.
+    const later = await api.call("POST", path);
+    expect(later.body).toMatchObject({ already_posted: true });
+    expect(cw.postsTo(48213).length - before).toBe(1);
+  });
+
   it("posts a client update as an external note, as the engineer's mapped member when given", async () => {
     const id = await workedSession();
     await api.t.db.prisma.user.updateMany({

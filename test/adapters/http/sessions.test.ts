@@ -99,6 +99,23 @@ describe("REST API: session lifecycle over HTTP", () => {
     expect(res).toMatchObject({ status: 200, body: { status: "paused" } });
   });
 
+  it("five parallel resolves: one wins with its summary and two closing updates, the rest get 409", async () => {
+    const id = await sessionWithMessages(api);
+    const responses = await Promise.all(
+      [1, 2, 3, 4, 5].map((n) => api.call("POST", `/ai-sessions/${id}/resolve`, { summary: `fix ${n}` })),
+    );
+    const won = responses.filter((r) => r.status === 200);
+    expect(won).toHaveLength(1);
+    expect(responses.filter((r) => r.status === 409)).toHaveLength(4);
+    expect(responses.find((r) => r.status === 409)?.body.error.message).toMatch(/already resolved/);
+    const all = await steps(id);
+    expect(all.filter((s) => s.stepType === "status_update")).toHaveLength(2);
+    expect(all.filter((s) => s.stepType === "resolution")).toHaveLength(1);
+    expect(won[0]!.body.session.resolution_summary).toBe(
+      (all.find((s) => s.stepType === "resolution")!.content as { summary: string }).summary,
+    );
+  });
+
   it("resolve stores the summary, cancels pending reminders and returns the pre-generated closing updates", async () => {
     const id = await sessionWithMessages(api);
     await api.t.db.prisma.sessionStep.create({
