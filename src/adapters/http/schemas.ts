@@ -17,7 +17,22 @@ import {
  * what the server does. Names given with `.meta({ id })` become components.
  */
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+/**
+ * A NUL byte or a lone surrogate half is refused (422 naming the field), not
+ * normalised: it means binary data or a broken encoder on the caller's side,
+ * and silently altering text is worse than saying so.
+ */
+const BROKEN_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .refine(
+      (s) => !BROKEN_TEXT.test(s),
+      "contains a NUL byte or a lone surrogate (invalid UTF-16); send valid text",
+    );
 
 export const errorSchema = z
   .object({

@@ -12,6 +12,13 @@ export async function readJsonBody<S extends z.ZodType>(c: Context, schema: S): 
   const raw = await c.req.text();
   let parsed: unknown = {};
   if (raw.trim()) {
+    const type = c.req.header("content-type") ?? "";
+    if (!/^application\/(?:[\w.+-]+\+)?json\b/i.test(type.trim()))
+      throw new HttpError(
+        415,
+        "unsupported_media_type",
+        `Send the body as JSON with Content-Type: application/json${type ? ` (got ${type.slice(0, 60)})` : ""}.`,
+      );
     try {
       parsed = JSON.parse(raw);
     } catch (err) {

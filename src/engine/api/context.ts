@@ -14,11 +14,16 @@ export async function requireSession(
   sessionId: string,
 ): Promise<SessionInfo> {
   const session = await deps.store.getSession(caller.account.id, sessionId);
-  if (!session) throw new FlowPilotError("not_found", `There is no session ${sessionId}.`);
+  if (!session) throw new FlowPilotError("not_found", `There is no session ${quoteId(sessionId)}.`);
   return session;
 }
 
 /** Who an update written through the API is attributed to: the session's engineer, else "API". */
 export function requestedByFor(session: SessionInfo): string {
   return session.engineerName ?? API_USER_NAME;
+}
+
+/** An id as error messages quote it: a short prefix, so a 10,000-character id is not echoed back. */
+export function quoteId(id: string): string {
+  return id.length > 40 ? `${id.slice(0, 40)}…` : id;
 }

@@ -5,7 +5,7 @@ import { intakeField } from "../intake/intake-text.ts";
 import { pushUpdateToTicket } from "../sessions/post-to-ticket.ts";
 import { writeUpdate } from "../sessions/write-update.ts";
 import type { Audience, Length, UpdateContextKind } from "../types.ts";
-import { nowFor, requestedByFor, requireSession } from "./context.ts";
+import { nowFor, quoteId, requestedByFor, requireSession } from "./context.ts";
 import type { ApiCaller, ApiDeps, ApiEngineer, ApiPostResult, ApiUpdateView } from "./types.ts";
 import { updateView } from "./views.ts";
 
@@ -64,7 +64,11 @@ export async function postUpdateToTicket(
 ): Promise<ApiPostResult> {
   const session = await requireSession(deps, caller, sessionId);
   const update = await deps.store.getUpdate(session.id, updateId);
-  if (!update) throw new FlowPilotError("not_found", `Session ${sessionId} has no update ${updateId}.`);
+  if (!update)
+    throw new FlowPilotError(
+      "not_found",
+      `Session ${quoteId(sessionId)} has no update ${quoteId(updateId)}.`,
+    );
   const engineer = options.engineer
     ? await deps.store.ensureUser(caller.account.id, {
         platformUserId: cleanIncomingText(options.engineer.id),

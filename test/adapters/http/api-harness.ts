@@ -93,7 +93,7 @@ export async function startApi(
       const headers: Record<string, string> = { ...opts.headers };
       if (token) headers.authorization = `Bearer ${token}`;
       const payload = opts.rawBody ?? (body === undefined ? undefined : JSON.stringify(body));
-      if (payload !== undefined) headers["content-type"] = "application/json";
+      if (payload !== undefined && !headers["content-type"]) headers["content-type"] = "application/json";
       const res = await fetch(`${server.url}${path}`, { method, headers, body: payload });
       const text = await res.text();
       return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : undefined };

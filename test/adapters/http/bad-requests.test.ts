@@ -34,6 +34,80 @@ describe("REST API: bad requests get a 4xx naming the problem", () => {
     expect(res.body.error.message).toMatch(/not valid JSON/);
   });
 
+  it("a body that is not sent as JSON is 415, and nothing is stored", async () => {
+    const before = await api.t.db.prisma.sessionStep.count();
+    const res = await api.call(
+      "POST",
+      `/ai-sessions/${id}/messages`,
+      { text: "a plain text post" },
+      {
+        headers: { "content-type": "text/plain;charset=UTF-8" },
+      },
+    );
+    expect(res.status).toBe(415);
+    expect(res.body.error.code).toBe("unsupported_media_type");
+    expect(res.body.error.message).toMatch(/application\/json \(got text\/plain/);
+    expect(await api.t.db.prisma.sessionStep.count()).toBe(before);
+    const jsonish = await api.call(
+      "POST",
+      `/ai-sessions/${id}/messages`,
+      { text: "vendor json type" },
+      {
+        headers: { "content-type": "application/vnd.api+json" },
+      },
+    );
+    expect(jsonish.status).toBe(201);
+  });
+
+  it("a NUL byte or a lone surrogate is 422 naming the field, in every text field, and nothing is stored", async () => {
+    const before = await api.t.db.prisma.sessionStep.count();
+    const sessionsBefore = await api.t.db.prisma.session.count();
+    const nul = "router\u0000config";
+    const lone = "half a surrogate \ud800 here";
+    for (const bad of [nul, lone]) {
+      await expectField(
+        "POST",
+        "/ai-sessions",
+        { ...NEW_SESSION, ticket_id: bad },
+        "ticket_id",
+        /NUL byte or a lone surrogate/,
+      );
+      await expectField("POST", "/ai-sessions", { ...NEW_SESSION, ticket_summary: bad }, "ticket_summary");
+      await expectField(
+        "POST",
+        "/ai-sessions",
+        { ...NEW_SESSION, engineer: { id: bad, name: "Sam" } },
+        "engineer.id",
+      );
+      await expectField("POST", `/ai-sessions/${id}/messages`, { text: bad }, "text");
+      await expectField(
+        "POST",
+        `/ai-sessions/${id}/messages`,
+        { text: "fine", author_name: bad },
+        "author_name",
+      );
+      await expectField(
+        "POST",
+        `/ai-sessions/${id}/messages`,
+        { messages: [{ text: "first is fine" }, { text: bad }] },
+        "messages.1.text",
+      );
+      await expectField("POST", `/ai-sessions/${id}/resolve`, { summary: bad }, "summary");
+    }
+    expect(await api.t.db.prisma.sessionStep.count()).toBe(before);
+    expect(await api.t.db.prisma.session.count()).toBe(sessionsBefore);
+    // A valid surrogate pair (an emoji) is text like any other.
+    expect((await api.call("POST", `/ai-sessions/${id}/messages`, { text: "fixed 🎉" })).status).toBe(201);
+  });
+
+  it("an unknown id is quoted short, never echoed whole", async () => {
+    const long = "x".repeat(10_000);
+    const res = await api.call("GET", `/ai-sessions/${long}`);
+    expect(res.status).toBe(404);
+    expect(res.body.error.message.length).toBeLessThan(120);
+    expect(res.body.error.message).toContain("xxxx…");
+  });
+
   it("a missing required field is named", async () => {
     await expectField("POST", `/ai-sessions/${id}/status-update`, {}, "audience");
     await expectField("POST", "/ai-sessions", { ...NEW_SESSION, ticket_id: undefined }, "ticket_id");
