@@ -7,6 +7,8 @@ import {
   claimDueReminders,
   createReminder,
   listPendingReminders,
+  markReminderFired,
+  retryReminder,
 } from "./reminders.ts";
 import {
   createSession,
@@ -115,5 +117,7 @@ export function createPrismaConversationStore(prisma: PrismaClient): Conversatio
     listPendingReminders: (sessionId) => listPendingReminders(prisma, sessionId),
     cancelPendingReminders: (sessionId, reason) => cancelPendingReminders(prisma, sessionId, reason),
     claimDueReminders: (now, limit, platform) => claimDueReminders(prisma, now, limit, { platform }),
+    markReminderFired: (reminderId, at) => markReminderFired(prisma, reminderId, at),
+    retryReminder: (reminderId, retryAt, error) => retryReminder(prisma, reminderId, retryAt, error),
   };
 }

@@ -83,40 +83,51 @@ export async function cancelPendingReminders(
 }
 
 /**
- * Atomically marks up to `limit` due pending reminders "fired" and returns
- * them with their session, oldest due first. One statement: rows another
- * process has locked are skipped, and the status re-check in the UPDATE makes
- * a second claim impossible, so with several processes on one PostgreSQL each
- * reminder is claimed exactly once. Reminders of closed sessions are not
- * claimed (resolving cancels them). `platform` limits the claim to one
- * platform's accounts (each adapter delivers its own).
+ * Claims up to `limit` due reminders for delivery and returns them with their
+ * session, oldest due first: each gets a lease (`claimed_until`) and one more
+ * attempt, and stays pending until `markReminderFired` says it was shown. One
+ * statement: rows another process has locked are skipped and the lease is
+ * re-checked in the UPDATE, so with several processes each reminder is
+ * delivered by one of them at a time; a process that dies mid-delivery leaves
+ * a lease that expires, and the reminder is claimed again (at least once).
+ * Reminders of closed sessions are not claimed (resolving cancels them).
+ * `platform` limits the claim to one platform's accounts.
  */
 export async function claimDueReminders(
   prisma: PrismaClient,
   now: Date,
   limit: number,
-  options: { platform?: PlatformKind } = {},
+  options: { platform?: PlatformKind; leaseMs?: number } = {},
 ): Promise<ClaimedReminder[]> {
   if (!Number.isInteger(limit) || limit < 1) return [];
   const platformFilter = options.platform
     ? Prisma.sql`AND a.platform = ${options.platform}::"Platform"`
     : Prisma.empty;
+  const until = new Date(now.getTime() + (options.leaseMs ?? REMINDER_LEASE_MS)).toISOString();
+  const claimable = Prisma.sql`
+    st.content->>'status' = 'pending'
+    AND (st.content->>'remind_at')::timestamptz <= ${now}
+    AND (st.content->>'claimed_until' IS NULL OR (st.content->>'claimed_until')::timestamptz <= ${now})
+    AND (st.content->>'next_attempt_at' IS NULL OR (st.content->>'next_attempt_at')::timestamptz <= ${now})`;
   const claimed = await prisma.$queryRaw<Array<{ id: string; session_id: string; content: unknown }>>`
     UPDATE session_steps AS s
-       SET content = s.content || jsonb_build_object('status', 'fired', 'fired_at', ${now.toISOString()}::text)
+       SET content = s.content || jsonb_build_object(
+             'claimed_until', ${until}::text,
+             'attempts', COALESCE((s.content->>'attempts')::int, 0) + 1)
      WHERE s.id IN (
              SELECT st.id FROM session_steps st
                JOIN sessions se ON se.id = st.session_id
                JOIN accounts a ON a.id = se.account_id
               WHERE st.step_type = 'update_reminder'
-                AND st.content->>'status' = 'pending'
-                AND (st.content->>'remind_at')::timestamptz <= ${now}
+                AND ${claimable}
                 AND se.status IN ('active', 'paused')
                 ${platformFilter}
               ORDER BY (st.content->>'remind_at')::timestamptz, st.seq
               LIMIT ${limit}
               FOR UPDATE OF st SKIP LOCKED)
+       -- Re-checked on the row being updated: a lease taken meanwhile is not taken twice.
        AND s.content->>'status' = 'pending'
+       AND (s.content->>'claimed_until' IS NULL OR (s.content->>'claimed_until')::timestamptz <= ${now})
     RETURNING s.id, s.session_id, s.content`;
   if (claimed.length === 0) return [];
   const sessions = await prisma.session.findMany({
@@ -131,4 +142,32 @@ export async function claimDueReminders(
       session: byId.get(c.session_id)!,
     }))
     .sort((a, b) => Date.parse(a.remind_at) - Date.parse(b.remind_at));
+}
+
+/** How long a claimed reminder is left to its process before another may deliver it. */
+export const REMINDER_LEASE_MS = 2 * 60_000;
+
+/** The reminder was shown: fired, lease gone. A reminder cancelled meanwhile stays cancelled. */
+export async function markReminderFired(prisma: PrismaClient, reminderId: string, at: Date): Promise<void> {
+  if (!isUuid(reminderId)) return;
+  await prisma.$executeRaw`
+    UPDATE session_steps
+       SET content = (content - 'claimed_until' - 'next_attempt_at')
+                     || jsonb_build_object('status', 'fired', 'fired_at', ${at.toISOString()}::text)
+     WHERE id = ${reminderId}::uuid AND step_type = 'update_reminder' AND content->>'status' = 'pending'`;
+}
+
+/** Delivery failed: the lease is released and the next attempt waits until `retryAt`. */
+export async function retryReminder(
+  prisma: PrismaClient,
+  reminderId: string,
+  retryAt: Date,
+  error: string,
+): Promise<void> {
+  if (!isUuid(reminderId)) return;
+  await prisma.$executeRaw`
+    UPDATE session_steps
+       SET content = (content - 'claimed_until')
+                     || jsonb_build_object('next_attempt_at', ${retryAt.toISOString()}::text, 'last_error', ${error.slice(0, 300)}::text)
+     WHERE id = ${reminderId}::uuid AND step_type = 'update_reminder' AND content->>'status' = 'pending'`;
 }

@@ -63,6 +63,12 @@ export const reminderStepSchema = z.object({
   requested_by: z.string().optional(),
   /** The requester's platform user id, so the reminder can mention (or DM) them. */
   requested_by_user_id: z.string().optional(),
+  /** A process is delivering it until then; after that (it died) another may. */
+  claimed_until: z.string().datetime().optional(),
+  /** Delivery attempts so far, and when the next may start after a failed one. */
+  attempts: z.number().int().nonnegative().optional(),
+  next_attempt_at: z.string().datetime().optional(),
+  last_error: z.string().optional(),
 });
 export type ReminderStepContent = z.infer<typeof reminderStepSchema>;
 

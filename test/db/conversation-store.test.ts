@@ -143,10 +143,12 @@ describe.each(DB_KINDS)("conversation store on %s", (kind) => {
 
     const claimed = await store.claimDueReminders(new Date("2026-04-02T10:01:00Z"), 10, "console");
     expect(claimed.map((r) => [r.session.id, r.audience, r.status])).toEqual([
-      [s2.id, "email_draft", "fired"],
+      [s2.id, "email_draft", "pending"],
     ]);
     expect(await store.claimDueReminders(new Date("2026-04-02T10:01:00Z"), 10, "console")).toEqual([]);
+    await store.markReminderFired(claimed[0]!.id, new Date("2026-04-02T10:01:00Z"));
     expect(await store.claimDueReminders(new Date("2026-04-02T13:00:00Z"), 10, "slack")).toEqual([]);
     expect((await store.listPendingReminders(s2.id)).map((r) => r.audience)).toEqual(["client_update"]);
+    expect(await store.claimDueReminders(new Date("2026-04-02T10:30:00Z"), 10, "console")).toEqual([]);
   });
 });

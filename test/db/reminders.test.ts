@@ -5,6 +5,8 @@ import {
   claimDueReminders,
   createReminder,
   listPendingReminders,
+  markReminderFired,
+  retryReminder,
 } from "../../src/db/reminders.ts";
 import { createSession, setStatus } from "../../src/db/sessions.ts";
 import { getStep } from "../../src/db/steps.ts";
@@ -77,6 +79,7 @@ describe.each(DB_KINDS)("reminders on %s", (kind) => {
 
     const claimed = await claimDueReminders(t.db.prisma, at("11:00"), 10);
     expect(claimed.map((c) => c.id)).toEqual([kept.id]);
+    await markReminderFired(t.db.prisma, kept.id, at("11:00"));
   });
 
   it("claims due reminders once, oldest due first, with their session, per platform", async () => {
@@ -103,18 +106,46 @@ describe.each(DB_KINDS)("reminders on %s", (kind) => {
     expect(await claimDueReminders(t.db.prisma, at("12:20"), 10, { platform: "console" })).toEqual([]);
     const slackClaim = await claimDueReminders(t.db.prisma, at("12:20"), 10, { platform: "slack" });
     expect(slackClaim.map((c) => c.id)).toEqual([early.id, late.id]);
+    // Claimed with a lease and one attempt; still pending until shown.
     expect(slackClaim[0]).toMatchObject({
-      status: "fired",
-      fired_at: at("12:20").toISOString(),
+      status: "pending",
+      claimed_until: at("12:22").toISOString(),
+      attempts: 1,
       session: { id: slack.id, ticketId: "T-100", conversationId: "C1", platform: "slack" },
     });
     expect(await claimDueReminders(t.db.prisma, at("12:20"), 10, { platform: "slack" })).toEqual([]);
-    expect((await claimDueReminders(t.db.prisma, at("12:20"), 10)).map((c) => c.id)).toEqual([teamsDue.id]);
+    for (const c of slackClaim) await markReminderFired(t.db.prisma, c.id, at("12:20"));
+    const teamsClaim = await claimDueReminders(t.db.prisma, at("12:20"), 10);
+    expect(teamsClaim.map((c) => c.id)).toEqual([teamsDue.id]);
+    await markReminderFired(t.db.prisma, teamsDue.id, at("12:20"));
     expect((await listPendingReminders(t.db.prisma, slack.id)).map((r) => r.remind_at)).toEqual([
       at("13:00").toISOString(),
     ]);
+    expect((await getStep(t.db.prisma, early.id))?.content).toMatchObject({
+      status: "fired",
+      fired_at: at("12:20").toISOString(),
+    });
     expect(await claimDueReminders(t.db.prisma, at("13:00"), 0)).toEqual([]);
     expect((await claimDueReminders(t.db.prisma, at("13:00"), 1)).length).toBe(1);
+  });
+
+  it("a reminder whose process died mid-delivery is claimed again once its lease expires; a failed one waits for its retry", async () => {
+    const s = await createSession(t.db.prisma, { accountId: teamsAccount, conversationId: "19:thread" });
+    const r = await createReminder(t.db.prisma, s.id, { remind_at: at("16:00"), audience: "client_update" });
+    expect(
+      (await claimDueReminders(t.db.prisma, at("16:01"), 5, { platform: "teams" })).map((c) => c.id),
+    ).toEqual([r.id]);
+    // The process died: nothing is marked. Within the lease nobody else takes it; after it, it is delivered again.
+    expect(await claimDueReminders(t.db.prisma, at("16:02"), 5, { platform: "teams" })).toEqual([]);
+    const again = await claimDueReminders(t.db.prisma, at("16:03"), 5, { platform: "teams" });
+    expect(again).toMatchObject([{ id: r.id, attempts: 2 }]);
+    // This time the post failed: retried from 16:05, not before.
+    await retryReminder(t.db.prisma, r.id, at("16:05"), "Slack answered 503");
+    expect(await claimDueReminders(t.db.prisma, at("16:04"), 5, { platform: "teams" })).toEqual([]);
+    const third = await claimDueReminders(t.db.prisma, at("16:05"), 5, { platform: "teams" });
+    expect(third).toMatchObject([{ id: r.id, attempts: 3, last_error: "Slack answered 503" }]);
+    await markReminderFired(t.db.prisma, r.id, at("16:05"));
+    expect(await claimDueReminders(t.db.prisma, at("18:00"), 5, { platform: "teams" })).toEqual([]);
   });
 
   it("fires each of 50 due reminders exactly once when several clients race", async () => {
@@ -132,6 +163,7 @@ describe.each(DB_KINDS)("reminders on %s", (kind) => {
         const got: string[] = [];
         for (let round = 0; round < 20; round++) {
           const batch = await claimDueReminders(prisma, at("15:01"), 3, { platform: "teams" });
+          for (const r of batch) await markReminderFired(prisma, r.id, at("15:01"));
           got.push(...batch.map((r) => r.id));
         }
         return got;

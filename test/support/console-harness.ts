@@ -26,6 +26,11 @@ export interface HarnessOptions {
   ackFirst?: boolean;
 }
 
+/** A platform outage for some posts: while `failing(view)` is true, posting that view throws. */
+export interface PostFault {
+  failing: (view: ViewMessage) => boolean;
+}
+
 /**
  * The real console adapter and conversation core on a fresh database, driven
  * line by line as an engineer would type. The clock runs in real time plus an
@@ -50,10 +55,12 @@ export async function createConsoleHarness(options: HarnessOptions = {}) {
   const store = createPrismaConversationStore(t.db.prisma);
   /** What the core asked the console to show, in order: which view, posted or replacing, to whom. */
   const sent: SentView[] = [];
+  let fault: PostFault | undefined;
   const deferred: Promise<unknown>[] = [];
   const surface: ChatSurface = {
     ...adapter.surface,
     post: async (thread, view, postOptions) => {
+      if (fault?.failing(view)) throw new Error("chat platform answered 503");
       const ref = await adapter.surface.post(thread, view, postOptions);
       sent.push({ kind: "post", ref, view, ephemeralTo: postOptions?.ephemeralTo });
       return ref;
@@ -121,6 +128,10 @@ export async function createConsoleHarness(options: HarnessOptions = {}) {
     choose,
     choices: () => adapter.choices(),
     sent,
+    /** Makes some posts fail from now on (undefined: none). */
+    setPostFault(next: PostFault | undefined) {
+      fault = next;
+    },
     /** Awaits the work handed to waitUntil so far. */
     settle: async () => {
       while (deferred.length > 0) await deferred.shift();

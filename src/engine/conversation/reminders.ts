@@ -6,10 +6,17 @@ import type { PlatformKind } from "./types.ts";
 
 const CLAIM_BATCH = 50;
 
+/** 1, 2, 4 ... minutes after the n-th failed attempt, at most an hour. */
+export function retryDelayMs(attempts: number): number {
+  return Math.min(60, 2 ** Math.max(0, attempts - 1)) * 60_000;
+}
+
 /**
- * Claims due reminders atomically (each fires once, whatever the number of
- * bot processes) and posts them where their session lives. A session that was
- * resolved or escalated meanwhile gets "Reminder cancelled" instead. One
+ * Claims due reminders (a lease each, whatever the number of bot processes)
+ * and posts them where their session lives; a reminder counts as fired only
+ * once the post succeeded. A failed post is retried with backoff (1, 2, 4 ...
+ * minutes, at most an hour apart); a process that dies mid-delivery leaves a
+ * lease that expires, and the reminder is delivered by the next run. One
  * reminder's failure does not stop the others.
  */
 export async function fireDueReminders(
@@ -24,7 +31,11 @@ export async function fireDueReminders(
       const { session } = reminder;
       // The routing stored with the session when it started: reachable after a restart, without an event.
       const thread = session.thread;
-      if (!thread) continue;
+      if (!thread) {
+        // An API session lives in no conversation: nothing to show it in (as before, it counts as fired).
+        await deps.store.markReminderFired(reminder.id, now);
+        continue;
+      }
       if (isClosed(session.status)) {
         await deps.surface.post(thread, reminderCancelledView({ count: 1 }));
         continue;
@@ -39,11 +50,24 @@ export async function fireDueReminders(
           requester: { name: reminder.requested_by, platformUserId: reminder.requested_by_user_id },
         }),
       );
+      await deps.store.markReminderFired(reminder.id, now);
       fired += 1;
     } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      const retryAt = new Date(now.getTime() + retryDelayMs(reminder.attempts ?? 1));
+      await deps.store
+        .retryReminder(reminder.id, retryAt, message)
+        .catch((storeErr) =>
+          deps.logger?.error({ err: String(storeErr) }, "could not schedule reminder retry"),
+        );
       deps.logger?.error(
-        { reminderId: reminder.id, err: err instanceof Error ? err.message : String(err) },
-        "reminder failed",
+        {
+          reminderId: reminder.id,
+          attempts: reminder.attempts,
+          retryAt: retryAt.toISOString(),
+          err: message,
+        },
+        "reminder delivery failed; will retry",
       );
     }
   }

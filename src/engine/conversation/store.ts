@@ -137,4 +137,8 @@ export interface ConversationStore {
   cancelPendingReminders(sessionId: string, reason: string): Promise<number>;
   /** Atomically marks due pending reminders of one platform fired and returns them: each once, across processes. */
   claimDueReminders(now: Date, limit: number, platform: AccountRef["platform"]): Promise<ClaimedReminder[]>;
+  /** The claimed reminder was shown. */
+  markReminderFired(reminderId: string, at: Date): Promise<void>;
+  /** Showing the claimed reminder failed: try again from `retryAt`. */
+  retryReminder(reminderId: string, retryAt: Date, error: string): Promise<void>;
 }

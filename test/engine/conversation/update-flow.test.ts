@@ -269,6 +269,34 @@ describe("reminders", () => {
     expect(out).toMatch(/How detailed\?/);
   });
 
+  it("are not lost when the platform fails to show them: retried with backoff and shown once", async () => {
+    await startEmailSession();
+    await h.say("quick update for the client");
+    await h.choose("Set Reminder");
+    await h.choose("15 min");
+    h.setPostFault({ failing: (view) => view.kind === "reminder_fired" });
+    h.advance(16);
+    expect(await h.fireReminders()).toBe(0);
+    const step = async () =>
+      (await session()).steps.find((s) => s.stepType === "update_reminder")!.content as Record<
+        string,
+        unknown
+      >;
+    expect(await step()).toMatchObject({
+      status: "pending",
+      attempts: 1,
+      last_error: "chat platform answered 503",
+    });
+    h.setPostFault(undefined);
+    expect(await h.fireReminders()).toBe(0); // the retry waits its backoff (1 minute)
+    h.advance(1);
+    expect(await h.fireReminders()).toBe(1);
+    expect(await step()).toMatchObject({ status: "fired", attempts: 2 });
+    h.advance(60);
+    expect(await h.fireReminders()).toBe(0);
+    expect(h.sent.filter((s) => s.view.kind === "reminder_fired")).toHaveLength(1);
+  });
+
   it("accept a custom duration", async () => {
     await startEmailSession();
     await h.say("quick update for the client");
