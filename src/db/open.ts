@@ -67,7 +67,7 @@ async function openPglite(options: OpenDatabaseOptions): Promise<Database> {
   if (options.dataDir !== IN_MEMORY) {
     location = join(options.dataDir, "pglite");
     mkdirSync(location, { recursive: true });
-    lock = lockDataDir(options.dataDir);
+    lock = await lockDataDir(options.dataDir);
   }
   let lite: PGlite | undefined;
   try {
