@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { insecureSiteProblem } from "./psa/connectwise/connection.ts";
 
 /**
  * Configuration, read once at start-up from the environment and validated.
@@ -117,6 +118,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const c = parsed.data;
   const cwGiven = CONNECTWISE_REQUIRED.filter((name) => c[name] !== undefined);
+  const siteProblem = c.CONNECTWISE_SITE ? insecureSiteProblem(c.CONNECTWISE_SITE) : null;
+  if (siteProblem) throw new ConfigError(`invalid setting CONNECTWISE_SITE: ${siteProblem}`);
   if (cwGiven.length > 0 && cwGiven.length < CONNECTWISE_REQUIRED.length) {
     const missing = CONNECTWISE_REQUIRED.find((name) => c[name] === undefined);
     throw new ConfigError(

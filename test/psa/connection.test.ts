@@ -18,6 +18,27 @@ describe("ConnectWise connection settings", () => {
     );
   });
 
+  it("never sends the private key over plain http, except to this machine", () => {
+    for (const site of ["http://cw.acmemsp.example", "HTTP://na.myconnectwise.net/", "http://10.0.0.5:8080"])
+      expect(() => connectWiseBaseUrl({ site, codebase: "v4_6_release" })).toThrow(/plain http.*Use https/);
+    for (const site of [
+      "http://127.0.0.1:9",
+      "http://localhost:8080",
+      "http://[::1]:8080",
+      "https://cw.acmemsp.example",
+    ])
+      expect(() => connectWiseBaseUrl({ site, codebase: "v4_6_release" })).not.toThrow();
+    expect(() =>
+      loadConfig({
+        CONNECTWISE_SITE: "http://cw.acmemsp.example",
+        CONNECTWISE_COMPANY_ID: "acmemsp",
+        CONNECTWISE_PUBLIC_KEY: "pub",
+        CONNECTWISE_PRIVATE_KEY: "priv",
+        CONNECTWISE_CLIENT_ID: "0f6a2c1e-1111-4a7b-9c1d-6f4e2b8a9d00",
+      }),
+    ).toThrow(/^invalid setting CONNECTWISE_SITE: .*plain http/);
+  });
+
   it("reads ticket numbers the way engineers type them", () => {
     expect(connectWiseTicketNumber("48213")).toBe("48213");
     expect(connectWiseTicketNumber("#48213")).toBe("48213");

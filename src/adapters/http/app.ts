@@ -27,6 +27,27 @@ export function createHttpApp(deps: ApiDeps, options: { version?: string } = {})
   const document = buildOpenApiDocument(routes, { version: options.version ?? "0.1.0" });
   const app = new Hono<AuthEnv>();
 
+  // One audit line per call: who, which route, the answer and how long it took; never a body.
+  app.use("*", async (c, next) => {
+    const started = performance.now();
+    const correlationId = randomUUID().slice(0, 8);
+    c.set("correlationId", correlationId);
+    await next();
+    c.header("X-Correlation-Id", correlationId);
+    deps.logger?.info(
+      {
+        audit: true,
+        account: c.get("caller")?.account.id ?? null,
+        method: c.req.method,
+        route: c.req.routePath,
+        status: c.res.status,
+        latencyMs: Math.round((performance.now() - started) * 10) / 10,
+        correlationId,
+      },
+      "api call",
+    );
+  });
+
   app.onError((err, c) => {
     if (err instanceof HttpError) {
       for (const [name, value] of Object.entries(err.headers)) c.header(name, value);
@@ -38,7 +59,7 @@ export function createHttpApp(deps: ApiDeps, options: { version?: string } = {})
     if (isFlowPilotError(err)) {
       return c.json(errorBody(err.code, err.userMessage), STATUS_BY_CODE[err.code] as ContentfulStatusCode);
     }
-    const correlationId = randomUUID().slice(0, 8);
+    const correlationId = c.get("correlationId") ?? randomUUID().slice(0, 8);
     deps.logger?.error(
       {
         err: describeError(err),
@@ -53,7 +74,9 @@ export function createHttpApp(deps: ApiDeps, options: { version?: string } = {})
       500,
     );
   });
-  app.notFound((c) => c.json(errorBody("not_found", `No route ${c.req.method} ${c.req.path}.`), 404));
+  app.notFound((c) =>
+    c.json(errorBody("not_found", `No route ${c.req.method} ${c.req.path.slice(0, 80)}.`), 404),
+  );
 
   app.get("/health", (c) => c.json({ status: "ok" as const }));
   app.get("/openapi.json", (c) => c.json(document));

@@ -2,7 +2,7 @@ import type { MiddlewareHandler } from "hono";
 import { type ApiCaller, type ApiDeps, authenticate } from "../../engine/api/index.ts";
 import { HttpError } from "./errors.ts";
 
-export type AuthEnv = { Variables: { caller: ApiCaller } };
+export type AuthEnv = { Variables: { caller: ApiCaller; correlationId: string } };
 
 const unauthorized = (message: string, invalidToken: boolean) =>
   new HttpError(401, "unauthorized", message, undefined, {

@@ -11,6 +11,32 @@ describe("REST API: session lifecycle over HTTP", () => {
   const steps = (sessionId: string) =>
     api.t.db.prisma.sessionStep.findMany({ where: { sessionId }, orderBy: { seq: "asc" } });
 
+  it("logs one audit line per call: account, route, status, latency, correlation id, and never a body", async () => {
+    const before = api.logs.length;
+    const created = await api.call("POST", "/ai-sessions", {
+      ...NEW_SESSION,
+      ticket_summary: "Audit check: VPN password is Tr0ub4dor&3",
+    });
+    await api.call("GET", "/ai-sessions/00000000-0000-4000-8000-000000000000");
+    await api.call("GET", "/ai-sessions", undefined, { token: "fp_not_a_real_token" });
+    const audit = api.logs.slice(before).filter((l) => (l.obj as { audit?: boolean }).audit);
+    expect(
+      audit.map((l) => [(l.obj as { route: string }).route, (l.obj as { status: number }).status]),
+    ).toEqual([
+      ["/ai-sessions", 201],
+      ["/ai-sessions/:session_id", 404],
+      // Refused before any route matched: the auth middleware's pattern.
+      ["/ai-sessions/*", 401],
+    ]);
+    expect(audit[0]!.obj).toMatchObject({
+      account: api.northstar.accountId,
+      method: "POST",
+      latencyMs: expect.any(Number),
+      correlationId: created.headers.get("x-correlation-id"),
+    });
+    expect(JSON.stringify(audit)).not.toMatch(/Audit check|Tr0ub4dor/);
+  });
+
   it("GET /health answers without a token", async () => {
     const res = await api.call("GET", "/health", undefined, { token: null });
     expect(res).toMatchObject({ status: 200, body: { status: "ok" } });
