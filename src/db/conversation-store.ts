@@ -1,7 +1,7 @@
 import type { ConversationStore } from "../engine/conversation/store.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { getOrCreateAccount, setCompanyName, updateTemplates } from "./accounts.ts";
-import { claimOnce, releaseClaim } from "./processed-events.ts";
+import { claimOnce, claimResult, releaseClaim, saveClaimResult } from "./processed-events.ts";
 import {
   cancelPendingReminders,
   claimDueReminders,
@@ -99,6 +99,8 @@ export function createPrismaConversationStore(prisma: PrismaClient): Conversatio
     recentMessages: (sessionId, limit) => recentMessageTexts(prisma, sessionId, limit),
     claimOnce: (accountId, key, ttlMs, now) => claimOnce(prisma, accountId, key, ttlMs, now),
     releaseClaim: (accountId, key) => releaseClaim(prisma, accountId, key),
+    claimResult: (accountId, key) => claimResult(prisma, accountId, key),
+    saveClaimResult: (accountId, key, result) => saveClaimResult(prisma, accountId, key, result),
     loadSnapshot: (sessionId, now) => loadSessionSnapshot(prisma, sessionId, { now }),
     recordUpdate: (sessionId, content) => storeStatusUpdate(prisma, sessionId, content),
     getUpdate: (sessionId, updateId) => getStatusUpdate(prisma, updateId, { sessionId }),

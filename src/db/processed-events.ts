@@ -35,3 +35,26 @@ export async function claimOnce(
 export async function releaseClaim(prisma: PrismaClient, accountId: string, key: string): Promise<void> {
   await prisma.$executeRaw`DELETE FROM processed_events WHERE account_id = ${accountId}::uuid AND key = ${key}`;
 }
+
+/** What an earlier claim's work stored as its result, or null (none yet, or no live claim). */
+export async function claimResult(
+  prisma: PrismaClient,
+  accountId: string,
+  key: string,
+): Promise<unknown | null> {
+  const rows = await prisma.$queryRaw<Array<{ result: unknown }>>`
+    SELECT result FROM processed_events WHERE account_id = ${accountId}::uuid AND key = ${key}`;
+  return rows[0]?.result ?? null;
+}
+
+/** Stores the claimed work's result with the claim. */
+export async function saveClaimResult(
+  prisma: PrismaClient,
+  accountId: string,
+  key: string,
+  result: unknown,
+): Promise<void> {
+  await prisma.$executeRaw`
+    UPDATE processed_events SET result = ${JSON.stringify(result)}::jsonb
+     WHERE account_id = ${accountId}::uuid AND key = ${key}`;
+}

@@ -6,6 +6,7 @@ import type { ApiDeps } from "../../engine/api/index.ts";
 import { isFlowPilotError } from "../../errors.ts";
 import { type AuthEnv, bearerAuth } from "./auth.ts";
 import { errorBody, HttpError, STATUS_BY_CODE } from "./errors.ts";
+import { answerOnce } from "./idempotency.ts";
 import { buildOpenApiDocument } from "./openapi.ts";
 import type { ApiRoute } from "./route.ts";
 import { apiRoutes } from "./routes.ts";
@@ -96,7 +97,7 @@ export function createHttpApp(deps: ApiDeps, options: { version?: string } = {})
       },
     }),
   );
-  for (const route of routes) mount(app, route);
+  for (const route of routes) mount(app, route, deps);
   return app;
 }
 
@@ -110,12 +111,27 @@ function describeError(err: unknown) {
   return { name: err.name, message: err.message.split("\n")[0], stack: frames.join("\n") };
 }
 
-function mount(app: Hono<AuthEnv>, route: ApiRoute) {
+function mount(app: Hono<AuthEnv>, route: ApiRoute, deps: ApiDeps) {
   app.on(route.method.toUpperCase(), honoPath(route.path), async (c) => {
     const body = route.body ? await readJsonBody(c, route.body.schema) : undefined;
-    const reply = await route.handle({ caller: c.get("caller"), params: c.req.param(), body });
-    const spec = route.responses[reply.status];
-    if (!spec) throw new Error(`route ${route.path} answered undeclared status ${reply.status}`);
-    return c.json(spec.schema.parse(reply.body), reply.status as ContentfulStatusCode);
+    const answer = async () => {
+      const reply = await route.handle({ caller: c.get("caller"), params: c.req.param(), body });
+      const spec = route.responses[reply.status];
+      if (!spec) throw new Error(`route ${route.path} answered undeclared status ${reply.status}`);
+      return { status: reply.status, body: spec.schema.parse(reply.body) as unknown };
+    };
+    const key = c.req.header("idempotency-key");
+    const reply =
+      route.method === "post" && key !== undefined
+        ? await answerOnce(deps, {
+            accountId: c.get("caller").account.id,
+            scope: `${c.req.method} ${c.req.path}`,
+            key,
+            body,
+            answer,
+            replayed: () => c.header("Idempotency-Replayed", "true"),
+          })
+        : await answer();
+    return c.json(reply.body as object, reply.status as ContentfulStatusCode);
   });
 }

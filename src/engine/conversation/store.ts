@@ -114,6 +114,9 @@ export interface ConversationStore {
   claimOnce(accountId: string, key: string, ttlMs: number, now: Date): Promise<boolean>;
   /** Ends a claim early (a lease whose work is done). */
   releaseClaim(accountId: string, key: string): Promise<void>;
+  /** The result the claim's work stored, or null (not finished, or no live claim). */
+  claimResult(accountId: string, key: string): Promise<unknown | null>;
+  saveClaimResult(accountId: string, key: string, result: unknown): Promise<void>;
   /** The texts of the session's newest messages, oldest first. */
   recentMessages(sessionId: string, limit: number): Promise<string[]>;
   loadSnapshot(sessionId: string, now: Date): Promise<SessionSnapshot>;
