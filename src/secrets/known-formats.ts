@@ -8,8 +8,15 @@ import type { SecretSpan } from "./rules.ts";
  * only runs on text that holds something one of its rules looks for: the
  * prefixes and names of the formats in the preset.
  */
-const CANDIDATE =
-  /AKIA|ASIA|aws|gh[pousr]_|github_pat_|glpat-|gl(?:c|sa)_|gsk_|hv[sb]\.|hf_|lin_api_|secret_|ntn_|npm_|sk-|[spr]k_(?:live|test)|SG\.|shp(?:at|ss|ca|pa)_|xox[a-z]-|xapp-|hooks\.slack|tskey-|dapi|figd_|ops_|op:\/\/|PRIVATE KEY|:\/\/[^\s/@]*:[^\s/@]+@|"auths"|private_key|cloudflare|vercel|databricks|grafana|anthropic|openai|notion|CF_API/i;
+const PREFIX_CANDIDATE =
+  /AKIA|ASIA|gh[pousr]_|github_pat_|glpat-|gl(?:c|sa)_|gsk_|hv[sb]\.|hf_|lin_api_|secret_|ntn_|npm_|sk-|[spr]k_(?:live|test)|SG\.|shp(?:at|ss|ca|pa)_|xox[a-z]-|xapp-|hooks\.slack|tskey-|dapi|figd_|ops_|op:\/\/|PRIVATE KEY|:\/\/[^\s/@]*:[^\s/@]+@|"auths"|private_key|CF_API/i;
+/**
+ * Vendor names are everyday words in an MSP thread ("the Cloudflare
+ * nameservers"); their rules need a key value, so a name only counts next to
+ * something long enough to be one.
+ */
+const NAME_CANDIDATE = /aws|cloudflare|vercel|databricks|grafana|anthropic|openai|notion/i;
+const LONG_VALUE = /[A-Za-z0-9_\-+/=]{24,}/;
 
 const KIND_BY_RULE: Array<[RegExp, SecretKind]> = [
   [/privatekey/i, "private_key"],
@@ -32,7 +39,7 @@ function load() {
 }
 
 export function mayHoldKnownFormat(text: string): boolean {
-  return CANDIDATE.test(text);
+  return PREFIX_CANDIDATE.test(text) || (NAME_CANDIDATE.test(text) && LONG_VALUE.test(text));
 }
 
 /** Secrets of formats secretlint knows, as spans of the text. */
