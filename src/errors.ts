@@ -13,6 +13,7 @@ export const ERROR_CODES = [
   "psa_not_connected",
   "llm_unavailable",
   "config_invalid",
+  "too_large",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

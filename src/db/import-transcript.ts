@@ -63,6 +63,8 @@ export async function importTranscript(
         escalationReason: transcript.escalation_reason,
         startedAt: new Date(transcript.started_at),
         endedAt: ended ? new Date(lastMessageAt ?? transcript.now ?? transcript.started_at) : null,
+        messageCount: transcript.messages.length,
+        textChars: transcript.messages.reduce((sum, m) => sum + m.text.length, 0),
       },
     });
     const sessionId = session.id;

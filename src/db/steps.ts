@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_SESSION_MESSAGES, MAX_SESSION_TEXT_CHARS } from "../domain/limits.ts";
 import {
   escalationStepSchema,
   type MessageStepContent,
@@ -77,6 +78,12 @@ export async function appendMessage(
   return result!;
 }
 
+const sessionFull = (size: { messages: number; chars: number }) =>
+  new FlowPilotError(
+    "too_large",
+    `This session is full (${size.messages.toLocaleString("en-US")} messages, ${size.chars.toLocaleString("en-US")} characters; at most ${MAX_SESSION_MESSAGES.toLocaleString("en-US")} messages and ${MAX_SESSION_TEXT_CHARS.toLocaleString("en-US")} characters). Nothing was recorded: attach long logs to the ticket, or resolve this session and start a new one.`,
+  );
+
 /** Appends messages in order, in one transaction (all or none), each once per platform_message_id. */
 export async function appendMessages(
   prisma: PrismaClient,
@@ -87,11 +94,15 @@ export async function appendMessages(
   const contents = messages.map((m) => parseStepContent("message", m));
   if (!isUuid(sessionId)) throw sessionNotFound();
   return prisma.$transaction(async (tx) => {
-    // Locks the session row: two deliveries of one event cannot both pass the duplicate check.
-    const found = await tx.$queryRaw<Array<{ id: string }>>`
-      SELECT id FROM sessions WHERE id = ${sessionId}::uuid FOR NO KEY UPDATE`;
+    // Locks the session row: two deliveries of one event cannot both pass the duplicate check,
+    // and two batches cannot both fit under the size limits.
+    const found = await tx.$queryRaw<Array<{ message_count: number; text_chars: number }>>`
+      SELECT message_count, text_chars FROM sessions WHERE id = ${sessionId}::uuid FOR NO KEY UPDATE`;
     if (found.length === 0) throw sessionNotFound();
+    const size = { messages: found[0]!.message_count, chars: Number(found[0]!.text_chars) };
     const results: { id: string; duplicate: boolean }[] = [];
+    let added = 0;
+    let addedChars = 0;
     for (const content of contents) {
       if (content.platform_message_id) {
         const existing = await tx.sessionStep.findFirst({
@@ -107,12 +118,20 @@ export async function appendMessages(
           continue;
         }
       }
+      added += 1;
+      addedChars += content.text.length;
+      if (size.messages + added > MAX_SESSION_MESSAGES || size.chars + addedChars > MAX_SESSION_TEXT_CHARS)
+        throw sessionFull(size);
       const step = await tx.sessionStep.create({
         data: { sessionId, stepType: "message", content, createdAt: options.at ?? new Date() },
         select: { id: true },
       });
       results.push({ id: step.id, duplicate: false });
     }
+    if (added > 0)
+      await tx.$executeRaw`
+        UPDATE sessions SET message_count = message_count + ${added}, text_chars = text_chars + ${addedChars}
+         WHERE id = ${sessionId}::uuid`;
     return results;
   });
 }

@@ -6,3 +6,10 @@ export const MAX_REMINDER_MINUTES = 7 * 24 * 60;
 
 /** Longest message recorded into a session; longer ones are refused with a message, never cut silently. */
 export const MAX_MESSAGE_CHARS = 40_000;
+
+/**
+ * What one session may hold: every request that reads a session (an update,
+ * a GET) stays bounded, so one account cannot stall everyone's requests.
+ */
+export const MAX_SESSION_MESSAGES = 5_000;
+export const MAX_SESSION_TEXT_CHARS = 4_000_000;

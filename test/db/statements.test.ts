@@ -9,6 +9,7 @@ describe("database round trips per request (Prisma query events)", () => {
     expect(counts["Regenerate (one event)"]).toBeLessThanOrEqual(9);
     expect(counts["Switch Length (one event)"]).toBeLessThanOrEqual(8);
     expect(counts["Share Update, pick audience, pick length (three events)"]).toBeLessThanOrEqual(14);
-    expect(counts["a troubleshooting message (recorded, no update)"]).toBeLessThanOrEqual(6);
+    // 6, plus the session's size counters kept in the same transaction (its limits).
+    expect(counts["a troubleshooting message (recorded, no update)"]).toBeLessThanOrEqual(7);
   });
 });

@@ -11,6 +11,7 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   psa_not_connected: 409,
   llm_unavailable: 503,
   config_invalid: 500,
+  too_large: 413,
 };
 
 /** An error the HTTP layer itself raises (auth, JSON, body size, validation). */

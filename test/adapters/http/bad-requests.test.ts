@@ -100,6 +100,29 @@ describe("REST API: bad requests get a 4xx naming the problem", () => {
     expect((await api.call("POST", `/ai-sessions/${id}/messages`, { text: "fixed 🎉" })).status).toBe(201);
   });
 
+  it("a full session takes no more messages (413 naming the limits), all of a batch or none", async () => {
+    const full = await sessionWithMessages(api);
+    const recorded = await api.t.db.prisma.session.findUniqueOrThrow({ where: { id: full } });
+    expect(recorded.messageCount).toBeGreaterThan(0);
+    expect(recorded.textChars).toBeGreaterThan(0);
+    await api.t.db.prisma.session.update({ where: { id: full }, data: { messageCount: 4_999 } });
+    const before = await api.t.db.prisma.sessionStep.count({ where: { sessionId: full } });
+    const batch = await api.call("POST", `/ai-sessions/${full}/messages`, {
+      messages: [{ text: "one more" }, { text: "and another" }],
+    });
+    expect(batch.status).toBe(413);
+    expect(batch.body.error.message).toMatch(
+      /session is full .*at most 5,000 messages and 4,000,000 characters/,
+    );
+    expect(await api.t.db.prisma.sessionStep.count({ where: { sessionId: full } })).toBe(before);
+    const one = await api.call("POST", `/ai-sessions/${full}/messages`, { text: "the last one that fits" });
+    expect(one.status).toBe(201);
+    expect((await api.t.db.prisma.session.findUniqueOrThrow({ where: { id: full } })).messageCount).toBe(
+      5_000,
+    );
+    expect((await api.call("POST", `/ai-sessions/${full}/messages`, { text: "over" })).status).toBe(413);
+  });
+
   it("an unknown id is quoted short, never echoed whole", async () => {
     const long = "x".repeat(10_000);
     const res = await api.call("GET", `/ai-sessions/${long}`);
