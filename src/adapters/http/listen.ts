@@ -10,14 +10,37 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/**
+ * How long a client may take: a slow-loris sending headers or a body a byte
+ * at a time is cut off instead of holding a connection open.
+ */
+export interface ServerTimeouts {
+  headersMs: number;
+  requestMs: number;
+  /** How often Node checks the two above. */
+  checkEveryMs: number;
+}
+
+export const DEFAULT_TIMEOUTS: ServerTimeouts = { headersMs: 10_000, requestMs: 30_000, checkEveryMs: 1_000 };
+
 /** Serves a Hono app with Node's HTTP server; resolves once it is listening. */
 export function listen(
   app: Pick<Hono, "fetch">,
-  options: { host: string; port: number },
+  options: { host: string; port: number; timeouts?: ServerTimeouts },
 ): Promise<RunningServer> {
+  const timeouts = options.timeouts ?? DEFAULT_TIMEOUTS;
   return new Promise((resolve, reject) => {
     const server = serve(
-      { fetch: app.fetch, hostname: options.host, port: options.port },
+      {
+        fetch: app.fetch,
+        hostname: options.host,
+        port: options.port,
+        serverOptions: {
+          headersTimeout: timeouts.headersMs,
+          requestTimeout: timeouts.requestMs,
+          connectionsCheckingInterval: timeouts.checkEveryMs,
+        },
+      },
       (info: AddressInfo) => {
         const host = info.family === "IPv6" ? `[${info.address}]` : info.address;
         resolve({
