@@ -40,6 +40,8 @@ const configSchema = z.object({
   ),
   FLOWPILOT_HTTP_HOST: z.string().trim().min(1).default("0.0.0.0"),
   FLOWPILOT_HTTP_PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  /** REST requests each account may make per minute (per API process); over it: 429 with Retry-After. */
+  FLOWPILOT_API_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(300),
   CONNECTWISE_SITE: optionalString,
   CONNECTWISE_COMPANY_ID: optionalString,
   CONNECTWISE_PUBLIC_KEY: optionalString,
@@ -86,7 +88,7 @@ export interface Config {
   llm?: { apiKey: string; baseURL?: string; model: string; timeoutMs: number };
   /** FLOWPILOT_ENCRYPTION_KEY, decoded: encrypts stored PSA private keys. */
   encryptionKey?: Buffer;
-  http: { host: string; port: number };
+  http: { host: string; port: number; requestsPerMinute: number };
   /** ConnectWise connection from the environment (applies to accounts without a stored one). */
   connectwise?: ConnectWiseSettings;
   psaTimeoutMs: number;
@@ -140,7 +142,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         }
       : undefined,
     encryptionKey: c.FLOWPILOT_ENCRYPTION_KEY,
-    http: { host: c.FLOWPILOT_HTTP_HOST, port: c.FLOWPILOT_HTTP_PORT },
+    http: {
+      host: c.FLOWPILOT_HTTP_HOST,
+      port: c.FLOWPILOT_HTTP_PORT,
+      requestsPerMinute: c.FLOWPILOT_API_RATE_LIMIT,
+    },
     connectwise:
       cwGiven.length > 0
         ? {

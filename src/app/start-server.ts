@@ -47,7 +47,7 @@ export async function startServer(config: Config, options: StartServerOptions = 
         tokens: { verify: async (token) => (await verifyApiToken(db.prisma, token))?.account ?? null },
         logger,
       },
-      { version: VERSION },
+      { version: VERSION, requestsPerMinute: config.http.requestsPerMinute },
     );
     const server = await listen(app, config.http);
     logger.info({ url: server.url }, "http api listening");

@@ -8,6 +8,7 @@ import { type AuthEnv, bearerAuth } from "./auth.ts";
 import { errorBody, HttpError, STATUS_BY_CODE } from "./errors.ts";
 import { answerOnce } from "./idempotency.ts";
 import { buildOpenApiDocument } from "./openapi.ts";
+import { rateLimit } from "./rate-limit.ts";
 import type { ApiRoute } from "./route.ts";
 import { apiRoutes } from "./routes.ts";
 import { readJsonBody } from "./validate.ts";
@@ -23,7 +24,13 @@ const honoPath = (openApiPath: string) => openApiPath.replace(/\{(\w+)\}/g, ":$1
  * Errors are answered in one place: typed engine errors by their code, HTTP
  * errors as raised, anything else as a 500 with a correlation id in the log.
  */
-export function createHttpApp(deps: ApiDeps, options: { version?: string } = {}) {
+export function createHttpApp(
+  deps: ApiDeps,
+  options: {
+    version?: string /** Per account, per process; default 300. */;
+    requestsPerMinute?: number;
+  } = {},
+) {
   const routes = apiRoutes(deps);
   const document = buildOpenApiDocument(routes, { version: options.version ?? "0.1.0" });
   const app = new Hono<AuthEnv>();
@@ -84,6 +91,7 @@ export function createHttpApp(deps: ApiDeps, options: { version?: string } = {})
 
   // "/ai-sessions/*" covers "/ai-sessions" too. Authenticate first: nobody unknown gets a body read.
   app.use("/ai-sessions/*", bearerAuth(deps));
+  app.use("/ai-sessions/*", rateLimit(options.requestsPerMinute ?? 300));
   app.use(
     "/ai-sessions/*",
     bodyLimit({

@@ -48,6 +48,8 @@ export async function startApi(
     writer?: UpdateWriter;
     /** A real logger to use besides the captured log (to check what reaches log lines). */
     logger?: Logger;
+    /** Per-account budget; suites make many calls in a second, so it is high unless a test lowers it. */
+    requestsPerMinute?: number;
   } = {},
 ): Promise<ApiHarness> {
   const t = options.ownDatabase ? await withTestDatabase("pglite") : await emptiedTestDatabase("pglite");
@@ -74,7 +76,13 @@ export async function startApi(
     tokens: { verify: async (token) => (await verifyApiToken(prisma, token))?.account ?? null },
     logger,
   };
-  const server = await listen(createHttpApp(deps), { host: "127.0.0.1", port: 0 });
+  const server = await listen(
+    createHttpApp(deps, { requestsPerMinute: options.requestsPerMinute ?? 10_000 }),
+    {
+      host: "127.0.0.1",
+      port: 0,
+    },
+  );
   const tenant = async (name: string) => {
     const account = await getOrCreateApiAccount(prisma, name);
     const { token } = await createApiToken(prisma, { accountId: account.id, name: "tests" });
