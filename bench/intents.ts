@@ -200,11 +200,10 @@ export async function runIntentBench(): Promise<void> {
   const accuracyRows: (string | number)[][] = [];
   const addRow = (
     name: string,
-    picked: number[],
-    oursResults: IntentResult[],
-    theirsResults: IntentResult[],
+    set: readonly LabelledRow[],
+    oursResults: readonly IntentResult[],
+    theirsResults: readonly IntentResult[],
   ) => {
-    const set = picked.map((i) => rows[i]!);
     const a = score(set, oursResults);
     const b = score(set, theirsResults);
     accuracyRows.push([
@@ -223,28 +222,18 @@ export async function runIntentBench(): Promise<void> {
     const idx = picked.map(({ i }) => i);
     addRow(
       `${source} (${FOLDS}-fold CV)`,
-      idx,
+      idx.map((i) => rows[i]!),
       idx.map((i) => ours.results[i]!),
       idx.map((i) => theirs[i]!),
     );
   }
-  for (const set of holdout) {
-    const a = score(
+  for (const set of holdout)
+    addRow(
+      `${set.name} (never trained on)`,
       set.rows,
       set.rows.map((r) => recognizeOffline(r.text)),
+      await Promise.all(set.rows.map((r) => byNlp(r.text))),
     );
-    const b = score(set.rows, await Promise.all(set.rows.map((r) => byNlp(r.text))));
-    accuracyRows.push([
-      `${set.name} (never trained on)`,
-      set.rows.length,
-      pct(a.intentAccuracy),
-      pct(a.slotAccuracy),
-      pct(a.falseTriggerRate),
-      pct(b.intentAccuracy),
-      pct(b.falseTriggerRate),
-      ratio(a.intentAccuracy, b.intentAccuracy),
-    ]);
-  }
   printTable(
     "Accuracy (ours = rules + model, no LLM; every CV row judged by models trained without it; nlp.js has no slots)",
     [

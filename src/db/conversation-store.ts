@@ -25,14 +25,7 @@ import {
   storeStatusUpdate,
   updateStatusUpdate,
 } from "./status-updates.ts";
-import {
-  appendMessage,
-  appendMessages,
-  countMessages,
-  pauseSession,
-  recentMessageTexts,
-  resumeSession,
-} from "./steps.ts";
+import { appendMessages, countMessages, pauseSession, recentMessageTexts, resumeSession } from "./steps.ts";
 import { setPsaMember, upsertUser } from "./users.ts";
 
 /**
@@ -74,14 +67,6 @@ export function createPrismaConversationStore(prisma: PrismaClient): Conversatio
     },
     escalateSession: async (sessionId, reason) => {
       await setStatus(prisma, sessionId, "escalated", { reason });
-    },
-    appendMessage: async (sessionId, message) => {
-      await appendMessage(prisma, sessionId, {
-        author: message.author,
-        text: message.text,
-        platform_message_id: message.platformMessageId,
-        author_name: message.authorName,
-      });
     },
     appendMessages: async (sessionId, messages) => {
       await appendMessages(

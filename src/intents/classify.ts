@@ -35,7 +35,8 @@ export function recognizeNormalized(message: NormalizedMessage, model: LinearMod
   return resultOf(reading, probability(model, featuresOf(reading)));
 }
 
-const TURNED_AWAY: IntentResult = {
+/** The answer for a message the pre-filter turns away (it never reaches the model). */
+export const TURNED_AWAY: IntentResult = {
   intent: "none",
   audience: null,
   length: null,

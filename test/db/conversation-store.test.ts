@@ -76,21 +76,13 @@ describe.each(DB_KINDS)("conversation store on %s", (kind) => {
       ticketId: "51234",
       thread: { ...place, account: { platform: "teams", externalId: "tenant-1" } },
     });
-    await store.appendMessage(session.id, {
-      author: "engineer",
-      text: "VPN down for all",
-      platformMessageId: "m1",
-    });
-    await store.appendMessage(session.id, {
-      author: "engineer",
-      text: "VPN down for all",
-      platformMessageId: "m1",
-    });
-    await store.appendMessage(session.id, {
-      author: "engineer",
-      text: "cert expired",
-      platformMessageId: "m2",
-    });
+    await store.appendMessages(session.id, [
+      { author: "engineer", text: "VPN down for all", platformMessageId: "m1" },
+    ]);
+    await store.appendMessages(session.id, [
+      { author: "engineer", text: "VPN down for all", platformMessageId: "m1" },
+      { author: "engineer", text: "cert expired", platformMessageId: "m2" },
+    ]);
     expect(await store.countMessages(session.id)).toBe(2);
     await store.pauseSession(session.id, "lunch");
     expect((await store.findOpenSession(account.id, place))?.status).toBe("paused");

@@ -86,15 +86,6 @@ export interface ConversationStore {
   resumeSession(sessionId: string): Promise<void>;
   resolveSession(sessionId: string, summary: string): Promise<void>;
   escalateSession(sessionId: string, reason: string): Promise<void>;
-  appendMessage(
-    sessionId: string,
-    message: {
-      author: "engineer" | "assistant" | "client";
-      text: string;
-      platformMessageId?: string;
-      authorName?: string;
-    },
-  ): Promise<void>;
   /** Several messages in order, in one transaction: all are stored or none. */
   appendMessages(
     sessionId: string,

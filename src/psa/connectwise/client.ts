@@ -1,7 +1,8 @@
 import pRetry from "p-retry";
+import type { TicketDetails, TicketNote } from "../../domain/index.ts";
 import { FlowPilotError } from "../../errors.ts";
 import { PsaRequestError } from "../errors.ts";
-import type { PostedNote, PsaClient, PsaMember, PsaNote, PsaTicket } from "../types.ts";
+import type { PostedNote, PsaClient, PsaMember } from "../types.ts";
 import {
   type ConnectWiseSettings,
   connectWiseBaseUrl,
@@ -79,7 +80,7 @@ export function createConnectWiseClient(
   return {
     provider: "connectwise",
 
-    async getTicket(ticketId: string): Promise<PsaTicket | null> {
+    async getTicket(ticketId: string): Promise<TicketDetails | null> {
       const number = connectWiseTicketNumber(ticketId);
       if (!number) return null;
       const ticket = (await withRetries(() =>
@@ -94,7 +95,7 @@ export function createConnectWiseClient(
       };
     },
 
-    async postNote(note: PsaNote): Promise<PostedNote> {
+    async postNote(note: TicketNote): Promise<PostedNote> {
       const number = requireTicketNumber(note.ticketId);
       if (note.text.length > CONNECTWISE_NOTE_MAX_CHARS)
         throw new FlowPilotError(

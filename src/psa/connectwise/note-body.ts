@@ -1,4 +1,4 @@
-import type { PsaNote } from "../types.ts";
+import type { TicketNote } from "../../domain/index.ts";
 
 /**
  * The body of `POST /service/tickets/{id}/notes`.
@@ -29,7 +29,7 @@ export interface ConnectWiseNoteBody {
 /** ConnectWise limits note text; longer updates are refused rather than cut. */
 export const CONNECTWISE_NOTE_MAX_CHARS = 50_000;
 
-export function connectWiseNoteBody(note: PsaNote): ConnectWiseNoteBody {
+export function connectWiseNoteBody(note: TicketNote): ConnectWiseNoteBody {
   return {
     text: note.text,
     detailDescriptionFlag: note.visibility === "external",

@@ -5,7 +5,7 @@
  */
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import { resultOf } from "../../../src/intents/classify.ts";
+import { resultOf, TURNED_AWAY } from "../../../src/intents/classify.ts";
 import { featuresOf } from "../../../src/intents/features.ts";
 import { indicesOf } from "../../../src/intents/model/hashing.ts";
 import { type CrossValidation, crossValidate } from "../../../src/intents/model/train.ts";
@@ -65,14 +65,7 @@ export function crossValidatedResults(read: readonly ReadRow[], folds = 5): Cros
   const results = read.map((r) => {
     if (!r.read) {
       probabilities.push(0);
-      return {
-        intent: "none",
-        audience: null,
-        length: null,
-        context: null,
-        confidence: 0.99,
-        source: "model",
-      } as const;
+      return TURNED_AWAY;
     }
     const p = validation.probabilities[k++]!;
     probabilities.push(p);

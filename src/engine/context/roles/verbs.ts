@@ -14,7 +14,8 @@ const isKnown = (word: string) => INFINITIVES.has(word) || FAMILY_OF.has(word);
 /** "re-granted" -> "granted", "reinstalled" -> "installed": prefixes that keep a verb's meaning. */
 const PREFIX = /^(?:re-?|un-?|[a-z]+-)(?=[a-z]{3})/;
 
-function regularInfinitives(form: string): string[] {
+/** The infinitives the regular rules could give a form ("stopped" -> stop, stopp, stoppe); the lexicon script uses them too. */
+export function regularInfinitives(form: string): string[] {
   const out: string[] = [];
   if (form.endsWith("ied")) out.push(`${form.slice(0, -3)}y`);
   if (form.endsWith("ed")) out.push(form.slice(0, -2), form.slice(0, -1));

@@ -48,7 +48,7 @@ describe("verbs", () => {
   it("has a generated table that matches compromise's lexicon", async () => {
     const { stdout } = await promisify(execFile)(
       process.execPath,
-      ["scripts/build-verb-lexicon.mjs", "--check"],
+      ["--import", "tsx", "scripts/build-verb-lexicon.ts", "--check"],
       {
         cwd: REPO_ROOT,
       },

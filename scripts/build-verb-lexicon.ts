@@ -11,6 +11,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import nlp from "compromise";
+import { regularInfinitives } from "../src/engine/context/roles/verbs.ts";
 
 const OUT = fileURLToPath(new URL("../src/engine/context/roles/verb-lexicon.generated.ts", import.meta.url));
 
@@ -52,19 +53,6 @@ const EXTRA_INFINITIVES = [
   "misconfigure",
   "reconfigure",
 ];
-
-export function regularInfinitives(form) {
-  const out = [];
-  if (form.endsWith("ied")) out.push(`${form.slice(0, -3)}y`);
-  if (form.endsWith("ed")) out.push(form.slice(0, -2), form.slice(0, -1));
-  if (/([b-df-hj-np-tv-z])\1ed$/.test(form)) out.push(form.slice(0, -3));
-  if (form.endsWith("ing")) out.push(form.slice(0, -3), `${form.slice(0, -3)}e`);
-  if (/([b-df-hj-np-tv-z])\1ing$/.test(form)) out.push(form.slice(0, -4));
-  if (form.endsWith("ies")) out.push(`${form.slice(0, -3)}y`);
-  if (form.endsWith("es")) out.push(form.slice(0, -2));
-  if (form.endsWith("s")) out.push(form.slice(0, -1));
-  return out;
-}
 
 const model = nlp.model();
 const conjugate = nlp.methods().two.transform.verb.conjugate;
