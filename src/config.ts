@@ -1,5 +1,15 @@
 import { z } from "zod";
+import {
+  chatPlatformSchema,
+  MissingChatSetting,
+  type SlackSettings,
+  slackSettings,
+  type TeamsSettings,
+  teamsSettings,
+} from "./config-chat-platforms.ts";
 import { insecureSiteProblem } from "./psa/connectwise/connection.ts";
+
+export type { SlackSettings, TeamsSettings };
 
 /**
  * Configuration, read once at start-up from the environment and validated.
@@ -11,50 +21,52 @@ const optionalString = z
   .transform((v) => (v === "" ? undefined : v))
   .optional();
 
-const configSchema = z.object({
-  DATABASE_URL: optionalString.pipe(
-    z
+const configSchema = z
+  .object({
+    DATABASE_URL: optionalString.pipe(
+      z
+        .string()
+        .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL")
+        .optional(),
+    ),
+    FLOWPILOT_DATA_DIR: z.string().trim().min(1).default("./data"),
+    LOG_LEVEL: optionalString.pipe(
+      z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
+    ),
+    FLOWPILOT_ENGINEER_NAME: optionalString,
+    OPENAI_API_KEY: optionalString,
+    OPENAI_BASE_URL: optionalString.pipe(z.url("must be a URL such as https://api.openai.com/v1").optional()),
+    OPENAI_MODEL: z.string().trim().min(1).default("gpt-4o-mini"),
+    OPENAI_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(20_000),
+    FLOWPILOT_ENCRYPTION_KEY: optionalString.pipe(
+      z
+        .string()
+        .transform((value, ctx) => {
+          const key = decodeEncryptionKey(value);
+          if (!key)
+            ctx.addIssue({ code: "custom", message: "must be 32 bytes, as 64 hex characters or base64" });
+          return key ?? z.NEVER;
+        })
+        .optional(),
+    ),
+    FLOWPILOT_HTTP_HOST: z.string().trim().min(1).default("0.0.0.0"),
+    FLOWPILOT_HTTP_PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+    /** REST requests each account may make per minute (per API process); over it: 429 with Retry-After. */
+    FLOWPILOT_API_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(300),
+    CONNECTWISE_SITE: optionalString,
+    CONNECTWISE_COMPANY_ID: optionalString,
+    CONNECTWISE_PUBLIC_KEY: optionalString,
+    CONNECTWISE_PRIVATE_KEY: optionalString,
+    CONNECTWISE_CLIENT_ID: optionalString,
+    CONNECTWISE_CODEBASE: z
       .string()
-      .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL")
-      .optional(),
-  ),
-  FLOWPILOT_DATA_DIR: z.string().trim().min(1).default("./data"),
-  LOG_LEVEL: optionalString.pipe(
-    z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
-  ),
-  FLOWPILOT_ENGINEER_NAME: optionalString,
-  OPENAI_API_KEY: optionalString,
-  OPENAI_BASE_URL: optionalString.pipe(z.url("must be a URL such as https://api.openai.com/v1").optional()),
-  OPENAI_MODEL: z.string().trim().min(1).default("gpt-4o-mini"),
-  OPENAI_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(20_000),
-  FLOWPILOT_ENCRYPTION_KEY: optionalString.pipe(
-    z
-      .string()
-      .transform((value, ctx) => {
-        const key = decodeEncryptionKey(value);
-        if (!key)
-          ctx.addIssue({ code: "custom", message: "must be 32 bytes, as 64 hex characters or base64" });
-        return key ?? z.NEVER;
-      })
-      .optional(),
-  ),
-  FLOWPILOT_HTTP_HOST: z.string().trim().min(1).default("0.0.0.0"),
-  FLOWPILOT_HTTP_PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
-  /** REST requests each account may make per minute (per API process); over it: 429 with Retry-After. */
-  FLOWPILOT_API_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(300),
-  CONNECTWISE_SITE: optionalString,
-  CONNECTWISE_COMPANY_ID: optionalString,
-  CONNECTWISE_PUBLIC_KEY: optionalString,
-  CONNECTWISE_PRIVATE_KEY: optionalString,
-  CONNECTWISE_CLIENT_ID: optionalString,
-  CONNECTWISE_CODEBASE: z
-    .string()
-    .trim()
-    .regex(/^[A-Za-z0-9_]+$/, "must look like v4_6_release")
-    .default("v4_6_release"),
-  CONNECTWISE_API_VERSION: optionalString,
-  PSA_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
-});
+      .trim()
+      .regex(/^[A-Za-z0-9_]+$/, "must look like v4_6_release")
+      .default("v4_6_release"),
+    CONNECTWISE_API_VERSION: optionalString,
+    PSA_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
+  })
+  .extend(chatPlatformSchema.shape);
 
 /** The settings that, all together, connect every account to one ConnectWise site. */
 const CONNECTWISE_REQUIRED = [
@@ -92,6 +104,10 @@ export interface Config {
   /** ConnectWise connection from the environment (applies to accounts without a stored one). */
   connectwise?: ConnectWiseSettings;
   psaTimeoutMs: number;
+  /** Present when Slack settings are: `npm start` serves Slack. */
+  slack?: SlackSettings;
+  /** Present when MicrosoftAppId (or FLOWPILOT_TEAMS_ALLOW_ANONYMOUS=true) is: `npm start` serves Teams. */
+  teams?: TeamsSettings;
 }
 
 export interface ConnectWiseSettings {
@@ -128,6 +144,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       `invalid setting ${missing}: required when ${cwGiven[0]} is set (a ConnectWise connection needs ${CONNECTWISE_REQUIRED.join(", ")})`,
     );
   }
+  let slack: SlackSettings | undefined;
+  let teams: TeamsSettings | undefined;
+  try {
+    slack = slackSettings(c, c.FLOWPILOT_ENCRYPTION_KEY !== undefined);
+    teams = teamsSettings(c);
+  } catch (err) {
+    if (err instanceof MissingChatSetting) throw new ConfigError(err.message);
+    throw err;
+  }
   return {
     databaseUrl: c.DATABASE_URL,
     dataDir: c.FLOWPILOT_DATA_DIR,
@@ -160,5 +185,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           }
         : undefined,
     psaTimeoutMs: c.PSA_TIMEOUT_MS,
+    slack,
+    teams,
   };
 }

@@ -1,0 +1,25 @@
+import type { Hono } from "hono";
+import type { Conversation } from "../engine/conversation/conversation.ts";
+import type { ChatSurface, PlatformKind } from "../engine/conversation/types.ts";
+
+/**
+ * One chat platform running inside the shared HTTP server (Slack, Teams).
+ * The app layer builds a conversation core on the runtime's surface, hands
+ * it over with `attach`, mounts the routes, and fires the platform's
+ * reminders; every platform type stays inside its adapter folder.
+ */
+export interface ChatRuntime {
+  readonly platform: Extract<PlatformKind, "slack" | "teams">;
+  readonly surface: ChatSurface;
+  /** Mounts the platform's routes (Slack `/slack/events`, Teams `/api/messages`) on the shared server. */
+  // biome-ignore lint/suspicious/noExplicitAny: the shared server's Hono env belongs to the HTTP adapter
+  mount(app: Hono<any>): void;
+  /** The conversation core built on `surface`; events are answered 503 until it is attached. */
+  attach(conversation: Conversation): void;
+  /** Connections of its own (Slack Socket Mode); resolves once connected. */
+  start?(): Promise<void>;
+  /** Closes those connections. */
+  stop?(): Promise<void>;
+  /** One line for the start-up banner, e.g. "Slack (HTTP, /slack/events)". */
+  describe(): string;
+}
