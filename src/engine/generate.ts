@@ -2,7 +2,7 @@ import { buildSessionFacts } from "./context/session-facts.ts";
 import { enforceGuardrails } from "./guardrails/index.ts";
 import { redactSnapshot } from "./intake/redact-session.ts";
 import { type CommunicationTemplates, DEFAULT_TEMPLATES } from "./templates.ts";
-import type { SessionSnapshot, StatusUpdateResult, UpdateContextKind, UpdateRequest } from "./types.ts";
+import type { SessionSnapshot, UpdateContextKind, UpdateRequest, WrittenUpdate } from "./types.ts";
 import { offlineWriter } from "./writers/offline/index.ts";
 import type { UpdateWriter } from "./writers/types.ts";
 
@@ -20,15 +20,15 @@ export function defaultContext(session: SessionSnapshot): UpdateContextKind {
 }
 
 /**
- * Writes one status update from the whole session and returns the spec's
- * response body. Whatever wrote the text, the guardrails run last: no secret
+ * Writes one status update from the whole session and returns it with the
+ * facts it was written from. Whatever wrote the text, the guardrails run last: no secret
  * from the session and, for client audiences, nothing technical gets out.
  */
 export async function generateStatusUpdate(
   given: SessionSnapshot,
   request: UpdateRequest,
   options: GenerateOptions = {},
-): Promise<StatusUpdateResult> {
+): Promise<WrittenUpdate> {
   // A stored session passed the intake message by message; a transcript is scanned here.
   const session = await redactSnapshot(given);
   const templates = options.templates ?? DEFAULT_TEMPLATES;
@@ -52,11 +52,11 @@ export async function generateStatusUpdate(
     audience: request.audience,
     length,
     context,
-    session_status: facts.status,
-    steps_completed: facts.steps.length,
-    time_spent_minutes: facts.timeSpentMinutes,
-    generated_at: session.now.toISOString(),
+    sessionStatus: facts.status,
+    stepsCompleted: facts.steps.length,
+    timeSpentMinutes: facts.timeSpentMinutes,
+    generatedAt: session.now,
     writer: written.writer,
-    ...(written.fallbackReason ? { fallback_reason: written.fallbackReason } : {}),
+    ...(written.fallbackReason ? { fallbackReason: written.fallbackReason } : {}),
   };
 }

@@ -83,18 +83,23 @@ export interface UpdateRequest {
   context?: UpdateContextKind;
 }
 
-/** The spec's response body for `POST /ai-sessions/{id}/status-update`. */
-export interface StatusUpdateResult {
+/**
+ * One update as written, before it is stored: the text and the session facts
+ * it was written from. Plain domain data; the REST body that carries it is
+ * shaped by the HTTP adapter (src/adapters/http/bodies.ts).
+ */
+export interface WrittenUpdate {
   content: string;
   audience: Audience;
   length: Length;
   context: UpdateContextKind;
-  session_status: InferredStatus;
-  steps_completed: number;
-  time_spent_minutes: number;
-  generated_at: string;
+  /** The troubleshooting progress inferred from the messages. */
+  sessionStatus: InferredStatus;
+  stepsCompleted: number;
+  timeSpentMinutes: number;
+  generatedAt: Date;
   /** Which writer produced `content`: the deterministic one or the LLM. */
   writer: "offline" | "llm";
   /** Set when the LLM was asked but its text was not used (outage, guardrail failure). */
-  fallback_reason?: string;
+  fallbackReason?: string;
 }

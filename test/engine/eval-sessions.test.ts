@@ -65,7 +65,7 @@ for (const suite of suites) {
                 for (const secret of c.expect.secrets) expect(result.content).not.toContain(secret);
                 if (audience !== "ticket_notes") {
                   assertExpectations(
-                    { ...result, session_status: c.expect.status as never },
+                    { ...result, sessionStatus: c.expect.status as never },
                     {
                       ...c.expect,
                       ticket_notes_must_mention: [],

@@ -90,7 +90,7 @@ describe("very short sessions and since-last-update", () => {
     });
     const notes = await generateStatusUpdate(short, { audience: "ticket_notes", length: "detailed" });
     expect(notes.content).toContain("Currently investigating — gathering initial information.");
-    expect(notes.session_status).toBe("investigating");
+    expect(notes.sessionStatus).toBe("investigating");
   });
 
   it("says what changed since the previous update", async () => {
@@ -104,8 +104,8 @@ describe("very short sessions and since-last-update", () => {
         length: "detailed",
         context: "update",
         content: first.content,
-        sessionStatus: first.session_status,
-        generatedAt: new Date(first.generated_at),
+        sessionStatus: first.sessionStatus,
+        generatedAt: first.generatedAt,
         messageCount: 5,
       },
     ];

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { expect } from "vitest";
 import { type Transcript, transcriptSchema } from "../../src/engine/transcript.ts";
-import type { StatusUpdateResult } from "../../src/engine/types.ts";
+import type { WrittenUpdate } from "../../src/engine/types.ts";
 
 /** What every generated update for a session must satisfy (shared/eval/README.md). */
 export interface SessionExpectations {
@@ -53,14 +53,14 @@ export function containsForbidden(text: string, forbidden: string): boolean {
   return new RegExp(`(?<![A-Za-z0-9])${escapeRegExp(forbidden)}(?![A-Za-z0-9])`, "i").test(text);
 }
 
-export function assertExpectations(result: StatusUpdateResult, e: SessionExpectations): void {
+export function assertExpectations(result: WrittenUpdate, e: SessionExpectations): void {
   const { content, audience, length } = result;
   const label = `${audience}/${length}/${result.context}`;
-  expect(result.session_status, `${label}: status`).toBe(e.status);
+  expect(result.sessionStatus, `${label}: status`).toBe(e.status);
   // The eval format leaves rounding open (shared/eval/README.md); its checker allows a minute either way.
   expect(
-    Math.abs(result.time_spent_minutes - e.time_spent_minutes),
-    `${label}: time spent ${result.time_spent_minutes}`,
+    Math.abs(result.timeSpentMinutes - e.time_spent_minutes),
+    `${label}: time spent ${result.timeSpentMinutes}`,
   ).toBeLessThanOrEqual(1);
   for (const secret of e.secrets) expect(content, `${label}: leaks a secret`).not.toContain(secret);
   if (audience === "ticket_notes" && length === "detailed" && result.context === "update") {

@@ -1,5 +1,6 @@
 import type { ApiDeps } from "../../engine/api/index.ts";
 import * as api from "../../engine/api/index.ts";
+import { postResultReply, sessionBody, storedUpdateBody } from "./bodies.ts";
 import { type ApiRoute, defineRoute } from "./route.ts";
 import {
   addedMessagesSchema,
@@ -23,6 +24,11 @@ import {
 
 const S = "/ai-sessions/{session_id}";
 
+const closedBody = (closed: api.ClosedSession) => ({
+  session: sessionBody(closed.session),
+  updates: closed.updates.map(storedUpdateBody),
+});
+
 /** Every authenticated endpoint: a thin mapping from HTTP onto the API service. */
 export function apiRoutes(deps: ApiDeps): ApiRoute[] {
   return [
@@ -32,16 +38,16 @@ export function apiRoutes(deps: ApiDeps): ApiRoute[] {
       summary: "Start a session for a ticket (ticket details filled from the PSA when connected)",
       body: { schema: createSessionBody, required: true },
       responses: { 201: { description: "The new session", schema: createdSessionSchema } },
-      handle: async ({ caller, body }) => ({
-        status: 201,
-        body: await api.createSession(deps, caller, {
+      handle: async ({ caller, body }) => {
+        const { session, notice } = await api.createSession(deps, caller, {
           ticketId: body.ticket_id,
           ticketSummary: body.ticket_summary,
           clientCompany: body.client_company,
           clientContact: body.client_contact,
           engineer: body.engineer,
-        }),
-      }),
+        });
+        return { status: 201, body: { session: sessionBody(session), ...(notice ? { notice } : {}) } };
+      },
     }),
     defineRoute({
       method: "get",
@@ -51,7 +57,7 @@ export function apiRoutes(deps: ApiDeps): ApiRoute[] {
       responses: { 200: { description: "The session", schema: sessionSchema } },
       handle: async ({ caller, params }) => ({
         status: 200,
-        body: await api.getSession(deps, caller, params.session_id!),
+        body: sessionBody(await api.getSession(deps, caller, params.session_id!)),
       }),
     }),
     defineRoute<typeof addMessagesBody>({
@@ -61,15 +67,19 @@ export function apiRoutes(deps: ApiDeps): ApiRoute[] {
       params: sessionParams,
       body: { schema: addMessagesBody, required: true },
       responses: { 201: { description: "Recorded", schema: addedMessagesSchema } },
-      handle: async ({ caller, params, body }) => ({
-        status: 201,
-        body: await api.addMessages(
+      handle: async ({ caller, params, body }) => {
+        const recorded = await api.addMessages(
           deps,
           caller,
           params.session_id!,
-          body.messages ?? [{ author: body.author, author_name: body.author_name, text: body.text! }],
-        ),
-      }),
+          (body.messages ?? [body]).map((m) => ({
+            author: m.author,
+            authorName: m.author_name,
+            text: m.text!,
+          })),
+        );
+        return { status: 201, body: { recorded: recorded.recorded, message_count: recorded.messageCount } };
+      },
     }),
     defineRoute<typeof pauseBody>({
       method: "post",
@@ -80,7 +90,7 @@ export function apiRoutes(deps: ApiDeps): ApiRoute[] {
       responses: { 200: { description: "The paused session", schema: sessionSchema } },
       handle: async ({ caller, params, body }) => ({
         status: 200,
-        body: await api.pauseSession(deps, caller, params.session_id!, body.reason),
+        body: sessionBody(await api.pauseSession(deps, caller, params.session_id!, body.reason)),
       }),
     }),
     defineRoute({
@@ -91,7 +101,7 @@ export function apiRoutes(deps: ApiDeps): ApiRoute[] {
       responses: { 200: { description: "The active session", schema: sessionSchema } },
       handle: async ({ caller, params }) => ({
         status: 200,
-        body: await api.resumeSession(deps, caller, params.session_id!),
+        body: sessionBody(await api.resumeSession(deps, caller, params.session_id!)),
       }),
     }),
     defineRoute<typeof resolveBody>({
@@ -105,7 +115,7 @@ export function apiRoutes(deps: ApiDeps): ApiRoute[] {
       },
       handle: async ({ caller, params, body }) => ({
         status: 200,
-        body: await api.resolveSession(deps, caller, params.session_id!, body.summary),
+        body: closedBody(await api.resolveSession(deps, caller, params.session_id!, body.summary)),
       }),
     }),
     defineRoute<typeof escalateBody>({
@@ -119,7 +129,7 @@ export function apiRoutes(deps: ApiDeps): ApiRoute[] {
       },
       handle: async ({ caller, params, body }) => ({
         status: 200,
-        body: await api.escalateSession(deps, caller, params.session_id!, body.reason),
+        body: closedBody(await api.escalateSession(deps, caller, params.session_id!, body.reason)),
       }),
     }),
     defineRoute<typeof statusUpdateBody>({
@@ -131,7 +141,7 @@ export function apiRoutes(deps: ApiDeps): ApiRoute[] {
       responses: { 201: { description: "The stored update", schema: statusUpdateSchema } },
       handle: async ({ caller, params, body }) => ({
         status: 201,
-        body: await api.generateUpdate(deps, caller, params.session_id!, body),
+        body: storedUpdateBody(await api.generateUpdate(deps, caller, params.session_id!, body)),
       }),
     }),
     defineRoute({
@@ -142,7 +152,7 @@ export function apiRoutes(deps: ApiDeps): ApiRoute[] {
       responses: { 200: { description: "The updates", schema: updateListSchema } },
       handle: async ({ caller, params }) => ({
         status: 200,
-        body: { updates: await api.listUpdates(deps, caller, params.session_id!) },
+        body: { updates: (await api.listUpdates(deps, caller, params.session_id!)).map(storedUpdateBody) },
       }),
     }),
     defineRoute<typeof postToTicketBody>({
@@ -159,20 +169,10 @@ export function apiRoutes(deps: ApiDeps): ApiRoute[] {
           schema: postFailedSchema,
         },
       },
-      handle: async ({ caller, params, body }) => {
-        const r = await api.postUpdateToTicket(deps, caller, params.session_id!, params.update_id!, body);
-        return r.ok
-          ? { status: 200, body: r }
-          : {
-              status: 502,
-              body: {
-                error: { code: "psa_unavailable", message: r.error },
-                visibility: r.visibility,
-                ticket_id: r.ticket_id,
-                content: r.content,
-              },
-            };
-      },
+      handle: async ({ caller, params, body }) =>
+        postResultReply(
+          await api.postUpdateToTicket(deps, caller, params.session_id!, params.update_id!, body),
+        ),
     }),
   ];
 }

@@ -1,4 +1,5 @@
 import { readFile } from "node:fs/promises";
+import { writtenUpdateBody } from "../../adapters/http/bodies.ts";
 import { generateStatusUpdate } from "../../engine/generate.ts";
 import { communicationTemplatesSchema, DEFAULT_TEMPLATES } from "../../engine/templates.ts";
 import { transcriptSchema, transcriptToSnapshot } from "../../engine/transcript.ts";
@@ -28,9 +29,11 @@ export async function generate(io: CliIo, flags: GenerateFlags): Promise<void> {
     { audience: flags.audience, length: flags.length, context: flags.context },
     { templates, writer: createWriter(config.llm) },
   );
-  io.stdout.write(flags.json ? `${JSON.stringify(result, null, 2)}\n` : `${result.content}\n`);
+  io.stdout.write(
+    flags.json ? `${JSON.stringify(writtenUpdateBody(result), null, 2)}\n` : `${result.content}\n`,
+  );
   // The text itself stays clean for piping; the engineer still learns the AI was not used.
-  if (!flags.json && result.fallback_reason) io.stderr.write(`flowpilot: note: ${result.fallback_reason}\n`);
+  if (!flags.json && result.fallbackReason) io.stderr.write(`flowpilot: note: ${result.fallbackReason}\n`);
 }
 
 async function readTranscript(path: string) {

@@ -19,7 +19,7 @@ export async function addMessages(
   caller: ApiCaller,
   sessionId: string,
   incoming: ApiMessageInput[],
-): Promise<{ recorded: number; message_count: number }> {
+): Promise<{ recorded: number; messageCount: number }> {
   const session = await requireSession(deps, caller, sessionId);
   // In order, so a secret typed with a label in one message is also removed where a later one repeats it.
   const messages: ApiMessageInput[] = [];
@@ -27,7 +27,7 @@ export async function addMessages(
     messages.push({
       ...m,
       text: await intakeText(m.text, session.id),
-      author_name: await intakeField(m.author_name),
+      authorName: await intakeField(m.authorName),
     });
   }
   if (isClosed(session.status))
@@ -50,8 +50,8 @@ export async function addMessages(
     messages.map((m) => ({
       author: m.author ?? "engineer",
       text: m.text,
-      ...(m.author_name ? { authorName: m.author_name } : {}),
+      ...(m.authorName ? { authorName: m.authorName } : {}),
     })),
   );
-  return { recorded: messages.length, message_count: await deps.store.countMessages(session.id) };
+  return { recorded: messages.length, messageCount: await deps.store.countMessages(session.id) };
 }

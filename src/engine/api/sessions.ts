@@ -1,21 +1,21 @@
-import type { SessionInfo } from "../conversation/store.ts";
+import type { SessionInfo, StoredUpdate } from "../conversation/store.ts";
 import { cleanIncomingText } from "../intake/clean-text.ts";
 import { intakeField, intakeOptional, intakeText } from "../intake/intake-text.ts";
 import { type ClosingContext, closeAndDraft } from "../sessions/close.ts";
 import { applyPause, applyResume } from "../sessions/pause.ts";
 import { withTicketDetails } from "../sessions/ticket-details.ts";
 import { nowFor, requestedByFor, requireSession } from "./context.ts";
-import type { ApiCaller, ApiDeps, ApiSessionView, ApiUpdateView, NewApiSession } from "./types.ts";
-import { sessionView, updateView } from "./views.ts";
+import { sessionOverview } from "./overview.ts";
+import type { ApiCaller, ApiDeps, NewApiSession, SessionOverview } from "./types.ts";
 
 /**
  * Session lifecycle for the REST API: the same session use cases as chat
  * (same checks, same reminder cancelling, same pre-generated closing
- * updates), with a JSON body instead of a view.
+ * updates), returning data instead of a view; the HTTP adapter shapes the JSON.
  */
 
-async function view(deps: ApiDeps, session: SessionInfo): Promise<ApiSessionView> {
-  return sessionView(session, await deps.store.loadSnapshot(session.id, nowFor(deps)));
+async function view(deps: ApiDeps, session: SessionInfo): Promise<SessionOverview> {
+  return sessionOverview(session, await deps.store.loadSnapshot(session.id, nowFor(deps)));
 }
 
 /**
@@ -27,7 +27,7 @@ export async function createSession(
   deps: ApiDeps,
   caller: ApiCaller,
   raw: NewApiSession,
-): Promise<{ session: ApiSessionView; notice?: string }> {
+): Promise<{ session: SessionOverview; notice?: string }> {
   const input: NewApiSession = {
     ticketId: cleanIncomingText(raw.ticketId),
     ticketSummary: await intakeField(raw.ticketSummary),
@@ -74,9 +74,9 @@ export async function resumeSession(deps: ApiDeps, caller: ApiCaller, sessionId:
 }
 
 export interface ClosedSession {
-  session: ApiSessionView;
+  session: SessionOverview;
   /** The pre-generated updates: the ticket documentation (detailed notes) and the client update. */
-  updates: ApiUpdateView[];
+  updates: StoredUpdate[];
 }
 
 async function close(
@@ -95,7 +95,7 @@ async function close(
     requestedBy: requestedByFor(session),
     now: nowFor(deps),
   });
-  return { session: await view(deps, closed), updates: [documentation, share].map(updateView) };
+  return { session: await view(deps, closed), updates: [documentation, share] };
 }
 
 /** Resolves with what fixed it; pending reminders are cancelled and the closing updates generated. */

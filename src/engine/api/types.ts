@@ -1,7 +1,7 @@
-import type { AccountInfo } from "../conversation/store.ts";
+import type { PostOutcome } from "../../domain/index.ts";
+import type { AccountInfo, StoredUpdate } from "../conversation/store.ts";
 import type { SessionDeps } from "../sessions/deps.ts";
-import type { Delivery } from "../steps.ts";
-import type { InferredStatus, MessageAuthor, SessionStatus, StatusUpdateResult } from "../types.ts";
+import type { InferredStatus, MessageAuthor, SessionStatus } from "../types.ts";
 
 /** Resolves a presented bearer token to its account (src/db implements it); null when unknown or revoked. */
 export interface ApiTokenVerifier {
@@ -32,46 +32,36 @@ export interface NewApiSession {
   engineer: ApiEngineer;
 }
 
-export interface ApiSessionView {
-  session_id: string;
-  ticket_id: string | null;
-  ticket_summary: string | null;
-  client_company: string | null;
-  client_contact: string | null;
-  engineer_name: string | null;
+/** A session as the API reports it: stored fields plus what the engine infers from the timeline. */
+export interface SessionOverview {
+  id: string;
+  ticketId: string | null;
+  ticketSummary: string | null;
+  clientCompany: string | null;
+  clientContact: string | null;
+  engineerName: string | null;
   status: SessionStatus;
   /** The troubleshooting progress inferred from the messages. */
-  session_status: InferredStatus;
-  started_at: string;
-  message_count: number;
-  updates_count: number;
-  time_spent_minutes: number;
-  resolution_summary: string | null;
-  escalation_reason: string | null;
+  sessionStatus: InferredStatus;
+  startedAt: Date;
+  messageCount: number;
+  updatesCount: number;
+  timeSpentMinutes: number;
+  resolutionSummary: string | null;
+  escalationReason: string | null;
 }
 
 export interface ApiMessageInput {
   author?: MessageAuthor;
-  author_name?: string;
+  authorName?: string;
   text: string;
 }
 
-/** The spec's status-update body (content is the final text, the edit if any) with the update's id and delivery. */
-export interface ApiUpdateView extends Omit<StatusUpdateResult, "fallback_reason"> {
-  update_id: string;
-  edited: boolean;
-  delivery: Pick<
-    Delivery,
-    "psa_push_status" | "psa_note_id" | "psa_note_visibility" | "psa_error" | "posted_at"
-  >;
-}
+/** What Post to Ticket did, for the session's ticket. */
+export type TicketPostResult = PostOutcome & { ticketId: string };
 
-export type ApiPostResult =
-  | {
-      ok: true;
-      note_id: string;
-      visibility: "internal" | "external";
-      ticket_id: string;
-      already_posted: boolean;
-    }
-  | { ok: false; error: string; visibility: "internal" | "external"; ticket_id: string; content: string };
+/** One page of a session's updates, oldest first; `nextAfter` is the last one's id when more may follow. */
+export interface UpdatePage {
+  updates: StoredUpdate[];
+  nextAfter: string | null;
+}

@@ -1,13 +1,13 @@
 import { MIN_MESSAGES_FOR_UPDATE } from "../../domain/index.ts";
 import { FlowPilotError } from "../../errors.ts";
+import type { StoredUpdate } from "../conversation/store.ts";
 import { cleanIncomingText } from "../intake/clean-text.ts";
 import { intakeField } from "../intake/intake-text.ts";
 import { pushUpdateToTicket } from "../sessions/post-to-ticket.ts";
 import { writeUpdate } from "../sessions/write-update.ts";
 import type { Audience, Length, UpdateContextKind } from "../types.ts";
 import { nowFor, quoteId, requestedByFor, requireSession } from "./context.ts";
-import type { ApiCaller, ApiDeps, ApiEngineer, ApiPostResult, ApiUpdateView } from "./types.ts";
-import { updateView } from "./views.ts";
+import type { ApiCaller, ApiDeps, ApiEngineer, TicketPostResult } from "./types.ts";
 
 /**
  * Writes a status update from the whole session and stores it as a
@@ -20,7 +20,7 @@ export async function generateUpdate(
   caller: ApiCaller,
   sessionId: string,
   request: { audience: Audience; length?: Length; context?: UpdateContextKind },
-): Promise<ApiUpdateView> {
+): Promise<StoredUpdate> {
   const session = await requireSession(deps, caller, sessionId);
   const messages = await deps.store.countMessages(session.id);
   if (messages < MIN_MESSAGES_FOR_UPDATE)
@@ -28,7 +28,7 @@ export async function generateUpdate(
       "conflict",
       `A status update needs at least ${MIN_MESSAGES_FOR_UPDATE} messages in the session; this one has ${messages}. Add messages first.`,
     );
-  const stored = await writeUpdate(deps, {
+  return writeUpdate(deps, {
     session,
     templates: caller.account.templates,
     now: nowFor(deps),
@@ -39,13 +39,12 @@ export async function generateUpdate(
       context: request.context,
     },
   });
-  return updateView(stored);
 }
 
 /** The session's updates, oldest first. */
 export async function listUpdates(deps: ApiDeps, caller: ApiCaller, sessionId: string) {
   const session = await requireSession(deps, caller, sessionId);
-  return (await deps.store.listUpdates(session.id)).map(updateView);
+  return deps.store.listUpdates(session.id);
 }
 
 /**
@@ -61,7 +60,7 @@ export async function postUpdateToTicket(
   sessionId: string,
   updateId: string,
   options: { engineer?: ApiEngineer } = {},
-): Promise<ApiPostResult> {
+): Promise<TicketPostResult> {
   const session = await requireSession(deps, caller, sessionId);
   const update = await deps.store.getUpdate(session.id, updateId);
   if (!update)
@@ -83,20 +82,5 @@ export async function postUpdateToTicket(
     memberIdentifier: engineer?.psaMemberId ?? undefined,
     now: nowFor(deps),
   });
-  const ticket_id = session.ticketId ?? "";
-  return outcome.ok
-    ? {
-        ok: true,
-        note_id: outcome.noteId,
-        visibility: outcome.visibility,
-        ticket_id,
-        already_posted: outcome.alreadyPosted,
-      }
-    : {
-        ok: false,
-        error: outcome.error,
-        visibility: outcome.visibility,
-        ticket_id,
-        content: outcome.content,
-      };
+  return { ...outcome, ticketId: session.ticketId ?? "" };
 }

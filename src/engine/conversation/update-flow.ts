@@ -7,7 +7,7 @@ import {
   writeUpdate,
 } from "../sessions/write-update.ts";
 import { finalText } from "../steps.ts";
-import type { Audience, Length, SessionSnapshot, StatusUpdateResult, UpdateContextKind } from "../types.ts";
+import type { Audience, Length, SessionSnapshot, UpdateContextKind, WrittenUpdate } from "../types.ts";
 import {
   audiencePickerView,
   generatingView,
@@ -134,7 +134,7 @@ export async function generateAndShow(
   });
 }
 
-function sameTextNotice(writer: StatusUpdateResult["writer"]): string {
+function sameTextNotice(writer: WrittenUpdate["writer"]): string {
   return writer === "offline"
     ? "Same text as before: nothing in the session changed that would change it, and the offline writer words the same session the same way. Add what's new to the thread, Switch Length or Audience, or Edit it. With OPENAI_API_KEY set, Regenerate asks the model for new wording."
     : "The model wrote the same text again. Add what's new to the thread, Switch Length or Audience, or Edit it.";

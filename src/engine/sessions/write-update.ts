@@ -8,7 +8,7 @@ import type { SessionInfo, StoredUpdate } from "../conversation/store.ts";
 import { generateStatusUpdate } from "../generate.ts";
 import type { StatusUpdateStepContent } from "../steps.ts";
 import type { CommunicationTemplates } from "../templates.ts";
-import type { Audience, Length, SessionSnapshot, StatusUpdateResult, UpdateContextKind } from "../types.ts";
+import type { Audience, Length, SessionSnapshot, UpdateContextKind, WrittenUpdate } from "../types.ts";
 import type { SessionDeps } from "./deps.ts";
 
 export interface UpdateRequestSlots {
@@ -29,7 +29,7 @@ export interface WriteInput {
 
 /** A written, not yet stored, update. */
 export interface Draft {
-  result: StatusUpdateResult;
+  result: WrittenUpdate;
   messageCount: number;
 }
 
@@ -39,8 +39,8 @@ export async function draftUpdate(deps: SessionDeps, input: WriteInput): Promise
     templates: input.templates,
     writer: deps.writer,
   });
-  if (result.fallback_reason)
-    deps.logger?.warn({ sessionId: input.session.id, reason: result.fallback_reason }, "llm fallback");
+  if (result.fallbackReason)
+    deps.logger?.warn({ sessionId: input.session.id, reason: result.fallbackReason }, "llm fallback");
   return { result, messageCount: snapshot.messages.length };
 }
 
@@ -62,7 +62,7 @@ export async function writeUpdate(
 }
 
 function toStepContent(
-  result: StatusUpdateResult,
+  result: WrittenUpdate,
   messageCount: number,
   requestedBy: string,
 ): StatusUpdateStepContent {
@@ -71,12 +71,12 @@ function toStepContent(
     length: result.length,
     context: result.context,
     generated_content: result.content,
-    session_status: result.session_status,
-    steps_completed: result.steps_completed,
-    time_spent_minutes: result.time_spent_minutes,
-    generated_at: result.generated_at,
+    session_status: result.sessionStatus,
+    steps_completed: result.stepsCompleted,
+    time_spent_minutes: result.timeSpentMinutes,
+    generated_at: result.generatedAt.toISOString(),
     writer: result.writer,
-    ...(result.fallback_reason ? { fallback_reason: result.fallback_reason } : {}),
+    ...(result.fallbackReason ? { fallback_reason: result.fallbackReason } : {}),
     message_count: messageCount,
     delivery: { psa_push_status: "not_posted" },
     requested_by: requestedBy,

@@ -45,7 +45,7 @@ describe("LLM writer: what the prompt tells the model", () => {
     expect(request.body.messages?.map((m) => m.role)).toEqual(["system", "user"]);
     expect(user).toMatch(/^<session_data>\n[\s\S]*\n<\/session_data>\n\nWrite the ticket note now/);
     expect(result).toMatchObject({ writer: "llm", content: NOTE, audience: "ticket_notes" });
-    expect(result.fallback_reason).toBeUndefined();
+    expect(result.fallbackReason).toBeUndefined();
   });
 
   it("ticket notes: technical, concise, no pleasantries, in the team's notes format", async () => {

@@ -37,7 +37,7 @@ describe("LLM writer: one repair, then the offline text", () => {
     server.enqueue({ kind: "content", content: JARGON_ANSWER }, { kind: "content", content: CLEAN_ANSWER });
     const result = await generateWithLlm(server, evalSession(), CLIENT);
     expect(result.writer).toBe("llm");
-    expect(result.fallback_reason).toBeUndefined();
+    expect(result.fallbackReason).toBeUndefined();
     expect(result.content).toContain(CLEAN_ANSWER);
     expect(result.content.startsWith("Hi Acme Medical Group,")).toBe(true);
 
@@ -63,10 +63,10 @@ describe("LLM writer: one repair, then the offline text", () => {
     const offline = await generateStatusUpdate(evalSession(), CLIENT);
     expect(server.chatRequests()).toHaveLength(2);
     expect(result.writer).toBe("offline");
-    expect(result.fallback_reason).toMatch(
+    expect(result.fallbackReason).toMatch(
       /failed the content checks again after one repair; used the standard writer/,
     );
-    expect(fallbacks).toEqual([result.fallback_reason]);
+    expect(fallbacks).toEqual([result.fallbackReason]);
     expect(result.content).toBe(offline.content);
     expect(findClientViolations(result.content)).toEqual([]);
   });
@@ -150,8 +150,8 @@ describe("LLM writer: a failing model never leaves the engineer without an updat
       const result = await generateWithLlm(server, evalSession(), CLIENT, { timeoutMs: 300 });
       const offline = await generateStatusUpdate(evalSession(), CLIENT);
       expect(result.writer).toBe("offline");
-      expect(result.fallback_reason).toMatch(reason);
-      expect(result.fallback_reason!.length).toBeLessThan(100);
+      expect(result.fallbackReason).toMatch(reason);
+      expect(result.fallbackReason!.length).toBeLessThan(100);
       expect(result.content).toBe(offline.content);
       expect(server.chatRequests()).toHaveLength(1);
     },
@@ -161,13 +161,13 @@ describe("LLM writer: a failing model never leaves the engineer without an updat
     server.enqueue({ kind: "content", content: JARGON_ANSWER }, { kind: "error", status: 502 });
     const result = await generateWithLlm(server, evalSession(), CLIENT);
     expect(result.writer).toBe("offline");
-    expect(result.fallback_reason).toMatch(/HTTP 502/);
+    expect(result.fallbackReason).toMatch(/HTTP 502/);
     expect(server.chatRequests()).toHaveLength(2);
   });
 
   it("the fallback note never carries the server's own error text", async () => {
     server.setDefault({ kind: "error", status: 500, message: "upstream said: secret-ish internal detail" });
     const result = await generateWithLlm(server, evalSession(), CLIENT);
-    expect(result.fallback_reason).not.toContain("internal detail");
+    expect(result.fallbackReason).not.toContain("internal detail");
   });
 });

@@ -13,7 +13,7 @@ async function updateAndRecord(session: SessionSnapshot, audience: Audience) {
     length: "detailed",
     context: "update",
     content: result.content,
-    sessionStatus: result.session_status,
+    sessionStatus: result.sessionStatus,
     generatedAt: session.now,
     messageCount: session.messages.length,
   });
@@ -76,20 +76,20 @@ describe("since the last update", () => {
       it("follows the stage across three updates: investigating, identified, implementing", async () => {
         const first = chatSession([OPENING, "Checked the print queue - two stuck jobs."]);
         const r1 = await updateAndRecord(first, audience);
-        expect(r1.session_status).toBe("investigating");
+        expect(r1.sessionStatus).toBe("investigating");
 
         const second = withMore(first, [
           "Root cause: the printer's driver was replaced by last night's update.",
         ]);
         const r2 = await updateAndRecord(second, audience);
-        expect(r2.session_status).toBe("identified");
+        expect(r2.sessionStatus).toBe("identified");
         if (audience === "ticket_notes")
           expect(r2.content).toMatch(/Status changed: Investigating → Identified/);
         else expect(r2.content).toMatch(/we've found what's causing the problem/);
 
         const third = withMore(second, ["Rolled the driver back on the front desk PC."]);
         const r3 = await generateStatusUpdate(third, { audience, length: "detailed" });
-        expect(r3.session_status).toBe("implementing");
+        expect(r3.sessionStatus).toBe("implementing");
         expect(r3.content).not.toMatch(NO_CHANGE);
         if (audience === "ticket_notes") {
           expect(r3.content).toMatch(/Status changed: Identified → Implementing fix/);

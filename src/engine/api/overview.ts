@@ -1,0 +1,25 @@
+import { buildSessionFacts } from "../context/session-facts.ts";
+import type { SessionInfo } from "../conversation/store.ts";
+import type { SessionSnapshot } from "../types.ts";
+import type { SessionOverview } from "./types.ts";
+
+/** A session as the API reports it: stored fields plus what the engine infers from the timeline. */
+export function sessionOverview(session: SessionInfo, snapshot: SessionSnapshot): SessionOverview {
+  const facts = buildSessionFacts(snapshot);
+  return {
+    id: session.id,
+    ticketId: session.ticketId,
+    ticketSummary: session.ticketSummary,
+    clientCompany: session.clientCompany,
+    clientContact: session.clientContact,
+    engineerName: snapshot.engineer.name ?? null,
+    status: snapshot.status,
+    sessionStatus: facts.status,
+    startedAt: session.startedAt,
+    messageCount: snapshot.messages.length,
+    updatesCount: snapshot.previousUpdates.length,
+    timeSpentMinutes: facts.timeSpentMinutes,
+    resolutionSummary: snapshot.resolutionSummary ?? null,
+    escalationReason: snapshot.escalationReason ?? null,
+  };
+}
