@@ -10,10 +10,13 @@ import { TEAMS_LIMITS } from "./limits.ts";
 
 /**
  * Pure renderer: one platform-neutral view to one Adaptive Card (schema
- * 1.5) for Teams. Buttons are `Action.Submit` with
- * `data: { action, payload }`; actions that need text carry an
- * `Action.ShowCard` with an `Input.Text` (id `input`), and confirmations a
- * show-card with the warning and the confirming submit.
+ * 1.5) for Teams. Buttons are Universal Actions (`Action.Execute`, verb = the
+ * action id, `data: { action, payload }`), answered from the bot's
+ * `adaptiveCard/action` invoke; actions that need text carry an
+ * `Action.ShowCard` with an `Input.Text` (id `input`, merged into the
+ * invoke's data), and confirmations a show-card with the warning and the
+ * confirming button. A view addressed to someone (a reminder) opens with an
+ * `<at>` mention of them.
  */
 
 export interface AdaptiveElement {
@@ -22,7 +25,7 @@ export interface AdaptiveElement {
 }
 
 export interface AdaptiveAction {
-  type: "Action.Submit" | "Action.ShowCard";
+  type: "Action.Execute" | "Action.ShowCard";
   title: string;
   [key: string]: unknown;
 }
@@ -33,10 +36,17 @@ export interface AdaptiveCard {
   version: typeof TEAMS_LIMITS.cardVersion;
   fallbackText: string;
   body: AdaptiveElement[];
-  msteams?: { width: "Full" };
+  msteams?: { width?: "Full"; entities?: TeamsMention[] };
 }
 
-/** What Teams sends back in `activity.value` when a button is pressed. */
+/** A mention entity: Teams notifies `mentioned` and shows `text` (as it appears in the card) as their name. */
+export interface TeamsMention {
+  type: "mention";
+  text: string;
+  mentioned: { id: string; name: string };
+}
+
+/** What Teams sends back in the invoke's `value.action.data` when a button is pressed. */
 export interface TeamsSubmitData {
   action: string;
   payload: string;
@@ -59,6 +69,16 @@ export function renderAdaptiveCard(view: ViewMessage): AdaptiveCard {
     body: [],
   };
   if (view.blocks.some((b) => b.type === "update")) card.msteams = { width: "Full" };
+  if (view.mention) {
+    const text = `<at>${view.mention.name || "you"}</at>`;
+    parts.unshift({ elements: [textBlock(text, { weight: "Bolder" })] });
+    card.msteams = {
+      ...card.msteams,
+      entities: [
+        { type: "mention", text, mentioned: { id: view.mention.platformUserId, name: view.mention.name } },
+      ],
+    };
+  }
   return fitSize(card, parts);
 }
 
@@ -162,19 +182,20 @@ function submitData(action: ViewAction): TeamsSubmitData {
   return { action: action.id, payload: encodeActionPayload(action.payload) };
 }
 
+const execute = (title: string, action: ViewAction, extra: Record<string, unknown> = {}): AdaptiveAction => ({
+  type: "Action.Execute",
+  title,
+  verb: action.id,
+  data: submitData(action),
+  ...extra,
+});
+
 function toAction(action: ViewAction): AdaptiveAction {
   const style =
     action.style === "primary" ? "positive" : action.style === "danger" ? "destructive" : undefined;
   const styled = style ? { style } : {};
   if (action.disabledReason) {
-    return {
-      type: "Action.Submit",
-      title: action.label,
-      data: submitData(action),
-      isEnabled: false,
-      tooltip: action.disabledReason,
-      ...styled,
-    };
+    return execute(action.label, action, { isEnabled: false, tooltip: action.disabledReason, ...styled });
   }
   if (action.input) {
     const input = action.input;
@@ -195,7 +216,7 @@ function toAction(action: ViewAction): AdaptiveAction {
             ...(input.placeholder ? { placeholder: input.placeholder } : {}),
           },
         ],
-        { type: "Action.Submit", title: "Submit", data: submitData(action), ...styled },
+        execute("Submit", action, styled),
       ),
     };
   }
@@ -204,15 +225,13 @@ function toAction(action: ViewAction): AdaptiveAction {
       type: "Action.ShowCard",
       title: action.label,
       ...styled,
-      card: subCard([textBlock(`**${action.confirm.title}**`), textBlock(action.confirm.text)], {
-        type: "Action.Submit",
-        title: action.confirm.confirm,
-        data: submitData(action),
-        ...styled,
-      }),
+      card: subCard(
+        [textBlock(`**${action.confirm.title}**`), textBlock(action.confirm.text)],
+        execute(action.confirm.confirm, action, styled),
+      ),
     };
   }
-  return { type: "Action.Submit", title: action.label, data: submitData(action), ...styled };
+  return execute(action.label, action, styled);
 }
 
 function subCard(body: AdaptiveElement[], submit: AdaptiveAction) {

@@ -18,8 +18,9 @@ import {
 const P1 = '{"v":1,"sessionId":"s1"}';
 const PU = '{"v":1,"sessionId":"s1","updateId":"u1"}';
 const submit = (title: string, action: string, payload: string, extra: Record<string, unknown> = {}) => ({
-  type: "Action.Submit",
+  type: "Action.Execute",
   title,
+  verb: action,
   data: { action, payload },
   ...extra,
 });
