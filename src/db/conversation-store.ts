@@ -69,7 +69,7 @@ export function createPrismaConversationStore(prisma: PrismaClient): Conversatio
       await setStatus(prisma, sessionId, "escalated", { reason });
     },
     appendMessages: async (sessionId, messages) => {
-      await appendMessages(
+      const { messageCount } = await appendMessages(
         prisma,
         sessionId,
         messages.map((m) => ({
@@ -79,6 +79,7 @@ export function createPrismaConversationStore(prisma: PrismaClient): Conversatio
           author_name: m.authorName,
         })),
       );
+      return { messageCount };
     },
     countMessages: (sessionId) => countMessages(prisma, sessionId),
     recentMessages: (sessionId, limit) => recentMessageTexts(prisma, sessionId, limit),

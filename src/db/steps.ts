@@ -74,8 +74,8 @@ export async function appendMessage(
   message: MessageStepContent,
   options: { at?: Date } = {},
 ): Promise<{ id: string; duplicate: boolean }> {
-  const [result] = await appendMessages(prisma, sessionId, [message], options);
-  return result!;
+  const { steps } = await appendMessages(prisma, sessionId, [message], options);
+  return steps[0]!;
 }
 
 const sessionFull = (size: { messages: number; chars: number }) =>
@@ -84,13 +84,17 @@ const sessionFull = (size: { messages: number; chars: number }) =>
     `This session is full (${size.messages.toLocaleString("en-US")} messages, ${size.chars.toLocaleString("en-US")} characters; at most ${MAX_SESSION_MESSAGES.toLocaleString("en-US")} messages and ${MAX_SESSION_TEXT_CHARS.toLocaleString("en-US")} characters). Nothing was recorded: attach long logs to the ticket, or resolve this session and start a new one.`,
   );
 
-/** Appends messages in order, in one transaction (all or none), each once per platform_message_id. */
+/**
+ * Appends messages in order, in one transaction (all or none), each once per
+ * platform_message_id. `messageCount` is the session's count as this
+ * transaction left it, so parallel batches each report a count that was true.
+ */
 export async function appendMessages(
   prisma: PrismaClient,
   sessionId: string,
   messages: MessageStepContent[],
   options: { at?: Date } = {},
-): Promise<{ id: string; duplicate: boolean }[]> {
+): Promise<{ steps: { id: string; duplicate: boolean }[]; messageCount: number }> {
   const contents = messages.map((m) => parseStepContent("message", m));
   if (!isUuid(sessionId)) throw sessionNotFound();
   return prisma.$transaction(async (tx) => {
@@ -132,7 +136,8 @@ export async function appendMessages(
       await tx.$executeRaw`
         UPDATE sessions SET message_count = message_count + ${added}, text_chars = text_chars + ${addedChars}
          WHERE id = ${sessionId}::uuid`;
-    return results;
+    // The row is locked since the read above: its count plus ours is the stored count.
+    return { steps: results, messageCount: size.messages + added };
   });
 }
 

@@ -108,6 +108,42 @@ describe.each(DB_KINDS)("conversation store on %s", (kind) => {
     expect((await store.listUpdates(session.id)).map((u) => u.final_content)).toEqual(["Edited text"]);
   });
 
+  it("reports the message count each batch's own transaction left, also for batches racing from two clients", async () => {
+    const account = await store.ensureAccount({ platform: "teams", externalId: "tenant-1" });
+    const user = await store.ensureUser(account.id, actor);
+    const session = await store.createSession({
+      accountId: account.id,
+      engineerId: user.id,
+      ticketId: "4711",
+    });
+    // PostgreSQL: half the batches through a second client (its own pool), as a second process would.
+    const other = kind === "postgres" ? createPrismaConversationStore((await t.openAnother()).prisma) : store;
+    const batch = (n: number) =>
+      Array.from({ length: 3 }, (_, i) => ({ author: "engineer" as const, text: `batch ${n} line ${i}` }));
+    const reported = await Promise.all(
+      Array.from({ length: 10 }, (_, n) => (n % 2 ? other : store).appendMessages(session.id, batch(n))),
+    );
+    expect(reported.map((r) => r.messageCount).sort((a, b) => a - b)).toEqual([
+      3, 6, 9, 12, 15, 18, 21, 24, 27, 30,
+    ]);
+    expect(await store.countMessages(session.id)).toBe(30);
+    // A redelivered message adds nothing, and says so.
+    expect(
+      (
+        await store.appendMessages(session.id, [
+          { author: "engineer", text: "again", platformMessageId: "p1" },
+        ])
+      ).messageCount,
+    ).toBe(31);
+    expect(
+      (
+        await store.appendMessages(session.id, [
+          { author: "engineer", text: "again", platformMessageId: "p1" },
+        ])
+      ).messageCount,
+    ).toBe(31);
+  });
+
   it("cancels pending reminders on resolve and claims due ones once", async () => {
     const account = await store.ensureAccount({ platform: "console", externalId: "local" });
     const user = await store.ensureUser(account.id, actor);

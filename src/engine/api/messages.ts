@@ -44,7 +44,7 @@ export async function addMessages(
       );
   });
   // One transaction: the whole batch is recorded, or nothing.
-  await recordMessages(
+  const { messageCount } = await recordMessages(
     deps,
     session,
     messages.map((m) => ({
@@ -53,5 +53,5 @@ export async function addMessages(
       ...(m.authorName ? { authorName: m.authorName } : {}),
     })),
   );
-  return { recorded: messages.length, messageCount: await deps.store.countMessages(session.id) };
+  return { recorded: messages.length, messageCount };
 }

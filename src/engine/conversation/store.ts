@@ -86,7 +86,10 @@ export interface ConversationStore {
   resumeSession(sessionId: string): Promise<void>;
   resolveSession(sessionId: string, summary: string): Promise<void>;
   escalateSession(sessionId: string, reason: string): Promise<void>;
-  /** Several messages in order, in one transaction: all are stored or none. */
+  /**
+   * Several messages in order, in one transaction: all are stored or none.
+   * Returns the session's message count as that transaction left it.
+   */
   appendMessages(
     sessionId: string,
     messages: {
@@ -95,7 +98,7 @@ export interface ConversationStore {
       platformMessageId?: string;
       authorName?: string;
     }[],
-  ): Promise<void>;
+  ): Promise<{ messageCount: number }>;
   countMessages(sessionId: string): Promise<number>;
   /**
    * Claims a key for a while: true for the first caller, false while an

@@ -25,11 +25,14 @@ export interface NewMessage {
   authorName?: string;
 }
 
-/** Records messages in order, all or none (one transaction); refusals are checked by the caller first. */
+/**
+ * Records messages in order, all or none (one transaction); refusals are
+ * checked by the caller first. Returns the session's message count after it.
+ */
 export function recordMessages(
   deps: SessionDeps,
   session: SessionInfo,
   messages: NewMessage[],
-): Promise<void> {
+): Promise<{ messageCount: number }> {
   return deps.store.appendMessages(session.id, messages);
 }

@@ -7,7 +7,12 @@ import type { ApiDeps } from "../../../src/engine/api/index.ts";
 import type { Logger } from "../../../src/engine/conversation/context.ts";
 import { createWriter } from "../../../src/engine/writers/create-writer.ts";
 import type { UpdateWriter } from "../../../src/engine/writers/types.ts";
-import { emptiedTestDatabase, type TestDatabase, withTestDatabase } from "../../support/db.ts";
+import {
+  emptiedTestDatabase,
+  type TestDatabase,
+  type TestDbKind,
+  withTestDatabase,
+} from "../../support/db.ts";
 
 /** Response bodies are JSON whose shape each test asserts field by field. */
 // biome-ignore lint/suspicious/noExplicitAny: parsed JSON, asserted by the tests
@@ -38,7 +43,8 @@ export interface ApiHarness {
 
 /**
  * The real Hono app on Node's HTTP server (127.0.0.1, a free port) over a
- * fresh in-memory PGlite database, with two API accounts and a token each.
+ * fresh in-memory PGlite database (or the local PostgreSQL), with two API
+ * accounts and a token each.
  */
 export async function startApi(
   options: {
@@ -50,9 +56,12 @@ export async function startApi(
     logger?: Logger;
     /** Per-account budget; suites make many calls in a second, so it is high unless a test lowers it. */
     requestsPerMinute?: number;
+    /** The database behind it: in-memory PGlite unless told. */
+    kind?: TestDbKind;
   } = {},
 ): Promise<ApiHarness> {
-  const t = options.ownDatabase ? await withTestDatabase("pglite") : await emptiedTestDatabase("pglite");
+  const kind = options.kind ?? "pglite";
+  const t = options.ownDatabase ? await withTestDatabase(kind) : await emptiedTestDatabase(kind);
   const prisma = t.db.prisma;
   const logs: ApiHarness["logs"] = [];
   const logger: Logger = {

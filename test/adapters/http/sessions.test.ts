@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DB_KINDS } from "../../support/db.ts";
 import { type ApiHarness, NEW_SESSION, sessionWithMessages, startApi } from "./api-harness.ts";
 
 describe("REST API: session lifecycle over HTTP", () => {
@@ -199,5 +200,36 @@ describe("REST API: session lifecycle over HTTP", () => {
       expect(res.status).toBe(404);
       expect(res.body.error.code).toBe("not_found");
     }
+  });
+});
+
+describe.each(DB_KINDS)("REST API on %s: message_count under concurrency", (kind) => {
+  let api: ApiHarness;
+  beforeAll(async () => {
+    api = await startApi({ kind });
+  });
+  afterAll(() => api?.close());
+
+  const steps = (sessionId: string) =>
+    api.t.db.prisma.sessionStep.findMany({ where: { sessionId }, orderBy: { seq: "asc" } });
+
+  it("parallel batches to one session each report the message_count their own batch left stored", async () => {
+    const id = await sessionWithMessages(api, []);
+    const batch = (n: number) => ({
+      messages: Array.from({ length: 2 }, (_, i) => ({ text: `batch ${n} line ${i + 1}` })),
+    });
+    const replies = await Promise.all(
+      // More than a connection pool holds: a reply may wait while later batches commit.
+      Array.from({ length: 40 }, (_, n) => api.call("POST", `/ai-sessions/${id}/messages`, batch(n))),
+    );
+    expect(replies.map((r) => r.status)).toEqual(Array(40).fill(201));
+    // Batches commit one after another: each saw the count it made, never a later batch's.
+    const counts = replies.map((r) => r.body.message_count as number).sort((a, b) => a - b);
+    expect(counts).toEqual(Array.from({ length: 40 }, (_, i) => 2 * (i + 1)));
+    // The last line of the batch that reported N is message N in the stored order.
+    const texts = (await steps(id)).filter((s) => s.stepType === "message").map((s) => s.content);
+    for (const [n, reply] of replies.entries())
+      expect(texts[reply.body.message_count - 1]).toEqual({ author: "engineer", text: `batch ${n} line 2` });
+    expect((await api.call("GET", `/ai-sessions/${id}`)).body.message_count).toBe(80);
   });
 });
