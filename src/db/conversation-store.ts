@@ -91,7 +91,7 @@ export function createPrismaConversationStore(prisma: PrismaClient): Conversatio
     recordUpdate: (sessionId, content) => storeStatusUpdate(prisma, sessionId, content),
     getUpdate: (sessionId, updateId) => getStatusUpdate(prisma, updateId, { sessionId }),
     patchUpdate: (updateId, patch) => updateStatusUpdate(prisma, updateId, patch),
-    listUpdates: (sessionId) => listStatusUpdates(prisma, sessionId),
+    listUpdates: (sessionId, page) => listStatusUpdates(prisma, sessionId, page),
     createReminder: async (sessionId, reminder) =>
       (
         await createReminder(prisma, sessionId, {

@@ -100,12 +100,47 @@ export async function updateStatusUpdate(
   });
 }
 
-/** The session's updates, oldest first (the update history). */
-export async function listStatusUpdates(prisma: PrismaClient, sessionId: string): Promise<StoredUpdate[]> {
+/** Where a page of updates starts and how long it is. */
+export interface UpdatesPage {
+  /** The id of the last update of the previous page; omitted for the first page. */
+  after?: string;
+  limit: number;
+}
+
+/**
+ * The session's updates, oldest first (the update history); with a page,
+ * the `limit` updates that follow update `after`. The position is the
+ * (created_at, seq) of that update, so updates written while a caller pages
+ * come at the end and none is skipped or repeated.
+ */
+export async function listStatusUpdates(
+  prisma: PrismaClient,
+  sessionId: string,
+  page?: UpdatesPage,
+): Promise<StoredUpdate[]> {
   if (!isUuid(sessionId)) return [];
+  const where = { sessionId, stepType: "status_update" } as const;
+  let position = {};
+  if (page?.after !== undefined) {
+    const after = isUuid(page.after)
+      ? await prisma.sessionStep.findFirst({
+          where: { ...where, id: page.after },
+          select: { createdAt: true, seq: true },
+        })
+      : null;
+    if (!after)
+      throw new FlowPilotError(
+        "invalid_input",
+        "cursor: not a position in this session's updates; start again without it.",
+      );
+    position = {
+      OR: [{ createdAt: { gt: after.createdAt } }, { createdAt: after.createdAt, seq: { gt: after.seq } }],
+    };
+  }
   const rows = await prisma.sessionStep.findMany({
-    where: { sessionId, stepType: "status_update" },
+    where: { ...where, ...position },
     orderBy: [{ createdAt: "asc" }, { seq: "asc" }],
+    take: page?.limit,
   });
   return rows.map(toStoredUpdate);
 }

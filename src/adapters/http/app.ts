@@ -11,7 +11,7 @@ import { buildOpenApiDocument } from "./openapi.ts";
 import { rateLimit } from "./rate-limit.ts";
 import type { ApiRoute } from "./route.ts";
 import { apiRoutes } from "./routes.ts";
-import { readJsonBody } from "./validate.ts";
+import { readJsonBody, readQuery } from "./validate.ts";
 
 /** Largest request body accepted. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -121,9 +121,10 @@ function describeError(err: unknown) {
 
 function mount(app: Hono<AuthEnv>, route: ApiRoute, deps: ApiDeps) {
   app.on(route.method.toUpperCase(), honoPath(route.path), async (c) => {
+    const query = route.query ? readQuery(c, route.query) : undefined;
     const body = route.body ? await readJsonBody(c, route.body.schema) : undefined;
     const answer = async () => {
-      const reply = await route.handle({ caller: c.get("caller"), params: c.req.param(), body });
+      const reply = await route.handle({ caller: c.get("caller"), params: c.req.param(), query, body });
       const spec = route.responses[reply.status];
       if (!spec) throw new Error(`route ${route.path} answered undeclared status ${reply.status}`);
       return { status: reply.status, body: spec.schema.parse(reply.body) as unknown };

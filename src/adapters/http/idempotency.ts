@@ -4,7 +4,8 @@ import { HttpError } from "./errors.ts";
 
 /** How long an Idempotency-Key is remembered. */
 const KEY_TTL_MS = 24 * 60 * 60_000;
-const KEY_FORMAT = /^[\x21-\x7e]{1,200}$/;
+/** What an Idempotency-Key may be: 1 to 200 visible ASCII characters (a UUID is ideal). */
+export const IDEMPOTENCY_KEY_FORMAT = /^[\x21-\x7e]{1,200}$/;
 
 interface Stored {
   status: number;
@@ -31,7 +32,7 @@ export async function answerOnce(
     replayed: () => void;
   },
 ): Promise<{ status: number; body: unknown }> {
-  if (!KEY_FORMAT.test(request.key))
+  if (!IDEMPOTENCY_KEY_FORMAT.test(request.key))
     throw new HttpError(
       422,
       "invalid_input",

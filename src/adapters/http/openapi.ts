@@ -1,10 +1,26 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
+import { IDEMPOTENCY_KEY_FORMAT } from "./idempotency.ts";
 import type { ApiRoute, ResponseSpec } from "./route.ts";
 import { errorSchema, healthSchema } from "./schemas.ts";
 
 const json = (schema: z.ZodType) => ({ "application/json": { schema } });
 const response = (r: ResponseSpec) => ({ description: r.description, content: json(r.schema) });
+
+/** Every POST takes an Idempotency-Key (see idempotency.ts). */
+const idempotencyHeaders = z.object({
+  "Idempotency-Key": z.string().regex(IDEMPOTENCY_KEY_FORMAT).optional().meta({
+    description:
+      "Makes a retry safe: a repeat with the same key and body replays the first answer without running again (for 24 hours); the same key with another body is 422; a repeat while the first still runs is 409. 1 to 200 visible ASCII characters, a UUID is ideal",
+    example: "6f1c2d1e-2b9a-4f57-9a43-0c1e8d7a5b21",
+  }),
+});
+const replayedHeader = {
+  "Idempotency-Replayed": {
+    description: "`true` when this is the stored answer to an earlier request with the same Idempotency-Key",
+    schema: { type: "string" as const, enum: ["true"] },
+  },
+};
 
 /** The error answers every authenticated route can give. */
 const COMMON_ERRORS: Record<number, string> = {
@@ -26,8 +42,10 @@ export function buildOpenApiDocument(routes: ApiRoute[], info: { version: string
     description: "An API token from `flowpilot token create` (fp_…)",
   });
   for (const route of routes) {
-    const responses: Record<string, ReturnType<typeof response>> = {};
-    for (const [status, spec] of Object.entries(route.responses)) responses[status] = response(spec);
+    const idempotent = route.method === "post";
+    const responses: Record<string, ReturnType<typeof response> & { headers?: typeof replayedHeader }> = {};
+    for (const [status, spec] of Object.entries(route.responses))
+      responses[status] = { ...response(spec), ...(idempotent ? { headers: replayedHeader } : {}) };
     for (const [status, description] of Object.entries(COMMON_ERRORS))
       responses[status] ??= response({ description, schema: errorSchema });
     registry.registerPath({
@@ -37,6 +55,8 @@ export function buildOpenApiDocument(routes: ApiRoute[], info: { version: string
       security: [{ [bearer.name]: [] }],
       request: {
         ...(route.params ? { params: route.params } : {}),
+        ...(route.query ? { query: route.query } : {}),
+        ...(idempotent ? { headers: idempotencyHeaders } : {}),
         ...(route.body ? { body: { required: route.body.required, content: json(route.body.schema) } } : {}),
       },
       responses,

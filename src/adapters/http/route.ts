@@ -22,18 +22,30 @@ export interface ApiRoute {
   path: string;
   summary: string;
   params?: z.ZodObject;
+  /** Query parameters, validated like a body (422 naming the parameter). */
+  query?: z.ZodObject;
   body?: { schema: z.ZodType; required: boolean };
   responses: Record<number, ResponseSpec>;
-  handle(input: { caller: ApiCaller; params: Record<string, string>; body: unknown }): Promise<Reply>;
+  handle(input: {
+    caller: ApiCaller;
+    params: Record<string, string>;
+    query: unknown;
+    body: unknown;
+  }): Promise<Reply>;
 }
 
-/** Declares a route with its body typed from its schema. */
-export function defineRoute<B extends z.ZodType | undefined = undefined>(
-  spec: Omit<ApiRoute, "body" | "handle"> & {
+/** Declares a route with its body (and query) typed from their schemas. */
+export function defineRoute<
+  B extends z.ZodType | undefined = undefined,
+  Q extends z.ZodObject | undefined = undefined,
+>(
+  spec: Omit<ApiRoute, "body" | "query" | "handle"> & {
     body?: B extends z.ZodType ? { schema: B; required: boolean } : never;
+    query?: Q;
     handle(input: {
       caller: ApiCaller;
       params: Record<string, string>;
+      query: Q extends z.ZodObject ? z.output<Q> : undefined;
       body: B extends z.ZodType ? z.output<B> : undefined;
     }): Promise<Reply>;
   },

@@ -1,6 +1,9 @@
 import type { ApiDeps } from "../../engine/api/index.ts";
 import * as api from "../../engine/api/index.ts";
+import { isFlowPilotError } from "../../errors.ts";
 import { postResultReply, sessionBody, storedUpdateBody } from "./bodies.ts";
+import { HttpError } from "./errors.ts";
+import { decodeCursor, encodeCursor } from "./page-cursor.ts";
 import { type ApiRoute, defineRoute } from "./route.ts";
 import {
   addedMessagesSchema,
@@ -18,6 +21,7 @@ import {
   sessionSchema,
   statusUpdateBody,
   statusUpdateSchema,
+  updateListQuery,
   updateListSchema,
   updateParams,
 } from "./schemas.ts";
@@ -144,16 +148,33 @@ export function apiRoutes(deps: ApiDeps): ApiRoute[] {
         body: storedUpdateBody(await api.generateUpdate(deps, caller, params.session_id!, body)),
       }),
     }),
-    defineRoute({
+    defineRoute<undefined, typeof updateListQuery>({
       method: "get",
       path: `${S}/updates`,
-      summary: "The session's updates, oldest first, with their delivery state",
+      summary: "The session's updates, oldest first, with their delivery state, a page at a time",
       params: sessionParams,
-      responses: { 200: { description: "The updates", schema: updateListSchema } },
-      handle: async ({ caller, params }) => ({
-        status: 200,
-        body: { updates: (await api.listUpdates(deps, caller, params.session_id!)).map(storedUpdateBody) },
-      }),
+      query: updateListQuery,
+      responses: { 200: { description: "A page of updates", schema: updateListSchema } },
+      handle: async ({ caller, params, query }) => {
+        const page = await api
+          .listUpdates(deps, caller, params.session_id!, {
+            after: query.cursor === undefined ? undefined : decodeCursor(query.cursor),
+            limit: query.limit,
+          })
+          .catch((err: unknown) => {
+            // The cursor decoded but names no update of this session (another session's, or forged).
+            throw isFlowPilotError(err) && err.code === "invalid_input"
+              ? new HttpError(422, "invalid_input", err.userMessage, "cursor")
+              : err;
+          });
+        return {
+          status: 200,
+          body: {
+            updates: page.updates.map(storedUpdateBody),
+            next_cursor: page.nextAfter === null ? null : encodeCursor(page.nextAfter),
+          },
+        };
+      },
     }),
     defineRoute<typeof postToTicketBody>({
       method: "post",

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { MAX_MESSAGE_CHARS } from "../../domain/index.ts";
-import { MAX_MESSAGES_PER_CALL } from "../../engine/api/index.ts";
+import { MAX_MESSAGES_PER_CALL, MAX_UPDATES_PER_PAGE } from "../../engine/api/index.ts";
 import { PSA_PUSH_STATUSES } from "../../engine/steps.ts";
 import {
   AUDIENCES,
@@ -167,7 +167,38 @@ export const storedUpdateSchema = statusUpdateSchema
   })
   .meta({ id: "StoredUpdate" });
 
-export const updateListSchema = z.object({ updates: z.array(storedUpdateSchema) }).meta({ id: "UpdateList" });
+/** Updates per page of GET …/updates when `limit` is not given. */
+export const DEFAULT_UPDATES_PER_PAGE = 50;
+
+export const updateListQuery = z.object({
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_UPDATES_PER_PAGE)
+    .default(DEFAULT_UPDATES_PER_PAGE)
+    .meta({
+      description: `Updates per page: 1 to ${MAX_UPDATES_PER_PAGE}, default ${DEFAULT_UPDATES_PER_PAGE}`,
+    }),
+  cursor: z
+    .string()
+    .min(1)
+    .max(200)
+    .optional()
+    .meta({
+      description: "The `next_cursor` of the previous page (opaque); leave it out for the first page",
+    }),
+});
+
+export const updateListSchema = z
+  .object({
+    updates: z.array(storedUpdateSchema).meta({ description: "Oldest first" }),
+    next_cursor: z.string().nullable().meta({
+      description:
+        "Pass it as `cursor` for the next page; null on the last page. Updates written while you page come at the end: none is skipped or repeated",
+    }),
+  })
+  .meta({ id: "UpdateList" });
 
 export const closedSessionSchema = z
   .object({

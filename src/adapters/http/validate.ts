@@ -34,6 +34,13 @@ export async function readJsonBody<S extends z.ZodType>(c: Context, schema: S): 
   return result.data;
 }
 
+/** Reads and validates the query string; a parameter that does not fit is 422 naming it. */
+export function readQuery<S extends z.ZodObject>(c: Context, schema: S): z.output<S> {
+  const result = schema.safeParse(c.req.query());
+  if (!result.success) throw invalidInput(result.error);
+  return result.data;
+}
+
 /** A zod error as the API's 422: `field: problem`, with the field's dotted path. */
 export function invalidInput(error: z.ZodError): HttpError {
   const { field, problem } = firstIssue(error);

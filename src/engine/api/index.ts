@@ -11,4 +11,4 @@ export {
   resumeSession,
 } from "./sessions.ts";
 export type * from "./types.ts";
-export { generateUpdate, listUpdates, postUpdateToTicket } from "./updates.ts";
+export { generateUpdate, listUpdates, MAX_UPDATES_PER_PAGE, postUpdateToTicket } from "./updates.ts";

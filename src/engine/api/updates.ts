@@ -7,7 +7,7 @@ import { pushUpdateToTicket } from "../sessions/post-to-ticket.ts";
 import { writeUpdate } from "../sessions/write-update.ts";
 import type { Audience, Length, UpdateContextKind } from "../types.ts";
 import { nowFor, quoteId, requestedByFor, requireSession } from "./context.ts";
-import type { ApiCaller, ApiDeps, ApiEngineer, TicketPostResult } from "./types.ts";
+import type { ApiCaller, ApiDeps, ApiEngineer, TicketPostResult, UpdatePage } from "./types.ts";
 
 /**
  * Writes a status update from the whole session and stores it as a
@@ -41,10 +41,26 @@ export async function generateUpdate(
   });
 }
 
-/** The session's updates, oldest first. */
-export async function listUpdates(deps: ApiDeps, caller: ApiCaller, sessionId: string) {
+/** Most updates one page of a session's update list holds. */
+export const MAX_UPDATES_PER_PAGE = 200;
+
+/**
+ * One page of the session's updates, oldest first: `limit` (1 to
+ * MAX_UPDATES_PER_PAGE) after the update `after`; `nextAfter` names where
+ * the next page starts, null on the last page.
+ */
+export async function listUpdates(
+  deps: ApiDeps,
+  caller: ApiCaller,
+  sessionId: string,
+  page: { after?: string; limit: number },
+): Promise<UpdatePage> {
   const session = await requireSession(deps, caller, sessionId);
-  return deps.store.listUpdates(session.id);
+  const limit = Math.min(Math.max(Math.trunc(page.limit), 1), MAX_UPDATES_PER_PAGE);
+  // One more than asked: whether another page follows, without a count.
+  const found = await deps.store.listUpdates(session.id, { after: page.after, limit: limit + 1 });
+  const updates = found.slice(0, limit);
+  return { updates, nextAfter: found.length > limit ? updates.at(-1)!.id : null };
 }
 
 /**

@@ -118,7 +118,11 @@ export interface ConversationStore {
   recordUpdate(sessionId: string, content: StatusUpdateStepContent): Promise<StoredUpdate>;
   getUpdate(sessionId: string, updateId: string): Promise<StoredUpdate | null>;
   patchUpdate(updateId: string, patch: Partial<StatusUpdateStepContent>): Promise<StoredUpdate>;
-  listUpdates(sessionId: string): Promise<StoredUpdate[]>;
+  /**
+   * The session's updates, oldest first; with a page, the `limit` that follow
+   * update `after` (an id from an earlier page; another is invalid_input).
+   */
+  listUpdates(sessionId: string, page?: { after?: string; limit: number }): Promise<StoredUpdate[]>;
   createReminder(
     sessionId: string,
     reminder: {

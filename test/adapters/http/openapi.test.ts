@@ -21,11 +21,20 @@ const OPERATIONS = [
 
 type Operation = {
   security?: unknown[];
-  parameters?: Array<{ name: string; in: string; required?: boolean }>;
+  parameters?: Array<{
+    name: string;
+    in: string;
+    required?: boolean;
+    schema: { type?: string; pattern?: string; minimum?: number; maximum?: number; default?: unknown };
+  }>;
   requestBody?: { content: Record<string, { schema: Record<string, unknown> }> };
   responses: Record<
     string,
-    { description: string; content?: Record<string, { schema: Record<string, unknown> }> }
+    {
+      description: string;
+      content?: Record<string, { schema: Record<string, unknown> }>;
+      headers?: Record<string, { description: string; schema: { enum?: string[] } }>;
+    }
   >;
 };
 
@@ -146,6 +155,70 @@ describe("REST API: /openapi.json", () => {
     expect(check(doc, responseSchema("post", "/ai-sessions", "201"), created.body)).toEqual([]);
     const unauthorized = await api.call("GET", `/ai-sessions/${id}`, undefined, { token: null });
     expect(check(doc, responseSchema("get", S, "401"), unauthorized.body)).toEqual([]);
+  });
+
+  it("documents Idempotency-Key on every POST (with the format the server enforces) and Idempotency-Replayed on its answers", async () => {
+    for (const [method, path, , success] of OPERATIONS) {
+      if (path === "/health" || path === "/openapi.json") continue;
+      const o = op(method, path);
+      const key = o.parameters?.find((p) => p.in === "header" && p.name === "Idempotency-Key");
+      const replayed = o.responses[success]!.headers?.["Idempotency-Replayed"];
+      if (method === "post") {
+        expect(key, path).toMatchObject({ required: false, schema: { type: "string" } });
+        expect(replayed?.schema.enum, path).toEqual(["true"]);
+        expect(o.responses["409"]!.headers, `${path} 409`).toBeUndefined();
+      } else {
+        expect(key, path).toBeUndefined();
+        expect(replayed, path).toBeUndefined();
+      }
+    }
+    // The documented pattern accepts what the server takes and refuses what it answers 422.
+    const pattern = new RegExp(
+      op("post", "/ai-sessions/{session_id}/messages").parameters!.find((p) => p.name === "Idempotency-Key")!
+        .schema.pattern!,
+    );
+    const id = await sessionWithMessages(api);
+    for (const key of ["3f1c9a52-7c4e-4b8e-9d1a-2f6b8c0e4d11", "retry 1", "x".repeat(201)]) {
+      const headers = { "idempotency-key": key };
+      const first = await api.call(
+        "POST",
+        `/ai-sessions/${id}/messages`,
+        { text: `with ${key}` },
+        { headers },
+      );
+      expect(first.status === 201, key).toBe(pattern.test(key));
+      if (first.status !== 201) {
+        expect(first.body.error.field).toBe("Idempotency-Key");
+        continue;
+      }
+      const again = await api.call(
+        "POST",
+        `/ai-sessions/${id}/messages`,
+        { text: `with ${key}` },
+        { headers },
+      );
+      expect(again.headers.get("idempotency-replayed")).toBe("true");
+    }
+  });
+
+  it("documents the update list's paging: limit (1-200, default 50), an opaque cursor, next_cursor in the reply", () => {
+    const params = op("get", "/ai-sessions/{session_id}/updates").parameters!;
+    expect(params.find((p) => p.name === "limit")).toMatchObject({
+      in: "query",
+      required: false,
+      schema: { type: "integer", minimum: 1, maximum: 200, default: 50 },
+    });
+    expect(params.find((p) => p.name === "cursor")).toMatchObject({
+      in: "query",
+      required: false,
+      schema: { type: "string" },
+    });
+    const list = resolveRef(doc, "#/components/schemas/UpdateList") as {
+      required: string[];
+      properties: Record<string, { type: unknown }>;
+    };
+    expect(list.required.sort()).toEqual(["next_cursor", "updates"]);
+    expect(list.properties.next_cursor!.type).toEqual(["string", "null"]);
   });
 
   it("the checker does catch a response that breaks the schema", () => {
