@@ -64,7 +64,8 @@ export function toStoredSession(row: SessionRowWithAccount): StoredSession {
     id: row.id,
     accountId: row.accountId,
     engineerId: row.engineerId,
-    engineerName: row.engineer?.displayName || null,
+    // The name the session started with; the engineer's current one while none was known then.
+    engineerName: row.engineerName || row.engineer?.displayName || null,
     ticketId: row.ticketId,
     ticketSummary: row.ticketSummary,
     clientCompany: row.clientCompany,

@@ -45,6 +45,7 @@ export async function createSession(prisma: PrismaClient, input: NewSessionInput
       data: {
         accountId: input.accountId,
         engineerId: input.engineerId,
+        engineerName: input.engineerId ? await currentName(prisma, input.engineerId) : undefined,
         ticketId: input.ticketId,
         ticketSummary: input.ticketSummary,
         clientCompany: input.clientCompany,
@@ -63,6 +64,15 @@ export async function createSession(prisma: PrismaClient, input: NewSessionInput
         : err;
     });
   return toStoredSession(row);
+}
+
+/**
+ * The engineer's name as the session keeps it from its start; empty (not yet
+ * known) stays unset, so the session follows the name once it is known.
+ */
+async function currentName(prisma: PrismaClient, userId: string): Promise<string | undefined> {
+  const user = await prisma.user.findUnique({ where: { id: userId }, select: { displayName: true } });
+  return user?.displayName.trim() || undefined;
 }
 
 /** The session if it belongs to the account; null otherwise (another account's sessions do not exist for it). */

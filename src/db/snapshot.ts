@@ -61,7 +61,7 @@ export async function loadSessionSnapshot(
       contact: session.clientContact ?? undefined,
     }),
     engineer: dropUndefined({
-      name: session.engineer?.displayName || undefined,
+      name: session.engineerName || session.engineer?.displayName || undefined,
       company: session.account.companyName || undefined,
     }),
     status: session.status,

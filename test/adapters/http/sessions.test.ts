@@ -67,6 +67,23 @@ describe("REST API: session lifecycle over HTTP", () => {
     expect(row.conversationId).toBeNull();
   });
 
+  it("reusing an engineer id with a new name names the new session only; older ones keep their name and sign-off", async () => {
+    const older = await sessionWithMessages(api);
+    const renamed = { ...NEW_SESSION, engineer: { id: "eng-7", name: "Mike Chihlas-Ortega" } };
+    const newer = await api.call("POST", "/ai-sessions", renamed);
+    expect(newer.body.session.engineer_name).toBe("Mike Chihlas-Ortega");
+    expect((await api.call("GET", `/ai-sessions/${older}`)).body.engineer_name).toBe("Michael Chihlas");
+    // Updates on the older session are signed and attributed with the name it started with.
+    const email = await api.call("POST", `/ai-sessions/${older}/status-update`, { audience: "email_draft" });
+    expect(email.body.content).toContain("Michael Chihlas");
+    expect(email.body.content).not.toContain("Mike");
+    const step = await api.t.db.prisma.sessionStep.findUniqueOrThrow({ where: { id: email.body.update_id } });
+    expect(step.content).toMatchObject({ requested_by: "Michael Chihlas" });
+    // One engineer (one user row), now known by the new name.
+    const users = await api.t.db.prisma.user.findMany({ where: { platformUserId: "eng-7" } });
+    expect(users.map((u) => u.displayName)).toEqual(["Mike Chihlas-Ortega"]);
+  });
+
   it("GET /ai-sessions/{id} shows the stored session", async () => {
     const id = await sessionWithMessages(api);
     const res = await api.call("GET", `/ai-sessions/${id}`);
