@@ -14,8 +14,12 @@ export interface ChatRuntime {
   /** Mounts the platform's routes (Slack `/slack/events`, Teams `/api/messages`) on the shared server. */
   // biome-ignore lint/suspicious/noExplicitAny: the shared server's Hono env belongs to the HTTP adapter
   mount(app: Hono<any>): void;
-  /** The conversation core built on `surface`; events are answered 503 until it is attached. */
-  attach(conversation: Conversation): void;
+  /**
+   * The conversation core built on `surface`; events are answered 503 until
+   * it is attached. `waitUntil` keeps work that runs after an acknowledgement
+   * alive (the server awaits it on shutdown).
+   */
+  attach(conversation: Conversation, options?: { waitUntil?: (work: Promise<unknown>) => void }): void;
   /** Connections of its own (Slack Socket Mode); resolves once connected. */
   start?(): Promise<void>;
   /** Closes those connections. */

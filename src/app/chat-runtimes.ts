@@ -1,4 +1,5 @@
 import type { ChatRuntime } from "../adapters/chat-runtime.ts";
+import { createSlackRuntime } from "../adapters/slack/index.ts";
 import { createTeamsRuntime, type TeamsRuntimeOverrides } from "../adapters/teams/index.ts";
 import type { Config } from "../config.ts";
 import type { Logger } from "../engine/conversation/context.ts";
@@ -6,6 +7,8 @@ import type { PrismaClient } from "../generated/prisma/client.ts";
 
 /** Seams for tests at the network edge we do not own; production passes none. */
 export type ChatRuntimeOverrides = {
+  /** Slack: a shorter Web API retry policy, and the clock signatures are checked against. */
+  slack?: { retries?: number; now?: () => number };
   teams?: TeamsRuntimeOverrides;
 };
 

@@ -80,6 +80,10 @@ export async function startServer(config: Config, options: StartServerOptions = 
     runtimes.push(...createChatRuntimes(config, { prisma: db.prisma, logger, overrides: options.chat }));
     const recognizer =
       runtimes.length > 0 ? createIntentRecognizer({ llm: intentLlmSettings(config.llm) }) : null;
+    const waitUntil = (work: Promise<unknown>) => {
+      pending.add(work);
+      void work.finally(() => pending.delete(work));
+    };
     const conversations = runtimes.map((runtime) => {
       const conversation = createConversation({
         store,
@@ -88,12 +92,9 @@ export async function startServer(config: Config, options: StartServerOptions = 
         recognizer: recognizer!,
         surface: runtime.surface,
         logger,
-        waitUntil: (work) => {
-          pending.add(work);
-          void work.finally(() => pending.delete(work));
-        },
+        waitUntil,
       });
-      runtime.attach(conversation);
+      runtime.attach(conversation, { waitUntil });
       runtime.mount(app);
       if (options.reminderJob !== false)
         jobs.push(scheduleReminderJob(() => conversation.fireDueReminders(runtime.platform), logger));

@@ -13,6 +13,7 @@ import {
 import {
   createSession,
   findActiveSessionByConversation,
+  findActiveSessionInConversation,
   findLatestSessionByConversation,
   getSession,
   moveSessionToThread,
@@ -45,6 +46,8 @@ export function createPrismaConversationStore(prisma: PrismaClient): Conversatio
     updateCompanyName: (accountId, companyName) => setCompanyName(prisma, accountId, companyName),
     findOpenSession: (accountId, place) =>
       findActiveSessionByConversation(prisma, accountId, place.conversationId, place.threadId),
+    findOpenSessionInConversation: (accountId, conversationId) =>
+      findActiveSessionInConversation(prisma, accountId, conversationId),
     findLatestSession: (accountId, place) =>
       findLatestSessionByConversation(prisma, accountId, place.conversationId, place.threadId),
     getSession: (accountId, sessionId) => getSession(prisma, sessionId, { accountId }),

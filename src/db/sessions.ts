@@ -105,6 +105,15 @@ export async function findActiveSessionByConversation(
   });
 }
 
+/** The newest open session of a conversation, in any of its threads. */
+export async function findActiveSessionInConversation(
+  prisma: PrismaClient,
+  accountId: string,
+  conversationId: string,
+): Promise<StoredSession | null> {
+  return findInConversation(prisma, { accountId, conversationId, status: { in: [...OPEN] } });
+}
+
 /** The newest session of a conversation/thread whatever its status (updates still work after resolve). */
 export async function findLatestSessionByConversation(
   prisma: PrismaClient,

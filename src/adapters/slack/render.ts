@@ -58,10 +58,55 @@ const clip = (text: string, max: number) => (text.length <= max ? text : `${text
 
 /** Renders one view. Pure: the same view always gives the same JSON. */
 export function renderBlockKit(view: ViewMessage): SlackMessage {
+  const { text, parts } = renderParts(view);
+  return { text, blocks: fitBlockCount(parts) };
+}
+
+function renderParts(view: ViewMessage): { text: string; parts: Part[] } {
   const state = { buttons: 0 };
   const parts = view.blocks.map((block) => renderBlock(block, state));
-  return { text: escapeMrkdwn(view.text), blocks: fitBlockCount(parts) };
+  if (!view.mention) return { text: escapeMrkdwn(view.text), parts };
+  // The person a reminder is for is notified by a real mention, not their name in text.
+  const mention = `<@${view.mention.platformUserId}>`;
+  return {
+    text: `${mention} ${escapeMrkdwn(view.text)}`,
+    parts: [{ blocks: [{ type: "context", elements: [{ type: "mrkdwn", text: mention }] }] }, ...parts],
+  };
 }
+
+/**
+ * One view as one or more Slack messages, so that nothing is ever cut: each
+ * message keeps within 50 blocks and well under the ~12,000 characters of
+ * blocks where Slack starts refusing (`msg_blocks_too_long`). Buttons stay
+ * with the text they act on; later messages continue the text.
+ */
+export function renderSlackMessages(view: ViewMessage): SlackMessage[] {
+  const { text, parts } = renderParts(view);
+  const blocks = parts.flatMap((p) => p.blocks);
+  const messages: SlackBlock[][] = [[]];
+  let size = 0;
+  for (const block of blocks) {
+    const blockSize = JSON.stringify(block).length;
+    const current = messages[messages.length - 1]!;
+    if (
+      current.length > 0 &&
+      (current.length === SLACK_LIMITS.blocks || size + blockSize > MESSAGE_BLOCK_CHARS)
+    ) {
+      messages.push([block]);
+      size = blockSize;
+    } else {
+      current.push(block);
+      size += blockSize;
+    }
+  }
+  return messages.map((b, i) => ({
+    text: i === 0 ? text : `${text} (continued, part ${i + 1} of ${messages.length})`,
+    blocks: b,
+  }));
+}
+
+/** Serialized block characters per message: Slack refuses some messages from ~12,000. */
+export const MESSAGE_BLOCK_CHARS = 11_000;
 
 interface Part {
   blocks: SlackBlock[];

@@ -165,12 +165,30 @@ export function createConversation(deps: ConversationDeps): Conversation {
     return { status: "failed" };
   }
 
-  /** The open session in the place, else the newest one: resolved sessions still produce updates. */
-  async function currentSession(ctx: RequestContext): Promise<SessionInfo | null> {
-    return (
+  /**
+   * The open session in the place, else the newest one: resolved sessions
+   * still produce updates. A command from a channel with no thread (Slack
+   * slash commands carry none) finds the channel's newest open session in its
+   * thread; messages belong to their exact place only.
+   */
+  async function currentSession(
+    ctx: RequestContext,
+    options: { acrossThreads?: boolean } = {},
+  ): Promise<SessionInfo | null> {
+    const here =
       (await ctx.deps.store.findOpenSession(ctx.account.id, ctx.thread)) ??
-      (await ctx.deps.store.findLatestSession(ctx.account.id, ctx.thread))
-    );
+      (ctx.thread.threadId || !options.acrossThreads
+        ? null
+        : await ctx.deps.store.findOpenSessionInConversation(ctx.account.id, ctx.thread.conversationId));
+    return here ?? (await ctx.deps.store.findLatestSession(ctx.account.id, ctx.thread));
+  }
+
+  /** Replies about a session found from its channel go to the session's thread, where its conversation is. */
+  function inSessionThread(ctx: RequestContext, session: SessionInfo | null): RequestContext {
+    if (ctx.thread.threadId || !session?.threadId || session.conversationId !== ctx.thread.conversationId)
+      return ctx;
+    const thread = { ...ctx.thread, threadId: session.threadId };
+    return { ...ctx, thread, reply: (view) => deps.surface.post(thread, view) };
   }
 
   return {
@@ -233,7 +251,7 @@ export function createConversation(deps: ConversationDeps): Conversation {
 
     handleCommand: async (command) => {
       await guarded(command, async (ctx) => {
-        const session = await currentSession(ctx);
+        const session = await currentSession(ctx, { acrossThreads: true });
         const text = await intakeText(command.text, session?.id);
         if (command.command === "flowpilot-update") {
           if (!session)
@@ -242,7 +260,7 @@ export function createConversation(deps: ConversationDeps): Conversation {
               "There's no open FlowPilot session here. Start one with /flowpilot start <ticket>.",
             );
           const slots = text.trim() ? await deps.recognizer.recognize(text) : {};
-          await startUpdateFlow(ctx, session, slots);
+          await startUpdateFlow(inSessionThread(ctx, session), session, slots);
           return;
         }
         const line = parseCommandLine(text);
@@ -257,7 +275,9 @@ export function createConversation(deps: ConversationDeps): Conversation {
             "There's no open FlowPilot session here. Start one with /flowpilot start <ticket>.",
           );
         }
-        await spec.run(replyingFor(ctx, spec.visibility), line, session);
+        // Commands about the session answer in its thread; the others (start, help) where they were typed.
+        const at = spec.needsSession ? inSessionThread(ctx, session) : ctx;
+        await spec.run(replyingFor(at, spec.visibility), line, session);
       });
     },
 

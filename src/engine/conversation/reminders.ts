@@ -1,6 +1,6 @@
 import cron, { type ScheduledTask } from "node-cron";
 import { isClosed } from "../../domain/index.ts";
-import { reminderCancelledView, reminderFiredView } from "../views/index.ts";
+import { reminderCancelledView, reminderFiredView, reminderNoteView } from "../views/index.ts";
 import type { ConversationDeps } from "./context.ts";
 import type { PlatformKind } from "./types.ts";
 
@@ -40,16 +40,23 @@ export async function fireDueReminders(
         await deps.surface.post(thread, reminderCancelledView({ count: 1 }));
         continue;
       }
-      await deps.surface.post(
-        thread,
-        reminderFiredView({
-          sessionId: session.id,
-          audience: reminder.audience,
-          clientName: session.clientCompany ?? undefined,
-          summary: session.ticketSummary ?? undefined,
-          requester: { name: reminder.requested_by, platformUserId: reminder.requested_by_user_id },
-        }),
-      );
+      const view = reminderFiredView({
+        sessionId: session.id,
+        audience: reminder.audience,
+        clientName: session.clientCompany ?? undefined,
+        summary: session.ticketSummary ?? undefined,
+        requester: { name: reminder.requested_by, platformUserId: reminder.requested_by_user_id },
+      });
+      const direct =
+        deps.surface.remindsByDirectMessage && reminder.requested_by_user_id
+          ? await deps.surface.openDirect(thread.account, reminder.requested_by_user_id)
+          : undefined;
+      if (direct) {
+        await deps.surface.post(direct, view);
+        await deps.surface.post(thread, reminderNoteView(reminder.requested_by ?? "", reminder.audience));
+      } else {
+        await deps.surface.post(thread, view);
+      }
       await deps.store.markReminderFired(reminder.id, now);
       fired += 1;
     } catch (err) {

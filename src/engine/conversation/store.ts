@@ -75,6 +75,11 @@ export interface ConversationStore {
   updateCompanyName(accountId: string, companyName: string): Promise<void>;
   /** The open (active or paused) session in a place, newest first. */
   findOpenSession(accountId: string, place: Place): Promise<SessionInfo | null>;
+  /**
+   * The newest open session anywhere in a conversation, threads included: a
+   * Slack slash command carries the channel but not the thread it was typed in.
+   */
+  findOpenSessionInConversation(accountId: string, conversationId: string): Promise<SessionInfo | null>;
   /** The newest session in a place whatever its status (updates work after resolve). */
   findLatestSession(accountId: string, place: Place): Promise<SessionInfo | null>;
   /** A session of this account, or null (another account's sessions do not exist for it). */

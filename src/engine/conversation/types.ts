@@ -101,6 +101,12 @@ export interface PlatformUser {
  * proven): each adapter implements it over its SDK; the console over stdout.
  */
 export interface ChatSurface {
+  /**
+   * Reminders go to the requester's direct messages, with a short note in the
+   * session's thread (Slack); otherwise they are posted in the thread,
+   * mentioning the requester (Teams, console).
+   */
+  readonly remindsByDirectMessage?: boolean;
   post(thread: ThreadRef, view: ViewMessage, options?: PostOptions): Promise<MessageRef | undefined>;
   /** Replaces a message posted earlier (a placeholder, a picker); may fall back to posting. */
   update(message: MessageRef, view: ViewMessage): Promise<void>;

@@ -54,6 +54,13 @@ export function mentionedUserIds(text: string): string[] {
   return [...ids];
 }
 
+/** Slack channel ids in a text that have no label (`<#C123>`), to look up before normalising. */
+export function mentionedChannelIds(text: string): string[] {
+  const ids = new Set<string>();
+  for (const m of text.matchAll(SLACK_TOKEN)) if (m[1] === "#" && !m[3]) ids.add(m[2]!);
+  return [...ids];
+}
+
 /** Broadcast mentions (`<!channel>`, `<!here>`, `<!everyone>`) carry nothing for an update. */
 const BROADCAST = new Set(["channel", "here", "everyone", "group"]);
 const SCRIPT_BLOCK = /<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
@@ -79,7 +86,7 @@ export function normalizeChatMarkupWith(text: string, names: ReadonlyMap<string,
               ? `${urlLabel} (${url.replace(/^mailto:/, "")})`
               : url.replace(/^mailto:/, "");
           if (sigil === "@") return `@${label?.replace(/^@/, "") || names.get(id!) || "a teammate"}`;
-          if (sigil === "#") return label ? `#${label}` : "#a channel";
+          if (sigil === "#") return `#${label || names.get(id!) || "a channel"}`;
           const special = (id ?? "").split("^")[0]!;
           if (BROADCAST.has(special)) return "";
           // <!subteam^ID|@team>, <!date^...|fallback>

@@ -72,6 +72,7 @@ export {
   type ReminderSetData,
   reminderCancelledView,
   reminderFiredView,
+  reminderNoteView,
   reminderOptionsView,
   reminderSetView,
 } from "./reminder-views.ts";

@@ -121,6 +121,13 @@ export function reminderFiredView(data: ReminderFiredData): ViewMessage {
   };
 }
 
+/** The thread's note of a reminder delivered by direct message: "⏰ Reminder sent to Sam: client update due". */
+export function reminderNoteView(requesterName: string, audience: Audience): ViewMessage {
+  const who = requesterName.trim() ? ` to ${requesterName.trim()}` : "";
+  const line = `⏰ Reminder sent${who}: ${AUDIENCE_LABELS[audience].label} due`;
+  return { kind: "reminder_fired", text: line, blocks: [{ type: "context", text: line }] };
+}
+
 export interface ReminderCancelledData {
   count: number;
   /** Why the session no longer needs them; "resolved" when omitted. */

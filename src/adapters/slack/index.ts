@@ -1,0 +1,89 @@
+import { App, SocketModeReceiver } from "@slack/bolt";
+import type { Hono } from "hono";
+import type { SlackSettings } from "../../config.ts";
+import type { Conversation } from "../../engine/conversation/conversation.ts";
+import type { ChatRuntime } from "../chat-runtime.ts";
+import { createSlackClients, slackLogger } from "./clients.ts";
+import { registerActions } from "./listeners/actions.ts";
+import { registerCommands } from "./listeners/commands.ts";
+import type { ListenerDeps } from "./listeners/deps.ts";
+import { registerMessages } from "./listeners/messages.ts";
+import { HonoSlackReceiver } from "./receiver.ts";
+import { ResponseUrls } from "./response-urls.ts";
+import { createSlackSurface } from "./surface.ts";
+import type { SlackRuntimeOptions } from "./types.ts";
+
+export const SLACK_EVENTS_PATH = "/slack/events";
+
+/**
+ * FlowPilot in Slack with Bolt: HTTP mode on the shared server
+ * (`/slack/events`), or Socket Mode when SLACK_APP_TOKEN is set. Bot tokens
+ * come from SLACK_BOT_TOKEN or, for multi-workspace installs, from the OAuth
+ * installation store.
+ */
+export function createSlackRuntime(settings: SlackSettings, options: SlackRuntimeOptions): ChatRuntime {
+  const { logger } = options;
+  const clients = createSlackClients(settings, logger, options.installations, options.retries);
+  const responseUrls = new ResponseUrls();
+  const surface = createSlackSurface(clients, responseUrls, logger);
+  let conversation: Conversation | undefined;
+  const socketMode = Boolean(settings.appToken);
+  const httpReceiver = settings.signingSecret
+    ? new HonoSlackReceiver({ signingSecret: settings.signingSecret, logger, now: options.now })
+    : undefined;
+  const receiver = socketMode
+    ? new SocketModeReceiver({
+        appToken: settings.appToken!,
+        logger: slackLogger(logger),
+        installerOptions: { clientOptions: clients.options },
+        autoReconnectEnabled: true,
+      })
+    : httpReceiver!;
+  const app = new App({
+    receiver,
+    authorize: async (source) => clients.authorize(source.teamId ?? source.enterpriseId ?? ""),
+    clientOptions: clients.options,
+    logger: slackLogger(logger),
+    processBeforeResponse: false,
+    ignoreSelf: true,
+  });
+  const deps: ListenerDeps = {
+    conversation: () => {
+      if (!conversation) throw new Error("the Slack runtime has no conversation core yet");
+      return conversation;
+    },
+    surface,
+    clients,
+    responseUrls,
+    logger,
+  };
+  registerCommands(app, deps);
+  registerActions(app, deps);
+  registerMessages(app, deps);
+  app.error(async (err) => {
+    logger.error({ err: err.message, code: (err as { code?: string }).code }, "slack listener error");
+  });
+
+  return {
+    platform: "slack",
+    surface,
+    attach(core, attachOptions) {
+      conversation = core;
+      if (attachOptions?.waitUntil) httpReceiver?.keepAliveWith(attachOptions.waitUntil);
+    },
+    mount(server: Hono) {
+      if (!httpReceiver || socketMode) return;
+      server.post(SLACK_EVENTS_PATH, (c) => httpReceiver.handle(c));
+    },
+    start: async () => {
+      if (socketMode) await app.start();
+    },
+    stop: async () => {
+      if (socketMode) await app.stop();
+    },
+    describe: () =>
+      socketMode
+        ? "Slack (Socket Mode)"
+        : `Slack (HTTP, ${SLACK_EVENTS_PATH}${settings.oauth ? ", OAuth installs at /slack/install" : ""})`,
+  };
+}

@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { FakeSlack } from "../../support/fake-slack.ts";
+import { ENGINEER, type SlackBot, startSlackBot, threadMessages } from "./slack-harness.ts";
+
+const text = FakeSlack.textOf;
+
+describe("FlowPilot in a Slack thread", () => {
+  let bot: SlackBot;
+  beforeAll(async () => {
+    bot = await startSlackBot();
+  });
+  beforeEach(() => {
+    bot.newChannel();
+  });
+  afterAll(async () => {
+    await bot.close();
+  });
+
+  async function startSession() {
+    const res = await bot.command("start T-4821 VPN drops for remote staff --client Harbor Dental");
+    expect(res.status).toBe(200);
+    const header = bot.fake.messages.find(
+      (m) => m.channel === bot.channel && !m.thread_ts && !m.ephemeralTo && /T-4821/.test(text(m)),
+    );
+    expect(header, JSON.stringify(bot.fake.messages)).toBeDefined();
+    return header!;
+  }
+
+  async function troubleshoot(thread: string) {
+    for (const line of [
+      "Remote staff lose the VPN every 20 minutes since this morning",
+      "Checked the firewall logs: IKE phase 2 rekey fails on the tunnel",
+      "Lifetime mismatch between the firewall and the client profile, fixing the profile now",
+    ])
+      await bot.message(line, { thread });
+  }
+
+  it("posts the session header with its action bar; the header's thread is the session", async () => {
+    const header = await startSession();
+    expect(text(header)).toMatch(/Harbor Dental/);
+    const labels = FakeSlack.buttonsOf(header).map((b) => b.text);
+    expect(labels).toEqual(expect.arrayContaining(["Escalate", "Pause", "Resolve"]));
+    await troubleshoot(header.ts);
+    await bot.message("quick update for the client", { thread: header.ts });
+    const replies = threadMessages(bot, header.ts).filter((m) => m.thread_ts === header.ts && !m.ephemeralTo);
+    const result = replies.at(-1)!;
+    expect(text(result)).toMatch(/Harbor Dental/);
+    expect(text(result)).not.toMatch(/IKE|firewall logs/i);
+    // "Generating update..." was replaced in place by the result.
+    expect(result.updated).toBe(1);
+    // No PSA is connected, so Post to Ticket is not offered.
+    expect(FakeSlack.buttonsOf(result).map((b) => b.text)).toEqual(
+      expect.arrayContaining(["Copy", "Regenerate", "Switch Audience", "Set Reminder", "Edit"]),
+    );
+    expect(
+      bot.fake.callsOf("chat.postMessage").every((c) => c.token === "xoxb-1111-2222-flowpilot-test"),
+    ).toBe(true);
+  });
+
+  it("/flowpilot-update typed in the channel answers in the session's thread; outside a session it says how to start", async () => {
+    await bot.command("detailed ticket notes", { command: "/flowpilot-update" });
+    const hint = bot.fake.messages.at(-1)!;
+    expect(hint.channel).toBe(bot.channel);
+    expect(hint.ephemeralTo).toBe(ENGINEER.id);
+    expect(text(hint)).toMatch(/\/flowpilot start/);
+
+    const header = await startSession();
+    await troubleshoot(header.ts);
+    await bot.command("detailed ticket notes", { command: "/flowpilot-update" });
+    const result = bot.fake.messages.at(-1)!;
+    expect(result.thread_ts).toBe(header.ts);
+    expect(text(result)).toMatch(/IKE|rekey|lifetime/i);
+  });
+
+  it("selection steps are buttons; each pressed picker is replaced in place, not left live", async () => {
+    const header = await startSession();
+    await troubleshoot(header.ts);
+    await bot.command("session", { command: "/flowpilot" });
+    const refreshed = bot.fake.messages.at(-1)!;
+    expect(refreshed.thread_ts).toBe(header.ts);
+    await bot.click(refreshed, "Share Update");
+    const picker = bot.fake.messages.at(-1)!;
+    expect(picker.thread_ts).toBe(header.ts);
+    expect(FakeSlack.buttonsOf(picker).map((b) => b.text)).toEqual([
+      "📋 Ticket Notes",
+      "👤 Client Update",
+      "✉️ Email Draft",
+    ]);
+    await bot.click(picker, /Email Draft/);
+    expect(bot.fake.messages.at(-1)).toBe(picker);
+    const lengths = FakeSlack.buttonsOf(picker).map((b) => b.text);
+    expect(lengths.some((l) => /Quick/.test(l)) && lengths.some((l) => /Detailed/.test(l))).toBe(true);
+    await bot.click(picker, /Detailed/);
+    // The length picker became the placeholder and then the draft: no live picker remains.
+    expect(text(picker)).toMatch(/Subject:.*T-4821/s);
+    const now = FakeSlack.buttonsOf(picker).map((b) => b.text);
+    expect(now).toContain("Copy");
+    expect(now.filter((label) => lengths.includes(label))).toEqual([]);
+    // Nowhere in the thread is a length picker still live.
+    const live = bot.fake.messages.filter(
+      (m) => m.thread_ts === header.ts && FakeSlack.buttonsOf(m).some((b) => lengths.includes(b.text)),
+    );
+    expect(live).toHaveLength(0);
+  });
+});
