@@ -91,7 +91,8 @@ export class FlowPilotTeamsBot extends TeamsActivityHandler {
   }
 
   private actionOf(data: Partial<TeamsSubmitData>, activity: Activity, thread: ThreadRef) {
-    const input = typeof data.input === "string" && data.input.trim() ? data.input : undefined;
+    const typed = data[data.inputId ?? "input"] ?? data.input;
+    const input = typeof typed === "string" && typed.trim() ? typed : undefined;
     return {
       actionId: String(data.action ?? ""),
       payload: String(data.payload ?? ""),

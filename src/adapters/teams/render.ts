@@ -50,12 +50,19 @@ export interface TeamsMention {
 export interface TeamsSubmitData {
   action: string;
   payload: string;
-  /** The text typed into a show-card input (edit, custom reminder, resolve summary). */
+  /** Which input of the card the text was typed into (ids are unique per card; the client merges them into data). */
+  inputId?: string;
+  /** The text typed into a show-card input (edit, custom reminder, resolve summary), under `inputId`. */
   input?: string;
+  [input: string]: string | undefined;
 }
 
 export const ADAPTIVE_CARD_SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json";
-/** The id of the text input inside show-cards; its value arrives as `data.input`. */
+/**
+ * The id of the text input inside show-cards: "input" for the first of a
+ * card, "input-2", "input-3" … for the next (ids must be unique in a card).
+ * Its submit names it in `data.inputId`; the value arrives in data under it.
+ */
 export const TEAMS_INPUT_ID = "input";
 
 /** Renders one view. Pure: the same view always gives the same JSON. */
@@ -79,7 +86,30 @@ export function renderAdaptiveCard(view: ViewMessage): AdaptiveCard {
       ],
     };
   }
-  return fitSize(card, parts);
+  return numberInputs(fitSize(card, parts));
+}
+
+/** Gives each show-card input its own id and tells its submit which one it is. */
+function numberInputs(card: AdaptiveCard): AdaptiveCard {
+  let n = 0;
+  const visit = (node: unknown) => {
+    if (!node || typeof node !== "object") return;
+    const el = node as AdaptiveElement;
+    if (el.type === "Action.ShowCard") {
+      const sub = el.card as { body: AdaptiveElement[]; actions: AdaptiveAction[] };
+      const input = sub.body.find((b) => b.type === "Input.Text" && b.id === TEAMS_INPUT_ID);
+      if (input) {
+        n += 1;
+        const id = n === 1 ? TEAMS_INPUT_ID : `${TEAMS_INPUT_ID}-${n}`;
+        input.id = id;
+        for (const a of sub.actions) (a.data as TeamsSubmitData).inputId = id;
+      }
+    }
+    for (const key of ["body", "items", "columns", "actions"])
+      for (const child of (el[key] as unknown[] | undefined) ?? []) visit(child);
+  };
+  visit(card);
+  return card;
 }
 
 /** Neutral markup to Teams TextBlock markdown: paragraphs need a blank line; list items one newline. */

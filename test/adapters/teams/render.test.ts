@@ -73,7 +73,8 @@ describe("renderAdaptiveCard", () => {
     });
     const resolveInput = {
       type: "Input.Text",
-      id: TEAMS_INPUT_ID,
+      // The second input of the card (Escalate's is the first): ids are unique per card.
+      id: `${TEAMS_INPUT_ID}-2`,
       label: "What fixed it? This summary is the authoritative cause and fix in the resolution notes.",
       isMultiline: true,
       maxLength: 3000,
@@ -117,7 +118,12 @@ describe("renderAdaptiveCard", () => {
               type: "AdaptiveCard",
               version: "1.5",
               body: [resolveInput],
-              actions: [submit("Submit", "session.resolve", P1)],
+              actions: [
+                {
+                  ...submit("Submit", "session.resolve", P1),
+                  data: { action: "session.resolve", payload: P1, inputId: "input-2" },
+                },
+              ],
             },
           },
         ],
