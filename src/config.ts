@@ -53,6 +53,14 @@ const configSchema = z
     FLOWPILOT_HTTP_PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
     /** REST requests each account may make per minute (per API process); over it: 429 with Retry-After. */
     FLOWPILOT_API_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(300),
+    /** Closed sessions older than this many days are deleted by the server's daily retention job; unset keeps all. */
+    FLOWPILOT_RETENTION_DAYS: optionalString.pipe(
+      z.coerce
+        .number<string>("must be a number of days, such as 90")
+        .int("must be a whole number of days")
+        .min(1, "must be at least 1 day")
+        .optional(),
+    ),
     CONNECTWISE_SITE: optionalString,
     CONNECTWISE_COMPANY_ID: optionalString,
     CONNECTWISE_PUBLIC_KEY: optionalString,
@@ -101,6 +109,8 @@ export interface Config {
   /** FLOWPILOT_ENCRYPTION_KEY, decoded: encrypts stored PSA private keys. */
   encryptionKey?: Buffer;
   http: { host: string; port: number; requestsPerMinute: number };
+  /** FLOWPILOT_RETENTION_DAYS: the server deletes sessions closed longer ago than this, daily; unset keeps them. */
+  retentionDays?: number;
   /** ConnectWise connection from the environment (applies to accounts without a stored one). */
   connectwise?: ConnectWiseSettings;
   psaTimeoutMs: number;
@@ -172,6 +182,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       port: c.FLOWPILOT_HTTP_PORT,
       requestsPerMinute: c.FLOWPILOT_API_RATE_LIMIT,
     },
+    retentionDays: c.FLOWPILOT_RETENTION_DAYS,
     connectwise:
       cwGiven.length > 0
         ? {

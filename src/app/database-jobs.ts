@@ -8,6 +8,7 @@ import {
   revokeApiToken,
 } from "../db/api-tokens.ts";
 import { deleteConnection, describeConnection, saveConnectWiseConnection } from "../db/psa-connections.ts";
+import { type PurgeCounts, purgeClosedSessions } from "../db/purge.ts";
 import { redactStoredSecrets } from "../db/redact-stored.ts";
 import { computeUsageStats } from "../db/usage-stats.ts";
 import { FlowPilotError } from "../errors.ts";
@@ -15,7 +16,7 @@ import type { PrismaClient } from "../generated/prisma/client.ts";
 
 /**
  * The short administrative jobs the CLI runs on the database (stats, API
- * tokens, PSA connections), declared once. A CLI process runs them on the
+ * tokens, PSA connections, purge), declared once. A CLI process runs them on the
  * database it opens; when the embedded database is held by a running bot or
  * API, that process runs the same job for it (see owner-channel.ts).
  * Each job returns the text to print.
@@ -32,6 +33,12 @@ const accountKey = z.object({ platform: z.enum(PLATFORMS), externalId: z.string(
 const pct = (v: number | null) => (v === null ? "n/a" : `${(v * 100).toFixed(1)}%`);
 const secs = (v: number | null) => (v === null ? "n/a" : `${v.toFixed(1)} s`);
 const when = (d: Date | null) => (d ? d.toISOString() : "-");
+
+/** One line a purge prints (and the retention job logs the same counts). */
+export function describePurge(c: PurgeCounts, run: { olderThanDays: number; dryRun: boolean }): string {
+  const what = `${c.sessions} session(s) closed more than ${run.olderThanDays} day(s) ago: ${c.messages} message(s), ${c.updates} update(s), ${c.reminders} reminder(s), ${c.steps} timeline step(s) in all`;
+  return run.dryRun ? `Would delete ${what} (dry run: nothing deleted).\n` : `Deleted ${what}.\n`;
+}
 
 function job<S extends z.ZodType>(
   args: S,
@@ -58,6 +65,12 @@ export const DATABASE_JOBS = {
     const r = await redactStoredSecrets(prisma, { force: true });
     return `Scanned ${r.sessionsScanned} session(s); removed secrets from ${r.rowsChanged} stored row(s).\n`;
   }),
+
+  purge: job(
+    z.object({ olderThanDays: z.number().int().min(1), dryRun: z.boolean().default(false) }),
+    async ({ prisma }, { olderThanDays, dryRun }) =>
+      describePurge(await purgeClosedSessions(prisma, { olderThanDays, dryRun }), { olderThanDays, dryRun }),
+  ),
 
   "token.create": job(
     z.object({ account: z.string(), name: z.string().default("api") }),

@@ -17,6 +17,7 @@ import { createLogger } from "../logger.ts";
 import { type ChatRuntimeOverrides, createChatRuntimes } from "./chat-runtimes.ts";
 import { openAppDatabase } from "./open-app-database.ts";
 import { createTicketPoster } from "./psa-connections.ts";
+import { scheduleRetentionJob } from "./retention-job.ts";
 
 const VERSION: string = JSON.parse(
   readFileSync(new URL("../../package.json", import.meta.url), "utf8"),
@@ -100,6 +101,7 @@ export async function startServer(config: Config, options: StartServerOptions = 
         jobs.push(scheduleReminderJob(() => conversation.fireDueReminders(runtime.platform), logger));
       return { runtime, conversation };
     });
+    if (config.retentionDays) jobs.push(scheduleRetentionJob(db.prisma, config.retentionDays, logger));
     const server = await listen(app, config.http);
     for (const runtime of runtimes) await runtime.start?.();
     const platforms = runtimes.map((runtime) => runtime.describe());

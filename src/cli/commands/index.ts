@@ -3,6 +3,7 @@ import type { CliIo } from "../io.ts";
 import { registerClassify } from "./classify.ts";
 import { registerGenerate } from "./generate.ts";
 import { registerPsa } from "./psa.ts";
+import { registerPurge } from "./purge.ts";
 import { registerRedactExisting } from "./redact-existing.ts";
 import { registerServe } from "./serve.ts";
 import { registerStart } from "./start.ts";
@@ -22,4 +23,5 @@ export const CLI_COMMANDS: Array<(program: Command, io: CliIo) => void> = [
   registerServe,
   registerToken,
   registerRedactExisting,
+  registerPurge,
 ];
