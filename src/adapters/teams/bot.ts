@@ -15,6 +15,9 @@ import type { TeamsSubmitData } from "./render.ts";
 import { ADAPTIVE_CARD_CONTENT_TYPE } from "./surface.ts";
 import { type CardMemory, currentTurn } from "./turn-scope.ts";
 
+/** Presses of the same button by the same person within this window are one press (a double click). */
+export const DOUBLE_CLICK_MS = 3_000;
+
 export interface TeamsBotDeps {
   settings: TeamsSettings;
   conversation(): Conversation;
@@ -33,6 +36,8 @@ export interface TeamsBotDeps {
  * nothing (the core looks sessions up within the account).
  */
 export class FlowPilotTeamsBot extends TeamsActivityHandler {
+  private readonly presses = new Map<string, { at: number; answer: Promise<AdaptiveCardInvokeResponse> }>();
+
   constructor(private readonly deps: TeamsBotDeps) {
     super();
     this.onMessage(async (context, next) => {
@@ -112,6 +117,30 @@ export class FlowPilotTeamsBot extends TeamsActivityHandler {
         type: "application/vnd.microsoft.error",
         value: { code: "Forbidden", message: "This FlowPilot serves another organisation." } as never,
       };
+    // Teams gives each click its own activity id: a second click on the same button (or Teams
+    // resending the invoke) within the window gets the first one's answer instead of a second run.
+    const { activity } = context;
+    const key = JSON.stringify([
+      tenant,
+      activity.from.id,
+      activity.replyToId,
+      invoke.action.verb,
+      invoke.action.data,
+    ]);
+    const now = Date.now();
+    for (const [k, press] of this.presses) if (now - press.at > DOUBLE_CLICK_MS) this.presses.delete(k);
+    const earlier = this.presses.get(key);
+    if (earlier) return earlier.answer;
+    const answer = this.execute(context, tenant, invoke);
+    this.presses.set(key, { at: now, answer });
+    return answer;
+  }
+
+  private async execute(
+    context: TurnContext,
+    tenant: string,
+    invoke: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
     const turn = currentTurn();
     const sourceId = context.activity.replyToId;
     if (turn && sourceId) turn.sourceId = sourceId;

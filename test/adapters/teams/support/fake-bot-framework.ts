@@ -52,11 +52,19 @@ function newKey(kid: string): SigningKey {
 
 const b64url = (value: string | Buffer) => Buffer.from(value).toString("base64url");
 
+/** Made once per test process: RSA key generation is the slow part of a fake (each has its own URL). */
+let keys: { published: SigningKey; forged: SigningKey; unknown: SigningKey } | undefined;
+function testKeys() {
+  if (!keys) {
+    const published = newKey(`key-${randomUUID().slice(0, 8)}`);
+    // Same key id as the published one, different key: a forged signature.
+    keys = { published, forged: newKey(published.kid), unknown: newKey("key-unknown") };
+  }
+  return keys;
+}
+
 export async function startFakeBotFramework(options: { appId: string; tenantId: string }) {
-  const published = newKey(`key-${randomUUID().slice(0, 8)}`);
-  /** Same key id as the published one, different key: a forged signature. */
-  const forged = newKey(published.kid);
-  const unknown = newKey("key-unknown");
+  const { published, forged, unknown } = testKeys();
   const calls: ConnectorCall[] = [];
   const created: Array<{ conversationId: string; members: string[]; tenantId?: string }> = [];
   const tokenRequests: Array<{ tenant: string; body: string }> = [];
