@@ -1,5 +1,6 @@
 // `npm run bench`: every benchmark in one run, printing figures and ratios.
 import { runDbStatementsBench } from "./db-statements.ts";
+import { runFullSessionBench } from "./full-session.ts";
 import { runGenerationBench } from "./generation.ts";
 import { runIntentBench } from "./intents.ts";
 import { runLlmPromptBench } from "./llm-prompt.ts";
@@ -13,6 +14,7 @@ const BENCHES: Array<[string, () => Promise<void>]> = [
   ["secret detection", runSecretsBench],
   ["cli start-up", runStartupBench],
   ["database statements", runDbStatementsBench],
+  ["full session", runFullSessionBench],
 ];
 
 const only = process.argv[2];
