@@ -35,6 +35,8 @@ export interface StartServerOptions {
   logStream?: Writable;
   /** Test seams at the network edge we do not own (a Teams credentials factory, say). */
   chat?: ChatRuntimeOverrides;
+  /** The conversation cores' clock (tests move it to make reminders due). */
+  clock?: () => Date;
   /** Reminder checks run on a schedule unless false (tests fire them by hand). */
   reminderJob?: boolean;
 }
@@ -94,6 +96,7 @@ export async function startServer(config: Config, options: StartServerOptions = 
         surface: runtime.surface,
         logger,
         waitUntil,
+        clock: options.clock,
       });
       runtime.attach(conversation, { waitUntil });
       runtime.mount(app);

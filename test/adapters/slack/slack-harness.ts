@@ -69,6 +69,7 @@ export function sign(body: string, timestamp: number, secret = SIGNING_SECRET): 
 /** FlowPilot with Slack in HTTP mode on 127.0.0.1, its Web API a fake Slack server, on a fresh embedded database. */
 export async function startSlackBot(
   options: {
+    clock?: () => Date;
     writer?: UpdateWriter;
     tickets?: TicketPort;
     env?: Record<string, string>;
@@ -101,7 +102,8 @@ export async function startSlackBot(
     tickets: options.tickets,
     logStream,
     reminderJob: false,
-    chat: { slack: { retries: 1 } },
+    clock: options.clock,
+    chat: { slack: { retries: 2 } },
   });
 
   const send: SlackBot["send"] = async (body, contentType, o = {}) => {
