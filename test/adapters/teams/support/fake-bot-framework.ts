@@ -63,7 +63,12 @@ function testKeys() {
   return keys;
 }
 
-export async function startFakeBotFramework(options: { appId: string; tenantId: string }) {
+export async function startFakeBotFramework(options: {
+  appId: string;
+  tenantId: string;
+  /** The connector insists on the bot's token (false: a bot running unauthenticated for local testing). */
+  requireToken?: boolean;
+}) {
   const { published, forged, unknown } = testKeys();
   const calls: ConnectorCall[] = [];
   const created: Array<{ conversationId: string; members: string[]; tenantId?: string }> = [];
@@ -99,7 +104,7 @@ export async function startFakeBotFramework(options: { appId: string; tenantId: 
       });
     }
     if (path.startsWith("/v3/conversations")) {
-      if (req.headers.authorization !== `Bearer ${ACCESS_TOKEN}`) {
+      if (options.requireToken !== false && req.headers.authorization !== `Bearer ${ACCESS_TOKEN}`) {
         unauthorizedConnectorCalls.push(`${req.method} ${path}`);
         return json(res, 401, { error: { code: "Unauthorized", message: "bad token" } });
       }

@@ -42,7 +42,11 @@ let sequence = 1_733_000_000_000;
 const nextId = () => String(++sequence);
 
 export async function startTeams(options: TeamsHarnessOptions = {}) {
-  const fake = options.fake ?? (await startFakeBotFramework({ appId: APP_ID, tenantId: TENANT }));
+  const authenticated =
+    !options.settings || "appId" in options.settings === false || !!options.settings.appId;
+  const fake =
+    options.fake ??
+    (await startFakeBotFramework({ appId: APP_ID, tenantId: TENANT, requireToken: authenticated }));
   const cw = options.cw ?? (await startFakeConnectWise());
   cw.addTicket(ACME_TICKET);
   fake.addMember({ ...SAM });
@@ -68,8 +72,11 @@ export async function startTeams(options: TeamsHarnessOptions = {}) {
     connectwise: cw.settings,
     teams: settings,
   };
+  const overrides = fake.overrides();
+  // Without an app id botbuilder checks nothing and sends no token: no credentials to inject.
+  if (!settings.appId) delete overrides.credentialsFactory;
   const server: StartedServer = await startServer(config, {
-    chat: { teams: fake.overrides() },
+    chat: { teams: overrides },
     reminderJob: false,
     writer: options.writer,
     logStream,
