@@ -70,6 +70,10 @@ export function createTeamsSurface(deps: TeamsSurfaceDeps): ChatSurface {
     });
     if (!id) throw new Error("Teams accepted the message without an id");
     deps.cards.remember(id, card);
+    // A conversation the bot can post to is one it can ask the roster in (after a restart, before any activity).
+    const tenant = thread.account.externalId;
+    if (!deps.places.has(tenant) && routingOf(thread).conversationType !== "personal")
+      deps.places.set(tenant, thread);
     // A top-level post in a channel starts a thread named after it.
     const startsThread =
       !thread.threadId && routingOf(thread).conversationType === "channel" ? id : undefined;
