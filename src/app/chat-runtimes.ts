@@ -2,6 +2,7 @@ import type { ChatRuntime } from "../adapters/chat-runtime.ts";
 import { createSlackRuntime } from "../adapters/slack/index.ts";
 import { createTeamsRuntime, type TeamsRuntimeOverrides } from "../adapters/teams/index.ts";
 import type { Config } from "../config.ts";
+import { createSlackInstallationStore } from "../db/slack-installations.ts";
 import type { Logger } from "../engine/conversation/context.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 
@@ -22,6 +23,10 @@ export function createChatRuntimes(
     runtimes.push(
       createSlackRuntime(config.slack, {
         logger: deps.logger,
+        installations:
+          config.slack.oauth && config.encryptionKey
+            ? createSlackInstallationStore(deps.prisma, config.encryptionKey)
+            : undefined,
         retries: deps.overrides?.slack?.retries,
         now: deps.overrides?.slack?.now,
       }),

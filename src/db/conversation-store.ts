@@ -16,6 +16,7 @@ import {
   findActiveSessionInConversation,
   findLatestSessionByConversation,
   getSession,
+  listSessions,
   moveSessionToThread,
   setStatus,
 } from "./sessions.ts";
@@ -48,6 +49,8 @@ export function createPrismaConversationStore(prisma: PrismaClient): Conversatio
       findActiveSessionByConversation(prisma, accountId, place.conversationId, place.threadId),
     findOpenSessionInConversation: (accountId, conversationId) =>
       findActiveSessionInConversation(prisma, accountId, conversationId),
+    listOpenSessionsOf: (accountId, userId, limit) =>
+      listSessions(prisma, accountId, { status: ["active", "paused"], engineerId: userId, limit }),
     findLatestSession: (accountId, place) =>
       findLatestSessionByConversation(prisma, accountId, place.conversationId, place.threadId),
     getSession: (accountId, sessionId) => getSession(prisma, sessionId, { accountId }),

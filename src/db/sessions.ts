@@ -138,11 +138,15 @@ async function findInConversation(prisma: PrismaClient, where: Prisma.SessionWhe
 export async function listSessions(
   prisma: PrismaClient,
   accountId: string,
-  options: { status?: SessionStatus[]; limit?: number } = {},
+  options: { status?: SessionStatus[]; limit?: number; engineerId?: string } = {},
 ): Promise<StoredSession[]> {
   if (!isUuid(accountId)) return [];
   const rows = await prisma.session.findMany({
-    where: { accountId, ...(options.status ? { status: { in: options.status } } : {}) },
+    where: {
+      accountId,
+      ...(options.status ? { status: { in: options.status } } : {}),
+      ...(options.engineerId ? { engineerId: options.engineerId } : {}),
+    },
     include: SESSION_INCLUDE,
     relationLoadStrategy: "join",
     orderBy: [{ startedAt: "desc" }, { createdAt: "desc" }],

@@ -7,7 +7,9 @@ import { createSlackClients, slackLogger } from "./clients.ts";
 import { registerActions } from "./listeners/actions.ts";
 import { registerCommands } from "./listeners/commands.ts";
 import type { ListenerDeps } from "./listeners/deps.ts";
+import { registerHome } from "./listeners/home.ts";
 import { registerMessages } from "./listeners/messages.ts";
+import { mountOAuth } from "./oauth.ts";
 import { HonoSlackReceiver } from "./receiver.ts";
 import { ResponseUrls } from "./response-urls.ts";
 import { createSlackSurface } from "./surface.ts";
@@ -60,6 +62,7 @@ export function createSlackRuntime(settings: SlackSettings, options: SlackRuntim
   registerCommands(app, deps);
   registerActions(app, deps);
   registerMessages(app, deps);
+  registerHome(app, deps);
   app.error(async (err) => {
     logger.error({ err: err.message, code: (err as { code?: string }).code }, "slack listener error");
   });
@@ -72,6 +75,8 @@ export function createSlackRuntime(settings: SlackSettings, options: SlackRuntim
       if (attachOptions?.waitUntil) httpReceiver?.keepAliveWith(attachOptions.waitUntil);
     },
     mount(server: Hono) {
+      if (settings.oauth && options.installations)
+        mountOAuth(server, settings.oauth, { clients, installations: options.installations, logger });
       if (!httpReceiver || socketMode) return;
       server.post(SLACK_EVENTS_PATH, (c) => httpReceiver.handle(c));
     },

@@ -3,14 +3,25 @@ import { MAX_MESSAGE_CHARS } from "../../domain/index.ts";
 import { FlowPilotError, InputRejectedError, isFlowPilotError } from "../../errors.ts";
 import { intakeText } from "../intake/intake-text.ts";
 import { messageRefusal, recordMessages } from "../sessions/record-messages.ts";
+import type { CommunicationTemplates } from "../templates.ts";
 import { decodeActionPayload, errorView, noticeView } from "../views/index.ts";
+import type { ViewMessage } from "../views/model.ts";
 import { findAction, type ReplyVisibility } from "./action-registry.ts";
 import { parseCommandLine } from "./command-line.ts";
 import { findCommand } from "./commands.ts";
 import type { ConversationDeps, RequestContext } from "./context.ts";
+import { buildHome, saveTemplates } from "./home.ts";
 import { fireDueReminders } from "./reminders.ts";
 import type { SessionInfo } from "./store.ts";
-import type { IncomingAction, IncomingCommand, IncomingMessage, MessageRef, PlatformKind } from "./types.ts";
+import type {
+  AccountRef,
+  ActorRef,
+  IncomingAction,
+  IncomingCommand,
+  IncomingMessage,
+  MessageRef,
+  PlatformKind,
+} from "./types.ts";
 import { requireLatest, requireUpdate } from "./update-actions.ts";
 import { startUpdateFlow } from "./update-flow.ts";
 
@@ -30,6 +41,12 @@ export interface Conversation {
   handleMessage(message: IncomingMessage): Promise<void>;
   handleCommand(command: IncomingCommand): Promise<void>;
   handleAction(action: IncomingAction): Promise<ActionOutcome>;
+  /** The user's home page (open sessions with their updates, team templates). */
+  homeView(account: AccountRef, actor: ActorRef): Promise<ViewMessage>;
+  /** The team's templates and company name, as a form to edit them starts from. */
+  teamTemplates(account: AccountRef): Promise<{ templates: CommunicationTemplates; companyName: string }>;
+  /** Saves edited team templates (admins only); a typed error says what is wrong. */
+  saveTemplates(account: AccountRef, actor: ActorRef, values: Record<string, string>): Promise<void>;
   /** Fires due reminders of this platform's sessions; returns how many fired. */
   fireDueReminders(platform: PlatformKind): Promise<number>;
 }
@@ -42,7 +59,7 @@ export interface Conversation {
 export function createConversation(deps: ConversationDeps): Conversation {
   const clock = deps.clock ?? (() => new Date());
 
-  async function context(event: IncomingMessage | IncomingCommand | IncomingAction): Promise<RequestContext> {
+  async function context(event: Pick<IncomingMessage, "thread" | "actor">): Promise<RequestContext> {
     const account = await deps.store.ensureAccount(event.thread.account);
     const actor = await completeActor(event);
     const user = await deps.store.ensureUser(account.id, actor);
@@ -62,7 +79,7 @@ export function createConversation(deps: ConversationDeps): Conversation {
   }
 
   /** Events that carry no name or admin flag (Slack's) get them from the platform. */
-  async function completeActor(event: IncomingMessage | IncomingCommand | IncomingAction) {
+  async function completeActor(event: Pick<IncomingMessage, "thread" | "actor">) {
     const { actor } = event;
     if (actor.displayName && actor.isAdmin !== undefined) return { ...actor, displayName: actor.displayName };
     const known = await deps.surface
@@ -77,7 +94,7 @@ export function createConversation(deps: ConversationDeps): Conversation {
 
   /** Deferred work's failures, told to the user as a handler's would be. */
   async function reportFailures(
-    event: IncomingMessage | IncomingCommand | IncomingAction,
+    event: Pick<IncomingMessage, "thread" | "actor">,
     work: () => Promise<void>,
   ): Promise<void> {
     try {
@@ -143,7 +160,7 @@ export function createConversation(deps: ConversationDeps): Conversation {
 
   /** Typed errors become their user message; anything else gets a correlation id, logged with the error. */
   async function tellFailure(
-    event: IncomingMessage | IncomingCommand | IncomingAction,
+    event: Pick<IncomingMessage, "thread" | "actor">,
     err: unknown,
   ): Promise<ActionOutcome> {
     // Errors are for the person who pressed or typed, not the whole thread.
@@ -304,6 +321,17 @@ export function createConversation(deps: ConversationDeps): Conversation {
         if (spec.latestOnly) await requireLatest(ctx, session, update);
         return spec.run({ ...call, update });
       }),
+
+    homeView: async (account, actor) =>
+      buildHome(await context({ thread: { account, conversationId: "home" }, actor })),
+
+    teamTemplates: async (account) => {
+      const info = await deps.store.ensureAccount(account);
+      return { templates: info.templates, companyName: info.companyName };
+    },
+
+    saveTemplates: async (account, actor, values) =>
+      saveTemplates(await context({ thread: { account, conversationId: "home" }, actor }), values),
 
     fireDueReminders: (platform) => fireDueReminders(deps, platform, clock()),
   };

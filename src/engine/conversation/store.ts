@@ -80,6 +80,8 @@ export interface ConversationStore {
    * Slack slash command carries the channel but not the thread it was typed in.
    */
   findOpenSessionInConversation(accountId: string, conversationId: string): Promise<SessionInfo | null>;
+  /** A user's open sessions, newest first (Slack's App Home lists them). */
+  listOpenSessionsOf(accountId: string, userId: string, limit: number): Promise<SessionInfo[]>;
   /** The newest session in a place whatever its status (updates work after resolve). */
   findLatestSession(accountId: string, place: Place): Promise<SessionInfo | null>;
   /** A session of this account, or null (another account's sessions do not exist for it). */

@@ -31,6 +31,7 @@ export {
   historyEntryView,
   historyView,
 } from "./history-views.ts";
+export { HOME_UPDATES_PER_SESSION, type HomeSession, type HomeViewData, homeView } from "./home-views.ts";
 export {
   AUDIENCE_LABELS,
   CONTEXT_LABELS,

@@ -29,6 +29,7 @@ export const VIEW_KINDS = [
   "share_escalation",
   "templates",
   "help",
+  "home",
   "error",
   "notice",
 ] as const;

@@ -2,6 +2,9 @@ import type { App } from "@slack/bolt";
 import { stripBotMention } from "../parse.ts";
 import { type ListenerDeps, readableText, slackThread } from "./deps.ts";
 
+/** The Events API subscriptions these listeners need (the manifest's bot_events). */
+export const MESSAGE_EVENTS = ["app_mention", "message.channels", "message.groups", "message.im"] as const;
+
 /** Message subtypes that are someone typing in the thread; edits, joins, bot posts and the like are not. */
 const TYPED = new Set([undefined, "file_share", "thread_broadcast"]);
 
