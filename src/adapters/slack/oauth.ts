@@ -1,5 +1,4 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { RESPONSE_ALREADY_SENT } from "@hono/node-server/utils/response";
 import { type Installation, InstallProvider } from "@slack/oauth";
 import type { Hono } from "hono";
 import type { SlackSettings } from "../../config.ts";
@@ -80,15 +79,51 @@ export function mountOAuth(
     },
   });
 
-  const node = (env: unknown) => env as { incoming: IncomingMessage; outgoing: ServerResponse };
-  server.get(INSTALL_PATH, async (c) => {
-    const { incoming, outgoing } = node(c.env);
-    await installer.handleInstallPath(incoming, outgoing);
-    return RESPONSE_ALREADY_SENT;
-  });
-  server.get(REDIRECT_PATH, async (c) => {
-    const { incoming, outgoing } = node(c.env);
-    await installer.handleCallback(incoming, outgoing);
-    return RESPONSE_ALREADY_SENT;
-  });
+  server.get(INSTALL_PATH, (c) => captured(c.req.raw, (req, res) => installer.handleInstallPath(req, res)));
+  server.get(REDIRECT_PATH, (c) => captured(c.req.raw, (req, res) => installer.handleCallback(req, res)));
+}
+
+/**
+ * Runs one of InstallProvider's Node-style handlers against the request and
+ * turns what it writes (status, headers such as the state cookie and the
+ * redirect, the HTML page) into a Response for our server.
+ */
+async function captured(
+  request: Request,
+  handler: (req: IncomingMessage, res: ServerResponse) => Promise<void>,
+): Promise<Response> {
+  const url = new URL(request.url);
+  const req = {
+    url: `${url.pathname}${url.search}`,
+    headers: Object.fromEntries(request.headers),
+    method: request.method,
+  };
+  const headers = new Headers();
+  let status = 200;
+  let body = "";
+  const set = (name: string, value: unknown) => {
+    headers.delete(name);
+    for (const v of Array.isArray(value) ? value : [value]) headers.append(name, String(v));
+  };
+  const res = {
+    get statusCode() {
+      return status;
+    },
+    set statusCode(code: number) {
+      status = code;
+    },
+    setHeader: set,
+    getHeader: (name: string) => headers.get(name) ?? undefined,
+    writeHead(code: number, head?: Record<string, unknown>) {
+      status = code;
+      for (const [name, value] of Object.entries(head ?? {})) set(name, value);
+      return res;
+    },
+    end(chunk?: string | Buffer) {
+      if (chunk) body += String(chunk);
+      return res;
+    },
+  };
+  await handler(req as unknown as IncomingMessage, res as unknown as ServerResponse);
+  return new Response(status === 204 || status === 302 ? null : body, { status, headers });
 }
