@@ -6,6 +6,7 @@ import { runIntentBench } from "./intents.ts";
 import { runLlmPromptBench } from "./llm-prompt.ts";
 import { runSecretsBench } from "./secrets.ts";
 import { runStartupBench } from "./startup.ts";
+import { runTeamsInvokeBench } from "./teams-invoke.ts";
 
 const BENCHES: Array<[string, () => Promise<void>]> = [
   ["update generation", runGenerationBench],
@@ -15,6 +16,7 @@ const BENCHES: Array<[string, () => Promise<void>]> = [
   ["cli start-up", runStartupBench],
   ["database statements", runDbStatementsBench],
   ["full session", runFullSessionBench],
+  ["teams invoke", runTeamsInvokeBench],
 ];
 
 const only = process.argv[2];

@@ -2,7 +2,6 @@ import { PassThrough } from "node:stream";
 import { type StartedServer, startServer } from "../../../../src/app/start-server.ts";
 import type { Config, TeamsSettings } from "../../../../src/config.ts";
 import type { UpdateWriter } from "../../../../src/engine/writers/types.ts";
-import { freshDataDir } from "../../../support/data-dir.ts";
 import {
   ACME_TICKET,
   type FakeConnectWise,
@@ -51,7 +50,8 @@ export async function startTeams(options: TeamsHarnessOptions = {}) {
   cw.addTicket(ACME_TICKET);
   fake.addMember({ ...SAM });
   fake.addMember({ ...PRIYA, userRole: "owner" });
-  const dataDir = options.dataDir ?? (await freshDataDir());
+  // Imported only here: it needs vitest's run context, and the bench passes its own folder.
+  const dataDir = options.dataDir ?? (await (await import("../../../support/data-dir.ts")).freshDataDir());
   let logs = "";
   const logStream = new PassThrough();
   logStream.on("data", (chunk: Buffer) => {
