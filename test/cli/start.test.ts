@@ -51,6 +51,47 @@ describe("flowpilot start (console, scripted on stdin)", () => {
   });
 });
 
+describe("flowpilot start with chat platform settings", () => {
+  it("serves Slack on the HTTP server with the REST API instead of the console", async () => {
+    const env = {
+      FLOWPILOT_DATA_DIR: await freshDataDir(),
+      FLOWPILOT_HTTP_HOST: "127.0.0.1",
+      FLOWPILOT_HTTP_PORT: "0",
+      SLACK_SIGNING_SECRET: "test-signing-secret",
+      SLACK_BOT_TOKEN: "xoxb-cli-test",
+      // Never contacted here, and never anything but loopback.
+      SLACK_API_URL: "http://127.0.0.1:9/api/",
+    };
+    const bot = startCli(["start"], { env });
+    await bot.waitFor(/Serving Slack \(HTTP, \/slack\/events\)/);
+    const { stdout } = bot.output();
+    expect(stdout).toMatch(/listening on http:\/\/127\.0\.0\.1:\d+/);
+    expect(stdout).not.toMatch(/FlowPilot console/);
+    bot.stop("SIGTERM");
+    expect((await bot.done).code).toBe(0);
+  });
+
+  it.each([
+    [{ SLACK_BOT_TOKEN: "xoxb-1" }, "SLACK_SIGNING_SECRET"],
+    [{ SLACK_SIGNING_SECRET: "s" }, "SLACK_BOT_TOKEN"],
+    [{ SLACK_CLIENT_ID: "1.2", SLACK_SIGNING_SECRET: "s" }, "SLACK_CLIENT_SECRET"],
+    [{ MicrosoftAppId: "00000000-0000-4000-8000-000000000001" }, "MicrosoftAppPassword"],
+    [
+      {
+        MicrosoftAppId: "00000000-0000-4000-8000-000000000001",
+        MicrosoftAppPassword: "p",
+        MicrosoftAppType: "SingleTenant",
+      },
+      "MicrosoftAppTenantId",
+    ],
+  ])("a partial platform setting stops start-up naming what is missing (%j)", async (settings, missing) => {
+    const run = await runCli(["start"], { env: settings });
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim()).toMatch(new RegExp(`^flowpilot: invalid setting ${missing}: `));
+    expect(run.stderr.trim().split("\n")).toHaveLength(1);
+  });
+});
+
 describe("the engineer's name in sign-offs", () => {
   const script = [
     "/flowpilot start TKT-77 Printer offline --client Harbor Dental",

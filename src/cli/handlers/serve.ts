@@ -3,7 +3,10 @@ import { loadCliConfig } from "../cli-config.ts";
 import type { CliIo } from "../io.ts";
 import { UsageError } from "../usage-error.ts";
 
-/** Runs the REST API until the process is asked to stop, then closes the server and the database. */
+/**
+ * Runs the HTTP server (REST API, and Slack/Teams when configured) until the
+ * process is asked to stop, then closes it and the database.
+ */
 export async function serve(io: CliIo): Promise<void> {
   const config = loadCliConfig(io.env);
   const stopped = io.untilStopped();
@@ -15,6 +18,7 @@ export async function serve(io: CliIo): Promise<void> {
     throw err;
   });
   io.stdout.write(`FlowPilot API listening on ${server.url} (OpenAPI: ${server.url}/openapi.json)\n`);
+  for (const platform of server.platforms) io.stdout.write(`Serving ${platform}\n`);
   const signal = await stopped;
   await server.stop();
   io.stdout.write(`Stopped (${signal}).\n`);

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { SLACK_LIMITS } from "../../../src/adapters/slack/limits.ts";
-import { parseSlackActionId, renderBlockKit, type SlackBlock } from "../../../src/adapters/slack/render.ts";
+import {
+  MESSAGE_BLOCK_CHARS,
+  parseSlackActionId,
+  renderBlockKit,
+  renderSlackMessages,
+  type SlackBlock,
+} from "../../../src/adapters/slack/render.ts";
 import {
   copiedView,
   decodeActionPayload,
@@ -289,5 +295,39 @@ describe("renderBlockKit", () => {
         },
       ],
     });
+  });
+
+  it("splits a very long update over several messages, never cutting it: each within 50 blocks and ~11k characters", () => {
+    const paragraphs = Array.from(
+      { length: 400 },
+      (_, i) =>
+        `Step ${i + 1}: checked the relay queue on the edge host and re-ran the delivery test for mailbox ${i}.`,
+    );
+    const content = paragraphs.join("\n");
+    const messages = renderSlackMessages(updateResultView(resultData({ content, format: "plain" })));
+    expect(messages.length).toBeGreaterThan(2);
+    for (const m of messages) {
+      expect(m.blocks.length).toBeLessThanOrEqual(SLACK_LIMITS.blocks);
+      expect(JSON.stringify(m.blocks).length).toBeLessThanOrEqual(MESSAGE_BLOCK_CHARS + 200);
+      for (const t of sectionTexts(m.blocks)) expect(t.length).toBeLessThanOrEqual(SLACK_LIMITS.sectionText);
+    }
+    const shown = messages.flatMap((m) => sectionTexts(m.blocks)).join("\n");
+    for (const p of [paragraphs[0]!, paragraphs[199]!, paragraphs[399]!]) expect(shown).toContain(p);
+    expect(shown).not.toMatch(/not shown/);
+    // The buttons come once, after the text they act on.
+    const withButtons = messages.filter((m) => m.blocks.some((b) => b.type === "actions"));
+    expect(withButtons).toEqual([messages.at(-1)]);
+    expect(messages[1]!.text).toMatch(/continued, part 2 of/);
+  });
+
+  it("mentions the person a reminder is for with a real mention", () => {
+    const [message] = renderSlackMessages({
+      kind: "reminder_fired",
+      text: "Sam, time to update Harbor Dental",
+      mention: { platformUserId: "U0SAM", name: "Sam" },
+      blocks: [{ type: "text", text: "Sam, time to update Harbor Dental", markdown: false }],
+    });
+    expect(message!.text).toBe("<@U0SAM> Sam, time to update Harbor Dental");
+    expect(message!.blocks[0]).toEqual({ type: "context", elements: [{ type: "mrkdwn", text: "<@U0SAM>" }] });
   });
 });
