@@ -5,6 +5,7 @@ import { runGenerationBench } from "./generation.ts";
 import { runIntentBench } from "./intents.ts";
 import { runLlmPromptBench } from "./llm-prompt.ts";
 import { runSecretsBench } from "./secrets.ts";
+import { runSlackAckBench } from "./slack-ack.ts";
 import { runStartupBench } from "./startup.ts";
 import { runTeamsInvokeBench } from "./teams-invoke.ts";
 
@@ -17,6 +18,7 @@ const BENCHES: Array<[string, () => Promise<void>]> = [
   ["database statements", runDbStatementsBench],
   ["full session", runFullSessionBench],
   ["teams invoke", runTeamsInvokeBench],
+  ["slack ack", runSlackAckBench],
 ];
 
 const only = process.argv[2];
