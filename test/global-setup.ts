@@ -20,6 +20,11 @@ declare module "vitest" {
     dataDirTemplate: string;
     /** A migrated PostgreSQL database to CREATE DATABASE … TEMPLATE from, or "" when the server is down. */
     postgresTemplate: string;
+    /**
+     * How this run's PostgreSQL test databases are named (the run's process id
+     * inside): runs by several people on one server drop only their own.
+     */
+    testDatabasePrefix: string;
   }
 }
 
@@ -41,9 +46,12 @@ export default async function setup(project: TestProject) {
   project.provide("dataDirTemplate", dataDirTemplate);
   const postgres = await postgresReachable();
   project.provide("postgresTemplate", postgres ? await postgresTemplate() : "");
+  const prefix = `flowpilot_test_r${process.pid}_`;
+  project.provide("testDatabasePrefix", prefix);
+  if (postgres) await dropTestDatabases((pid) => !isRunning(pid));
   return async () => {
     await rm(dir, { recursive: true, force: true });
-    if (postgres) await dropTestDatabases();
+    if (postgres) await dropTestDatabases((pid) => pid === process.pid);
   };
 }
 
@@ -94,10 +102,29 @@ async function postgresTemplate(): Promise<string> {
   return name;
 }
 
-/** Test databases left by workers (they end with the run, not one by one). */
-async function dropTestDatabases(): Promise<void> {
+/**
+ * Test databases left by workers (they end with the run, not one by one), of
+ * the runs `whose` picks by process id: this run at its end, and at its start
+ * those of runs that died before dropping theirs. Another run in progress on
+ * the same server keeps its databases.
+ */
+async function dropTestDatabases(whose: (runPid: number) => boolean): Promise<void> {
   const left = await postgresAdmin<{ datname: string }>(
-    "SELECT datname FROM pg_database WHERE datname LIKE 'flowpilot\\_test\\_%'",
+    "SELECT datname FROM pg_database WHERE datname LIKE 'flowpilot\\_test\\_r%'",
   );
-  for (const { datname } of left) await postgresAdmin(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
+  for (const { datname } of left) {
+    const pid = Number(/^flowpilot_test_r(\d+)_/.exec(datname)?.[1]);
+    if (Number.isInteger(pid) && whose(pid))
+      await postgresAdmin(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    // EPERM: it exists, owned by someone else.
+    return (err as NodeJS.ErrnoException).code === "EPERM";
+  }
 }

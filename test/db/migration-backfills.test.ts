@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import { cp, mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -7,7 +6,7 @@ import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { applyMigrations, MIGRATIONS_DIR, type SqlRunner } from "../../src/db/migrate.ts";
 import { type OpenDatabaseOptions, openDatabase } from "../../src/db/open.ts";
-import { DB_KINDS, postgresAdmin, type TestDbKind } from "../support/db.ts";
+import { DB_KINDS, postgresAdmin, type TestDbKind, testDatabaseName } from "../support/db.ts";
 import { databaseUrl } from "../support/postgres-admin.ts";
 
 /**
@@ -45,7 +44,7 @@ async function olderDatabase(kind: TestDbKind, dir: string, sql: string) {
     await lite.close();
     return { target: { dataDir } as OpenDatabaseOptions, drop: async () => undefined };
   }
-  const name = `flowpilot_test_${randomBytes(6).toString("hex")}`;
+  const name = testDatabaseName();
   await postgresAdmin(`CREATE DATABASE ${name}`);
   const url = databaseUrl(name);
   const client = new pg.Client({ connectionString: url });

@@ -42,6 +42,11 @@ function postgresTemplate(): string {
   return name;
 }
 
+/** A new name for a throw-away PostgreSQL database of this run (dropped at the latest when the run ends). */
+export function testDatabaseName(): string {
+  return `${inject("testDatabasePrefix")}${randomBytes(6).toString("hex")}`;
+}
+
 /** A fresh, migrated database of the given kind, with its cleanup. */
 export async function withTestDatabase(kind: TestDbKind): Promise<TestDatabase> {
   if (kind === "pglite") {
@@ -53,7 +58,7 @@ export async function withTestDatabase(kind: TestDbKind): Promise<TestDatabase> 
       openAnother: () => Promise.reject(new Error("in-memory PGlite is one database per process")),
     };
   }
-  const name = `flowpilot_test_${randomBytes(6).toString("hex")}`;
+  const name = testDatabaseName();
   await postgresAdmin(`CREATE DATABASE ${name} TEMPLATE ${postgresTemplate()}`);
   const url = databaseUrl(name);
   const extra: Database[] = [];
