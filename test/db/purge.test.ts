@@ -79,7 +79,11 @@ describe("the server with FLOWPILOT_RETENTION_DAYS", () => {
       FLOWPILOT_HTTP_PORT: "0",
       LOG_LEVEL: "silent",
     };
-    const retentionTasks = () => [...cron.getTasks().values()].filter((task) => task.name === "retention");
+    // Jobs of stopped servers stay listed, stopped.
+    const retentionTasks = () =>
+      [...cron.getTasks().values()].filter(
+        (task) => task.name === "retention" && !["stopped", "destroyed"].includes(task.getStatus()),
+      );
     try {
       const seeded = await seedAgedSessions(t.db.prisma);
       const plain = await startServer(loadConfig(env), { reminderJob: false });
@@ -92,8 +96,9 @@ describe("the server with FLOWPILOT_RETENTION_DAYS", () => {
         reminderJob: false,
       });
       try {
-        const [task] = retentionTasks();
-        await task!.execute();
+        const tasks = retentionTasks();
+        expect(tasks).toHaveLength(1);
+        await tasks[0]!.execute();
       } finally {
         await server.stop();
       }
