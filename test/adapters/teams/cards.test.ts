@@ -10,6 +10,7 @@ import {
   helpView,
   historyEntryView,
   historyView,
+  homeView,
   lengthPickerView,
   noticeView,
   postResultView,
@@ -162,6 +163,26 @@ const CATALOGUE: ViewMessage[] = [
   templatesView({ templates: DEFAULT_TEMPLATES, canEdit: true, companyName: "Northwind IT" }),
   templatesView({ templates: DEFAULT_TEMPLATES, canEdit: false }),
   helpView(COMMANDS.map((c) => ({ usage: c.usage, description: c.description }))),
+  homeView({
+    sessions: [
+      {
+        ticketId: "48213",
+        summary: "VPN down",
+        client: "Acme",
+        status: "active",
+        startedAt: new Date("2026-12-01T09:00:00Z"),
+        updates: [
+          {
+            audience: "client_update",
+            length: "quick",
+            generatedAt: new Date("2026-12-01T09:30:00Z"),
+            delivery: { psa_push_status: "posted" },
+          },
+        ],
+      },
+    ],
+    templates: { templates: DEFAULT_TEMPLATES, canEdit: false },
+  }),
   errorView("Something went wrong on our side; nothing you typed was lost.", "ab12cd34"),
   noticeView("Saved your edited version."),
 ];

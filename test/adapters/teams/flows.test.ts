@@ -26,6 +26,12 @@ afterAll(async () => {
 const inThread = (place: Place) => (s: Shown) =>
   s.conversationId.endsWith(`;messageid=${(place as { root: string }).root}`);
 
+/** Past the 3 s in which a second press of the same button (or a repeated request) is a double click. */
+function aMomentLater() {
+  if (!vi.isFakeTimers()) vi.useFakeTimers({ toFake: ["Date"] });
+  vi.setSystemTime(Date.now() + 5_000);
+}
+
 /** A session in a new channel thread with two messages of troubleshooting. */
 async function sessionWithChatter(): Promise<Place> {
   const { place } = await t.say("start 48213 VPN down --client Acme", { mention: true });
@@ -164,6 +170,7 @@ describe("buttons (Action.Execute invokes)", () => {
     await t.press(result, "Post to Ticket (visible to client)");
     expect(t.cw.notesOn(48213).length).toBe(notesBefore + 1);
     expect(t.latest("Posted to ticket 48213", inThread(place)).text).toContain("external note");
+    aMomentLater();
     await t.press(result, "Post to Ticket (visible to client)");
     expect(t.cw.notesOn(48213).length).toBe(notesBefore + 1);
     expect(t.latest("already on ticket 48213", inThread(place))).toBeTruthy();
@@ -172,9 +179,7 @@ describe("buttons (Action.Execute invokes)", () => {
   it("Regenerate, Switch Length and Switch Audience write new versions below", async () => {
     const place = await sessionWithChatter();
     const result = await clientUpdate(place);
-    // Past the 3 s in which a repeated request counts as a double click.
-    vi.useFakeTimers({ toFake: ["Date"] });
-    vi.setSystemTime(Date.now() + 5_000);
+    aMomentLater();
     await t.press(result, "Regenerate");
     const regenerated = t.latest("Client Update", inThread(place));
     expect(regenerated.id).not.toBe(result.id);
@@ -211,6 +216,7 @@ describe("buttons (Action.Execute invokes)", () => {
     expect(JSON.stringify(chosen.body.value)).toContain("Reminder set: in 30 min");
     expect(t.shown().find((s) => s.id === options.id)!.text).toContain("Reminder set: in 30 min");
 
+    aMomentLater();
     await t.press(result, "Set Reminder");
     const again = t.inPersonalChat().at(-1)!;
     await t.press(again, "Custom", { input: "nonsense" });
