@@ -131,3 +131,61 @@ describe("Slack: the actions after an update", () => {
     expect(text(bot.fake.messages.at(-1)!)).toMatch(/resolved/);
   });
 });
+
+describe("Slack: session controls and the rest of the buttons", () => {
+  let bot: SlackBot;
+  beforeAll(async () => {
+    bot = await startSlackBot();
+  });
+  afterAll(async () => {
+    await bot?.close();
+  });
+  beforeEach(() => {
+    bot.newChannel();
+  });
+
+  async function session() {
+    await bot.command("start T-640 Teams calls drop after 30 seconds --client Harbor Dental");
+    const header = bot.fake.messages.find(
+      (m) => m.channel === bot.channel && !m.thread_ts && !m.ephemeralTo,
+    )!;
+    await bot.message("Calls drop at 30 s for everyone in the office since the ISP change", {
+      thread: header.ts,
+    });
+    await bot.message("SIP ALG on the new router rewrites the media ports, turning it off", {
+      thread: header.ts,
+    });
+    return header;
+  }
+  const thread = (header: FakeSlackMessage) =>
+    bot.fake.messages.filter((m) => m.thread_ts === header.ts && !m.ephemeralTo);
+
+  it("Pause and Resume from the header answer in its thread; an @mention asks for an update", async () => {
+    const header = await session();
+    await bot.click(header, "Pause");
+    expect(text(thread(header).at(-1)!)).toMatch(/Paused/);
+    await bot.click(thread(header).at(-1)!, "Resume");
+    expect(text(thread(header).at(-1)!)).toMatch(/Active/);
+    await bot.message("detailed ticket notes please", { thread: header.ts, mention: true });
+    expect(text(thread(header).at(-1)!)).toMatch(/SIP ALG/);
+  });
+
+  it("👍/👎 thank the presser only; history entries expand; Escalate asks why and writes the handoff", async () => {
+    const header = await session();
+    await bot.message("quick update for the client", { thread: header.ts });
+    const result = thread(header).at(-1)!;
+    await bot.click(result, "👍");
+    expect(bot.fake.messages.at(-1)!.ephemeralTo).toBe(ENGINEER.id);
+    await bot.command("history");
+    const history = bot.fake.messages.at(-1)!;
+    const expand = FakeSlack.buttonsOf(history)[0]!;
+    await bot.click(history, expand.text);
+    expect(text(bot.fake.messages.at(-1)!)).toMatch(/Harbor Dental/);
+    await bot.click(header, "Escalate");
+    await bot.submitModal("Needs the ISP to change the modem mode; handing to network team");
+    const all = thread(header).map(text).join("\n");
+    expect(all).toMatch(/Escalat/);
+    await bot.message("anything new?", { thread: header.ts, mention: true });
+    expect(text(bot.fake.messages.at(-1)!)).toMatch(/escalated/);
+  });
+});
