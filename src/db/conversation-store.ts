@@ -18,6 +18,7 @@ import {
   getSession,
   listSessions,
   moveSessionToThread,
+  setHeaderMessage,
   setStatus,
 } from "./sessions.ts";
 import { loadSessionSnapshot } from "./snapshot.ts";
@@ -62,6 +63,7 @@ export function createPrismaConversationStore(prisma: PrismaClient): Conversatio
         routing: thread?.routing,
       }),
     moveSessionToThread: (sessionId, threadId) => moveSessionToThread(prisma, sessionId, threadId),
+    setHeaderMessage: (sessionId, messageId) => setHeaderMessage(prisma, sessionId, messageId),
     pauseSession: async (sessionId, reason) => {
       await pauseSession(prisma, sessionId, { reason });
     },

@@ -75,6 +75,7 @@ export function toStoredSession(row: SessionRowWithAccount): StoredSession {
     escalationReason: row.escalationReason,
     conversationId: row.conversationId,
     threadId: row.threadId,
+    headerMessageId: row.headerMessageId,
     platform: row.account.platform,
     thread: row.conversationId
       ? {

@@ -242,3 +242,13 @@ export async function moveSessionToThread(
   if (!isUuid(sessionId)) return;
   await prisma.session.updateMany({ where: { id: sessionId, threadId: null }, data: { threadId } });
 }
+
+/** Remembers the header message the bot posted for a session. */
+export async function setHeaderMessage(
+  prisma: PrismaClient,
+  sessionId: string,
+  messageId: string,
+): Promise<void> {
+  if (!isUuid(sessionId)) return;
+  await prisma.session.updateMany({ where: { id: sessionId }, data: { headerMessageId: messageId } });
+}

@@ -78,6 +78,7 @@ export function createSlackSurface(
 
   const surface: SlackSurface = {
     remindsByDirectMessage: true,
+    editsMessages: true,
 
     async post(thread, view, options) {
       const client = await clients.forTeam(thread.account.externalId);

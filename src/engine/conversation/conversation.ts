@@ -12,6 +12,7 @@ import { findCommand } from "./commands.ts";
 import type { ConversationDeps, RequestContext } from "./context.ts";
 import { buildHome, saveTemplates } from "./home.ts";
 import { fireDueReminders } from "./reminders.ts";
+import { refreshHeaderWhenReady } from "./session-flow.ts";
 import type { SessionInfo } from "./store.ts";
 import type {
   AccountRef,
@@ -255,7 +256,7 @@ export function createConversation(deps: ConversationDeps): Conversation {
           return;
         }
         if (refusal) return;
-        await recordMessages(deps, session, [
+        const { messageCount } = await recordMessages(deps, session, [
           {
             author: "engineer",
             text,
@@ -263,6 +264,7 @@ export function createConversation(deps: ConversationDeps): Conversation {
             authorName: message.actor.displayName,
           },
         ]);
+        await refreshHeaderWhenReady(ctx, session, messageCount);
       });
     },
 

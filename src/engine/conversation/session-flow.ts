@@ -1,3 +1,4 @@
+import { MIN_MESSAGES_FOR_UPDATE } from "../../domain/index.ts";
 import { FlowPilotError } from "../../errors.ts";
 import { buildSessionFacts } from "../context/session-facts.ts";
 import { type ClosingContext, closedStatus, closeState, draftClosing } from "../sessions/close.ts";
@@ -21,21 +22,48 @@ const MAX_TICKET_ID = 64;
 
 /** The session header with its action bar (Escalate, Share Update, Pause/Resume, Resolve). */
 export async function showHeader(ctx: RequestContext, session: SessionInfo) {
+  return ctx.reply(await headerView(ctx, session));
+}
+
+/**
+ * Where the platform edits messages in place, the header posted at the start
+ * is refreshed once the session has enough messages for an update, so its
+ * Share Update button comes alive where the engineer left it.
+ */
+export async function refreshHeaderWhenReady(
+  ctx: RequestContext,
+  session: SessionInfo,
+  messageCount: number,
+) {
+  if (messageCount !== MIN_MESSAGES_FOR_UPDATE || !ctx.deps.surface.editsMessages) return;
+  if (!session.headerMessageId || !session.thread) return;
+  try {
+    await ctx.deps.surface.update(
+      { thread: session.thread, id: session.headerMessageId },
+      await headerView(ctx, session),
+    );
+  } catch (err) {
+    ctx.deps.logger?.warn(
+      { err: err instanceof Error ? err.message : String(err) },
+      "could not refresh the session header",
+    );
+  }
+}
+
+async function headerView(ctx: RequestContext, session: SessionInfo) {
   const snapshot = await ctx.deps.store.loadSnapshot(session.id, ctx.now);
   const facts = buildSessionFacts(snapshot);
-  return ctx.reply(
-    sessionHeaderView({
-      sessionId: session.id,
-      ticketId: session.ticketId ?? undefined,
-      ticketSummary: session.ticketSummary ?? undefined,
-      clientCompany: session.clientCompany ?? undefined,
-      status: session.status,
-      inferredStatus: facts.status,
-      timeSpentMinutes: facts.timeSpentMinutes,
-      messageExchanges: snapshot.messages.length,
-      updatesCount: snapshot.previousUpdates.length,
-    }),
-  );
+  return sessionHeaderView({
+    sessionId: session.id,
+    ticketId: session.ticketId ?? undefined,
+    ticketSummary: session.ticketSummary ?? undefined,
+    clientCompany: session.clientCompany ?? undefined,
+    status: session.status,
+    inferredStatus: facts.status,
+    timeSpentMinutes: facts.timeSpentMinutes,
+    messageExchanges: snapshot.messages.length,
+    updatesCount: snapshot.previousUpdates.length,
+  });
 }
 
 export async function startSession(
@@ -78,6 +106,7 @@ export async function startSession(
   });
   if (filled.notice) await ctx.reply(noticeView(filled.notice));
   const header = await showHeader(ctx, session);
+  if (header) await ctx.deps.store.setHeaderMessage(session.id, header.id);
   // Started from a channel: the conversation goes on in the header's thread, so the session lives there.
   if (!ctx.thread.threadId && header?.startsThread)
     await ctx.deps.store.moveSessionToThread(session.id, header.startsThread);

@@ -33,6 +33,8 @@ export interface SessionInfo {
   status: SessionStatus;
   conversationId: string | null;
   threadId: string | null;
+  /** The header message the bot posted at the start (refreshed when Share Update becomes available). */
+  headerMessageId?: string | null;
   platform: AccountRef["platform"];
   /** Where to reach the session's conversation proactively (reminders); null for API sessions. */
   thread: ThreadRef | null;
@@ -87,6 +89,8 @@ export interface ConversationStore {
   /** A session of this account, or null (another account's sessions do not exist for it). */
   getSession(accountId: string, sessionId: string): Promise<SessionInfo | null>;
   createSession(input: NewSession): Promise<SessionInfo>;
+  /** The session header's message, to refresh it in place later. */
+  setHeaderMessage(sessionId: string, messageId: string): Promise<void>;
   /** A channel-level session moves into the thread its header started; a threaded one stays. */
   moveSessionToThread(sessionId: string, threadId: string): Promise<void>;
   pauseSession(sessionId: string, reason?: string): Promise<void>;

@@ -107,6 +107,12 @@ export interface ChatSurface {
    * mentioning the requester (Teams, console).
    */
   readonly remindsByDirectMessage?: boolean;
+  /**
+   * The platform edits a posted message in place (Slack, Teams), so the core
+   * may refresh one later (the session header); the console prints
+   * replacements below and does not set it.
+   */
+  readonly editsMessages?: boolean;
   post(thread: ThreadRef, view: ViewMessage, options?: PostOptions): Promise<MessageRef | undefined>;
   /** Replaces a message posted earlier (a placeholder, a picker); may fall back to posting. */
   update(message: MessageRef, view: ViewMessage): Promise<void>;

@@ -40,7 +40,11 @@ describe("FlowPilot in a Slack thread", () => {
     expect(text(header)).toMatch(/Harbor Dental/);
     const labels = FakeSlack.buttonsOf(header).map((b) => b.text);
     expect(labels).toEqual(expect.arrayContaining(["Escalate", "Pause", "Resolve"]));
+    expect(text(header)).toMatch(/Share Update is available after/);
     await troubleshoot(header.ts);
+    // Enough messages now: the header was refreshed in place and Share Update is a live button.
+    expect(FakeSlack.buttonsOf(header).map((b) => b.text)).toContain("Share Update");
+    expect(text(header)).not.toMatch(/Share Update is available after/);
     await bot.message("quick update for the client", { thread: header.ts });
     const replies = threadMessages(bot, header.ts).filter((m) => m.thread_ts === header.ts && !m.ephemeralTo);
     const result = replies.at(-1)!;
@@ -75,10 +79,7 @@ describe("FlowPilot in a Slack thread", () => {
   it("selection steps are buttons; each pressed picker is replaced in place, not left live", async () => {
     const header = await startSession();
     await troubleshoot(header.ts);
-    await bot.command("session", { command: "/flowpilot" });
-    const refreshed = bot.fake.messages.at(-1)!;
-    expect(refreshed.thread_ts).toBe(header.ts);
-    await bot.click(refreshed, "Share Update");
+    await bot.click(header, "Share Update");
     const picker = bot.fake.messages.at(-1)!;
     expect(picker.thread_ts).toBe(header.ts);
     expect(FakeSlack.buttonsOf(picker).map((b) => b.text)).toEqual([
