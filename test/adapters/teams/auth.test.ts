@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BOT_ISSUER } from "./support/fake-bot-framework.ts";
+import { loopbackOnly } from "./support/loopback-only.ts";
 import { APP_ID, startTeams, type TeamsHarness } from "./support/teams-harness.ts";
+
+loopbackOnly();
 
 /**
  * Authentication ON: activities carry the Bot Framework's JWT, checked
@@ -81,6 +84,14 @@ describe("without an app id", () => {
     } finally {
       await anonymous.stop();
     }
+  });
+
+  it("nothing in these tests can reach Microsoft: other hosts fail here", async () => {
+    const refused = { cause: { message: expect.stringContaining("may only reach 127.0.0.1") } };
+    await expect(fetch("https://login.microsoftonline.com/common/discovery/instance")).rejects.toMatchObject(
+      refused,
+    );
+    await expect(fetch("https://api.botframework.com/")).rejects.toMatchObject(refused);
   });
 
   it("the issuer the fakes sign with is the Bot Framework's", () => {

@@ -1,6 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { cardProblems } from "./support/card-validator.ts";
+import { loopbackOnly } from "./support/loopback-only.ts";
 import { type Place, PRIYA, type Shown, startTeams, type TeamsHarness } from "./support/teams-harness.ts";
+
+loopbackOnly();
 
 /**
  * Every flow of FlowPilot in Teams, through the real server and botbuilder

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loopbackOnly } from "./support/loopback-only.ts";
 import {
   OTHER_TENANT,
   type Place,
@@ -7,6 +8,8 @@ import {
   startTeams,
   type TeamsHarness,
 } from "./support/teams-harness.ts";
+
+loopbackOnly();
 
 /**
  * Teams resends what it thinks went unanswered and users double-click: one
