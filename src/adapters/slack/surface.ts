@@ -1,13 +1,6 @@
 import type { WebClient } from "@slack/web-api";
 import type { Logger } from "../../engine/conversation/context.ts";
-import type {
-  AccountRef,
-  ChatSurface,
-  MessageRef,
-  PlatformUser,
-  ThreadRef,
-} from "../../engine/conversation/types.ts";
-import type { ViewMessage } from "../../engine/views/model.ts";
+import type { AccountRef, ChatSurface, PlatformUser, ThreadRef } from "../../engine/conversation/types.ts";
 import type { SlackClients } from "./clients.ts";
 import { rethrowSlackError, slackErrorCode } from "./errors.ts";
 import { renderSlackMessages, type SlackMessage } from "./render.ts";
@@ -198,5 +191,3 @@ class TtlCache<T> {
     return value;
   }
 }
-
-export type { MessageRef };
