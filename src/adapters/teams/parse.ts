@@ -17,8 +17,8 @@ export type TeamsInput =
 
 /**
  * The rule for typed commands. A message is a command when it is addressed
- * to FlowPilot (the bot is @-mentioned, or it is the personal chat with the
- * bot) and, once the bot's mention (and an optional leading "flowpilot") is
+ * to FlowPilot (the bot is @-mentioned, it is the personal chat with the
+ * bot, or it starts with "/flowpilot" as in Slack) and, once the bot's mention (and an optional leading "flowpilot") is
  * removed, its first word is a command of COMMANDS or one of their aliases:
  * "update …" goes to the update flow (as /flowpilot-update), the others run
  * as /flowpilot <command> …. Everything else is a message of the session,
@@ -36,7 +36,8 @@ export function readTeamsMessage(activity: Activity): TeamsInput {
     if (typeof entity.text === "string" && entity.text) raw = raw.split(entity.text).join(" ");
   }
   const text = parseTeamsText(raw).replace(/\s+/g, " ").trim();
-  const addressed = mentioned || activity.conversation?.conversationType === "personal";
+  const addressed =
+    mentioned || activity.conversation?.conversationType === "personal" || /^\/flowpilot\b/i.test(text);
   if (addressed) {
     const line = text.replace(/^\/?flowpilot\b\s*/i, "");
     const word = line.split(" ")[0]!.toLowerCase();

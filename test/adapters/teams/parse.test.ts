@@ -58,6 +58,18 @@ describe("reading a Teams message", () => {
     });
   });
 
+  it('"/flowpilot …" typed as in Slack is addressed to the bot without a mention', () => {
+    expect(readTeamsMessage(activity("/flowpilot start 48213 Printer offline"))).toEqual({
+      kind: "command",
+      command: "flowpilot",
+      text: "start 48213 Printer offline",
+    });
+    expect(readTeamsMessage(activity("/flowpilot update for the client"))).toMatchObject({
+      command: "flowpilot-update",
+      text: "for the client",
+    });
+  });
+
   it("a mention that is not a command is a message addressed to the bot", () => {
     expect(readTeamsMessage(activity("can you write the client an update?", { mention: true }))).toEqual({
       kind: "message",
