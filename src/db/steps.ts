@@ -138,8 +138,15 @@ export async function appendMessages(
          WHERE id = ${sessionId}::uuid`;
     // The row is locked since the read above: its count plus ours is the stored count.
     return { steps: results, messageCount: size.messages + added };
-  });
+  }, QUEUED_ON_SESSION_LOCK);
 }
+
+/**
+ * Batches to one session wait for each other on its row lock: a burst of them
+ * must not fail on Prisma's default limits (2 s to start, 5 s in all, then a
+ * 500); the HTTP request's own 30 s limit is what bounds the wait.
+ */
+const QUEUED_ON_SESSION_LOCK = { maxWait: 15_000, timeout: 25_000 };
 
 /**
  * Appends a step of any non-lifecycle type, validated by its schema. Pause,
