@@ -6,6 +6,7 @@ import { PGlite } from "@electric-sql/pglite";
 import type { TestProject } from "vitest/node";
 // @ts-expect-error: a plain .mjs module without types
 import { ensureBuilt } from "../bin/ensure-built.mjs";
+import { isRunning } from "../src/db/data-dir-lock.ts";
 import { applyMigrations, readMigrationFiles } from "../src/db/migrate.ts";
 import { openDatabase } from "../src/db/open.ts";
 import { POSTGRES_ADMIN_URL, postgresAdmin, postgresReachable } from "./support/postgres-admin.ts";
@@ -116,15 +117,5 @@ async function dropTestDatabases(whose: (runPid: number) => boolean): Promise<vo
     const pid = Number(/^flowpilot_test_r(\d+)_/.exec(datname)?.[1]);
     if (Number.isInteger(pid) && whose(pid))
       await postgresAdmin(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
-  }
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    // EPERM: it exists, owned by someone else.
-    return (err as NodeJS.ErrnoException).code === "EPERM";
   }
 }

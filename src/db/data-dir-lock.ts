@@ -39,7 +39,8 @@ export class DataDirInUseError extends FlowPilotError {
   }
 }
 
-function isRunning(pid: number): boolean {
+/** Whether a process with this id exists (ours or another user's). */
+export function isRunning(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
