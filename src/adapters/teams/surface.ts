@@ -128,6 +128,8 @@ export function createTeamsSurface(deps: TeamsSurfaceDeps): ChatSurface {
   }
 
   return {
+    // Cards are replaced in place (updateActivity), so the core may refresh the session header later.
+    editsMessages: true,
     post: async (thread, view, options) => {
       const routing = routingOf(thread);
       if (options?.ephemeralTo && routing.conversationType !== "personal") {

@@ -127,8 +127,10 @@ describe("typed commands and session chatter", () => {
 describe("buttons (Action.Execute invokes)", () => {
   it("Share Update -> audience -> length: each answer is the next card, then the result replaces it", async () => {
     const place = await sessionWithChatter();
-    await t.say("session", { place, mention: true });
+    // The header posted at the start came alive in place once the session had two messages.
     const header = t.latest("48213 — VPN down", inThread(place));
+    expect(header.versions).toBe(2);
+    expect(header.text).toContain("Messages: 2");
     expect(header.buttons).toContain("Share Update");
     const shared = await t.press(header, "Share Update");
     // The header stays as it was; the picker is a new message.
