@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseSlackText } from "../../../src/adapters/slack/parse.ts";
+import { parseSlackText, stripBotMention } from "../../../src/adapters/slack/parse.ts";
 import { parseTeamsText } from "../../../src/adapters/teams/parse.ts";
 
 const names: Record<string, string> = { U024BE7LH: "Dana Ruiz", U0G9QF9C6: "Sam Okafor" };
@@ -20,6 +20,16 @@ describe("platform markup parsed by the adapters", () => {
     expect(text).toBe(
       "@sam see #it-ops, and the status page (https://status.example.com) or help@example.com",
     );
+  });
+
+  it("names channel links that carry no label (conversations.info), and drops the bot's own mention", async () => {
+    const channels: Record<string, string> = { C0NET: "network-ops" };
+    const text = await parseSlackText("moved to <#C0NET> and <#C0GONE>", resolve, (id) => channels[id]);
+    expect(text).toBe("moved to #network-ops and #a channel");
+    expect(stripBotMention("<@UBOT> quick update for the client", "UBOT")).toBe(
+      "quick update for the client",
+    );
+    expect(stripBotMention("thanks <@UBOT>, done", "UBOT")).toBe("thanks done");
   });
 
   it("reads Teams mentions and HTML", async () => {
