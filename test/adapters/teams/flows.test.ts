@@ -1,4 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { offlineWriter } from "../../../src/engine/writers/offline/index.ts";
+import type { UpdateWriter } from "../../../src/engine/writers/types.ts";
 import { cardProblems } from "./support/card-validator.ts";
 import { loopbackOnly } from "./support/loopback-only.ts";
 import { type Place, PRIYA, type Shown, startTeams, type TeamsHarness } from "./support/teams-harness.ts";
@@ -12,9 +14,19 @@ loopbackOnly();
  * button, answered with the card that replaces the pressed one. One server
  * for the file; each test works in its own channel thread.
  */
+/** The offline writer, held back while a test keeps `writing` unresolved (a model call in progress). */
+let writing: Promise<void> | undefined;
+const heldWriter: UpdateWriter = {
+  name: "offline",
+  write: async (input) => {
+    await writing;
+    return offlineWriter.write(input);
+  },
+};
+
 let t: TeamsHarness;
 beforeAll(async () => {
-  t = await startTeams();
+  t = await startTeams({ writer: heldWriter });
 });
 afterEach(() => {
   vi.useRealTimers();
@@ -151,6 +163,28 @@ describe("buttons (Action.Execute invokes)", () => {
     expect(result.text).toContain("📋 Ticket Notes");
     expect(result.text).not.toContain("Generating");
     expect(result.buttons).toContain("Post to Ticket (internal note)");
+  });
+
+  it("a length pressed while the writer is busy is answered at once; the result comes through the connector", async () => {
+    const place = await sessionWithChatter();
+    await t.say("update", { place, mention: true });
+    const picker = t.latest("Who is this update for?", inThread(place));
+    await t.press(picker, "👤 Client Update");
+    let finishWriting!: () => void;
+    writing = new Promise((resolve) => {
+      finishWriting = resolve;
+    });
+    try {
+      const answer = await t.deliver(t.invoke(t.shown().find((s) => s.id === picker.id)!, "Quick"));
+      expect(answer.status).toBe(200);
+      expect(JSON.stringify(answer.body.value)).toContain("Generating");
+      expect(t.shown().find((s) => s.id === picker.id)!.text).not.toContain("Hi Acme");
+    } finally {
+      finishWriting();
+      writing = undefined;
+    }
+    await t.server.settle();
+    expect(t.shown().find((s) => s.id === picker.id)!.text).toContain("Hi Acme");
   });
 
   it("Copy shows the exact text in the personal chat as a literal monospace run, the card stays", async () => {
