@@ -6,6 +6,7 @@ import { listen, type RunningServer } from "../adapters/http/listen.ts";
 import type { Config } from "../config.ts";
 import { verifyApiToken } from "../db/api-tokens.ts";
 import { createPrismaConversationStore } from "../db/conversation-store.ts";
+import { sharedRequestBudget } from "../db/request-budget.ts";
 import type { TicketPort } from "../domain/index.ts";
 import { createConversation } from "../engine/conversation/conversation.ts";
 import { scheduleReminderJob } from "../engine/conversation/reminders.ts";
@@ -78,7 +79,14 @@ export async function startServer(config: Config, options: StartServerOptions = 
         tokens: { verify: async (token) => (await verifyApiToken(db.prisma, token))?.account ?? null },
         logger,
       },
-      { version: VERSION, requestsPerMinute: config.http.requestsPerMinute },
+      {
+        version: VERSION,
+        requestsPerMinute: config.http.requestsPerMinute,
+        // Several API processes on one PostgreSQL share each account's budget; PGlite has one process.
+        ...(db.kind === "postgres"
+          ? { requestBudget: sharedRequestBudget(db.prisma, config.http.requestsPerMinute) }
+          : {}),
+      },
     );
     runtimes.push(...createChatRuntimes(config, { prisma: db.prisma, logger, overrides: options.chat }));
     const recognizer =

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type { RateLimiterAbstract } from "rate-limiter-flexible";
 import type { ApiDeps } from "../../engine/api/index.ts";
 import { isFlowPilotError } from "../../errors.ts";
 import { type AuthEnv, bearerAuth } from "./auth.ts";
@@ -27,8 +28,11 @@ const honoPath = (openApiPath: string) => openApiPath.replace(/\{(\w+)\}/g, ":$1
 export function createHttpApp(
   deps: ApiDeps,
   options: {
-    version?: string /** Per account, per process; default 300. */;
+    version?: string;
+    /** Per account; default 300. */
     requestsPerMinute?: number;
+    /** Where the budget is counted when several processes share it; this process's memory by default. */
+    requestBudget?: RateLimiterAbstract;
   } = {},
 ) {
   const routes = apiRoutes(deps);
@@ -91,7 +95,7 @@ export function createHttpApp(
 
   // "/ai-sessions/*" covers "/ai-sessions" too. Authenticate first: nobody unknown gets a body read.
   app.use("/ai-sessions/*", bearerAuth(deps));
-  app.use("/ai-sessions/*", rateLimit(options.requestsPerMinute ?? 300));
+  app.use("/ai-sessions/*", rateLimit(options.requestsPerMinute ?? 300, options.requestBudget));
   app.use(
     "/ai-sessions/*",
     bodyLimit({

@@ -1,16 +1,19 @@
 import type { MiddlewareHandler } from "hono";
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import type { AuthEnv } from "./auth.ts";
 import { HttpError } from "./errors.ts";
 
 /**
  * Per-account request budget (after authentication, so the key is the
  * account): one busy integration cannot starve the others. Over it: 429 with
- * Retry-After in seconds. Counted per API process (rate-limiter-flexible in
- * memory); several processes each allow the budget.
+ * Retry-After in seconds. Counted in this process's memory unless a shared
+ * budget is given (the app passes one kept in PostgreSQL, so several API
+ * processes share one budget).
  */
-export function rateLimit(requestsPerMinute: number): MiddlewareHandler<AuthEnv> {
-  const limiter = new RateLimiterMemory({ points: requestsPerMinute, duration: 60 });
+export function rateLimit(
+  requestsPerMinute: number,
+  limiter: RateLimiterAbstract = new RateLimiterMemory({ points: requestsPerMinute, duration: 60 }),
+): MiddlewareHandler<AuthEnv> {
   return async (c, next) => {
     try {
       await limiter.consume(c.get("caller").account.id);
