@@ -107,6 +107,26 @@ describe("typed commands and session chatter", () => {
     ]);
   });
 
+  it("the session's commands typed to the bot: remind, edit, pause, resume, member, resolve", async () => {
+    const place = await sessionWithChatter();
+    await clientUpdate(place);
+    await t.say("remind 45m", { place, mention: true });
+    expect(t.inPersonalChat().at(-1)!.text).toContain("Reminder set: in 45 min");
+    await t.say("edit Hi Acme, the tunnel is stable again.", { place, mention: true });
+    expect(t.latest("Saved your edited version", inThread(place))).toBeTruthy();
+    await t.say("pause waiting for the ISP", { place, mention: true });
+    expect(t.latest("Status: Paused", inThread(place)).buttons).toContain("Resume");
+    await t.say("resume", { place, mention: true });
+    expect(t.latest("Status: Active", inThread(place)).buttons).toContain("Pause");
+    await t.say("member sokafor", { mention: true });
+    expect(t.inPersonalChat().at(-1)!.text).toContain(
+      "Mapped: ticket notes you post are written as Sam Okafor",
+    );
+    await t.say("resolve re-keyed the IPsec tunnel", { place, mention: true });
+    expect(t.latest("Session resolved", inThread(place)).text).toContain("Resolution notes");
+    expect(t.latest("Reminder cancelled", inThread(place))).toBeTruthy();
+  });
+
   it("works in the personal chat with the bot without a mention", async () => {
     const place = t.personal(PRIYA);
     await t.say("start 48213 Laptop will not boot", { place, from: PRIYA });
