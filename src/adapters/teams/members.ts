@@ -3,6 +3,8 @@ import type { PlatformUser, ThreadRef } from "../../engine/conversation/types.ts
 import { referenceOf, routingOf } from "./reference.ts";
 
 const TTL_MS = 5 * 60_000;
+/** A failed look-up (the roster briefly unavailable) is retried sooner. */
+const FAILED_TTL_MS = 30_000;
 
 /**
  * Who a Teams user is, from the Bot Framework roster (a team's member list
@@ -43,7 +45,7 @@ export class TeamsMembers {
     } catch {
       user = null;
     }
-    this.known.set(key, { user, until: Date.now() + TTL_MS });
+    this.known.set(key, { user, until: Date.now() + (user ? TTL_MS : FAILED_TTL_MS) });
     return user;
   }
 }
