@@ -3,7 +3,7 @@ import { cleanIncomingText } from "../intake/clean-text.ts";
 import { intakeField, intakeOptional, intakeText } from "../intake/intake-text.ts";
 import { type ClosingContext, closeAndDraft } from "../sessions/close.ts";
 import { applyPause, applyResume } from "../sessions/pause.ts";
-import { withTicketDetails } from "../sessions/ticket-details.ts";
+import { startSession } from "../sessions/start.ts";
 import { nowFor, requestedByFor, requireSession } from "./context.ts";
 import { sessionOverview } from "./overview.ts";
 import type { ApiCaller, ApiDeps, NewApiSession, SessionOverview } from "./types.ts";
@@ -40,21 +40,15 @@ export async function createSession(
     displayName: input.engineer.name,
     isAdmin: false,
   });
-  const filled = await withTicketDetails(deps, caller.account.id, {
+  const { session, notice } = await startSession(deps, {
+    accountId: caller.account.id,
+    engineerId: user.id,
     ticketId: input.ticketId,
     summary: input.ticketSummary,
     client: input.clientCompany,
     contact: input.clientContact,
   });
-  const session = await deps.store.createSession({
-    accountId: caller.account.id,
-    engineerId: user.id,
-    ticketId: input.ticketId,
-    ticketSummary: filled.summary,
-    clientCompany: filled.client,
-    clientContact: filled.contact,
-  });
-  return { session: await view(deps, session), ...(filled.notice ? { notice: filled.notice } : {}) };
+  return { session: await view(deps, session), ...(notice ? { notice } : {}) };
 }
 
 export async function getSession(deps: ApiDeps, caller: ApiCaller, sessionId: string) {

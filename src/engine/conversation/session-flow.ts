@@ -3,7 +3,7 @@ import { FlowPilotError } from "../../errors.ts";
 import { buildSessionFacts } from "../context/session-facts.ts";
 import { type ClosingContext, closedStatus, closeState, draftClosing } from "../sessions/close.ts";
 import { applyPause, applyResume } from "../sessions/pause.ts";
-import { MAX_SUMMARY, withTicketDetails } from "../sessions/ticket-details.ts";
+import { startSession as startSessionUseCase } from "../sessions/start.ts";
 import { finalText } from "../steps.ts";
 import {
   generatingView,
@@ -89,22 +89,16 @@ export async function startSession(
     );
   if (input.ticketId.length > MAX_TICKET_ID)
     throw new FlowPilotError("invalid_input", `Ticket ids are at most ${MAX_TICKET_ID} characters.`);
-  const filled = await withTicketDetails(ctx.deps, ctx.account.id, {
-    ticketId: input.ticketId,
-    summary: input.summary?.slice(0, MAX_SUMMARY) || undefined,
-    client: input.client || undefined,
-    contact: input.contact || undefined,
-  });
-  const session = await ctx.deps.store.createSession({
+  const { session, notice } = await startSessionUseCase(ctx.deps, {
     accountId: ctx.account.id,
     engineerId: ctx.user.id,
     ticketId: input.ticketId,
-    ticketSummary: filled.summary,
-    clientCompany: filled.client,
-    clientContact: filled.contact,
+    summary: input.summary,
+    client: input.client,
+    contact: input.contact,
     thread: ctx.thread,
   });
-  if (filled.notice) await ctx.reply(noticeView(filled.notice));
+  if (notice) await ctx.reply(noticeView(notice));
   const header = await showHeader(ctx, session);
   if (header) await ctx.deps.store.setHeaderMessage(session.id, header.id);
   // Started from a channel: the conversation goes on in the header's thread, so the session lives there.

@@ -1,6 +1,7 @@
-import { isClosed } from "../../domain/index.ts";
 import { FlowPilotError, InputRejectedError } from "../../errors.ts";
+import { editUpdateText } from "../sessions/edit.ts";
 import { pushUpdateToTicket } from "../sessions/post-to-ticket.ts";
+import { scheduleReminder } from "../sessions/remind.ts";
 import { finalText } from "../steps.ts";
 import { AUDIENCES, type Audience, type Length } from "../types.ts";
 import {
@@ -112,7 +113,7 @@ export async function editUpdate(ctx: RequestContext, update: StoredUpdate, text
     );
     return;
   }
-  await ctx.deps.store.patchUpdate(update.id, { final_content: edited });
+  await editUpdateText(ctx.deps, update, edited);
   await ctx.reply(
     noticeView(
       "Saved your edited version. Copy and Post to Ticket now use it; the generated text is kept in the history.",
@@ -166,22 +167,13 @@ export async function setReminder(
     );
     return;
   }
-  if (isClosed(session.status)) {
-    throw new FlowPilotError(
-      "conflict",
-      `This session is ${session.status}; there is nothing left to remind you about.`,
-    );
-  }
-  const remindAt = new Date(ctx.now.getTime() + minutes * 60_000);
-  const reminderId = await ctx.deps.store.createReminder(session.id, {
-    remindAt,
-    audience: update.audience,
-    updateId: update.id,
+  const { remindAt } = await scheduleReminder(ctx.deps, {
+    session,
+    update,
+    minutes,
+    now: ctx.now,
     requestedBy: ctx.user.displayName,
     requestedByUserId: ctx.actor.platformUserId,
-  });
-  await ctx.deps.store.patchUpdate(update.id, {
-    delivery: { ...update.delivery, reminder_step_id: reminderId },
   });
   await ctx.reply(
     reminderSetView({
