@@ -45,6 +45,21 @@ const LAYER_RULES = [
     why: "PSA clients implement the domain's TicketPort",
   },
   {
+    from: "src/adapters",
+    forbidden: "src/db",
+    why: "adapters reach persistence only through the core's ports",
+  },
+  {
+    from: "src/adapters",
+    forbidden: "src/generated",
+    why: "adapters never touch the database client",
+  },
+  {
+    from: "src/adapters",
+    forbidden: "src/engine/writers/llm",
+    why: "adapters never build prompts",
+  },
+  {
     from: "src/domain",
     forbidden: "src/",
     why: "the domain vocabulary imports nothing of ours",
@@ -59,7 +74,7 @@ function resolvedImports(file: string): string[] {
 }
 
 describe("engine boundary", () => {
-  it("keeps the layers apart: intents and engine never import each other, psa never imports the conversation core", () => {
+  it("keeps the layers apart: intents and engine never import each other, psa never imports the conversation core, adapters never touch the database or prompts", () => {
     const violations = LAYER_RULES.flatMap((rule) =>
       sourceFiles(join(ROOT, rule.from)).flatMap((file) =>
         resolvedImports(file)
