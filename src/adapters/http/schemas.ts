@@ -180,14 +180,9 @@ export const updateListQuery = z.object({
     .meta({
       description: `Updates per page: 1 to ${MAX_UPDATES_PER_PAGE}, default ${DEFAULT_UPDATES_PER_PAGE}`,
     }),
-  cursor: z
-    .string()
-    .min(1)
-    .max(200)
-    .optional()
-    .meta({
-      description: "The `next_cursor` of the previous page (opaque); leave it out for the first page",
-    }),
+  cursor: z.string().min(1).max(200).optional().meta({
+    description: "The `next_cursor` of the previous page (opaque); leave it out for the first page",
+  }),
 });
 
 export const updateListSchema = z
