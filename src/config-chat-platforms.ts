@@ -49,6 +49,7 @@ export const chatPlatformSchema = z.object({
   ),
   MicrosoftAppTenantId: optionalString,
   FLOWPILOT_TEAMS_ALLOW_ANONYMOUS: flag,
+  FLOWPILOT_TEAMS_ADMINS: optionalString,
 });
 
 export type RawChatPlatformConfig = z.infer<typeof chatPlatformSchema>;
@@ -72,6 +73,11 @@ export interface TeamsSettings {
   appPassword?: string;
   appType: "MultiTenant" | "SingleTenant" | "UserAssignedMSI";
   tenantId?: string;
+  /**
+   * People who may edit the team templates besides team owners: Microsoft
+   * Entra object ids or sign-in names (e-mail / UPN), lower-cased.
+   */
+  admins?: string[];
 }
 
 /** A setting the platform needs given what else is set; the message names it. */
@@ -141,12 +147,16 @@ export function slackSettings(
 
 export function teamsSettings(c: RawChatPlatformConfig): TeamsSettings | undefined {
   const appType = c.MicrosoftAppType ?? "MultiTenant";
+  const admins = (c.FLOWPILOT_TEAMS_ADMINS ?? "")
+    .split(",")
+    .map((a) => a.trim().toLowerCase())
+    .filter(Boolean);
   if (!c.MicrosoftAppId) {
     const stray = (["MicrosoftAppPassword", "MicrosoftAppTenantId", "MicrosoftAppType"] as const).find(
       (name) => c[name] !== undefined,
     );
     if (stray) throw new MissingChatSetting("MicrosoftAppId", `required when ${stray} is set`);
-    return c.FLOWPILOT_TEAMS_ALLOW_ANONYMOUS ? { appType } : undefined;
+    return c.FLOWPILOT_TEAMS_ALLOW_ANONYMOUS ? { appType, admins } : undefined;
   }
   if (appType !== "UserAssignedMSI" && !c.MicrosoftAppPassword)
     throw new MissingChatSetting(
@@ -160,5 +170,6 @@ export function teamsSettings(c: RawChatPlatformConfig): TeamsSettings | undefin
     appPassword: c.MicrosoftAppPassword,
     appType,
     tenantId: c.MicrosoftAppTenantId,
+    admins,
   };
 }

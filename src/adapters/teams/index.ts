@@ -35,7 +35,7 @@ export function createTeamsRuntime(
     );
   const cards = new CardMemory();
   const places = new Map<string, ThreadRef>();
-  const members = new TeamsMembers(adapter, appId);
+  const members = new TeamsMembers(adapter, appId, new Set(settings.admins ?? []));
   let conversation: Conversation | undefined;
   let waitUntil: ((work: Promise<unknown>) => void) | undefined;
   const defer = (work: Promise<unknown>) => {

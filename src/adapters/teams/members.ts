@@ -10,7 +10,8 @@ const FAILED_TTL_MS = 30_000;
  * Who a Teams user is, from the Bot Framework roster (a team's member list
  * in a channel, the chat's otherwise). A user "administers" FlowPilot for
  * the tenant (edits the team's templates) when the roster gives them the
- * `owner` role: Teams' team owners. Answers are kept five minutes, so a
+ * `owner` role (Teams' team owners), or when FLOWPILOT_TEAMS_ADMINS names
+ * them (the roster does not report owners everywhere). Answers are kept five minutes, so a
  * conversation costs one roster call per person, not one per message.
  */
 export class TeamsMembers {
@@ -19,6 +20,8 @@ export class TeamsMembers {
   constructor(
     private readonly adapter: CloudAdapter,
     private readonly appId: string,
+    /** FLOWPILOT_TEAMS_ADMINS: Entra object ids or sign-in names, lower-cased. */
+    private readonly admins: ReadonlySet<string> = new Set(),
   ) {}
 
   /** The user as the roster of this thread's team or chat knows them; null when it does not. */
@@ -38,7 +41,11 @@ export class TeamsMembers {
             : await TeamsInfo.getMember(context, userId);
           user = {
             displayName: member.name ?? "",
-            isAdmin: (member.userRole ?? "").toLowerCase() === "owner",
+            isAdmin:
+              (member.userRole ?? "").toLowerCase() === "owner" ||
+              [member.aadObjectId, member.email, member.userPrincipalName].some(
+                (id) => id !== undefined && this.admins.has(id.toLowerCase()),
+              ),
           };
         },
       );

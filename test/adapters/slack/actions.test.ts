@@ -127,6 +127,11 @@ describe("Slack: the actions after an update", () => {
     const all = thread.map(text).join("\n");
     expect(all).toMatch(/Reminder cancelled/);
     expect(all).toMatch(/Acme Medical Group|Dana/);
+    const drafts = thread.at(-1)!;
+    await bot.click(drafts, /Skip/);
+    const skipped = bot.fake.messages.at(-1)!;
+    expect(skipped.ephemeralTo).toBe(ENGINEER.id);
+    expect(text(skipped)).toMatch(/Skipped — nothing was sent/);
     await bot.message("one more thing", { thread: header.ts, mention: true });
     expect(text(bot.fake.messages.at(-1)!)).toMatch(/resolved/);
   });
@@ -176,6 +181,8 @@ describe("Slack: session controls and the rest of the buttons", () => {
     const result = thread(header).at(-1)!;
     await bot.click(result, "👍");
     expect(bot.fake.messages.at(-1)!.ephemeralTo).toBe(ENGINEER.id);
+    await bot.click(result, "👎");
+    expect(text(bot.fake.messages.at(-1)!)).toMatch(/Changed your rating from 👍 to 👎/);
     await bot.command("history");
     const history = bot.fake.messages.at(-1)!;
     const expand = FakeSlack.buttonsOf(history)[0]!;
