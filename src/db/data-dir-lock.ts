@@ -87,11 +87,11 @@ export async function lockDataDir(dir: string): Promise<DataDirLock> {
     release = await lockfile.lock(dir, options);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== "ELOCKED") throw err;
+    // Held by this very process (a second open while the first is open): its owner is alive, say so now.
+    if (held.has(lockDir)) throw new DataDirInUseError(dir, process.pid);
     const owner = ownerOf(dir);
     const ownerAlive =
-      owner !== null &&
-      !held.has(lockDir) &&
-      (owner.host !== hostname() || (owner.pid !== process.pid && isRunning(owner.pid)));
+      owner !== null && (owner.host !== hostname() || (owner.pid !== process.pid && isRunning(owner.pid)));
     if (ownerAlive) throw new DataDirInUseError(dir, owner.pid);
     // Its holder is gone (crashed a moment ago, or this restarted process had its pid): wait until it is stale.
     try {
