@@ -29,6 +29,7 @@ export function createSlackRuntime(settings: SlackSettings, options: SlackRuntim
   const responseUrls = new ResponseUrls();
   const surface = createSlackSurface(clients, responseUrls, logger);
   let conversation: Conversation | undefined;
+  let waitUntil: ((work: Promise<unknown>) => void) | undefined;
   const socketMode = Boolean(settings.appToken);
   const httpReceiver = settings.signingSecret
     ? new HonoSlackReceiver({ signingSecret: settings.signingSecret, logger, now: options.now })
@@ -54,6 +55,10 @@ export function createSlackRuntime(settings: SlackSettings, options: SlackRuntim
       if (!conversation) throw new Error("the Slack runtime has no conversation core yet");
       return conversation;
     },
+    keepAlive: (work) => {
+      waitUntil?.(work);
+      return work;
+    },
     surface,
     clients,
     responseUrls,
@@ -72,7 +77,8 @@ export function createSlackRuntime(settings: SlackSettings, options: SlackRuntim
     surface,
     attach(core, attachOptions) {
       conversation = core;
-      if (attachOptions?.waitUntil) httpReceiver?.keepAliveWith(attachOptions.waitUntil);
+      waitUntil = attachOptions?.waitUntil;
+      if (waitUntil) httpReceiver?.keepAliveWith(waitUntil);
     },
     mount(server: Hono) {
       if (settings.oauth && options.installations)

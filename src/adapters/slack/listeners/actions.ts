@@ -68,7 +68,7 @@ async function runAction(
   input?: string,
 ) {
   const thread = slackThread(context.teamId, context.channel, context.threadId);
-  await deps.conversation().handleAction({
+  const handled = deps.conversation().handleAction({
     thread,
     actor: { platformUserId: userId },
     actionId: context.actionId,
@@ -77,6 +77,7 @@ async function runAction(
     eventId,
     sourceMessage: sourceMessage(context),
   });
+  await deps.keepAlive(handled);
 }
 
 function sourceMessage(context: InputModalContext): MessageRef | undefined {

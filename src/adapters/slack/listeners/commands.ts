@@ -10,13 +10,15 @@ export function registerCommands(app: App, deps: ListenerDeps): void {
     app.command(name, async ({ command, ack }) => {
       await ack();
       deps.responseUrls.remember(command.channel_id, command.user_id, command.response_url);
-      await deps.conversation().handleCommand({
-        thread: slackThread(command.team_id, command.channel_id),
-        actor: { platformUserId: command.user_id },
-        command: name === "/flowpilot" ? "flowpilot" : "flowpilot-update",
-        text: await readableText(deps, command.team_id, command.text ?? ""),
-        eventId: `command:${command.trigger_id}`,
-      });
+      await deps.keepAlive(
+        deps.conversation().handleCommand({
+          thread: slackThread(command.team_id, command.channel_id),
+          actor: { platformUserId: command.user_id },
+          command: name === "/flowpilot" ? "flowpilot" : "flowpilot-update",
+          text: await readableText(deps, command.team_id, command.text ?? ""),
+          eventId: `command:${command.trigger_id}`,
+        }),
+      );
     });
   }
 }

@@ -9,6 +9,11 @@ import type { SlackSurface } from "../surface.ts";
 /** What every listener needs; the conversation core arrives once the server has built it. */
 export interface ListenerDeps {
   conversation(): Conversation;
+  /**
+   * Keeps the work after an acknowledgement alive until it ends (the server
+   * waits for it on shutdown), in HTTP and Socket Mode alike.
+   */
+  keepAlive<T>(work: Promise<T>): Promise<T>;
   surface: SlackSurface;
   clients: SlackClients;
   responseUrls: ResponseUrls;

@@ -31,26 +31,30 @@ export function registerMessages(app: App, deps: ListenerDeps): void {
     if (!TYPED.has(message.subtype) || message.bot_id || !message.user) return;
     if (context.botUserId && message.text?.includes(`<@${context.botUserId}`)) return;
     const teamId = body.team_id ?? context.teamId ?? "";
-    await deps.conversation().handleMessage({
-      thread: slackThread(teamId, message.channel, message.thread_ts),
-      actor: { platformUserId: message.user },
-      text: await readableText(deps, teamId, message.text ?? ""),
-      platformMessageId: message.ts,
-      isMention: false,
-      eventId: body.event_id,
-    });
+    await deps.keepAlive(
+      deps.conversation().handleMessage({
+        thread: slackThread(teamId, message.channel, message.thread_ts),
+        actor: { platformUserId: message.user },
+        text: await readableText(deps, teamId, message.text ?? ""),
+        platformMessageId: message.ts,
+        isMention: false,
+        eventId: body.event_id,
+      }),
+    );
   });
 
   app.event("app_mention", async ({ event, body, context }) => {
     if (!event.user || event.bot_id) return;
     const teamId = body.team_id ?? context.teamId ?? "";
-    await deps.conversation().handleMessage({
-      thread: slackThread(teamId, event.channel, event.thread_ts),
-      actor: { platformUserId: event.user },
-      text: await readableText(deps, teamId, stripBotMention(event.text ?? "", context.botUserId)),
-      platformMessageId: event.ts,
-      isMention: true,
-      eventId: body.event_id,
-    });
+    await deps.keepAlive(
+      deps.conversation().handleMessage({
+        thread: slackThread(teamId, event.channel, event.thread_ts),
+        actor: { platformUserId: event.user },
+        text: await readableText(deps, teamId, stripBotMention(event.text ?? "", context.botUserId)),
+        platformMessageId: event.ts,
+        isMention: true,
+        eventId: body.event_id,
+      }),
+    );
   });
 }
