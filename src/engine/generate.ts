@@ -1,4 +1,4 @@
-import { buildSessionFacts } from "./context/session-facts.ts";
+import { buildSessionFacts, prereadSessionStatements } from "./context/session-facts.ts";
 import { enforceGuardrails } from "./guardrails/index.ts";
 import { redactSnapshot } from "./intake/redact-session.ts";
 import { type CommunicationTemplates, DEFAULT_TEMPLATES } from "./templates.ts";
@@ -33,6 +33,7 @@ export async function generateStatusUpdate(
   const session = await redactSnapshot(given);
   const templates = options.templates ?? DEFAULT_TEMPLATES;
   const writer = options.writer ?? offlineWriter;
+  await prereadSessionStatements(session);
   const facts = buildSessionFacts(session);
   const length = request.length ?? templates.default_length;
   const context = request.context ?? defaultContext(session);

@@ -1,3 +1,4 @@
+import { prereadSessionStatements } from "../context/session-facts.ts";
 import type { SessionInfo, StoredUpdate } from "../conversation/store.ts";
 import { cleanIncomingText } from "../intake/clean-text.ts";
 import { intakeField, intakeOptional, intakeText } from "../intake/intake-text.ts";
@@ -15,7 +16,9 @@ import type { ApiCaller, ApiDeps, NewApiSession, SessionOverview } from "./types
  */
 
 async function view(deps: ApiDeps, session: SessionInfo): Promise<SessionOverview> {
-  return sessionOverview(session, await deps.store.loadSnapshot(session.id, nowFor(deps)));
+  const snapshot = await deps.store.loadSnapshot(session.id, nowFor(deps));
+  await prereadSessionStatements(snapshot);
+  return sessionOverview(session, snapshot);
 }
 
 /**

@@ -98,8 +98,7 @@ interface Reading {
 
 /** Builds the facts for one update from the whole session. */
 export function buildSessionFacts(session: SessionSnapshot): SessionFacts {
-  const clean = (text: string) => expandAbbreviations(tidySecretMarkers(text));
-  const reading = readMessages(session.messages, clean);
+  const reading = readMessages(session.messages, cleanForReading);
   const told = reading.told;
   const stage = inferStage(
     told.map((t) => t.statement),
@@ -224,8 +223,8 @@ export function buildSessionFacts(session: SessionSnapshot): SessionFacts {
     suggestedChecks: reading.suggestedIndex > plan.message ? reading.suggestedChecks : [],
     recommendations: dedupe(recommendations).slice(-5),
     ignoredInstructions: reading.ignoredInstructions,
-    resolutionSummary: resolutionSummary ? clean(resolutionSummary) : undefined,
-    escalationReason: escalationReason ? clean(escalationReason) : undefined,
+    resolutionSummary: resolutionSummary ? cleanForReading(resolutionSummary) : undefined,
+    escalationReason: escalationReason ? cleanForReading(escalationReason) : undefined,
     sinceLast,
     messageCount: session.messages.length,
   };
@@ -238,6 +237,30 @@ const WORKAROUND =
 const QUIET = new Set(["chatter", "aside"]);
 const NEXT_LABEL =
   /^(?:next(?: steps?| up)?|then|plan(?: for \w+)?|todo|to do|follow-? ?ups?)\s*[:\-—–,]\s*/i;
+
+const cleanForReading = (text: string) => expandAbbreviations(tidySecretMarkers(text));
+
+/** Engineer messages read per slice before the event loop gets a turn. */
+const PREREAD_SLICE = 100;
+
+/**
+ * Reads the engineer's statements of a long session a slice at a time,
+ * yielding to the event loop between slices, so that `buildSessionFacts`
+ * afterwards finds every statement already read (the memo) instead of
+ * blocking the process for the whole session at once. Same reading, same
+ * result: only when the work happens changes.
+ */
+export async function prereadSessionStatements(session: SessionSnapshot): Promise<void> {
+  let engineerMessages = 0;
+  for (const [i, message] of session.messages.entries()) {
+    if (message.author !== "engineer" || looksLikeInstruction(message.text)) continue;
+    const first = engineerMessages === 0;
+    engineerMessages += 1;
+    for (const sentence of splitSentences(cleanForReading(message.text)))
+      classifyStatement(sentence, { first });
+    if (i % PREREAD_SLICE === PREREAD_SLICE - 1) await new Promise((resolve) => setImmediate(resolve));
+  }
+}
 
 function readMessages(messages: readonly SessionMessage[], clean: (t: string) => string): Reading {
   const reading: Reading = {

@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { forgetReadStatements } from "../../../src/engine/context/roles/statement-roles.ts";
+import { buildSessionFacts, prereadSessionStatements } from "../../../src/engine/context/session-facts.ts";
+import { chatSession } from "../../support/chat-session.ts";
+
+const LINES = [
+  "Outlook prompts for a password every few minutes since Monday",
+  "Checked the sign-in logs: legacy auth is blocked by the new policy",
+  "client: It keeps asking me again and again",
+  "Cleared the cached credentials and rebuilt the profile",
+  "Still prompting on the shared mailbox, looking at its permissions",
+];
+
+describe("reading a long session without blocking the process", () => {
+  it("lets other work run between slices, and the facts are the same as reading it in one go", async () => {
+    const session = chatSession(Array.from({ length: 1200 }, (_, i) => `${LINES[i % LINES.length]} (#${i})`));
+    forgetReadStatements();
+    const direct = buildSessionFacts(session);
+
+    forgetReadStatements();
+    let turns = 0;
+    const tick = () => {
+      turns += 1;
+      if (pending) setImmediate(tick);
+    };
+    let pending = true;
+    setImmediate(tick);
+    await prereadSessionStatements(session);
+    pending = false;
+    expect(turns).toBeGreaterThan(5);
+    expect(buildSessionFacts(session)).toEqual(direct);
+  });
+});
