@@ -1,4 +1,4 @@
-import { forgetReadStatements } from "../src/engine/context/roles/statement-roles.ts";
+import { forgetReadSessions } from "../src/engine/context/session-facts.ts";
 import { generateStatusUpdate } from "../src/engine/generate.ts";
 import { redactSnapshot } from "../src/engine/intake/redact-session.ts";
 import { transcriptSchema, transcriptToSnapshot } from "../src/engine/transcript.ts";
@@ -24,7 +24,7 @@ export async function runGenerationBench(): Promise<void> {
       transcriptSchema.parse(makeLongSession(size, { seed: 7, pauses: 3 })),
     );
     const combos = AUDIENCES.flatMap((audience) => LENGTHS.map((length) => ({ audience, length })));
-    forgetReadStatements();
+    forgetReadSessions();
     const coldStart = performance.now();
     await generateStatusUpdate(transcript, combos[0]!);
     const cold = performance.now() - coldStart;

@@ -5,6 +5,7 @@ import { expandAbbreviations } from "./abbreviations.ts";
 import { inferStage } from "./roles/session-stage.ts";
 import {
   classifyStatement,
+  forgetReadStatements,
   type Statement,
   type StatementRole,
   type WaitingOn,
@@ -98,7 +99,7 @@ interface Reading {
 
 /** Builds the facts for one update from the whole session. */
 export function buildSessionFacts(session: SessionSnapshot): SessionFacts {
-  const reading = readMessages(session.messages, cleanForReading);
+  const reading = readMessages(session.messages);
   const told = reading.told;
   const stage = inferStage(
     told.map((t) => t.statement),
@@ -240,8 +241,8 @@ const NEXT_LABEL =
 
 const cleanForReading = (text: string) => expandAbbreviations(tidySecretMarkers(text));
 
-/** Engineer messages read per slice before the event loop gets a turn. */
-const PREREAD_SLICE = 100;
+/** Messages read per slice before other work gets a turn. */
+const PREREAD_SLICE = 25;
 
 /**
  * Reads the engineer's statements of a long session a slice at a time,
@@ -253,16 +254,45 @@ const PREREAD_SLICE = 100;
 export async function prereadSessionStatements(session: SessionSnapshot): Promise<void> {
   let engineerMessages = 0;
   for (const [i, message] of session.messages.entries()) {
-    if (message.author !== "engineer" || looksLikeInstruction(message.text)) continue;
-    const first = engineerMessages === 0;
-    engineerMessages += 1;
-    for (const sentence of splitSentences(cleanForReading(message.text)))
-      classifyStatement(sentence, { first });
+    const text = readText(message.text);
+    if (message.author === "engineer" && !text.instruction) {
+      const first = engineerMessages === 0;
+      engineerMessages += 1;
+      for (const sentence of text.sentences) classifyStatement(sentence, { first });
+    }
     if (i % PREREAD_SLICE === PREREAD_SLICE - 1) await new Promise((resolve) => setImmediate(resolve));
   }
 }
 
-function readMessages(messages: readonly SessionMessage[], clean: (t: string) => string): Reading {
+interface ReadText {
+  /** Text addressed to a model ("ignore previous instructions"): not read as work. */
+  instruction: boolean;
+  cleaned: string;
+  sentences: readonly string[];
+}
+
+/** Messages already cleaned and split, by text (a message never changes once written). Bounded. */
+const TEXTS = new Map<string, ReadText>();
+const TEXTS_LIMIT = 20_000;
+
+/** Drops every memo of reading (benchmarks measure a first update). */
+export function forgetReadSessions(): void {
+  TEXTS.clear();
+  forgetReadStatements();
+}
+
+function readText(raw: string): ReadText {
+  const known = TEXTS.get(raw);
+  if (known) return known;
+  const instruction = looksLikeInstruction(raw);
+  const cleaned = instruction ? "" : cleanForReading(raw);
+  const read = { instruction, cleaned, sentences: instruction ? [] : splitSentences(cleaned) };
+  if (TEXTS.size >= TEXTS_LIMIT) TEXTS.delete(TEXTS.keys().next().value!);
+  TEXTS.set(raw, read);
+  return read;
+}
+
+function readMessages(messages: readonly SessionMessage[]): Reading {
   const reading: Reading = {
     told: [],
     problem: [],
@@ -272,13 +302,14 @@ function readMessages(messages: readonly SessionMessage[], clean: (t: string) =>
   };
   let engineerMessages = 0;
   messages.forEach((message, index) => {
-    if (looksLikeInstruction(message.text)) {
+    const read = readText(message.text);
+    if (read.instruction) {
       reading.ignoredInstructions += 1;
       return;
     }
-    const text = clean(message.text);
+    const text = read.cleaned;
     if (message.author === "assistant") {
-      reading.suggestedChecks = splitSentences(text).map((t) => ({ text: asListItem(t), at: message.at }));
+      reading.suggestedChecks = read.sentences.map((t) => ({ text: asListItem(t), at: message.at }));
       reading.suggestedIndex = index;
       return;
     }
@@ -288,7 +319,7 @@ function readMessages(messages: readonly SessionMessage[], clean: (t: string) =>
     }
     const first = engineerMessages === 0;
     engineerMessages += 1;
-    for (const sentence of splitSentences(text)) {
+    for (const sentence of read.sentences) {
       const statement = classifyStatement(sentence, { first });
       if (first && statement.role === "symptom")
         reading.problem.push({ text: asListItem(sentence), at: message.at });

@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { forgetReadStatements } from "../../../src/engine/context/roles/statement-roles.ts";
-import { buildSessionFacts, prereadSessionStatements } from "../../../src/engine/context/session-facts.ts";
+import {
+  buildSessionFacts,
+  forgetReadSessions,
+  prereadSessionStatements,
+} from "../../../src/engine/context/session-facts.ts";
 import { chatSession } from "../../support/chat-session.ts";
 
 const LINES = [
@@ -14,10 +17,10 @@ const LINES = [
 describe("reading a long session without blocking the process", () => {
   it("lets other work run between slices, and the facts are the same as reading it in one go", async () => {
     const session = chatSession(Array.from({ length: 1200 }, (_, i) => `${LINES[i % LINES.length]} (#${i})`));
-    forgetReadStatements();
+    forgetReadSessions();
     const direct = buildSessionFacts(session);
 
-    forgetReadStatements();
+    forgetReadSessions();
     let turns = 0;
     const tick = () => {
       turns += 1;
