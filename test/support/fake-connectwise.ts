@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { text } from "node:stream/consumers";
 import type { ConnectWiseSettings } from "../../src/config.ts";
 
 /**
@@ -73,7 +74,7 @@ export async function startFakeConnectWise() {
 
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
-    const raw = await readBody(req);
+    const raw = await text(req);
     let body: unknown;
     try {
       body = raw ? JSON.parse(raw) : undefined;
@@ -228,18 +229,6 @@ function validateNote(body: unknown): { code: string; message: string; field: st
       field: "detailDescriptionFlag",
     };
   return undefined;
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let data = "";
-    req.setEncoding("utf8");
-    req.on("data", (chunk) => {
-      data += chunk;
-    });
-    req.on("end", () => resolve(data));
-    req.on("error", reject);
-  });
 }
 
 function send(res: ServerResponse, status: number, body: unknown) {

@@ -4,8 +4,10 @@
  * scriptable per test and recording every request it gets. Drive it through
  * the real `openai` SDK by pointing `baseURL` at `server.baseURL`.
  */
+
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
+import { text } from "node:stream/consumers";
 
 /** What the server does with one request. */
 export type FakeReply =
@@ -88,7 +90,7 @@ export async function startFakeOpenAiServer(
   let counter = 0;
 
   const server = createServer(async (req, res) => {
-    const raw = await readBody(req);
+    const raw = await text(req);
     const record: RecordedRequest = {
       method: req.method ?? "GET",
       path: (req.url ?? "/").split("?")[0]!,
@@ -263,15 +265,6 @@ function sendJson(
 ): void {
   res.writeHead(status, { "content-type": "application/json", ...headers });
   res.end(JSON.stringify(body));
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
-  });
 }
 
 function parseJson(raw: string): unknown {

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { text } from "node:stream/consumers";
 import { type WebSocket, WebSocketServer } from "ws";
 
 /** One Web API call as Slack received it: method, decoded arguments (blocks/view parsed), bearer token. */
@@ -180,7 +181,7 @@ export class FakeSlack {
   private async handle(
     req: IncomingMessage,
   ): Promise<{ status: number; body: unknown; headers?: Record<string, string> }> {
-    const raw = await readBody(req);
+    const raw = await text(req);
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     if (url.pathname.startsWith("/response/")) {
       const body = JSON.parse(raw) as Record<string, unknown>;
@@ -204,6 +205,20 @@ export class FakeSlack {
     return { status: 200, body: this.answer(method, args) };
   }
 
+  /** A posted message as the channel shows it; its ts. */
+  private record(a: Record<string, unknown>, ephemeralTo?: string): string {
+    const ts = this.nextTs();
+    this.messages.push({
+      channel: String(a.channel),
+      ts,
+      thread_ts: a.thread_ts as string | undefined,
+      text: String(a.text ?? ""),
+      blocks: (a.blocks as Array<Record<string, unknown>>) ?? [],
+      ...(ephemeralTo ? { ephemeralTo } : {}),
+    });
+    return ts;
+  }
+
   private nextTs(): string {
     this.tsCounter += 1;
     return `1764556800.${String(this.tsCounter).padStart(6, "0")}`;
@@ -219,29 +234,10 @@ export class FakeSlack {
           user_id: this.bot.userId,
           bot_id: this.bot.botId,
         };
-      case "chat.postMessage": {
-        const ts = this.nextTs();
-        this.messages.push({
-          channel: String(a.channel),
-          ts,
-          thread_ts: a.thread_ts as string | undefined,
-          text: String(a.text ?? ""),
-          blocks: (a.blocks as Array<Record<string, unknown>>) ?? [],
-        });
-        return { ok: true, channel: a.channel, ts };
-      }
-      case "chat.postEphemeral": {
-        const ts = this.nextTs();
-        this.messages.push({
-          channel: String(a.channel),
-          ts,
-          thread_ts: a.thread_ts as string | undefined,
-          text: String(a.text ?? ""),
-          blocks: (a.blocks as Array<Record<string, unknown>>) ?? [],
-          ephemeralTo: String(a.user),
-        });
-        return { ok: true, message_ts: ts };
-      }
+      case "chat.postMessage":
+        return { ok: true, channel: a.channel, ts: this.record(a) };
+      case "chat.postEphemeral":
+        return { ok: true, message_ts: this.record(a, String(a.user)) };
       case "chat.update": {
         const message = this.messages.find((m) => m.channel === a.channel && m.ts === a.ts);
         if (!message) return { ok: false, error: "message_not_found" };
@@ -295,15 +291,6 @@ export class FakeSlack {
         return { ok: true };
     }
   }
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
-  });
 }
 
 /** Form-encoded arguments with `blocks`/`view` as JSON strings (how the Web API client sends them), or JSON. */

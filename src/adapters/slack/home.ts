@@ -24,13 +24,11 @@ export function homeTab(view: ViewMessage, canEdit: boolean) {
   return { type: "home" as const, blocks };
 }
 
-const shown = (key: keyof CommunicationTemplates, value: unknown) =>
-  key === "include_company_in_signoff" ? (value ? "include" : "exclude") : String(value ?? "");
-
 /** A form over the team's templates: a menu for each setting with fixed options, text for the others. */
 export function templatesModal(templates: CommunicationTemplates, companyName: string) {
   const blocks: SlackBlock[] = TEMPLATE_SETTINGS.map((setting) => {
-    const current = shown(setting.key, templates[setting.key]);
+    const value = templates[setting.key];
+    const current = setting.show ? setting.show(value) : String(value ?? "");
     const element =
       typeof setting.options === "string"
         ? {

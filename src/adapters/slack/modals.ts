@@ -1,4 +1,5 @@
 import type { ActionInput } from "../../engine/views/model.ts";
+import { clip } from "./render.ts";
 
 /** The modal that asks for an action's text (edit, custom reminder, resolve or escalate summary). */
 export const INPUT_MODAL_CALLBACK = "flowpilot_action_input";
@@ -61,5 +62,3 @@ export function readInputModal(view: {
     return null;
   }
 }
-
-const clip = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);

@@ -54,7 +54,8 @@ export function parseSlackActionId(actionId: string): string {
 }
 
 const plain = (text: string): TextObject => ({ type: "plain_text", text, emoji: true });
-const clip = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
+/** Text cut to `max` characters with an ellipsis (labels and titles Slack limits). */
+export const clip = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
 
 /** Renders one view. Pure: the same view always gives the same JSON. */
 export function renderBlockKit(view: ViewMessage): SlackMessage {

@@ -1,5 +1,5 @@
 import { FlowPilotError } from "../../errors.ts";
-import { communicationTemplatesSchema } from "../templates.ts";
+import { applyTemplateValues } from "../templates.ts";
 import { helpView, noticeView, templatesView } from "../views/index.ts";
 import type { ReplyVisibility } from "./action-registry.ts";
 import type { ParsedCommandLine } from "./command-line.ts";
@@ -203,17 +203,6 @@ export function findCommand(name: string): CommandSpec | undefined {
   return COMMANDS.find((c) => c.id === name || c.aliases.includes(name));
 }
 
-const BOOLEAN_WORDS: Record<string, boolean> = {
-  true: true,
-  yes: true,
-  include: true,
-  on: true,
-  false: false,
-  no: false,
-  exclude: false,
-  off: false,
-};
-
 /** `/flowpilot settings` shows the templates; `/flowpilot settings client_tone friendly` changes one (admins). */
 async function settings(ctx: RequestContext, line: ParsedCommandLine) {
   const [key, ...valueWords] = line.args;
@@ -242,21 +231,17 @@ async function settings(ctx: RequestContext, line: ParsedCommandLine) {
     await ctx.reply(noticeView(`Saved: company_name = ${name}. Email sign-offs use it.`));
     return;
   }
-  const value = key === "include_company_in_signoff" ? (BOOLEAN_WORDS[raw.toLowerCase()] ?? raw) : raw;
-  const parsed = communicationTemplatesSchema.safeParse({ ...ctx.account.templates, [key]: value });
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const field = issue?.path.join(".") || key;
+  const applied = applyTemplateValues(ctx.account.templates, { [key]: raw });
+  if (!applied.ok)
     throw new FlowPilotError(
       "invalid_input",
-      `Cannot set ${field}: ${issue?.message ?? "invalid value"}. See /flowpilot settings.`,
+      `Cannot set ${applied.field}: ${applied.message}. See /flowpilot settings.`,
     );
-  }
-  await ctx.deps.store.updateTemplates(ctx.account.id, parsed.data);
-  ctx.account.templates = parsed.data;
+  await ctx.deps.store.updateTemplates(ctx.account.id, applied.templates);
+  ctx.account.templates = applied.templates;
   await ctx.reply(
     noticeView(
-      `Saved: ${key} = ${String(parsed.data[key as keyof typeof parsed.data])}. The next update uses it.`,
+      `Saved: ${key} = ${String(applied.templates[key as keyof typeof applied.templates])}. The next update uses it.`,
     ),
   );
 }

@@ -1,5 +1,5 @@
 import { FlowPilotError, InputRejectedError } from "../../errors.ts";
-import { communicationTemplatesSchema } from "../templates.ts";
+import { applyTemplateValues } from "../templates.ts";
 import { homeView } from "../views/index.ts";
 import type { ViewMessage } from "../views/model.ts";
 import type { RequestContext } from "./context.ts";
@@ -46,18 +46,10 @@ export async function saveTemplates(ctx: RequestContext, values: Record<string, 
       "Only workspace admins can change the team's communication templates.",
     );
   const { company_name: companyName, ...rest } = values;
-  const merged: Record<string, unknown> = { ...ctx.account.templates, ...rest };
-  if (typeof rest.include_company_in_signoff === "string")
-    merged.include_company_in_signoff = rest.include_company_in_signoff === "include";
-  const parsed = communicationTemplatesSchema.safeParse(merged);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new InputRejectedError(
-      `Cannot set ${issue?.path.join(".") || "templates"}: ${issue?.message ?? "invalid value"}.`,
-    );
-  }
-  await ctx.deps.store.updateTemplates(ctx.account.id, parsed.data);
-  ctx.account.templates = parsed.data;
+  const applied = applyTemplateValues(ctx.account.templates, rest);
+  if (!applied.ok) throw new InputRejectedError(`Cannot set ${applied.field}: ${applied.message}.`);
+  await ctx.deps.store.updateTemplates(ctx.account.id, applied.templates);
+  ctx.account.templates = applied.templates;
   const name = companyName?.trim().slice(0, 120);
   if (name) {
     await ctx.deps.store.updateCompanyName(ctx.account.id, name);

@@ -1,32 +1,30 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPsaTicketPoster } from "../../../src/psa/ticket-poster.ts";
 import { ACME_TICKET, type FakeConnectWise, startFakeConnectWise } from "../../support/fake-connectwise.ts";
 import { FakeSlack, type FakeSlackMessage } from "../../support/fake-slack.ts";
-import { ENGINEER, type SlackBot, startSlackBot } from "./slack-harness.ts";
+import { loopbackOnly } from "../../support/loopback-only.ts";
+import { ENGINEER, sharedSlackBot } from "./slack-harness.ts";
+
+loopbackOnly();
 
 const text = FakeSlack.textOf;
 const labels = (m: FakeSlackMessage) => FakeSlack.buttonsOf(m).map((b) => b.text);
 
 /** Every action of a result, in Slack, with ConnectWise connected (a fake on 127.0.0.1). */
 describe("Slack: the actions after an update", () => {
-  let bot: SlackBot;
   let cw: FakeConnectWise;
   beforeAll(async () => {
     cw = await startFakeConnectWise();
     cw.addTicket(ACME_TICKET);
-    bot = await startSlackBot({
-      tickets: createPsaTicketPoster(async () => cw.settings, {
-        timeoutMs: 400,
-        retry: { retries: 1, minDelayMs: 10, maxDelayMs: 20 },
-      }),
-    });
   });
+  const bot = sharedSlackBot(() => ({
+    tickets: createPsaTicketPoster(async () => cw.settings, {
+      timeoutMs: 400,
+      retry: { retries: 1, minDelayMs: 10, maxDelayMs: 20 },
+    }),
+  }));
   afterAll(async () => {
-    await bot?.close();
     await cw?.close();
-  });
-  beforeEach(() => {
-    bot.newChannel();
   });
 
   /** A session on the fake ticket with some work done, and a quick client update in its thread. */
@@ -138,16 +136,7 @@ describe("Slack: the actions after an update", () => {
 });
 
 describe("Slack: session controls and the rest of the buttons", () => {
-  let bot: SlackBot;
-  beforeAll(async () => {
-    bot = await startSlackBot();
-  });
-  afterAll(async () => {
-    await bot?.close();
-  });
-  beforeEach(() => {
-    bot.newChannel();
-  });
+  const bot = sharedSlackBot();
 
   async function session() {
     await bot.command("start T-640 Teams calls drop after 30 seconds --client Harbor Dental");

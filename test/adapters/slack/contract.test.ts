@@ -3,7 +3,10 @@ import { ResponseUrls } from "../../../src/adapters/slack/response-urls.ts";
 import { createSlackSurface } from "../../../src/adapters/slack/surface.ts";
 import type { Logger } from "../../../src/engine/conversation/context.ts";
 import { FakeSlack } from "../../support/fake-slack.ts";
+import { loopbackOnly } from "../../support/loopback-only.ts";
 import { chatSurfaceContract } from "../contract.ts";
+
+loopbackOnly();
 
 const quiet: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
 

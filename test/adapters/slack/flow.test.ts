@@ -1,20 +1,14 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { FakeSlack } from "../../support/fake-slack.ts";
-import { ENGINEER, type SlackBot, startSlackBot, threadMessages } from "./slack-harness.ts";
+import { loopbackOnly } from "../../support/loopback-only.ts";
+import { ENGINEER, sharedSlackBot, threadMessages } from "./slack-harness.ts";
+
+loopbackOnly();
 
 const text = FakeSlack.textOf;
 
 describe("FlowPilot in a Slack thread", () => {
-  let bot: SlackBot;
-  beforeAll(async () => {
-    bot = await startSlackBot();
-  });
-  beforeEach(() => {
-    bot.newChannel();
-  });
-  afterAll(async () => {
-    await bot.close();
-  });
+  const bot = sharedSlackBot();
 
   async function startSession() {
     const res = await bot.command("start T-4821 VPN drops for remote staff --client Harbor Dental");

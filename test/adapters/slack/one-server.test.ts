@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { FakeSlack } from "../../support/fake-slack.ts";
+import { loopbackOnly } from "../../support/loopback-only.ts";
 import { startSlackBot } from "./slack-harness.ts";
+
+loopbackOnly();
 
 describe("Slack, Teams and the REST API on one server", () => {
   it("serves /slack/events, /api/messages, the REST API and /health on one host and port", async () => {

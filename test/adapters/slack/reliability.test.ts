@@ -1,20 +1,14 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { FakeSlack } from "../../support/fake-slack.ts";
-import { ENGINEER, type SlackBot, sign, startSlackBot } from "./slack-harness.ts";
+import { loopbackOnly } from "../../support/loopback-only.ts";
+import { ENGINEER, sharedSlackBot, sign } from "./slack-harness.ts";
+
+loopbackOnly();
 
 const text = FakeSlack.textOf;
 
 describe("Slack: signatures, retries, duplicates, outages and other workspaces", () => {
-  let bot: SlackBot;
-  beforeAll(async () => {
-    bot = await startSlackBot();
-  });
-  afterAll(async () => {
-    await bot?.close();
-  });
-  beforeEach(() => {
-    bot.newChannel();
-  });
+  const bot = sharedSlackBot();
 
   async function sessionWithWork() {
     await bot.command("start T-77 Scanner to email fails --client Harbor Dental");

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { freshDataDir } from "../../support/data-dir.ts";
 import { FakeSlack } from "../../support/fake-slack.ts";
+import { loopbackOnly } from "../../support/loopback-only.ts";
 import { ENGINEER, startSlackBot } from "./slack-harness.ts";
+
+loopbackOnly();
 
 const text = FakeSlack.textOf;
 

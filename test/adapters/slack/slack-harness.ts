@@ -1,5 +1,6 @@
 import { createHmac } from "node:crypto";
 import { Writable } from "node:stream";
+import { afterAll, beforeAll, beforeEach } from "vitest";
 import { type StartedServer, startServer } from "../../../src/app/start-server.ts";
 import { loadConfig } from "../../../src/config.ts";
 import type { TicketPort } from "../../../src/domain/index.ts";
@@ -277,4 +278,27 @@ export async function startSlackBot(
 /** The messages of a thread (its parent included), as everyone sees them. */
 export function threadMessages(bot: SlackBot, threadTs: string, user = ENGINEER.id): FakeSlackMessage[] {
   return bot.fake.visibleTo(user, bot.channel, threadTs);
+}
+
+/**
+ * One bot for a file's (or describe block's) tests, since starting one takes
+ * seconds; each test gets a fresh channel. Read through the returned object
+ * once the block's tests run.
+ */
+export function sharedSlackBot(
+  options: Parameters<typeof startSlackBot>[0] | (() => Parameters<typeof startSlackBot>[0]) = {},
+): SlackBot {
+  let bot: SlackBot | undefined;
+  beforeAll(async () => {
+    bot = await startSlackBot(typeof options === "function" ? options() : options);
+  });
+  beforeEach(() => {
+    bot!.newChannel();
+  });
+  afterAll(async () => {
+    await bot?.close();
+  });
+  return new Proxy({} as SlackBot, {
+    get: (_target, key) => bot![key as keyof SlackBot],
+  });
 }

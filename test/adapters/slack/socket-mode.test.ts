@@ -1,6 +1,9 @@
 import { describe, expect, it, vi } from "vitest";
 import { FakeSlack } from "../../support/fake-slack.ts";
+import { loopbackOnly } from "../../support/loopback-only.ts";
 import { CHANNEL, ENGINEER, startSlackBot } from "./slack-harness.ts";
+
+loopbackOnly();
 
 /** Socket Mode work is not awaited by the server's settle(): wait for what the user would see, patiently. */
 const PATIENT = { timeout: 20_000, interval: 50 };

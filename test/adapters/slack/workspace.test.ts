@@ -3,7 +3,10 @@ import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FakeSlack } from "../../support/fake-slack.ts";
+import { loopbackOnly } from "../../support/loopback-only.ts";
 import { ENGINEER, type SlackBot, startSlackBot } from "./slack-harness.ts";
+
+loopbackOnly();
 
 // biome-ignore lint/suspicious/noExplicitAny: Slack payloads as JSON
 type Json = any;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { loadConfig } from "../../../src/config.ts";
-import { loopbackOnly } from "./support/loopback-only.ts";
+import { loopbackOnly } from "../../support/loopback-only.ts";
 import { PRIYA, SAM, startTeams } from "./support/teams-harness.ts";
 
 loopbackOnly();

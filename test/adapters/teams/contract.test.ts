@@ -3,7 +3,7 @@ import type { ThreadRef } from "../../../src/engine/conversation/types.ts";
 import { noticeView } from "../../../src/engine/views/index.ts";
 import { chatSurfaceContract } from "../contract.ts";
 import { startFakeBotFramework } from "./support/fake-bot-framework.ts";
-import { loopbackOnly } from "./support/loopback-only.ts";
+import { loopbackOnly } from "../../support/loopback-only.ts";
 import { APP_ID, CHANNEL, cardText, SAM, TEAM, TENANT } from "./support/teams-harness.ts";
 
 loopbackOnly();

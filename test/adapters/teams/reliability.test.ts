@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loopbackOnly } from "./support/loopback-only.ts";
+import { loopbackOnly } from "../../support/loopback-only.ts";
 import {
   OTHER_TENANT,
   type Place,

@@ -1,6 +1,7 @@
 import { createSign, generateKeyPairSync, type JsonWebKey, type KeyObject, randomUUID } from "node:crypto";
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { text } from "node:stream/consumers";
 import {
   ConfidentialClientApplication,
   type INetworkModule,
@@ -79,7 +80,7 @@ export async function startFakeBotFramework(options: {
 
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
-    const raw = await readBody(req);
+    const raw = await text(req);
     const path = url.pathname;
     if (req.method === "GET" && path === "/openid/.well-known/openidconfiguration")
       return json(res, 200, {
@@ -270,15 +271,6 @@ export async function startFakeBotFramework(options: {
 }
 
 export type FakeBotFramework = Awaited<ReturnType<typeof startFakeBotFramework>>;
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    req.on("error", reject);
-  });
-}
 
 function json(res: ServerResponse, status: number, body: unknown) {
   res.statusCode = status;

@@ -3,7 +3,7 @@ import net from "node:net";
 import { afterAll, beforeAll } from "vitest";
 
 /**
- * While a Teams test file runs, a connection or name lookup for any host but
+ * While a test file (Slack, Teams) runs, a connection or name lookup for any host but
  * this machine fails the call that made it, so a test that could reach
  * login.microsoftonline.com or api.botframework.com cannot pass quietly. On
  * for the file only (test files share a worker).
@@ -11,7 +11,7 @@ import { afterAll, beforeAll } from "vitest";
 const LOCAL = new Set(["127.0.0.1", "::1", "localhost", "::ffff:127.0.0.1"]);
 
 function refuse(host: string): Error {
-  return new Error(`Teams tests may only reach 127.0.0.1; something tried ${host}`);
+  return new Error(`Tests may only reach 127.0.0.1; something tried ${host}`);
 }
 
 export function loopbackOnly(): void {
