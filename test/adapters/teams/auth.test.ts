@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BOT_ISSUER } from "./support/fake-bot-framework.ts";
 import { loopbackOnly } from "../../support/loopback-only.ts";
+import { BOT_ISSUER } from "./support/fake-bot-framework.ts";
 import { APP_ID, startTeams, type TeamsHarness } from "./support/teams-harness.ts";
 
 loopbackOnly();

@@ -1,9 +1,9 @@
 import { createTeamsRuntime } from "../../../src/adapters/teams/index.ts";
 import type { ThreadRef } from "../../../src/engine/conversation/types.ts";
 import { noticeView } from "../../../src/engine/views/index.ts";
+import { loopbackOnly } from "../../support/loopback-only.ts";
 import { chatSurfaceContract } from "../contract.ts";
 import { startFakeBotFramework } from "./support/fake-bot-framework.ts";
-import { loopbackOnly } from "../../support/loopback-only.ts";
 import { APP_ID, CHANNEL, cardText, SAM, TEAM, TENANT } from "./support/teams-harness.ts";
 
 loopbackOnly();

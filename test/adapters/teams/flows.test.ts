@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { offlineWriter } from "../../../src/engine/writers/offline/index.ts";
 import type { UpdateWriter } from "../../../src/engine/writers/types.ts";
-import { cardProblems } from "./support/card-validator.ts";
 import { loopbackOnly } from "../../support/loopback-only.ts";
+import { cardProblems } from "./support/card-validator.ts";
 import { type Place, PRIYA, type Shown, startTeams, type TeamsHarness } from "./support/teams-harness.ts";
 
 loopbackOnly();

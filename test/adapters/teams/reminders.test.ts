@@ -1,6 +1,6 @@
 import { afterEach, expect, it, vi } from "vitest";
-import { cardProblems } from "./support/card-validator.ts";
 import { loopbackOnly } from "../../support/loopback-only.ts";
+import { cardProblems } from "./support/card-validator.ts";
 import { SAM, startTeams } from "./support/teams-harness.ts";
 
 loopbackOnly();
