@@ -7,20 +7,15 @@
  * blocks the loop for more than 100 ms) is read off the max column.
  */
 import { monitorEventLoopDelay } from "node:perf_hooks";
-import { createHttpApp } from "../src/adapters/http/app.ts";
-import { listen } from "../src/adapters/http/listen.ts";
-import { createApiToken, getOrCreateApiAccount, verifyApiToken } from "../src/db/api-tokens.ts";
-import { createPrismaConversationStore } from "../src/db/conversation-store.ts";
-import { type Database, IN_MEMORY, openDatabase } from "../src/db/open.ts";
+import { getOrCreateApiAccount } from "../src/db/api-tokens.ts";
+import type { Database } from "../src/db/open.ts";
 import { createSession } from "../src/db/sessions.ts";
 import { appendMessages } from "../src/db/steps.ts";
 import { MAX_SESSION_MESSAGES, MAX_SESSION_TEXT_CHARS } from "../src/domain/index.ts";
-import { offlineWriter } from "../src/engine/writers/offline/index.ts";
 import { makeLongSession } from "../test/support/long-session.ts";
+import { benchDatabases, startBenchApi } from "./api-server.ts";
 import { fmtMs, percentile, printTable } from "./stats.ts";
 
-const POSTGRES_URL =
-  process.env.FLOWPILOT_BENCH_PG_URL ?? "postgresql://postgres@127.0.0.1:5432/flowpilot_bench";
 const GETS = 5;
 const CHARS_PER_MESSAGE = Math.floor(MAX_SESSION_TEXT_CHARS / MAX_SESSION_MESSAGES) - 1;
 const LOG_LINE =
@@ -40,31 +35,20 @@ function fullSessionMessages(): { author: "engineer" | "client" | "assistant"; t
 
 async function measure(label: string, db: Database) {
   const prisma = db.prisma;
-  const account = await getOrCreateApiAccount(prisma, "bench");
-  const { token } = await createApiToken(prisma, { accountId: account.id, name: "bench" });
-  const session = await createSession(prisma, { accountId: account.id, ticketId: "TKT-9150" });
+  const api = await startBenchApi(db);
+  const accountId = (await getOrCreateApiAccount(prisma, "bench")).id;
+  const session = await createSession(prisma, { accountId, ticketId: "TKT-9150" });
   const messages = fullSessionMessages();
   for (let i = 0; i < messages.length; i += 250)
     await appendMessages(prisma, session.id, messages.slice(i, i + 250));
   const size = await prisma.session.findUniqueOrThrow({ where: { id: session.id } });
-
-  const app = createHttpApp(
-    {
-      store: createPrismaConversationStore(prisma),
-      writer: offlineWriter,
-      tokens: { verify: async (t) => (await verifyApiToken(prisma, t))?.account ?? null },
-    },
-    { requestsPerMinute: 1_000_000 },
-  );
-  const server = await listen(app, { host: "127.0.0.1", port: 0 });
-  const headers = { authorization: `Bearer ${token}` };
   const rows: (string | number)[][] = [];
   try {
     for (const [name, path] of [
       ["GET session", `/ai-sessions/${session.id}`],
       ["GET updates", `/ai-sessions/${session.id}/updates`],
     ] as const) {
-      await fetch(`${server.url}${path}`, { headers }).then((r) => r.text()); // warm-up
+      await api.call("GET", path); // warm-up
       const loop = monitorEventLoopDelay({ resolution: 5 });
       const latencies: number[] = [];
       const health: number[] = [];
@@ -73,7 +57,7 @@ async function measure(label: string, db: Database) {
       const pinger = (async () => {
         while (running) {
           const started = performance.now();
-          await fetch(`${server.url}/health`).then((r) => r.text());
+          await fetch(`${api.url}/health`).then((r) => r.text());
           health.push(performance.now() - started);
           await new Promise((resolve) => setTimeout(resolve, 10));
         }
@@ -81,9 +65,7 @@ async function measure(label: string, db: Database) {
       loop.enable();
       for (let i = 0; i < GETS; i++) {
         const started = performance.now();
-        const res = await fetch(`${server.url}${path}`, { headers });
-        await res.text();
-        if (res.status !== 200) throw new Error(`${path} answered ${res.status}`);
+        await api.call("GET", path);
         latencies.push(performance.now() - started);
       }
       loop.disable();
@@ -103,39 +85,18 @@ async function measure(label: string, db: Database) {
       ]);
     }
   } finally {
-    await server.close();
+    await api.close();
   }
   return { rows, messages: size.messageCount, chars: size.textChars };
 }
 
-async function openPostgres(): Promise<Database | null> {
-  try {
-    return await openDatabase({ databaseUrl: POSTGRES_URL, dataDir: "" });
-  } catch (err) {
-    console.log(`(PostgreSQL skipped: ${(err as Error).message.split("\n")[0]})`);
-    return null;
-  }
-}
-
 export async function runFullSessionBench(): Promise<void> {
   const rows: (string | number)[][] = [];
-  const lite = await openDatabase({ dataDir: IN_MEMORY });
-  try {
-    const r = await measure("PGlite", lite);
+  for await (const { label, db } of benchDatabases()) {
+    const r = await measure(label, db);
     rows.push(...r.rows);
-    console.log(`session: ${r.messages} messages, ${r.chars.toLocaleString("en-US")} characters`);
-  } finally {
-    await lite.close();
-  }
-  const pg = await openPostgres();
-  if (pg) {
-    try {
-      // A fresh bench database each run: drop what an earlier run left.
-      await pg.prisma.$executeRawUnsafe("TRUNCATE sessions, accounts CASCADE");
-      rows.push(...(await measure("PostgreSQL", pg)).rows);
-    } finally {
-      await pg.close();
-    }
+    if (label === "PGlite")
+      console.log(`session: ${r.messages} messages, ${r.chars.toLocaleString("en-US")} characters`);
   }
   printTable(
     `A full session (${MAX_SESSION_MESSAGES} messages of ~${CHARS_PER_MESSAGE} characters), ${GETS} GETs each, /health pinged meanwhile`,

@@ -1,4 +1,5 @@
 // `npm run bench`: every benchmark in one run, printing figures and ratios.
+import { runApiBench } from "./api.ts";
 import { runDbStatementsBench } from "./db-statements.ts";
 import { runFullSessionBench } from "./full-session.ts";
 import { runGenerationBench } from "./generation.ts";
@@ -17,6 +18,7 @@ const BENCHES: Array<[string, () => Promise<void>]> = [
   ["cli start-up", runStartupBench],
   ["database statements", runDbStatementsBench],
   ["full session", runFullSessionBench],
+  ["rest api", runApiBench],
   ["teams invoke", runTeamsInvokeBench],
   ["slack ack", runSlackAckBench],
 ];

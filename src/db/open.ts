@@ -8,6 +8,7 @@ import { FlowPilotError } from "../errors.ts";
 import { PrismaClient } from "../generated/prisma/client.ts";
 import { type DataDirLock, lockDataDir } from "./data-dir-lock.ts";
 import { applyMigrations, type SqlRunner } from "./migrate.ts";
+import { takingTurns } from "./pglite-turns.ts";
 import { redactStoredSecrets } from "./redact-stored.ts";
 
 /** An opened, migrated database. */
@@ -87,7 +88,7 @@ async function openPglite(options: OpenDatabaseOptions): Promise<Database> {
     throw err;
   }
   // pglite-prisma-adapter 0.6 is typed against an older driver-adapter-utils; the runtime contract is the same.
-  const adapter = new PrismaPGlite(lite) as unknown as PrismaPg;
+  const adapter = new PrismaPGlite(takingTurns(lite)) as unknown as PrismaPg;
   const prisma = prismaClient(adapter, options);
   const db = lite;
   try {

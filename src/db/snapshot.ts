@@ -22,14 +22,11 @@ export async function loadSessionSnapshot(
     relationLoadStrategy: "join",
   });
   if (!session) throw sessionNotFound();
-  const steps = await prisma.sessionStep.findMany({
-    where: { sessionId, stepType: { in: ["message", "pause", "resume", "status_update"] } },
-    orderBy: [{ createdAt: "asc" }, { seq: "asc" }],
-  });
   const messages: SessionMessage[] = [];
   const pauses: Pause[] = [];
   const previousUpdates: PreviousUpdate[] = [];
-  for (const step of steps) {
+  const averageChars = session.messageCount > 0 ? session.textChars / session.messageCount : 0;
+  for await (const step of timeline(prisma, sessionId, averageChars)) {
     if (step.stepType === "message") {
       const m = parseStepContent("message", step.content);
       messages.push({ at: step.createdAt, author: m.author, text: m.text });
@@ -76,6 +73,53 @@ export async function loadSessionSnapshot(
     secretsRedacted: true,
   };
 }
+
+/** Text read per query of a long timeline: about 20 ms of the event loop on embedded PGlite. */
+const PAGE_CHARS = 300_000;
+const PAGE_ROWS = { min: 10, max: 1_000 };
+
+/**
+ * The session's steps in order. A long session is read a page at a time with
+ * other requests served between pages: embedded PGlite runs each query inside
+ * this process, and a whole full session in one query holds every request for
+ * ~150 ms. A page holds about PAGE_CHARS of text, going by the session's
+ * average message and then by the longest page average seen, so a short
+ * session is still one query.
+ */
+async function* timeline(prisma: PrismaClient, sessionId: string, averageChars: number) {
+  let charsPerRow = Math.max(averageChars, 1);
+  let after: { createdAt: Date; seq: number } | undefined;
+  for (;;) {
+    const take = Math.min(PAGE_ROWS.max, Math.max(PAGE_ROWS.min, Math.floor(PAGE_CHARS / charsPerRow)));
+    const page = await prisma.sessionStep.findMany({
+      where: {
+        sessionId,
+        stepType: { in: ["message", "pause", "resume", "status_update"] },
+        // After the last row by (created_at, seq): an index range with the ties filtered.
+        ...(after && {
+          createdAt: { gte: after.createdAt },
+          NOT: { createdAt: after.createdAt, seq: { lte: after.seq } },
+        }),
+      },
+      orderBy: [{ createdAt: "asc" }, { seq: "asc" }],
+      take,
+    });
+    yield* page;
+    if (page.length < take) return;
+    const last = page.at(-1)!;
+    after = { createdAt: last.createdAt, seq: last.seq };
+    charsPerRow = Math.max(
+      charsPerRow,
+      page.reduce((sum, s) => sum + textLength(s.content), 0) / page.length,
+    );
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+const textLength = (content: unknown) =>
+  typeof content === "object" && content !== null && "text" in content && typeof content.text === "string"
+    ? content.text.length
+    : 0;
 
 /** Absent fields stay absent (not `key: undefined`), as in a snapshot built from a transcript. */
 function dropUndefined<T extends object>(value: T): T {

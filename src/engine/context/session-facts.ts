@@ -12,6 +12,7 @@ import {
 } from "./roles/statement-roles.ts";
 import { tidySecretMarkers } from "./secret-markers.ts";
 import { asListItem, capitalize, splitSentences } from "./sentences.ts";
+import { memoByText } from "./text-memo.ts";
 import { timeSpentMinutes } from "./time-spent.ts";
 
 /** One technical fact taken from the session (its secrets were replaced by markers at intake). */
@@ -107,7 +108,7 @@ export function buildSessionFacts(session: SessionSnapshot): SessionFacts {
     told.map((t) => t.message),
   );
   const status = stage.status;
-  const fact = (t: Told, text = t.statement.text): Fact => ({ text: asListItem(text), at: t.at });
+  const fact = (t: Told, text = t.statement.text): Fact => ({ text: listItem(text), at: t.at });
 
   const steps: Fact[] = [];
   const ruledOut: Fact[] = [];
@@ -144,7 +145,7 @@ export function buildSessionFacts(session: SessionSnapshot): SessionFacts {
   const settledAt = Math.max(stage.causeAt, stage.fixFrom);
   told.forEach((t, i) => {
     const s = t.statement;
-    if (RECOMMENDATION.test(s.text)) recommendations.push(fact(t));
+    if (recommends(s.text)) recommendations.push(fact(t));
     if (pointedAt.has(i)) return;
     const inFix = stage.fixFrom >= 0 && i >= stage.fixFrom;
     switch (s.role) {
@@ -197,7 +198,7 @@ export function buildSessionFacts(session: SessionSnapshot): SessionFacts {
       }
     : null;
   const workarounds = told
-    .filter((t) => WORKAROUND.test(t.statement.text) && !QUIET.has(t.statement.role))
+    .filter((t) => offersWorkaround(t.statement.text) && !QUIET.has(t.statement.role))
     .map((t) => fact(t));
   const field = (text: string | undefined) => (text ? cleanField(text) || undefined : undefined);
   const resolutionSummary = field(session.resolutionSummary);
@@ -241,6 +242,35 @@ const NEXT_LABEL =
 
 const cleanForReading = (text: string) => expandAbbreviations(tidySecretMarkers(text));
 
+// What an update asks of each statement, remembered by text like the statement itself.
+const MEMO_LIMIT = 50_000;
+const listItem = memoByText(asListItem, MEMO_LIMIT);
+const recommends = memoByText((text) => RECOMMENDATION.test(text), MEMO_LIMIT);
+const offersWorkaround = memoByText((text) => WORKAROUND.test(text), MEMO_LIMIT);
+const dedupeKey = memoByText(
+  (text) =>
+    text
+      .toLowerCase()
+      .replace(/[^a-z]+/g, " ")
+      .trim(),
+  MEMO_LIMIT,
+);
+const informativeness = memoByText((text) => {
+  let score = Math.min(text.length, 160) / 160;
+  if (/[-—–:]|\b(?:shows?|showed|returns?|returned|found|is|are|was|were|no |not )\b/i.test(text)) score += 1;
+  if (/\b(?:error|fail|expired|blocked|missing|wrong|corrupt|full|disabled|stuck)\w*/i.test(text)) score += 1;
+  return score;
+}, MEMO_LIMIT);
+
+/** Everything an update reads off one statement, read ahead of time. */
+function readAhead(statement: Statement): void {
+  const item = listItem(statement.text);
+  dedupeKey(item);
+  informativeness(item);
+  recommends(statement.text);
+  offersWorkaround(statement.text);
+}
+
 /** Messages read per slice before other work gets a turn. */
 const PREREAD_SLICE = 25;
 
@@ -258,7 +288,7 @@ export async function prereadSessionStatements(session: SessionSnapshot): Promis
     if (message.author === "engineer" && !text.instruction) {
       const first = engineerMessages === 0;
       engineerMessages += 1;
-      for (const sentence of text.sentences) classifyStatement(sentence, { first });
+      for (const sentence of text.sentences) readAhead(classifyStatement(sentence, { first }));
     }
     if (i % PREREAD_SLICE === PREREAD_SLICE - 1) await new Promise((resolve) => setImmediate(resolve));
   }
@@ -271,25 +301,18 @@ interface ReadText {
   sentences: readonly string[];
 }
 
-/** Messages already cleaned and split, by text (a message never changes once written). Bounded. */
-const TEXTS = new Map<string, ReadText>();
-const TEXTS_LIMIT = 20_000;
+/** Messages already cleaned and split, by text. */
+const readText = memoByText((raw): ReadText => {
+  const instruction = looksLikeInstruction(raw);
+  const cleaned = instruction ? "" : cleanForReading(raw);
+  return { instruction, cleaned, sentences: instruction ? [] : splitSentences(cleaned) };
+}, 20_000);
 
 /** Drops every memo of reading (benchmarks measure a first update). */
 export function forgetReadSessions(): void {
-  TEXTS.clear();
+  for (const memo of [readText, listItem, recommends, offersWorkaround, dedupeKey, informativeness])
+    memo.clear();
   forgetReadStatements();
-}
-
-function readText(raw: string): ReadText {
-  const known = TEXTS.get(raw);
-  if (known) return known;
-  const instruction = looksLikeInstruction(raw);
-  const cleaned = instruction ? "" : cleanForReading(raw);
-  const read = { instruction, cleaned, sentences: instruction ? [] : splitSentences(cleaned) };
-  if (TEXTS.size >= TEXTS_LIMIT) TEXTS.delete(TEXTS.keys().next().value!);
-  TEXTS.set(raw, read);
-  return read;
 }
 
 function readMessages(messages: readonly SessionMessage[]): Reading {
@@ -329,17 +352,11 @@ function readMessages(messages: readonly SessionMessage[]): Reading {
   return reading;
 }
 
-const normalizeForDedupe = (text: string) =>
-  text
-    .toLowerCase()
-    .replace(/[^a-z]+/g, " ")
-    .trim();
-
 function dedupe(facts: readonly Fact[]): Fact[] {
   const seen = new Set<string>();
   const out: Fact[] = [];
   for (const f of facts) {
-    const key = normalizeForDedupe(f.text);
+    const key = dedupeKey(f.text);
     if (!key || seen.has(key)) continue;
     seen.add(key);
     out.push(f);
@@ -365,11 +382,4 @@ function capSteps(steps: readonly Fact[]): Fact[] {
       .map((x) => x.i),
   ]);
   return unique.filter((_, i) => keep.has(i));
-}
-
-function informativeness(text: string): number {
-  let score = Math.min(text.length, 160) / 160;
-  if (/[-—–:]|\b(?:shows?|showed|returns?|returned|found|is|are|was|were|no |not )\b/i.test(text)) score += 1;
-  if (/\b(?:error|fail|expired|blocked|missing|wrong|corrupt|full|disabled|stuck)\w*/i.test(text)) score += 1;
-  return score;
 }

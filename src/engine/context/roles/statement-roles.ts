@@ -1,4 +1,5 @@
 import { MARKER_PATTERN } from "../../../secrets/index.ts";
+import { memoByText } from "../text-memo.ts";
 import { type Clause, expandContractions, readClause, type VerbUse } from "./clause.ts";
 import {
   ASIDE,
@@ -78,27 +79,19 @@ export interface StatementContext {
 /** Quoted text and error messages are someone else's words: kept in the statement, not read for cues. */
 const QUOTED = /"[^"]*"|“[^”]*”|(?<![\p{L}\d])'[^'\n]{2,}'(?![\p{L}\d])|`[^`]*`/gu;
 
-/**
- * Statements already read, by text: every update re-reads the whole session,
- * and a message never changes once written. Bounded; oldest entries go first.
- */
-const MEMO = new Map<string, Statement>();
-const MEMO_LIMIT = 50_000;
+/** Statements already read, by text: of the first message, and of every later one. */
+const READ_FIRST = memoByText((text) => readStatement(text, { first: true }), 5_000);
+const READ_LATER = memoByText((text) => readStatement(text, { first: false }), 50_000);
 
 /** Classifies one statement an engineer wrote. The result is shared: treat it as read-only. */
 export function classifyStatement(statement: string, context: StatementContext): Statement {
-  const key = `${context.first ? "1" : "0"}${statement}`;
-  const known = MEMO.get(key);
-  if (known) return known;
-  const statementRole = readStatement(statement, context);
-  if (MEMO.size >= MEMO_LIMIT) MEMO.delete(MEMO.keys().next().value!);
-  MEMO.set(key, statementRole);
-  return statementRole;
+  return context.first ? READ_FIRST(statement) : READ_LATER(statement);
 }
 
 /** Drops the memo (benchmarks measure a first update). */
 export function forgetReadStatements(): void {
-  MEMO.clear();
+  READ_FIRST.clear();
+  READ_LATER.clear();
 }
 
 function readStatement(statement: string, context: StatementContext): Statement {
