@@ -1,7 +1,5 @@
+import { setImmediate as nextTurn } from "node:timers/promises";
 import type { PGlite, Transaction } from "@electric-sql/pglite";
-
-/** Resolves on the next turn of the event loop, after pending I/O has been served. */
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * Embedded PGlite runs every statement inside this process. Statements that
@@ -16,7 +14,7 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 export function takingTurns(lite: PGlite): PGlite {
   let previous: Promise<unknown> = Promise.resolve();
   const inTurn = <T>(work: () => Promise<T>): Promise<T> => {
-    const run = previous.then(nextTurn).then(work);
+    const run = previous.then(() => nextTurn()).then(work);
     previous = run.catch(() => undefined);
     return run;
   };

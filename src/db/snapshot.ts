@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from "node:timers/promises";
 import { finalText } from "../engine/steps.ts";
 import type { Pause, PreviousUpdate, SessionMessage, SessionSnapshot } from "../engine/types.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
@@ -112,7 +113,7 @@ async function* timeline(prisma: PrismaClient, sessionId: string, averageChars: 
       charsPerRow,
       page.reduce((sum, s) => sum + textLength(s.content), 0) / page.length,
     );
-    await new Promise((resolve) => setImmediate(resolve));
+    await nextTurn();
   }
 }
 

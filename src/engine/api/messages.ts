@@ -2,6 +2,7 @@ import { isClosed, MAX_MESSAGE_CHARS } from "../../domain/index.ts";
 import { FlowPilotError } from "../../errors.ts";
 import { intakeField, intakeText } from "../intake/intake-text.ts";
 import { messageRefusal, recordMessages } from "../sessions/record-messages.ts";
+import { workSlices } from "../work-slices.ts";
 import { requireSession } from "./context.ts";
 import type { ApiCaller, ApiDeps, ApiMessageInput } from "./types.ts";
 
@@ -23,7 +24,9 @@ export async function addMessages(
   const session = await requireSession(deps, caller, sessionId);
   // In order, so a secret typed with a label in one message is also removed where a later one repeats it.
   const messages: ApiMessageInput[] = [];
+  const slice = workSlices(); // a full batch of log pastes takes ~0.5 s to scan
   for (const m of incoming) {
+    await slice();
     messages.push({
       ...m,
       text: await intakeText(m.text, session.id),

@@ -1,6 +1,7 @@
 import { looksLikeInstruction } from "../guardrails/index.ts";
 import { cleanField } from "../intake/clean-field.ts";
 import type { InferredStatus, PreviousUpdate, SessionMessage, SessionSnapshot } from "../types.ts";
+import { workSlices } from "../work-slices.ts";
 import { expandAbbreviations } from "./abbreviations.ts";
 import { inferStage } from "./roles/session-stage.ts";
 import {
@@ -271,9 +272,6 @@ function readAhead(statement: Statement): void {
   offersWorkaround(statement.text);
 }
 
-/** Messages read per slice before other work gets a turn. */
-const PREREAD_SLICE = 25;
-
 /**
  * Reads the engineer's statements of a long session a slice at a time,
  * yielding to the event loop between slices, so that `buildSessionFacts`
@@ -282,15 +280,16 @@ const PREREAD_SLICE = 25;
  * result: only when the work happens changes.
  */
 export async function prereadSessionStatements(session: SessionSnapshot): Promise<void> {
+  const slice = workSlices();
   let engineerMessages = 0;
-  for (const [i, message] of session.messages.entries()) {
+  for (const message of session.messages) {
     const text = readText(message.text);
     if (message.author === "engineer" && !text.instruction) {
       const first = engineerMessages === 0;
       engineerMessages += 1;
       for (const sentence of text.sentences) readAhead(classifyStatement(sentence, { first }));
     }
-    if (i % PREREAD_SLICE === PREREAD_SLICE - 1) await new Promise((resolve) => setImmediate(resolve));
+    await slice();
   }
 }
 

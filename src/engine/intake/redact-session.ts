@@ -1,6 +1,7 @@
 import { redactSecrets, type SecretKind } from "../../secrets/index.ts";
 import type { Transcript } from "../transcript.ts";
 import type { SessionSnapshot } from "../types.ts";
+import { workSlices } from "../work-slices.ts";
 import { normalizeChatMarkupWith } from "./chat-markup.ts";
 import { cleanField } from "./clean-field.ts";
 import { cleanIncomingText } from "./clean-text.ts";
@@ -15,8 +16,10 @@ const NO_NAMES: ReadonlyMap<string, string> = new Map();
  */
 export class SessionRedactor {
   private readonly known = new Map<string, SecretKind>();
+  private readonly slice = workSlices();
 
   async text(text: string): Promise<string> {
+    await this.slice();
     const readable = normalizeChatMarkupWith(upgradeLegacyMarkers(cleanIncomingText(text)), NO_NAMES);
     const result = await redactSecrets(readable, { known: this.known });
     for (const [value, kind] of result.found) this.known.set(value, kind);

@@ -16,7 +16,7 @@ const LINES = [
 
 describe("reading a long session without blocking the process", () => {
   it("lets other work run between slices, and the facts are the same as reading it in one go", async () => {
-    const session = chatSession(Array.from({ length: 1200 }, (_, i) => `${LINES[i % LINES.length]} (#${i})`));
+    const session = chatSession(Array.from({ length: 4000 }, (_, i) => `${LINES[i % LINES.length]} (#${i})`));
     forgetReadSessions();
     const direct = buildSessionFacts(session);
 
