@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import cron from "node-cron";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { RETENTION_SCHEDULE, scheduleRetentionJob } from "../../src/app/retention-job.ts";
@@ -41,6 +42,34 @@ describe.each(DB_KINDS)("purging closed sessions on %s", (kind) => {
     // A shorter retention reaches the one resolved 10 days ago, never the open one.
     expect((await purgeClosedSessions(t.db.prisma, { olderThanDays: 7 })).sessions).toBe(1);
     expect(await remaining()).toEqual([seeded.longOpen]);
+  });
+
+  it("purges more old sessions than one batch holds, with exact counts, leaving the recent and open ones", async () => {
+    const accountId = (await t.db.prisma.account.findFirstOrThrow()).id;
+    const longAgo = new Date(Date.now() - 120 * 24 * 60 * 60_000);
+    const ids = Array.from({ length: 230 }, () => randomUUID());
+    await t.db.prisma.session.createMany({
+      data: ids.map((id, i) => ({
+        id,
+        accountId,
+        ticketId: `BULK-${i}`,
+        status: "resolved" as const,
+        startedAt: longAgo,
+        endedAt: longAgo,
+        messageCount: 1,
+      })),
+    });
+    await t.db.prisma.sessionStep.createMany({
+      data: ids.map((sessionId) => ({
+        sessionId,
+        stepType: "message" as const,
+        content: { author: "engineer", text: "printer offline" },
+        createdAt: longAgo,
+      })),
+    });
+    const counts = await purgeClosedSessions(t.db.prisma, { olderThanDays: 90 });
+    expect(counts).toEqual({ sessions: 232, messages: 234, updates: 1, reminders: 1, steps: 240 });
+    expect(await remaining()).toEqual([seeded.recentResolved, seeded.longOpen].sort());
   });
 
   it("the daily retention job purges with the configured days and logs what it deleted", async () => {
