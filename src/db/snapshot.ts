@@ -77,7 +77,7 @@ export async function loadSessionSnapshot(
 
 /** Text read per query of a long timeline: about 20 ms of the event loop on embedded PGlite. */
 const PAGE_CHARS = 300_000;
-const PAGE_ROWS = { min: 10, max: 1_000 };
+const PAGE_ROWS = { min: 10, max: 500 };
 
 /**
  * The session's steps in order. A long session is read a page at a time with
