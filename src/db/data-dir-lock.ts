@@ -1,6 +1,7 @@
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { hostname } from "node:os";
 import { join } from "node:path";
+import { setTimeout } from "node:timers/promises";
 import lockfile from "proper-lockfile";
 import { FlowPilotError } from "../errors.ts";
 
@@ -66,13 +67,40 @@ function ownerOf(dir: string): { pid: number; host: string } | null {
 
 const held = new Set<string>();
 
+/** How long a lock without a live owner is watched for one: its taker writes the owner right after. */
+const OWNER_WAIT_MS = 1_000;
+
+/**
+ * The running process that holds the lock, if any. A process that has just
+ * taken the lock (a racer, or the one taking over a crashed holder's stale
+ * lock) names itself a moment later: until then the file is missing or names
+ * the previous, dead holder, so it is read again for a short while rather
+ * than waiting out the stale time before refusing.
+ */
+async function liveOwner(dir: string): Promise<{ pid: number } | null> {
+  const deadline = Date.now() + OWNER_WAIT_MS;
+  for (;;) {
+    const owner = ownerOf(dir);
+    if (owner && (owner.host !== hostname() || (owner.pid !== process.pid && isRunning(owner.pid))))
+      return owner;
+    if (Date.now() >= deadline) return null;
+    await setTimeout(25);
+  }
+}
+
+type LockOptions = lockfile.LockOptions & { lockfilePath: string };
+type Release = () => Promise<void>;
+
 /** Takes the folder's lock or throws DataDirInUseError naming the process that holds it. */
 export async function lockDataDir(dir: string): Promise<DataDirLock> {
   const lockDir = join(dir, LOCK_DIR);
-  const options = {
+  // Held by this very process (a second open while the first is open): its owner is alive, say so now.
+  if (held.has(lockDir)) throw new DataDirInUseError(dir, process.pid);
+  const options: LockOptions = {
     lockfilePath: lockDir,
     realpath: false,
-    stale: STALE_MS,
+    // Staleness is judged here (see takeOver): proper-lockfile's own takeover lets two racers both win.
+    stale: NEVER_STALE,
     update: UPDATE_MS,
     // Losing the lock (the machine slept past the stale time and someone took it) must not go on writing.
     onCompromised: (err: Error) => {
@@ -82,28 +110,80 @@ export async function lockDataDir(dir: string): Promise<DataDirLock> {
       process.exit(70);
     },
   };
-  let release: () => Promise<void>;
-  try {
-    release = await lockfile.lock(dir, options);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== "ELOCKED") throw err;
-    // Held by this very process (a second open while the first is open): its owner is alive, say so now.
-    if (held.has(lockDir)) throw new DataDirInUseError(dir, process.pid);
-    const owner = ownerOf(dir);
-    const ownerAlive =
-      owner !== null && (owner.host !== hostname() || (owner.pid !== process.pid && isRunning(owner.pid)));
-    if (ownerAlive) throw new DataDirInUseError(dir, owner.pid);
-    // Its holder is gone (crashed a moment ago, or this restarted process had its pid): wait until it is stale.
-    try {
-      release = await lockfile.lock(dir, {
-        ...options,
-        retries: { retries: Math.ceil(STALE_MS / 500) + 2, minTimeout: 500, maxTimeout: 500, factor: 1 },
-      });
-    } catch (retryErr) {
-      if ((retryErr as NodeJS.ErrnoException).code !== "ELOCKED") throw retryErr;
-      throw new DataDirInUseError(dir, ownerOf(dir)?.pid ?? 0);
+  // A dead holder's lock goes stale within STALE_MS; give up a little after that.
+  const deadline = Date.now() + STALE_MS + 2 * OWNER_WAIT_MS;
+  for (;;) {
+    const release = await tryLock(dir, options);
+    if (release) return hold(dir, lockDir, release);
+    const age = ageOf(lockDir);
+    if (age === null) continue; // released meanwhile
+    if (age >= STALE_MS) {
+      const taken = await takeOver(dir, options);
+      if (taken) return hold(dir, lockDir, taken);
+      continue;
     }
+    const owner = await liveOwner(dir);
+    if (owner) throw new DataDirInUseError(dir, owner.pid);
+    if (Date.now() > deadline) throw new DataDirInUseError(dir, ownerOf(dir)?.pid ?? 0);
+    // Its holder is gone (crashed a moment ago): wait until its lock is stale.
+    await setTimeout(250);
   }
+}
+
+/** Far beyond any real pause: proper-lockfile never takes a lock over by itself. */
+const NEVER_STALE = 2 ** 31;
+/** Beside the lock: held by the one process taking over a stale lock. */
+const TAKEOVER_DIR = "flowpilot.lock.takeover";
+
+async function tryLock(dir: string, options: LockOptions): Promise<Release | null> {
+  try {
+    return await lockfile.lock(dir, options);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "ELOCKED") return null;
+    throw err;
+  }
+}
+
+/** Milliseconds since the directory's holder last refreshed it, or null when it is gone. */
+function ageOf(path: string): number | null {
+  try {
+    return Date.now() - statSync(path).mtimeMs;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "ENOENT") return null;
+    throw err;
+  }
+}
+
+/**
+ * Takes a stale lock over, one process at a time: the taker first creates the
+ * takeover directory (atomic: one racer gets it), checks again under it that
+ * the lock is still stale, and only then removes and re-creates it. Without
+ * this, a racer that judged the lock stale a moment ago removes the lock the
+ * other has just re-created, and both hold it. Null when someone else is
+ * taking it over or took it meanwhile.
+ */
+async function takeOver(dir: string, options: LockOptions): Promise<Release | null> {
+  const takeoverDir = join(dir, TAKEOVER_DIR);
+  try {
+    mkdirSync(takeoverDir);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
+    // One left by a process that died mid-takeover (a millisecond's window) goes once stale.
+    if ((ageOf(takeoverDir) ?? 0) >= STALE_MS) rmSync(takeoverDir, { recursive: true, force: true });
+    else await setTimeout(25);
+    return null;
+  }
+  try {
+    const age = ageOf(options.lockfilePath);
+    if (age !== null && age < STALE_MS) return null;
+    rmSync(options.lockfilePath, { recursive: true, force: true });
+    return await tryLock(dir, options);
+  } finally {
+    rmSync(takeoverDir, { recursive: true, force: true });
+  }
+}
+
+function hold(dir: string, lockDir: string, release: Release): DataDirLock {
   held.add(lockDir);
   writeFileSync(
     join(dir, OWNER_FILE),

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
+import { createInterface } from "node:readline";
 import { afterEach, describe, expect, it } from "vitest";
 import { DataDirInUseError, lockDataDir } from "../../src/db/data-dir-lock.ts";
 
@@ -84,4 +85,52 @@ describe("the embedded database's folder lock", () => {
     expect(outcomes.filter((o) => o === "locked")).toHaveLength(1);
     expect(outcomes.filter((o) => o.startsWith("refused"))).toHaveLength(7);
   });
+
+  it("of two processes racing for a stale lock, exactly one gets it, in each of 50 rounds", async () => {
+    const racers = [racer(), racer()];
+    children.push(...racers.map((r) => r.child));
+    for (let round = 0; round < 50; round++) {
+      const dir = freshDir();
+      mkdirSync(join(dir, "flowpilot.lock"));
+      const old = new Date(Date.now() - 60_000);
+      utimesSync(join(dir, "flowpilot.lock"), old, old);
+      const outcomes = await Promise.all(racers.map((r) => r.ask(`take ${dir}`)));
+      expect(
+        outcomes.filter((o) => o === "locked"),
+        `round ${round}: ${outcomes.join(", ")}`,
+      ).toHaveLength(1);
+      expect(outcomes.filter((o) => o.startsWith("refused"))).toHaveLength(1);
+      await Promise.all(racers.map((r) => r.ask("release")));
+    }
+  });
 });
+
+/**
+ * A separate process that, told "take <dir>", tries the lock and answers
+ * "locked" or "refused <pid>"; told "release", lets go of what it holds.
+ */
+function racer(): { child: ChildProcess; ask(line: string): Promise<string> } {
+  const script = `
+    import { createInterface } from "node:readline";
+    import { lockDataDir } from ${JSON.stringify(LOCK_MODULE)};
+    let lock;
+    for await (const line of createInterface({ input: process.stdin })) {
+      if (line.startsWith("take ")) {
+        try { lock = await lockDataDir(line.slice(5)); console.log("locked"); }
+        catch (err) { console.log("refused " + (err.ownerPid ?? err.message)); }
+      } else { lock?.release(); lock = undefined; console.log("released"); }
+    }
+  `;
+  const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
+    stdio: ["pipe", "pipe", "inherit"],
+  });
+  const answers = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
+  return {
+    child,
+    ask: async (line) => {
+      child.stdin!.write(`${line}\n`);
+      const answer = await answers.next();
+      return answer.done ? "exited" : answer.value;
+    },
+  };
+}
