@@ -1,5 +1,5 @@
-import { setImmediate as nextTurn } from "node:timers/promises";
 import type { PGlite, Transaction } from "@electric-sql/pglite";
+import { nextTurn } from "../event-loop-turns.ts";
 
 /**
  * Embedded PGlite runs every statement inside this process. Statements that

@@ -1,6 +1,6 @@
-import { setImmediate as nextTurn } from "node:timers/promises";
 import { finalText } from "../engine/steps.ts";
 import type { Pause, PreviousUpdate, SessionMessage, SessionSnapshot } from "../engine/types.ts";
+import { nextTurn } from "../event-loop-turns.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { isUuid } from "./records.ts";
 import { sessionNotFound } from "./sessions.ts";

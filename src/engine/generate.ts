@@ -1,3 +1,4 @@
+import { nextTurn } from "../event-loop-turns.ts";
 import { buildSessionFacts, prereadSessionStatements } from "./context/session-facts.ts";
 import { enforceGuardrails } from "./guardrails/index.ts";
 import { redactSnapshot } from "./intake/redact-session.ts";
@@ -34,7 +35,9 @@ export async function generateStatusUpdate(
   const templates = options.templates ?? DEFAULT_TEMPLATES;
   const writer = options.writer ?? offlineWriter;
   await prereadSessionStatements(session);
+  // Facts, writing and the guardrails each take their own turn of the loop (up to ~20 ms each on a long session).
   const facts = buildSessionFacts(session);
+  await nextTurn();
   const length = request.length ?? templates.default_length;
   const context = request.context ?? defaultContext(session);
   const written = await writer.write({
@@ -47,6 +50,7 @@ export async function generateStatusUpdate(
   });
   // The ticket id and the client's name are said verbatim even when they look like host names ("SEC-1").
   const verbatim = [facts.ticketId, facts.clientName].filter((v): v is string => Boolean(v));
+  await nextTurn();
   const { text } = enforceGuardrails(written.content, request.audience, verbatim);
   return {
     content: text,

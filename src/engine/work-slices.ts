@@ -1,4 +1,4 @@
-import { setImmediate as nextTurn } from "node:timers/promises";
+import { nextTurn } from "../event-loop-turns.ts";
 
 /** CPU work run before other requests get a turn: well under the 100 ms any request may hold the loop. */
 const SLICE_MS = 10;
