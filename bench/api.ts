@@ -7,6 +7,7 @@
  */
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { MAX_SESSION_MESSAGES } from "../src/domain/index.ts";
+import { forgetReadSessions } from "../src/engine/context/session-facts.ts";
 import { AUDIENCES, LENGTHS } from "../src/engine/types.ts";
 import { makeLongSession } from "../test/support/long-session.ts";
 import { type BenchApi, benchDatabases, startBenchApi } from "./api-server.ts";
@@ -71,9 +72,51 @@ async function newSession(api: BenchApi, messages: readonly Message[]): Promise<
 
 const updateBody = (i: number) => KINDS[i % KINDS.length]!;
 
+/** A pasted log of ~9,500 characters with a credential on every line: the slowest text to scan for secrets. */
+const LOG_PASTE = Array.from(
+  { length: 75 },
+  (_, i) =>
+    `2026-03-23T14:12:07Z RVF-APP02 OrderPoint[4120]: query timeout (LOGWRITE) user=svc_erp password=Hx7!q${i}`,
+).join("\n");
+
+/** The heaviest single requests, each alone: how long it takes and the loop's longest stall meanwhile. */
+async function heavyRequests(label: string, api: BenchApi): Promise<(string | number)[][]> {
+  const id = await newSession(api, []);
+  const rows: (string | number)[][] = [];
+  const timed = async (name: string, call: () => Promise<unknown>) => {
+    const run = await load(1, 1, call);
+    rows.push([label, name, fmtMs(run.latencies[0]!), fmtMs(run.loopMaxMs)]);
+  };
+  await timed("batch of 100 pasted logs (~1 MB)", () =>
+    api.call(
+      "POST",
+      `/ai-sessions/${id}/messages`,
+      {
+        messages: Array.from({ length: BATCH }, (_, i) => ({ text: `Paste ${i}\n${LOG_PASTE}` })),
+      },
+      201,
+    ),
+  );
+  const rest = story(MAX_SESSION_MESSAGES - BATCH);
+  for (let i = 0; i < rest.length; i += BATCH)
+    await api.call("POST", `/ai-sessions/${id}/messages`, { messages: rest.slice(i, i + BATCH) }, 201);
+  forgetReadSessions(); // as after a restart: nothing of this session read yet
+  await timed("first status update of a full session", () =>
+    api.call("POST", `/ai-sessions/${id}/status-update`, updateBody(3), 201),
+  );
+  forgetReadSessions();
+  await timed("resolve a full session (2 closing updates)", () =>
+    api.call("POST", `/ai-sessions/${id}/resolve`, {
+      summary: "Shrank the transaction log, fixed the backup job",
+    }),
+  );
+  return rows;
+}
+
 async function measure(label: string, api: BenchApi) {
   const throughput: (string | number)[][] = [];
   const bySize: (string | number)[][] = [];
+  const heavy = await heavyRequests(label, api);
   const opening = story(20);
   const sessions = await Promise.all(Array.from({ length: CONCURRENCY }, () => newSession(api, opening)));
   const lines = story(APPENDS);
@@ -111,18 +154,20 @@ async function measure(label: string, api: BenchApi) {
     if (size === MAX_SESSION_MESSAGES)
       await api.call("POST", `/ai-sessions/${id}/messages`, { text: "one more" }, 413);
   }
-  return { throughput, bySize };
+  return { throughput, bySize, heavy };
 }
 
 export async function runApiBench(): Promise<void> {
   const throughput: (string | number)[][] = [];
   const bySize: (string | number)[][] = [];
+  const heavy: (string | number)[][] = [];
   for await (const { label, db } of benchDatabases()) {
     const api = await startBenchApi(db);
     try {
       const r = await measure(label, api);
       throughput.push(...r.throughput);
       bySize.push(...r.bySize);
+      heavy.push(...r.heavy);
     } finally {
       await api.close();
     }
@@ -137,6 +182,7 @@ export async function runApiBench(): Promise<void> {
     ["backend", "messages", "p50 ms", "p99 ms", "loop max ms"],
     bySize,
   );
+  printTable("Heavy single requests, each alone", ["backend", "request", "ms", "loop max ms"], heavy);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await runApiBench();
