@@ -1,24 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { nextTurn } from "../src/event-loop-turns.ts";
+import { backToBack, logTurnsDuring } from "./support/loop-turns.ts";
 
 describe("turns of the event loop for work done in pieces", () => {
   it("grants concurrent workers' pieces one per turn, in order, with other work between them", async () => {
-    const log: string[] = [];
-    let running = true;
-    const tick = () => {
-      log.push("tick");
-      if (running) setImmediate(tick);
-    };
-    setImmediate(tick);
-    await Promise.all(
-      ["a", "b", "c", "d"].map(async (worker) => {
-        for (let piece = 0; piece < 5; piece++) {
-          await nextTurn();
-          log.push(`${worker}${piece}`);
-        }
-      }),
+    const log = await logTurnsDuring((log) =>
+      Promise.all(
+        ["a", "b", "c", "d"].map(async (worker) => {
+          for (let piece = 0; piece < 5; piece++) {
+            await nextTurn();
+            log.push(`${worker}${piece}`);
+          }
+        }),
+      ),
     );
-    running = false;
     const pieces = log.filter((e) => e !== "tick");
     expect(pieces).toHaveLength(20);
     // First come, first served: every worker's first piece before anyone's second.

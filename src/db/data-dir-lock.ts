@@ -102,7 +102,7 @@ export async function lockDataDir(dir: string): Promise<DataDirLock> {
     // Staleness is judged here (see takeOver): proper-lockfile's own takeover lets two racers both win.
     stale: NEVER_STALE,
     update: UPDATE_MS,
-    // Losing the lock (the machine slept past the stale time and someone took it) must not go on writing.
+    // Losing the lock (this process stalled past the stale time and another took it over) must not go on writing.
     onCompromised: (err: Error) => {
       process.stderr.write(
         `flowpilot: lost the lock on ${dir} (${err.message}); stopping to protect the data.\n`,

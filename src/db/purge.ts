@@ -1,5 +1,5 @@
 import { isClosed, SESSION_STATUSES } from "../domain/index.ts";
-import type { PrismaClient } from "../generated/prisma/client.ts";
+import type { Prisma, PrismaClient } from "../generated/prisma/client.ts";
 
 /** What a purge deletes (or, dry, would delete): closed sessions and their timeline. */
 export interface PurgeCounts {
@@ -21,9 +21,6 @@ const DAY_MS = 24 * 60 * 60_000;
  */
 const BATCH = { sessions: 100, messages: 5_000 };
 
-type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
-type SessionWhere = NonNullable<Parameters<PrismaClient["session"]["count"]>[0]>["where"];
-
 /**
  * Deletes sessions closed (resolved or escalated) more than `olderThanDays`
  * days before `now`, with their steps: messages, updates, reminders (the
@@ -38,7 +35,7 @@ export async function purgeClosedSessions(
 ): Promise<PurgeCounts> {
   const cutoff = new Date((options.now ?? new Date()).getTime() - options.olderThanDays * DAY_MS);
   // A session closed by an older version may lack ended_at: its last change is when it closed.
-  const where: SessionWhere = {
+  const where: Prisma.SessionWhereInput = {
     status: { in: SESSION_STATUSES.filter(isClosed) },
     OR: [{ endedAt: { lt: cutoff } }, { endedAt: null, updatedAt: { lt: cutoff } }],
   };
@@ -68,7 +65,7 @@ export async function purgeClosedSessions(
   }
 }
 
-async function countOf(tx: Tx, where: SessionWhere): Promise<PurgeCounts> {
+async function countOf(tx: Prisma.TransactionClient, where: Prisma.SessionWhereInput): Promise<PurgeCounts> {
   const sessions = await tx.session.count({ where });
   const byType = await tx.sessionStep.groupBy({
     by: ["stepType"],

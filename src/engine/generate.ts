@@ -1,5 +1,5 @@
 import { nextTurn } from "../event-loop-turns.ts";
-import { buildSessionFacts, prereadSessionStatements } from "./context/session-facts.ts";
+import { readSessionFacts } from "./context/session-facts.ts";
 import { enforceGuardrails } from "./guardrails/index.ts";
 import { redactSnapshot } from "./intake/redact-session.ts";
 import { type CommunicationTemplates, DEFAULT_TEMPLATES } from "./templates.ts";
@@ -34,9 +34,8 @@ export async function generateStatusUpdate(
   const session = await redactSnapshot(given);
   const templates = options.templates ?? DEFAULT_TEMPLATES;
   const writer = options.writer ?? offlineWriter;
-  await prereadSessionStatements(session);
   // Facts, writing and the guardrails each take their own turn of the loop (up to ~20 ms each on a long session).
-  const facts = buildSessionFacts(session);
+  const facts = await readSessionFacts(session);
   await nextTurn();
   const length = request.length ?? templates.default_length;
   const context = request.context ?? defaultContext(session);

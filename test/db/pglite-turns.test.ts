@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type TestDatabase, withTestDatabase } from "../support/db.ts";
+import { backToBack, logTurnsDuring } from "../support/loop-turns.ts";
 
 /**
  * Embedded PGlite runs statements inside this process: concurrent requests'
@@ -13,28 +14,8 @@ describe("statements on embedded PGlite take turns with other work", () => {
   });
   afterAll(() => t?.cleanup());
 
-  /** Logs "tick" on every turn of the loop until stopped, beside what `work` logs. */
-  async function withTicks(work: (log: string[]) => Promise<unknown>): Promise<string[]> {
-    const log: string[] = [];
-    let running = true;
-    const tick = () => {
-      log.push("tick");
-      if (running) setImmediate(tick);
-    };
-    setImmediate(tick);
-    try {
-      await work(log);
-    } finally {
-      running = false;
-    }
-    return log;
-  }
-
-  const backToBack = (log: string[], entry: string) =>
-    log.filter((e, i) => e === entry && log[i - 1] === entry).length;
-
   it("runs concurrent statements one turn each", async () => {
-    const log = await withTicks((log) =>
+    const log = await logTurnsDuring((log) =>
       Promise.all(
         Array.from({ length: 8 }, async () => {
           for (let i = 0; i < 5; i++) {
@@ -45,12 +26,12 @@ describe("statements on embedded PGlite take turns with other work", () => {
       ),
     );
     expect(log.filter((e) => e === "statement")).toHaveLength(40);
-    expect(backToBack(log, "statement")).toBe(0);
+    expect(backToBack(log)).toEqual([]);
   });
 
   it("lets other work run between the statements of a transaction, which still commits or rolls back whole", async () => {
     await t.db.prisma.$executeRaw`CREATE TABLE IF NOT EXISTS turn_probe (n int)`;
-    const log = await withTicks((log) =>
+    const log = await logTurnsDuring((log) =>
       t.db.prisma.$transaction(async (tx) => {
         for (let n = 0; n < 10; n++) {
           await tx.$executeRaw`INSERT INTO turn_probe VALUES (${n})`;
@@ -58,7 +39,7 @@ describe("statements on embedded PGlite take turns with other work", () => {
         }
       }),
     );
-    expect(backToBack(log, "statement")).toBe(0);
+    expect(backToBack(log)).toEqual([]);
     await expect(
       t.db.prisma.$transaction(async (tx) => {
         await tx.$executeRaw`INSERT INTO turn_probe VALUES (99)`;

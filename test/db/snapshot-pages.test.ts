@@ -5,7 +5,9 @@ import { loadSessionSnapshot } from "../../src/db/snapshot.ts";
 import { recordStatusUpdate } from "../../src/db/status-updates.ts";
 import { appendMessages, pauseSession, resumeSession } from "../../src/db/steps.ts";
 import type { StatusUpdateStepContent } from "../../src/engine/steps.ts";
+import type { SessionSnapshot } from "../../src/engine/types.ts";
 import { DB_KINDS, type TestDatabase, withTestDatabase } from "../support/db.ts";
+import { logTurnsDuring, turnsIn } from "../support/loop-turns.ts";
 
 const at = (minute: number) => new Date(Date.UTC(2026, 3, 2, 9, minute));
 
@@ -52,21 +54,16 @@ describe.each(DB_KINDS)("reading a long session in pages on %s", (kind) => {
     for (let minute = 41; minute < 101; minute++)
       await appendMessages(t.db.prisma, s.id, batch(texts.length, 1), { at: at(minute) });
 
-    let turns = 0;
-    let reading = true;
-    const tick = () => {
-      turns += 1;
-      if (reading) setImmediate(tick);
-    };
-    setImmediate(tick);
-    const snapshot = await loadSessionSnapshot(t.db.prisma, s.id, { now: at(120) });
-    reading = false;
+    let snapshot!: SessionSnapshot;
+    const log = await logTurnsDuring(async () => {
+      snapshot = await loadSessionSnapshot(t.db.prisma, s.id, { now: at(120) });
+    });
 
     expect(snapshot.messages.map((m) => m.text)).toEqual(texts);
     expect(snapshot.messages.slice(0, 40).every((m) => m.at.getTime() === at(10).getTime())).toBe(true);
     expect(snapshot.pauses).toEqual([{ from: at(30), to: at(40) }]);
     expect(snapshot.previousUpdates).toMatchObject([{ content: update.generated_content, messageCount: 40 }]);
     // 100 messages of ~25,000 characters: several pages, and other work got turns between them.
-    expect(turns).toBeGreaterThan(5);
+    expect(turnsIn(log)).toBeGreaterThan(5);
   });
 });

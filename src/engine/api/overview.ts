@@ -1,11 +1,14 @@
-import { buildSessionFacts } from "../context/session-facts.ts";
+import type { SessionFacts } from "../context/session-facts.ts";
 import type { SessionInfo } from "../conversation/store.ts";
 import type { SessionSnapshot } from "../types.ts";
 import type { SessionOverview } from "./types.ts";
 
 /** A session as the API reports it: stored fields plus what the engine infers from the timeline. */
-export function sessionOverview(session: SessionInfo, snapshot: SessionSnapshot): SessionOverview {
-  const facts = buildSessionFacts(snapshot);
+export function sessionOverview(
+  session: SessionInfo,
+  snapshot: SessionSnapshot,
+  facts: SessionFacts,
+): SessionOverview {
   return {
     id: session.id,
     ticketId: session.ticketId,

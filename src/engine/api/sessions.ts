@@ -1,4 +1,4 @@
-import { prereadSessionStatements } from "../context/session-facts.ts";
+import { readSessionFacts } from "../context/session-facts.ts";
 import type { SessionInfo, StoredUpdate } from "../conversation/store.ts";
 import { cleanIncomingText } from "../intake/clean-text.ts";
 import { intakeField, intakeOptional, intakeText } from "../intake/intake-text.ts";
@@ -17,8 +17,7 @@ import type { ApiCaller, ApiDeps, NewApiSession, SessionOverview } from "./types
 
 async function view(deps: ApiDeps, session: SessionInfo): Promise<SessionOverview> {
   const snapshot = await deps.store.loadSnapshot(session.id, nowFor(deps));
-  await prereadSessionStatements(snapshot);
-  return sessionOverview(session, snapshot);
+  return sessionOverview(session, snapshot, await readSessionFacts(snapshot));
 }
 
 /**

@@ -273,13 +273,17 @@ function readAhead(statement: Statement): void {
 }
 
 /**
- * Reads the engineer's statements of a long session a slice at a time,
- * yielding to the event loop between slices, so that `buildSessionFacts`
- * afterwards finds every statement already read (the memo) instead of
- * blocking the process for the whole session at once. Same reading, same
- * result: only when the work happens changes.
+ * The facts of a session, as `buildSessionFacts` gives them, without holding
+ * the process for a long session: its statements are read first a slice at a
+ * time (into the memos), with other work served between slices, so building
+ * the facts finds them read. Same reading, same result.
  */
-export async function prereadSessionStatements(session: SessionSnapshot): Promise<void> {
+export async function readSessionFacts(session: SessionSnapshot): Promise<SessionFacts> {
+  await prereadSessionStatements(session);
+  return buildSessionFacts(session);
+}
+
+async function prereadSessionStatements(session: SessionSnapshot): Promise<void> {
   const slice = workSlices();
   let engineerMessages = 0;
   for (const message of session.messages) {

@@ -1,6 +1,6 @@
 import { MIN_MESSAGES_FOR_UPDATE } from "../../domain/index.ts";
 import { FlowPilotError } from "../../errors.ts";
-import { buildSessionFacts, prereadSessionStatements } from "../context/session-facts.ts";
+import { readSessionFacts } from "../context/session-facts.ts";
 import { type ClosingContext, closedStatus, closeState, draftClosing } from "../sessions/close.ts";
 import { applyPause, applyResume } from "../sessions/pause.ts";
 import { startSession as startSessionUseCase } from "../sessions/start.ts";
@@ -52,8 +52,7 @@ export async function refreshHeaderWhenReady(
 
 async function headerView(ctx: RequestContext, session: SessionInfo) {
   const snapshot = await ctx.deps.store.loadSnapshot(session.id, ctx.now);
-  await prereadSessionStatements(snapshot);
-  const facts = buildSessionFacts(snapshot);
+  const facts = await readSessionFacts(snapshot);
   return sessionHeaderView({
     sessionId: session.id,
     ticketId: session.ticketId ?? undefined,

@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { createCloudAdapter } from "../../../src/adapters/teams/verify.ts";
+import { loopbackOnly } from "../../support/loopback-only.ts";
+
+// "Without a network call" is enforced: any host but 127.0.0.1 fails the test.
+loopbackOnly();
 
 const APP = "6f1b2c3d-0000-4aaa-8bbb-c0ffee000001";
 const TENANT = "8a1c0d9e-1111-4c2d-9e8f-0123456789ab";

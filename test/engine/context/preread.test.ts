@@ -2,9 +2,11 @@ import { describe, expect, it } from "vitest";
 import {
   buildSessionFacts,
   forgetReadSessions,
-  prereadSessionStatements,
+  readSessionFacts,
+  type SessionFacts,
 } from "../../../src/engine/context/session-facts.ts";
 import { chatSession } from "../../support/chat-session.ts";
+import { logTurnsDuring, turnsIn } from "../../support/loop-turns.ts";
 
 const LINES = [
   "Outlook prompts for a password every few minutes since Monday",
@@ -21,16 +23,11 @@ describe("reading a long session without blocking the process", () => {
     const direct = buildSessionFacts(session);
 
     forgetReadSessions();
-    let turns = 0;
-    const tick = () => {
-      turns += 1;
-      if (pending) setImmediate(tick);
-    };
-    let pending = true;
-    setImmediate(tick);
-    await prereadSessionStatements(session);
-    pending = false;
-    expect(turns).toBeGreaterThan(5);
-    expect(buildSessionFacts(session)).toEqual(direct);
+    let facts: SessionFacts | undefined;
+    const log = await logTurnsDuring(async () => {
+      facts = await readSessionFacts(session);
+    });
+    expect(turnsIn(log)).toBeGreaterThan(5);
+    expect(facts).toEqual(direct);
   });
 });
