@@ -3,7 +3,7 @@ import { createPsaTicketPoster } from "../../../src/psa/ticket-poster.ts";
 import { ACME_TICKET, type FakeConnectWise, startFakeConnectWise } from "../../support/fake-connectwise.ts";
 import { FakeSlack, type FakeSlackMessage } from "../../support/fake-slack.ts";
 import { loopbackOnly } from "../../support/loopback-only.ts";
-import { ENGINEER, sharedSlackBot } from "./slack-harness.ts";
+import { ENGINEER, sessionHeader, sharedSlackBot } from "./slack-harness.ts";
 
 loopbackOnly();
 
@@ -30,9 +30,7 @@ describe("Slack: the actions after an update", () => {
   /** A session on the fake ticket with some work done, and a quick client update in its thread. */
   async function resultInThread(request = "quick update for the client") {
     await bot.command(`start ${ACME_TICKET.id}`);
-    const header = bot.fake.messages.find(
-      (m) => m.channel === bot.channel && !m.thread_ts && !m.ephemeralTo,
-    )!;
+    const header = sessionHeader(bot);
     for (const line of [
       "Outbound mail to gmail bouncing with 550 5.7.26 since 08:10",
       "SPF record is missing the new mail relay, adding include for it",
@@ -140,9 +138,7 @@ describe("Slack: session controls and the rest of the buttons", () => {
 
   async function session() {
     await bot.command("start T-640 Teams calls drop after 30 seconds --client Harbor Dental");
-    const header = bot.fake.messages.find(
-      (m) => m.channel === bot.channel && !m.thread_ts && !m.ephemeralTo,
-    )!;
+    const header = sessionHeader(bot);
     await bot.message("Calls drop at 30 s for everyone in the office since the ISP change", {
       thread: header.ts,
     });

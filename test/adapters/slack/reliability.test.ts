@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { FakeSlack } from "../../support/fake-slack.ts";
 import { loopbackOnly } from "../../support/loopback-only.ts";
-import { ENGINEER, sharedSlackBot, sign } from "./slack-harness.ts";
+import { ENGINEER, sessionHeader, sharedSlackBot, sign } from "./slack-harness.ts";
 
 loopbackOnly();
 
@@ -12,9 +12,7 @@ describe("Slack: signatures, retries, duplicates, outages and other workspaces",
 
   async function sessionWithWork() {
     await bot.command("start T-77 Scanner to email fails --client Harbor Dental");
-    const header = bot.fake.messages.find(
-      (m) => m.channel === bot.channel && !m.thread_ts && !m.ephemeralTo,
-    )!;
+    const header = sessionHeader(bot);
     await bot.message("Scan to email fails with an authentication error since the password change", {
       thread: header.ts,
     });

@@ -275,6 +275,13 @@ export async function startSlackBot(
   return bot;
 }
 
+/** The session header FlowPilot posted in the bot's current channel (its first top-level message for all). */
+export function sessionHeader(bot: SlackBot): FakeSlackMessage {
+  const header = bot.fake.messages.find((m) => m.channel === bot.channel && !m.thread_ts && !m.ephemeralTo);
+  if (!header) throw new Error(`no session header in ${bot.channel}`);
+  return header;
+}
+
 /** The messages of a thread (its parent included), as everyone sees them. */
 export function threadMessages(bot: SlackBot, threadTs: string, user = ENGINEER.id): FakeSlackMessage[] {
   return bot.fake.visibleTo(user, bot.channel, threadTs);
