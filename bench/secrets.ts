@@ -9,11 +9,12 @@ import { join } from "node:path";
 import { cleanIncomingText } from "../src/engine/intake/clean-text.ts";
 import { intakeText } from "../src/engine/intake/intake-text.ts";
 import { redactSecrets } from "../src/secrets/index.ts";
+import { SHARED_EVAL_DIR } from "../test/support/eval-dir.ts";
 import { fmtMs, percentile, printTable } from "./stats.ts";
 
 const CORPUS = join(import.meta.dirname, "../test/secrets/corpus");
 const SESSIONS = [
-  join(import.meta.dirname, "../../shared/eval/sessions"),
+  join(SHARED_EVAL_DIR, "sessions"),
   join(import.meta.dirname, "../test/engine/fixtures/sessions"),
 ];
 const TARGET_P99_MS = 0.2;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { nextTurn } from "../src/event-loop-turns.ts";
-import { backToBack, logTurnsDuring } from "./support/loop-turns.ts";
+import { logTurnsDuring } from "./support/loop-turns.ts";
 
 describe("turns of the event loop for work done in pieces", () => {
   it("grants concurrent workers' pieces one per turn, in order, with other work between them", async () => {

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { MESSAGE_AUTHORS, SESSION_STATUSES, type SessionSnapshot } from "./types.ts";
 
 /**
- * The session transcript format (shared/eval/README.md): how a session is
+ * The session transcript format (test/fixtures/shared-eval/README.md): how a session is
  * imported from a file by the CLI and the tests.
  */
 const isoDate = z.iso.datetime({ offset: true });

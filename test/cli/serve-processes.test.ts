@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type TestDatabase, withTestDatabase } from "../support/db.ts";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { describeWithPostgres, type TestDatabase, withTestDatabase } from "../support/db.ts";
 import { ACME_TICKET, type FakeConnectWise, startFakeConnectWise } from "../support/fake-connectwise.ts";
 import { runCli, spawnBin } from "../support/run-cli.ts";
 
@@ -9,7 +9,7 @@ import { runCli, spawnBin } from "../support/run-cli.ts";
  * running several API instances behind a load balancer would: calls for one
  * session that race across processes still have one winner.
  */
-describe("three API processes on one PostgreSQL database", () => {
+describeWithPostgres("three API processes on one PostgreSQL database", () => {
   let t: TestDatabase;
   let cw: FakeConnectWise;
   let env: Record<string, string>;

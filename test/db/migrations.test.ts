@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { MIGRATIONS_DIR, MigrationError } from "../../src/db/migrate.ts";
 import { openDatabase } from "../../src/db/open.ts";
-import { DB_KINDS, withTestDatabase } from "../support/db.ts";
+import { DB_KINDS, describeWithPostgres, withTestDatabase } from "../support/db.ts";
 
 interface MigrationRow {
   migration_name: string;
@@ -114,7 +114,7 @@ describe.each(DB_KINDS)("migrations on %s", (kind) => {
   });
 });
 
-describe("migrations on PostgreSQL with several processes starting at once", () => {
+describeWithPostgres("migrations on PostgreSQL with several processes starting at once", () => {
   it("migrates once while the others wait for Prisma's advisory lock", async () => {
     const t = await withTestDatabase("postgres");
     try {

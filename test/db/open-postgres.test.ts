@@ -2,13 +2,16 @@ import { randomBytes } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/db/open.ts";
 import { FlowPilotError } from "../../src/errors.ts";
+import { itWithPostgres, POSTGRES_AVAILABLE } from "../support/db.ts";
 import { databaseUrl, postgresAdmin } from "../support/postgres-admin.ts";
 
 describe("DATABASE_URL on a PostgreSQL server", () => {
   const name = `flowpilot_test_created_${randomBytes(4).toString("hex")}`;
-  afterAll(() => postgresAdmin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+  afterAll(async () => {
+    if (POSTGRES_AVAILABLE) await postgresAdmin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  });
 
-  it("creates the named database when it does not exist, then migrates it", async () => {
+  itWithPostgres("creates the named database when it does not exist, then migrates it", async () => {
     const logged: object[] = [];
     const db = await openDatabase({
       databaseUrl: databaseUrl(name),

@@ -6,7 +6,13 @@ import { startServer } from "../../src/app/start-server.ts";
 import { loadConfig } from "../../src/config.ts";
 import { purgeClosedSessions } from "../../src/db/purge.ts";
 import { seedAgedSessions } from "../support/aged-sessions.ts";
-import { DB_KINDS, emptiedTestDatabase, type TestDatabase, withTestDatabase } from "../support/db.ts";
+import {
+  DB_KINDS,
+  describeWithPostgres,
+  emptiedTestDatabase,
+  type TestDatabase,
+  withTestDatabase,
+} from "../support/db.ts";
 
 describe.each(DB_KINDS)("purging closed sessions on %s", (kind) => {
   let t: TestDatabase;
@@ -99,7 +105,7 @@ describe.each(DB_KINDS)("purging closed sessions on %s", (kind) => {
   });
 });
 
-describe("the server with FLOWPILOT_RETENTION_DAYS", () => {
+describeWithPostgres("the server with FLOWPILOT_RETENTION_DAYS", () => {
   it("runs the named daily retention job on its database; without the setting there is none", async () => {
     const t = await withTestDatabase("postgres");
     const env = {

@@ -2,9 +2,10 @@ import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { recognizeOffline } from "../../src/intents/index.ts";
+import { SHARED_EVAL_DIR } from "../support/session-expectations.ts";
 import { describeFailures, loadLabelled, score } from "./support/labelled.ts";
 
-const DEV_SET = join(import.meta.dirname, "../../../shared/eval/intents-dev.jsonl");
+const DEV_SET = join(SHARED_EVAL_DIR, "intents-dev.jsonl");
 const FIXTURES = join(import.meta.dirname, "fixtures");
 
 describe("intent accuracy on labelled phrases (rules and model, no LLM)", () => {

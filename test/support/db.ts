@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import { inject } from "vitest";
+import { describe, inject, it } from "vitest";
 import { type Database, IN_MEMORY, openDatabase } from "../../src/db/open.ts";
 import { databaseUrl, POSTGRES_ADMIN_URL, postgresAdmin } from "./postgres-admin.ts";
 
@@ -12,7 +12,18 @@ import { databaseUrl, POSTGRES_ADMIN_URL, postgresAdmin } from "./postgres-admin
  */
 export { POSTGRES_ADMIN_URL, postgresAdmin };
 export type TestDbKind = "pglite" | "postgres";
-export const DB_KINDS: readonly TestDbKind[] = ["pglite", "postgres"];
+
+/**
+ * Whether this run has PostgreSQL. Without it the run's set-up printed one line
+ * saying so (or failed, with FLOWPILOT_REQUIRE_POSTGRES=1, as CI sets) and the
+ * PostgreSQL suites are skipped.
+ */
+export const POSTGRES_AVAILABLE = inject("postgresTemplate") !== "";
+/** Both backends, or PGlite alone in a run without PostgreSQL. */
+export const DB_KINDS: readonly TestDbKind[] = POSTGRES_AVAILABLE ? ["pglite", "postgres"] : ["pglite"];
+/** A suite or test that needs the PostgreSQL server. */
+export const describeWithPostgres = describe.skipIf(!POSTGRES_AVAILABLE);
+export const itWithPostgres = it.skipIf(!POSTGRES_AVAILABLE);
 
 export interface TestDatabase {
   db: Database;

@@ -1,6 +1,6 @@
 /**
  * Deterministic generator of long troubleshooting sessions in the transcript
- * format (shared/eval/README.md), for engine tests and benchmarks that need
+ * format (test/fixtures/shared-eval/README.md), for engine tests and benchmarks that need
  * 100 to 10,000+ messages.
  *
  * Story of every generated session (same for every seed, only the filler varies):

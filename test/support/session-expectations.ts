@@ -1,10 +1,10 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { expect } from "vitest";
 import { type Transcript, transcriptSchema } from "../../src/engine/transcript.ts";
 import type { WrittenUpdate } from "../../src/engine/types.ts";
 
-/** What every generated update for a session must satisfy (shared/eval/README.md). */
+/** What every generated update for a session must satisfy (test/fixtures/shared-eval/README.md). */
 export interface SessionExpectations {
   status: string;
   time_spent_minutes: number;
@@ -22,8 +22,7 @@ export interface SessionCase {
   expect: SessionExpectations;
 }
 
-export const REPO_ROOT = resolve(import.meta.dirname, "../..");
-export const SHARED_EVAL_DIR = resolve(REPO_ROOT, "../shared/eval");
+export { REPO_ROOT, SHARED_EVAL_DIR } from "./eval-dir.ts";
 
 /** Loads every `NAME.json` + `NAME.expect.json` pair of a folder. */
 export function loadSessionCases(dir: string): SessionCase[] {
@@ -57,7 +56,7 @@ export function assertExpectations(result: WrittenUpdate, e: SessionExpectations
   const { content, audience, length } = result;
   const label = `${audience}/${length}/${result.context}`;
   expect(result.sessionStatus, `${label}: status`).toBe(e.status);
-  // The eval format leaves rounding open (shared/eval/README.md); its checker allows a minute either way.
+  // The eval format leaves rounding open (test/fixtures/shared-eval/README.md); its checker allows a minute either way.
   expect(
     Math.abs(result.timeSpentMinutes - e.time_spent_minutes),
     `${label}: time spent ${result.timeSpentMinutes}`,

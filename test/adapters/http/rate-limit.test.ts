@@ -6,7 +6,7 @@ import { createPrismaConversationStore } from "../../../src/db/conversation-stor
 import { sharedRequestBudget } from "../../../src/db/request-budget.ts";
 import type { ApiDeps } from "../../../src/engine/api/index.ts";
 import { offlineWriter } from "../../../src/engine/writers/offline/index.ts";
-import { withTestDatabase } from "../../support/db.ts";
+import { describeWithPostgres, withTestDatabase } from "../../support/db.ts";
 import { type ApiHarness, startApi } from "./api-harness.ts";
 
 describe("REST API: a request budget per account", () => {
@@ -36,7 +36,7 @@ describe("REST API: a request budget per account", () => {
   });
 });
 
-describe("REST API on PostgreSQL: one budget for every API process on the database", () => {
+describeWithPostgres("REST API on PostgreSQL: one budget for every API process on the database", () => {
   it("two processes count against the same per-account budget; other accounts keep theirs", async () => {
     const t = await withTestDatabase("postgres");
     const servers: RunningServer[] = [];

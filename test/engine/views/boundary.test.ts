@@ -96,14 +96,14 @@ describe("engine boundary", () => {
     const sample = [
       'import { App } from "@slack/bolt";',
       'import type { TurnContext } from "botbuilder";',
-      'export { x } from "../../adapters/slack/render.ts";',
+      'export { x } from "../../../src/adapters/slack/render.ts";',
       'const m = await import("@microsoft/teams.apps");',
       'import "./side-effect.ts";',
     ].join("\n");
     expect(importsOf(sample)).toEqual([
       "@slack/bolt",
       "botbuilder",
-      "../../adapters/slack/render.ts",
+      "../../../src/adapters/slack/render.ts",
       "@microsoft/teams.apps",
       "./side-effect.ts",
     ]);
