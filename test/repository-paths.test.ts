@@ -9,11 +9,11 @@ describe("the repository stands alone", () => {
   });
 
   it("recognises the ways a test could reach outside", () => {
-    expect(outsideReference("test/support/x.ts", "../../../shared/eval/sessions")).toBeDefined();
-    expect(outsideReference("test/support/x.ts", "../shared/eval")).toBeDefined();
+    expect(outsideReference("test/support/x.ts", "../../../beside/eval/sessions")).toBeDefined();
+    expect(outsideReference("test/support/x.ts", "../beside/eval")).toBeDefined();
     // biome-ignore lint/suspicious/noTemplateCurlyInString: a template literal's text, as the scan reads it
-    expect(outsideReference("bench/x.ts", "../../shared/eval/${name}.json")).toBeDefined();
-    expect(outsideReference("test/x.test.ts", "/work/shared/eval/rubric.md")).toBeDefined();
+    expect(outsideReference("bench/x.ts", "../../beside/eval/${name}.json")).toBeDefined();
+    expect(outsideReference("test/x.test.ts", "/work/beside/eval/rubric.md")).toBeDefined();
     expect(outsideReference("test/support/x.ts", "../..")).toBeUndefined();
     expect(outsideReference("test/support/x.ts", "../fixtures/shared-eval/README.md")).toBeUndefined();
     expect(outsideReference("bench/x.ts", "../src/config.ts")).toBeUndefined();

@@ -5,7 +5,7 @@ import { REPO_ROOT } from "./eval-dir.ts";
 
 /**
  * A fresh clone has nothing beside it: no source, test, benchmark or script
- * may refer to a path outside the repository (a sibling `../shared` folder,
+ * may refer to a path outside the repository (a folder beside the clone,
  * a home directory), or `npm test` passes only on the machine that has it.
  */
 const CODE_FOLDERS = ["src", "test", "bench", "scripts"];
