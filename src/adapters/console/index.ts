@@ -8,6 +8,8 @@ import type {
   ThreadRef,
 } from "../../engine/conversation/types.ts";
 import type { ViewMessage } from "../../engine/views/model.ts";
+import { askForInput } from "./ask-input.ts";
+import { createOffers } from "./offered.ts";
 import { parseConsoleLine } from "./parse.ts";
 import { choiceLabel, renderConsole } from "./render.ts";
 import type { ConsoleAdapterOptions, ConsoleChoice } from "./types.ts";
@@ -26,8 +28,6 @@ const DIRECT = "console:direct";
 const DIRECT_LABEL = "(direct message to you)";
 /** Asked once when neither FLOWPILOT_ENGINEER_NAME, the system nor the database knows the engineer's name. */
 const NAME_QUESTION = "Your name, as it should sign client updates and emails (asked once): ";
-/** How often a rejected input (a custom reminder such as "soon") is asked for again. */
-const INPUT_ATTEMPTS = 3;
 
 export interface ConsoleAdapter {
   surface: ChatSurface;
@@ -37,7 +37,7 @@ export interface ConsoleAdapter {
     line: string,
     readInput: () => Promise<string | undefined>,
   ): Promise<boolean>;
-  /** The numbered choices currently on offer (from the last message with buttons). */
+  /** The numbered choices currently on offer (from the newest message that still has buttons). */
   choices(): readonly ConsoleChoice[];
   /** Reads lines until end of input, /quit or `stop`, handling each before the next. */
   run(conversation: Conversation, options?: { stop?: Promise<unknown> }): Promise<void>;
@@ -54,9 +54,7 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ConsoleAda
     displayName: options.engineer.displayName ?? "",
     isAdmin: true,
   };
-  let choices: ConsoleChoice[] = [];
-  /** The message the current choices were printed with: a choice's source message. */
-  let choicesFrom: MessageRef | undefined;
+  const offers = createOffers();
   let printed = 0;
   /** Views shown while handling the current line, and whether any brought new choices. */
   let turn = { shown: 0, newChoices: false };
@@ -64,15 +62,11 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ConsoleAda
   let atPrompt = false;
   const write = (text: string) => output.write(text.endsWith("\n") ? text : `${text}\n`);
 
-  function show(thread: ThreadRef, view: ViewMessage, label?: string): MessageRef {
+  /** Prints a view as message `ref`: a new one, or the one it replaces (printed again below). */
+  function show(ref: MessageRef, view: ViewMessage, label?: string): MessageRef {
     const rendered = renderConsole(view);
-    printed += 1;
-    const ref: MessageRef = { thread, id: String(printed) };
-    if (rendered.choices.length > 0) {
-      choices = rendered.choices;
-      choicesFrom = ref;
-      turn.newChoices = true;
-    }
+    offers.printed(ref, rendered);
+    if (rendered.choices.length > 0) turn.newChoices = true;
     turn.shown += 1;
     // What only the engineer would see on Slack or Teams is labelled, so a shared screen knows.
     const text = label ? `${label}\n${rendered.text}` : rendered.text;
@@ -84,7 +78,7 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ConsoleAda
   const surface: ChatSurface = {
     post: async (thread, view, postOptions) =>
       show(
-        thread,
+        { thread, id: String(++printed) },
         view,
         postOptions?.ephemeralTo
           ? EPHEMERAL_LABEL
@@ -94,7 +88,7 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ConsoleAda
       ),
     // The console cannot edit what it printed: the replacement is printed below it.
     update: async (message, view) => {
-      show(message.thread, view);
+      show(message, view);
     },
     openDirect: async (account) => ({ account, conversationId: DIRECT }),
     // The console's one user is the engineer at the keyboard, an admin of their own install.
@@ -105,10 +99,11 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ConsoleAda
   };
 
   async function choose(conversation: Conversation, n: number, readInput: () => Promise<string | undefined>) {
-    const choice = choices.find((c) => c.n === n);
-    if (!choice) {
+    const from = offers.live();
+    const choice = from?.choices.find((c) => c.n === n);
+    if (!from || !choice) {
       write(
-        choices.length === 0
+        !from
           ? `There are no numbered choices yet, so "${n}" was not recorded. Type it as a sentence to record it, or /flowpilot help.`
           : `No choice [${n}] on the last message. Type a number shown in brackets, or /flowpilot help.`,
       );
@@ -125,27 +120,16 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ConsoleAda
         actionId: choice.actionId,
         payload: choice.payload,
         input,
-        sourceMessage: choicesFrom,
+        sourceMessage: from.ref,
       });
-    if (!choice.needsInput) {
-      await press();
-      return;
-    }
-    for (let attempt = 1; ; attempt++) {
-      write(choice.needsInput.prompt);
-      const input = (await readInput())?.trim();
-      if (!input) {
-        write(`Nothing entered; ${choice.label} cancelled.`);
-        return;
-      }
-      const outcome = await press(input);
-      if (outcome.status !== "input_rejected") return;
-      if (attempt === INPUT_ATTEMPTS) {
-        write(`${choice.label} cancelled after ${INPUT_ATTEMPTS} tries; choose [${choice.n}] to try again.`);
-        return;
-      }
-      write("Try again, or press Enter to cancel.");
-    }
+    const done = choice.needsInput
+      ? await askForInput(
+          { label: choice.label, prompt: choice.needsInput.prompt, retry: `choose [${choice.n}]` },
+          { readInput, write },
+          press,
+        )
+      : (await press()).status === "done";
+    if (done) offers.answered(from);
   }
 
   async function handleLine(
@@ -154,7 +138,6 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ConsoleAda
     readInput: () => Promise<string | undefined>,
   ) {
     const parsed = parseConsoleLine(line);
-    const base = { thread: CONSOLE_THREAD, actor };
     turn = { shown: 0, newChoices: false };
     switch (parsed.kind) {
       case "empty":
@@ -162,24 +145,36 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ConsoleAda
       case "quit":
         return false;
       case "command":
-        await conversation.handleCommand({ ...base, command: parsed.command, text: parsed.text });
+        await conversation.handleCommand({
+          thread: CONSOLE_THREAD,
+          actor,
+          command: parsed.command,
+          text: parsed.text,
+        });
         break;
       case "choice":
         await choose(conversation, parsed.n, readInput);
         break;
-      case "message":
+      case "message": {
         if (parsed.unknownCommand) {
           write(
             `${parsed.unknownCommand} is not a FlowPilot command (those are /flowpilot …, /flowpilot-update … and /quit), so the line is taken as a session message.`,
           );
         }
         // Every console line is addressed to FlowPilot, so it answers when it cannot record one.
-        await conversation.handleMessage({ ...base, text: parsed.text, isMention: true });
+        await conversation.handleMessage({
+          thread: CONSOLE_THREAD,
+          actor,
+          text: parsed.text,
+          isMention: true,
+        });
         break;
+      }
     }
     // Buttons of the last message stay live; say so after a reply that had none of its own.
-    if (turn.shown > 0 && !turn.newChoices && choices.length > 0) {
-      write(`Still available: ${choices.map(choiceLabel).join("  ")}`);
+    const still = offers.live();
+    if (turn.shown > 0 && !turn.newChoices && still) {
+      write(`Still available: ${still.choices.map(choiceLabel).join("  ")}`);
     }
     return true;
   }
@@ -187,7 +182,7 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ConsoleAda
   return {
     surface,
     handleLine,
-    choices: () => choices,
+    choices: () => offers.live()?.choices ?? [],
     async run(conversation, runOptions = {}) {
       const rl = createInterface({ input: options.input, terminal: false });
       const lines = rl[Symbol.asyncIterator]();

@@ -14,7 +14,7 @@ export interface ConsoleAdapterOptions {
   engineer: { id: string; displayName?: string };
 }
 
-/** One numbered choice the console offers, from the last message that had buttons. */
+/** One numbered choice the console offers, from the newest message that still has buttons. */
 export interface ConsoleChoice {
   n: number;
   actionId: string;

@@ -106,6 +106,32 @@ describe("console: actions that ask for input", () => {
   });
 });
 
+describe("console: the live choices after a message is replaced", () => {
+  it("keeps Edit after a reminder is set: the spent reminder picker is never offered, and the edit is not a session message", async () => {
+    await startSession();
+    await h.say("quick update for the client");
+    await h.choose("Set Reminder");
+    const set = await h.choose("15 min");
+    expect(set).toMatch(/Reminder set: in 15 min/);
+    expect(set).toMatch(/Still available: \[1\] Copy .*\[6\] Edit/);
+    expect(set).not.toMatch(/Still available: .*15 min/);
+    const edited = await h.choose("Edit", "Please say we will call at 3pm");
+    expect(edited).toMatch(/Saved your edited version/);
+    expect(await messages()).not.toContain("Please say we will call at 3pm");
+    expect(await h.choose("Copy")).toContain("Please say we will call at 3pm");
+    expect(await h.say("detailed ticket notes")).not.toContain("3pm");
+  });
+
+  it("a number after the picker was answered picks from the message still offering choices", async () => {
+    await startSession();
+    await h.say("quick update for the client");
+    await h.choose("Set Reminder");
+    await h.choose("30 min");
+    // [4] was "Custom" on the spent picker; on the update it is Switch Length.
+    expect(await h.say("4")).toMatch(/Client Update · Detailed/);
+  });
+});
+
 describe("console papercuts", () => {
   it("shows the live buttons again after Copy, Edit and 👍, and says when a rating changes", async () => {
     await startSession();
