@@ -10,7 +10,7 @@ import type {
 import type { ViewMessage } from "../../engine/views/model.ts";
 import { askForInput } from "./ask-input.ts";
 import { createOffers } from "./offered.ts";
-import { parseConsoleLine } from "./parse.ts";
+import { type ConsoleInput, parseConsoleLine } from "./parse.ts";
 import { choiceLabel, renderConsole } from "./render.ts";
 import type { ConsoleAdapterOptions, ConsoleChoice } from "./types.ts";
 
@@ -28,10 +28,12 @@ const DIRECT = "console:direct";
 const DIRECT_LABEL = "(direct message to you)";
 /** Asked once when neither FLOWPILOT_ENGINEER_NAME, the system nor the database knows the engineer's name. */
 const NAME_QUESTION = "Your name, as it should sign client updates and emails (asked once): ";
+/** Said when a line is recorded while a picker waits for its number. */
+const NOT_THE_ANSWER = "Recorded as a session message; to answer the question above, type its number.";
 
 export interface ConsoleAdapter {
   surface: ChatSurface;
-  /** Handles one typed line; `readInput` supplies the next line when a choice asks for text. Returns false on /quit. */
+  /** Handles one typed line; `readInput` supplies the next line when a choice or command asks for text. Returns false on /quit. */
   handleLine(
     conversation: Conversation,
     line: string,
@@ -132,6 +134,31 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ConsoleAda
     if (done) offers.answered(from);
   }
 
+  /** A command typed without the text it needs (`/flowpilot resolve`) asks for it, as its button does. */
+  async function command(
+    conversation: Conversation,
+    typed: Extract<ConsoleInput, { kind: "command" }>,
+    readInput: () => Promise<string | undefined>,
+  ) {
+    const send = (input?: string) =>
+      conversation.handleCommand({
+        thread: CONSOLE_THREAD,
+        actor,
+        command: typed.command,
+        text: typed.text,
+        canAsk: true,
+        input,
+      });
+    const outcome = await send();
+    if (outcome.status !== "needs_input") return;
+    const label = `/${typed.command} ${typed.text.trim()}`;
+    await askForInput(
+      { label, prompt: outcome.input.prompt, retry: "type the command again" },
+      { readInput, write },
+      send,
+    );
+  }
+
   async function handleLine(
     conversation: Conversation,
     line: string,
@@ -145,12 +172,7 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ConsoleAda
       case "quit":
         return false;
       case "command":
-        await conversation.handleCommand({
-          thread: CONSOLE_THREAD,
-          actor,
-          command: parsed.command,
-          text: parsed.text,
-        });
+        await command(conversation, parsed, readInput);
         break;
       case "choice":
         await choose(conversation, parsed.n, readInput);
@@ -161,13 +183,16 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ConsoleAda
             `${parsed.unknownCommand} is not a FlowPilot command (those are /flowpilot …, /flowpilot-update … and /quit), so the line is taken as a session message.`,
           );
         }
+        const question = offers.live()?.asks;
         // Every console line is addressed to FlowPilot, so it answers when it cannot record one.
-        await conversation.handleMessage({
+        const outcome = await conversation.handleMessage({
           thread: CONSOLE_THREAD,
           actor,
           text: parsed.text,
           isMention: true,
         });
+        // A picker's answer is its number: a line typed instead is a message, and the engineer is told so.
+        if (outcome.status === "recorded" && question) write(NOT_THE_ANSWER);
         break;
       }
     }

@@ -1,6 +1,17 @@
 import { FlowPilotError } from "../../errors.ts";
+import { assertCanClose } from "../sessions/close.ts";
+import { assertCanRemind } from "../sessions/remind.ts";
 import { applyTemplateValues } from "../templates.ts";
-import { helpView, noticeView, templatesView } from "../views/index.ts";
+import {
+  CUSTOM_REMINDER_INPUT,
+  EDIT_INPUT,
+  ESCALATE_INPUT,
+  helpView,
+  noticeView,
+  RESOLVE_INPUT,
+  templatesView,
+} from "../views/index.ts";
+import type { ActionInput } from "../views/model.ts";
 import type { ReplyVisibility } from "./action-registry.ts";
 import type { ParsedCommandLine } from "./command-line.ts";
 import type { RequestContext } from "./context.ts";
@@ -31,6 +42,13 @@ export interface CommandSpec {
   adminOnly: boolean;
   /** Who sees the replies: everyone in the thread, or only the engineer who typed it. */
   visibility: ReplyVisibility;
+  /**
+   * The free text the command acts on (what fixed it, the new text), for
+   * when it is typed without it: an adapter that can ask (the console) asks
+   * for it once `ready` has passed, as it does for a button's `input`;
+   * elsewhere the command answers with its usage. The answer arrives as `line.rest`.
+   */
+  input?: { ask: ActionInput; ready?(ctx: RequestContext, session: SessionInfo): Promise<unknown> };
   run(ctx: RequestContext, line: ParsedCommandLine, session: SessionInfo | null): Promise<void>;
 }
 
@@ -103,6 +121,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     needsSession: true,
     adminOnly: false,
     visibility: "thread",
+    input: { ask: RESOLVE_INPUT, ready: async (_ctx, session) => assertCanClose(session, "resolution") },
     run: (ctx, line, session) => resolveSession(ctx, session!, line.rest),
   },
   {
@@ -113,6 +132,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     needsSession: true,
     adminOnly: false,
     visibility: "thread",
+    input: { ask: ESCALATE_INPUT, ready: async (_ctx, session) => assertCanClose(session, "escalation") },
     run: (ctx, line, session) => escalateSession(ctx, session!, line.rest),
   },
   {
@@ -145,6 +165,13 @@ export const COMMANDS: readonly CommandSpec[] = [
     needsSession: true,
     adminOnly: false,
     visibility: "ephemeral",
+    input: {
+      ask: CUSTOM_REMINDER_INPUT,
+      ready: async (ctx, session) => {
+        assertCanRemind(session);
+        await latestUpdate(ctx, session);
+      },
+    },
     run: async (ctx, line, session) => {
       if (!line.rest)
         throw new FlowPilotError(
@@ -162,6 +189,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     needsSession: true,
     adminOnly: false,
     visibility: "thread",
+    input: { ask: EDIT_INPUT, ready: latestUpdate },
     run: async (ctx, line, session) => editUpdate(ctx, await latestUpdate(ctx, session!), line.rest),
   },
   {

@@ -73,6 +73,14 @@ export interface IncomingCommand extends Incoming {
   /** "flowpilot" for `/flowpilot …`, "flowpilot-update" for `/flowpilot-update …`. */
   command: "flowpilot" | "flowpilot-update";
   text: string;
+  /**
+   * The adapter can ask for a command's missing text (the console): a
+   * command typed without the text it declares as `input` then ends
+   * `needs_input` with what to ask, instead of answering with its usage.
+   */
+  canAsk?: boolean;
+  /** The text asked for after a `needs_input` outcome (what fixed it, the new text). */
+  input?: string;
 }
 
 export interface IncomingAction extends Incoming {
