@@ -9,6 +9,7 @@ import type {
 } from "../../engine/conversation/types.ts";
 import type { ViewMessage } from "../../engine/views/model.ts";
 import { askForInput } from "./ask-input.ts";
+import { askEngineerName } from "./name-prompt.ts";
 import { createOffers } from "./offered.ts";
 import { type ConsoleInput, parseConsoleLine } from "./parse.ts";
 import { choiceLabel, renderConsole } from "./render.ts";
@@ -26,8 +27,6 @@ const EPHEMERAL_LABEL = "(only you can see this)";
 /** The console has one screen: a direct message is printed there, labelled. */
 const DIRECT = "console:direct";
 const DIRECT_LABEL = "(direct message to you)";
-/** Asked once when neither FLOWPILOT_ENGINEER_NAME, the system nor the database knows the engineer's name. */
-const NAME_QUESTION = "Your name, as it should sign client updates and emails (asked once): ";
 /** Said when a line is recorded while a picker waits for its number. */
 const NOT_THE_ANSWER = "Recorded as a session message; to answer the question above, type its number.";
 
@@ -232,7 +231,7 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ConsoleAda
         "FlowPilot console — type /flowpilot help, or /flowpilot start <ticket> [summary] --client NAME. /quit to leave.",
       );
       try {
-        if (!actor.displayName) await learnName(next);
+        if (!actor.displayName && (await learnName(next)) === "quit") return;
         for (let line = await next(); line !== undefined; line = await next()) {
           if (!(await handleLine(conversation, line, next))) return;
         }
@@ -243,17 +242,18 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ConsoleAda
   };
 
   /** Asks an interactive engineer for their name once; the core stores it with their user. */
-  async function learnName(next: (prompt?: string) => Promise<string | undefined>) {
+  async function learnName(next: (prompt: string) => Promise<string | undefined>) {
     if (!options.prompt) {
       write(
         'No engineer name is set, so sign-offs read "Your support team". Set FLOWPILOT_ENGINEER_NAME, or start the console in a terminal once to be asked.',
       );
-      return;
+      return undefined;
     }
-    const name = (await next(NAME_QUESTION))?.trim();
-    if (name) {
+    const name = await askEngineerName(next, write);
+    if (name && name !== "quit") {
       actor.displayName = name;
       write(`Thanks, ${name}. FlowPilot remembers it; FLOWPILOT_ENGINEER_NAME overrides it.`);
     }
+    return name;
   }
 }
