@@ -43,7 +43,10 @@ export async function startConsole(config: Config, io: ConsoleIo): Promise<void>
       prompt: io.interactive,
       engineer: {
         id: platformUserId,
-        displayName: config.engineerName ?? osFullName() ?? (await rememberedName(db.prisma, platformUserId)),
+        // The setting wins; else the name the console last signed with (asked, or set with
+        // /flowpilot name), so a chosen name outlives the system's full name.
+        displayName: config.engineerName ?? (await rememberedName(db.prisma, platformUserId)) ?? osFullName(),
+        nameFromEnvironment: config.engineerName !== undefined,
       },
     });
     const conversation = createConversation({

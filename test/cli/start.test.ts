@@ -144,6 +144,19 @@ describe("the engineer's name in sign-offs", () => {
     expect(out).not.toMatch(/\n\/flowpilot help\n/);
   });
 
+  it("/flowpilot name changes the name for good: the next start signs with it", async () => {
+    const env = { FLOWPILOT_DATA_DIR: await freshDataDir() };
+    const renamed = await runCli(["start"], {
+      env: { ...env, FLOWPILOT_ENGINEER_NAME: "Jo Bloggs" },
+      stdin: "/flowpilot name Dana Whitfield\n",
+    });
+    expect(renamed.stdout).toMatch(
+      /FLOWPILOT_ENGINEER_NAME is set, so the next start signs "Jo Bloggs" again/,
+    );
+    const next = await runCli(["start"], { env, stdin: script });
+    expect(next.stdout).toMatch(/Subject: .*TKT-77[\s\S]*\nDana Whitfield\n/);
+  });
+
   it("without a name and without a terminal, says how to set one and never signs with the account name", async () => {
     const run = await runCli(["start"], { env: { FLOWPILOT_DATA_DIR: await freshDataDir() }, stdin: script });
     expect(run.stdout).toContain("FLOWPILOT_ENGINEER_NAME");

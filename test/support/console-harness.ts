@@ -23,6 +23,8 @@ export interface HarnessOptions {
   writer?: UpdateWriter;
   /** The engineer's name as the console starts with it; null: none known (an interactive console asks). */
   engineer?: string | null;
+  /** The name comes from FLOWPILOT_ENGINEER_NAME. */
+  nameFromEnvironment?: boolean;
   /** A terminal: prompts are shown (`run` then drives the console's own read loop). */
   interactive?: boolean;
   /** Run slow work after the handler returns (as the Slack and Teams runtimes do); `settle()` awaits it. */
@@ -55,7 +57,11 @@ export async function createConsoleHarness(options: HarnessOptions = {}) {
     output,
     echoInput: false,
     prompt: options.interactive ?? false,
-    engineer: { id: "console:test", displayName: engineerName },
+    engineer: {
+      id: "console:test",
+      displayName: engineerName,
+      nameFromEnvironment: options.nameFromEnvironment,
+    },
   });
   const store = createPrismaConversationStore(t.db.prisma);
   /** What the core asked the console to show, in order: which view, posted or replacing, to whom. */

@@ -55,6 +55,7 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ConsoleAda
     displayName: options.engineer.displayName ?? "",
     isAdmin: true,
   };
+  const startName = actor.displayName;
   const offers = createOffers();
   let printed = 0;
   /** Views shown while handling the current line, and whether any brought new choices. */
@@ -97,6 +98,14 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ConsoleAda
       platformUserId === actor.platformUserId
         ? { displayName: actor.displayName ?? "", isAdmin: true }
         : null,
+    // The console has no profile to name the engineer: the name chosen is the one its events carry.
+    nameChosen: (_account, platformUserId, displayName) => {
+      if (platformUserId !== actor.platformUserId) return undefined;
+      actor.displayName = displayName;
+      return options.engineer.nameFromEnvironment
+        ? `FLOWPILOT_ENGINEER_NAME is set, so the next start signs "${startName}" again; unset it to keep "${displayName}".`
+        : undefined;
+    },
   };
 
   async function choose(conversation: Conversation, n: number, readInput: () => Promise<string | undefined>) {
@@ -245,14 +254,14 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ConsoleAda
   async function learnName(next: (prompt: string) => Promise<string | undefined>) {
     if (!options.prompt) {
       write(
-        'No engineer name is set, so sign-offs read "Your support team". Set FLOWPILOT_ENGINEER_NAME, or start the console in a terminal once to be asked.',
+        'No engineer name is set, so sign-offs read "Your support team". Set it with /flowpilot name <your full name> or FLOWPILOT_ENGINEER_NAME, or start the console in a terminal once to be asked.',
       );
       return undefined;
     }
     const name = await askEngineerName(next, write);
     if (name && name !== "quit") {
       actor.displayName = name;
-      write(`Thanks, ${name}. FlowPilot remembers it; FLOWPILOT_ENGINEER_NAME overrides it.`);
+      write(`Thanks, ${name}. FlowPilot remembers it; /flowpilot name changes it.`);
     }
     return name;
   }

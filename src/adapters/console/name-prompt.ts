@@ -25,7 +25,7 @@ export async function askEngineerName(
     write(attempt < NAME_ATTEMPTS ? `${check.reason} Type your full name.` : check.reason);
   }
   write(
-    'No name set, so sign-offs read "Your support team". Set FLOWPILOT_ENGINEER_NAME, or start the console again to be asked.',
+    'No name set, so sign-offs read "Your support team". Set it with /flowpilot name <your full name> (or FLOWPILOT_ENGINEER_NAME).',
   );
   return undefined;
 }

@@ -8,7 +8,7 @@ import { decodeActionPayload, errorView, noticeView } from "../views/index.ts";
 import type { ActionInput, ViewMessage } from "../views/model.ts";
 import { findAction, type ReplyVisibility } from "./action-registry.ts";
 import { parseCommandLine } from "./command-line.ts";
-import { findCommand } from "./commands.ts";
+import { findCommand, offeredOn } from "./commands.ts";
 import type { ConversationDeps, RequestContext } from "./context.ts";
 import { buildHome, saveTemplates } from "./home.ts";
 import { fireDueReminders } from "./reminders.ts";
@@ -292,6 +292,8 @@ export function createConversation(deps: ConversationDeps): Conversation {
         const spec = findCommand(line.name);
         if (!spec)
           throw new FlowPilotError("invalid_input", `Unknown command "${line.name}". Try /flowpilot help.`);
+        if (spec.only && !offeredOn(spec, ctx.thread.account.platform))
+          throw new FlowPilotError("invalid_input", spec.only.elsewhere);
         if (spec.adminOnly && !ctx.user.isAdmin)
           throw new FlowPilotError("forbidden", "Only workspace admins can do that.");
         if (spec.needsSession && !session) {

@@ -55,7 +55,7 @@ describe("the console's name prompt", () => {
     expect(out).toContain('"5" is a number, not a name. Type your full name.');
     expect(out).toContain("That is an e-mail address, not a name. Type your full name.");
     expect(out).toContain(
-      'That is a web address, not a name.\nNo name set, so sign-offs read "Your support team". Set FLOWPILOT_ENGINEER_NAME',
+      'That is a web address, not a name.\nNo name set, so sign-offs read "Your support team". Set it with /flowpilot name <your full name>',
     );
     expect(signOff(out)).toBe("Your support team");
     expect(await h.prisma.session.count()).toBe(1);
@@ -65,5 +65,52 @@ describe("the console's name prompt", () => {
     await harness({ engineer: null, interactive: true });
     await h.run(["/quit", ...SESSION]);
     expect(await h.prisma.session.count()).toBe(0);
+  });
+});
+
+describe("/flowpilot name", () => {
+  it("shows the name, and refuses one that cannot be a name, keeping the old one", async () => {
+    await harness();
+    expect(await h.say("/flowpilot name")).toMatch(
+      /Your emails are signed "Sam Okafor"\. Change it with \/flowpilot name <your full name>\./,
+    );
+    const refused = await h.say("/flowpilot name /flowpilot help");
+    expect(refused).toMatch(/"\/flowpilot help" is a command, not a name\. Usage: \/flowpilot name/);
+    expect(await storedName()).toBe("Sam Okafor");
+    expect(await h.say("/flowpilot help")).toMatch(/\/flowpilot name \[your full name\] — Show or change/);
+  });
+
+  it("renames the engineer for the open session's next updates; a closed session keeps its name", async () => {
+    await harness();
+    for (const line of SESSION) await h.say(line);
+    await h.say("/flowpilot resolve Re-added the print queue");
+    for (const line of SESSION) await h.say(line.replace("TKT-77", "TKT-78"));
+
+    const saved = await h.say("/flowpilot name Siobhán O'Brien");
+    expect(saved).toMatch(
+      /Saved: from now on your emails are signed "Siobhán O'Brien" \(the open session's next updates included\)\./,
+    );
+    expect(saved).not.toMatch(/FLOWPILOT_ENGINEER_NAME/);
+    await h.say("Checked the print spooler on the server too.");
+    expect(signOff(await h.say("quick email draft for the client"))).toBe("Siobhán O'Brien");
+
+    // The console's next events carry the new name, so it stays stored.
+    expect(await storedName()).toBe("Siobhán O'Brien");
+    const sessions = await h.prisma.session.findMany({
+      select: { ticketId: true, engineerName: true },
+      orderBy: { startedAt: "asc" },
+    });
+    expect(sessions).toEqual([
+      { ticketId: "TKT-77", engineerName: "Sam Okafor" },
+      { ticketId: "TKT-78", engineerName: "Siobhán O'Brien" },
+    ]);
+  });
+
+  it("says that FLOWPILOT_ENGINEER_NAME wins again at the next start", async () => {
+    await harness({ engineer: "Jo Bloggs", nameFromEnvironment: true });
+    expect(await h.say("/flowpilot name Dana Whitfield")).toMatch(
+      /signed "Dana Whitfield"\. FLOWPILOT_ENGINEER_NAME is set, so the next start signs "Jo Bloggs" again; unset it to keep "Dana Whitfield"\./,
+    );
+    expect(await h.say("/flowpilot name")).toMatch(/Your emails are signed "Dana Whitfield"/);
   });
 });
