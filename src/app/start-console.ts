@@ -5,6 +5,7 @@ import type { Config } from "../config.ts";
 import { findAccount } from "../db/accounts.ts";
 import { createPrismaConversationStore } from "../db/conversation-store.ts";
 import { findUserName } from "../db/users.ts";
+import { checkPersonName } from "../domain/index.ts";
 import { createConversation } from "../engine/conversation/conversation.ts";
 import { scheduleReminderJob } from "../engine/conversation/reminders.ts";
 import { createWriter } from "../engine/writers/create-writer.ts";
@@ -42,7 +43,10 @@ export async function startConsole(config: Config, io: ConsoleIo): Promise<void>
       prompt: io.interactive,
       engineer: {
         id: platformUserId,
-        displayName: config.engineerName ?? osFullName() ?? (await rememberedName(db.prisma, platformUserId)),
+        // The setting wins; else the name the console last signed with (asked, or set with
+        // /flowpilot name), so a chosen name outlives the system's full name.
+        displayName: config.engineerName ?? (await rememberedName(db.prisma, platformUserId)) ?? osFullName(),
+        nameFromEnvironment: config.engineerName !== undefined,
       },
     });
     const conversation = createConversation({
@@ -72,8 +76,14 @@ function osUserName(): string {
   }
 }
 
-/** The name this engineer gave the console before (stored with their user). */
+/**
+ * The name this engineer's console signed with before (stored with their
+ * user), unless it cannot be a name: an answer stored before the name prompt
+ * refused commands ("/flowpilot help") is asked for again.
+ */
 async function rememberedName(prisma: PrismaClient, platformUserId: string): Promise<string | undefined> {
   const account = await findAccount(prisma, CONSOLE_ACCOUNT);
-  return account ? await findUserName(prisma, account.id, platformUserId) : undefined;
+  const name = account ? await findUserName(prisma, account.id, platformUserId) : undefined;
+  const check = name === undefined ? undefined : checkPersonName(name);
+  return check?.ok ? check.name : undefined;
 }

@@ -29,7 +29,7 @@ import {
   updateStatusUpdate,
 } from "./status-updates.ts";
 import { appendMessages, countMessages, pauseSession, recentMessageTexts, resumeSession } from "./steps.ts";
-import { setPsaMember, upsertUser } from "./users.ts";
+import { renameUser, setPsaMember, upsertUser } from "./users.ts";
 
 /**
  * The conversation core's persistence, built from the repositories. Every
@@ -45,6 +45,9 @@ export function createPrismaConversationStore(prisma: PrismaClient): Conversatio
       await updateTemplates(prisma, accountId, templates);
     },
     setPsaMember: (userId, memberIdentifier) => setPsaMember(prisma, userId, memberIdentifier),
+    renameUser: async (userId, displayName) => ({
+      openSessions: await renameUser(prisma, userId, displayName),
+    }),
     updateCompanyName: (accountId, companyName) => setCompanyName(prisma, accountId, companyName),
     findOpenSession: (accountId, place) =>
       findActiveSessionByConversation(prisma, accountId, place.conversationId, place.threadId),

@@ -56,6 +56,25 @@ export async function setPsaMember(prisma: PrismaClient, userId: string, memberI
   await prisma.user.update({ where: { id: userId }, data: { psaMemberId: memberIdentifier } });
 }
 
+/**
+ * The engineer chose another name: stored with the user, and with their open
+ * sessions, whose next updates sign with it (closed sessions keep the name
+ * their drafts were written with). Returns how many open sessions took it.
+ */
+export async function renameUser(prisma: PrismaClient, userId: string, displayName: string): Promise<number> {
+  if (!isUuid(userId)) throw new FlowPilotError("not_found", "That user does not exist.");
+  const name = displayName.trim();
+  if (!name) throw new FlowPilotError("invalid_input", "A new name cannot be empty.");
+  return prisma.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: userId }, data: { displayName: name } });
+    const renamed = await tx.session.updateMany({
+      where: { engineerId: userId, status: { in: ["active", "paused"] } },
+      data: { engineerName: name },
+    });
+    return renamed.count;
+  });
+}
+
 /** A user's stored display name, or undefined when the user is unknown or gave none. */
 export async function findUserName(
   prisma: PrismaClient,

@@ -1,5 +1,6 @@
 export * from "./enums.ts";
 export * from "./limits.ts";
+export * from "./person-name.ts";
 export * from "./session-rules.ts";
 export * from "./slots.ts";
 export * from "./tickets.ts";

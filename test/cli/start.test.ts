@@ -1,6 +1,11 @@
 import { readFile } from "node:fs/promises";
+import { userInfo } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { CONSOLE_ACCOUNT } from "../../src/adapters/console/index.ts";
+import { getOrCreateAccount } from "../../src/db/accounts.ts";
+import { openDatabase } from "../../src/db/open.ts";
+import { upsertUser } from "../../src/db/users.ts";
 import { freshDataDir } from "../support/data-dir.ts";
 import { runCli, startCli } from "../support/run-cli.ts";
 import { REPO_ROOT } from "../support/session-expectations.ts";
@@ -101,10 +106,14 @@ describe("the engineer's name in sign-offs", () => {
     "",
   ].join("\n");
 
-  it("asks an interactive engineer once, uses the answer, and remembers it on the next start", async () => {
+  it("asks an interactive engineer once, refuses a command as the name, uses the answer, and remembers it on the next start", async () => {
     const env = { FLOWPILOT_DATA_DIR: await freshDataDir() };
     const first = startCli(["start"], { env, tty: true });
     await first.waitFor(/Your name, as it should sign/);
+    first.stdin.write("/flowpilot help\n");
+    await first.waitFor(
+      /"\/flowpilot help" is a command, not a name\. Type your full name\.\nYour name, as it should sign/,
+    );
     first.stdin.write("Dana Whitfield\n");
     first.stdin.end(script);
     const out = (await first.done).stdout;
@@ -115,6 +124,37 @@ describe("the engineer's name in sign-offs", () => {
     expect(second.stdout).not.toMatch(/Your name, as it should sign/);
     const third = await runCli(["start"], { env, stdin: "detailed email draft for the client\n" });
     expect(third.stdout).toMatch(/\nDana Whitfield\n/);
+  });
+
+  it("asks again for a stored name that cannot be one (an answer taken before the prompt refused commands)", async () => {
+    const env = { FLOWPILOT_DATA_DIR: await freshDataDir() };
+    const db = await openDatabase({ dataDir: env.FLOWPILOT_DATA_DIR });
+    const account = await getOrCreateAccount(db.prisma, CONSOLE_ACCOUNT);
+    await upsertUser(db.prisma, {
+      accountId: account.id,
+      platformUserId: `console:${userInfo().username}`,
+      displayName: "/flowpilot help",
+    });
+    await db.close();
+    const run = startCli(["start"], { env, tty: true });
+    await run.waitFor(/Your name, as it should sign/);
+    run.stdin.end(`Dana Whitfield\n${script}`);
+    const out = (await run.done).stdout;
+    expect(out).toMatch(/\nDana Whitfield\n/);
+    expect(out).not.toMatch(/\n\/flowpilot help\n/);
+  });
+
+  it("/flowpilot name changes the name for good: the next start signs with it", async () => {
+    const env = { FLOWPILOT_DATA_DIR: await freshDataDir() };
+    const renamed = await runCli(["start"], {
+      env: { ...env, FLOWPILOT_ENGINEER_NAME: "Jo Bloggs" },
+      stdin: "/flowpilot name Dana Whitfield\n",
+    });
+    expect(renamed.stdout).toMatch(
+      /FLOWPILOT_ENGINEER_NAME is set, so the next start signs "Jo Bloggs" again/,
+    );
+    const next = await runCli(["start"], { env, stdin: script });
+    expect(next.stdout).toMatch(/Subject: .*TKT-77[\s\S]*\nDana Whitfield\n/);
   });
 
   it("without a name and without a terminal, says how to set one and never signs with the account name", async () => {

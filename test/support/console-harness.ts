@@ -21,7 +21,12 @@ export interface HarnessOptions {
   kind?: TestDbKind;
   tickets?: TicketPort;
   writer?: UpdateWriter;
-  engineer?: string;
+  /** The engineer's name as the console starts with it; null: none known (an interactive console asks). */
+  engineer?: string | null;
+  /** The name comes from FLOWPILOT_ENGINEER_NAME. */
+  nameFromEnvironment?: boolean;
+  /** A terminal: prompts are shown (`run` then drives the console's own read loop). */
+  interactive?: boolean;
   /** Run slow work after the handler returns (as the Slack and Teams runtimes do); `settle()` awaits it. */
   ackFirst?: boolean;
 }
@@ -45,12 +50,18 @@ export async function createConsoleHarness(options: HarnessOptions = {}) {
   output.on("data", (chunk: Buffer) => {
     transcript += chunk.toString("utf8");
   });
+  const input = new PassThrough();
+  const engineerName = options.engineer === null ? undefined : (options.engineer ?? "Sam Okafor");
   const adapter = createConsoleAdapter({
-    input: new PassThrough(),
+    input,
     output,
     echoInput: false,
-    prompt: false,
-    engineer: { id: "console:test", displayName: options.engineer ?? "Sam Okafor" },
+    prompt: options.interactive ?? false,
+    engineer: {
+      id: "console:test",
+      displayName: engineerName,
+      nameFromEnvironment: options.nameFromEnvironment,
+    },
   });
   const store = createPrismaConversationStore(t.db.prisma);
   /** What the core asked the console to show, in order: which view, posted or replacing, to whom. */
@@ -113,7 +124,7 @@ export async function createConsoleHarness(options: HarnessOptions = {}) {
     const before = transcript.length;
     await conversation.handleAction({
       thread: CONSOLE_THREAD,
-      actor: { platformUserId: "console:test", displayName: options.engineer ?? "Sam Okafor", isAdmin: true },
+      actor: { platformUserId: "console:test", displayName: engineerName, isAdmin: true },
       actionId: choice.actionId,
       payload: choice.payload,
       input,
@@ -122,8 +133,17 @@ export async function createConsoleHarness(options: HarnessOptions = {}) {
     return transcript.slice(before);
   }
 
+  /** The console's own read loop over these typed lines, until they end or /quit; returns what it printed. */
+  async function run(lines: readonly string[]): Promise<string> {
+    const before = transcript.length;
+    input.end(lines.map((l) => `${l}\n`).join(""));
+    await adapter.run(conversation);
+    return transcript.slice(before);
+  }
+
   return {
     say,
+    run,
     press,
     choose,
     choices: () => adapter.choices(),

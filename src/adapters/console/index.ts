@@ -8,7 +8,10 @@ import type {
   ThreadRef,
 } from "../../engine/conversation/types.ts";
 import type { ViewMessage } from "../../engine/views/model.ts";
-import { parseConsoleLine } from "./parse.ts";
+import { askForInput } from "./ask-input.ts";
+import { askEngineerName } from "./name-prompt.ts";
+import { createOffers } from "./offered.ts";
+import { type ConsoleInput, parseConsoleLine } from "./parse.ts";
 import { choiceLabel, renderConsole } from "./render.ts";
 import type { ConsoleAdapterOptions, ConsoleChoice } from "./types.ts";
 
@@ -24,20 +27,18 @@ const EPHEMERAL_LABEL = "(only you can see this)";
 /** The console has one screen: a direct message is printed there, labelled. */
 const DIRECT = "console:direct";
 const DIRECT_LABEL = "(direct message to you)";
-/** Asked once when neither FLOWPILOT_ENGINEER_NAME, the system nor the database knows the engineer's name. */
-const NAME_QUESTION = "Your name, as it should sign client updates and emails (asked once): ";
-/** How often a rejected input (a custom reminder such as "soon") is asked for again. */
-const INPUT_ATTEMPTS = 3;
+/** Said when a line is recorded while a picker waits for its number. */
+const NOT_THE_ANSWER = "Recorded as a session message; to answer the question above, type its number.";
 
 export interface ConsoleAdapter {
   surface: ChatSurface;
-  /** Handles one typed line; `readInput` supplies the next line when a choice asks for text. Returns false on /quit. */
+  /** Handles one typed line; `readInput` supplies the next line when a choice or command asks for text. Returns false on /quit. */
   handleLine(
     conversation: Conversation,
     line: string,
     readInput: () => Promise<string | undefined>,
   ): Promise<boolean>;
-  /** The numbered choices currently on offer (from the last message with buttons). */
+  /** The numbered choices currently on offer (from the newest message that still has buttons). */
   choices(): readonly ConsoleChoice[];
   /** Reads lines until end of input, /quit or `stop`, handling each before the next. */
   run(conversation: Conversation, options?: { stop?: Promise<unknown> }): Promise<void>;
@@ -54,9 +55,8 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ConsoleAda
     displayName: options.engineer.displayName ?? "",
     isAdmin: true,
   };
-  let choices: ConsoleChoice[] = [];
-  /** The message the current choices were printed with: a choice's source message. */
-  let choicesFrom: MessageRef | undefined;
+  const startName = actor.displayName;
+  const offers = createOffers();
   let printed = 0;
   /** Views shown while handling the current line, and whether any brought new choices. */
   let turn = { shown: 0, newChoices: false };
@@ -64,15 +64,11 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ConsoleAda
   let atPrompt = false;
   const write = (text: string) => output.write(text.endsWith("\n") ? text : `${text}\n`);
 
-  function show(thread: ThreadRef, view: ViewMessage, label?: string): MessageRef {
+  /** Prints a view as message `ref`: a new one, or the one it replaces (printed again below). */
+  function show(ref: MessageRef, view: ViewMessage, label?: string): MessageRef {
     const rendered = renderConsole(view);
-    printed += 1;
-    const ref: MessageRef = { thread, id: String(printed) };
-    if (rendered.choices.length > 0) {
-      choices = rendered.choices;
-      choicesFrom = ref;
-      turn.newChoices = true;
-    }
+    offers.printed(ref, rendered);
+    if (rendered.choices.length > 0) turn.newChoices = true;
     turn.shown += 1;
     // What only the engineer would see on Slack or Teams is labelled, so a shared screen knows.
     const text = label ? `${label}\n${rendered.text}` : rendered.text;
@@ -84,7 +80,7 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ConsoleAda
   const surface: ChatSurface = {
     post: async (thread, view, postOptions) =>
       show(
-        thread,
+        { thread, id: String(++printed) },
         view,
         postOptions?.ephemeralTo
           ? EPHEMERAL_LABEL
@@ -94,7 +90,7 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ConsoleAda
       ),
     // The console cannot edit what it printed: the replacement is printed below it.
     update: async (message, view) => {
-      show(message.thread, view);
+      show(message, view);
     },
     openDirect: async (account) => ({ account, conversationId: DIRECT }),
     // The console's one user is the engineer at the keyboard, an admin of their own install.
@@ -102,13 +98,22 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ConsoleAda
       platformUserId === actor.platformUserId
         ? { displayName: actor.displayName ?? "", isAdmin: true }
         : null,
+    // The console has no profile to name the engineer: the name chosen is the one its events carry.
+    nameChosen: (_account, platformUserId, displayName) => {
+      if (platformUserId !== actor.platformUserId) return undefined;
+      actor.displayName = displayName;
+      return options.engineer.nameFromEnvironment
+        ? `FLOWPILOT_ENGINEER_NAME is set, so the next start signs "${startName}" again; unset it to keep "${displayName}".`
+        : undefined;
+    },
   };
 
   async function choose(conversation: Conversation, n: number, readInput: () => Promise<string | undefined>) {
-    const choice = choices.find((c) => c.n === n);
-    if (!choice) {
+    const from = offers.live();
+    const choice = from?.choices.find((c) => c.n === n);
+    if (!from || !choice) {
       write(
-        choices.length === 0
+        !from
           ? `There are no numbered choices yet, so "${n}" was not recorded. Type it as a sentence to record it, or /flowpilot help.`
           : `No choice [${n}] on the last message. Type a number shown in brackets, or /flowpilot help.`,
       );
@@ -125,27 +130,41 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ConsoleAda
         actionId: choice.actionId,
         payload: choice.payload,
         input,
-        sourceMessage: choicesFrom,
+        sourceMessage: from.ref,
       });
-    if (!choice.needsInput) {
-      await press();
-      return;
-    }
-    for (let attempt = 1; ; attempt++) {
-      write(choice.needsInput.prompt);
-      const input = (await readInput())?.trim();
-      if (!input) {
-        write(`Nothing entered; ${choice.label} cancelled.`);
-        return;
-      }
-      const outcome = await press(input);
-      if (outcome.status !== "input_rejected") return;
-      if (attempt === INPUT_ATTEMPTS) {
-        write(`${choice.label} cancelled after ${INPUT_ATTEMPTS} tries; choose [${choice.n}] to try again.`);
-        return;
-      }
-      write("Try again, or press Enter to cancel.");
-    }
+    const done = choice.needsInput
+      ? await askForInput(
+          { label: choice.label, prompt: choice.needsInput.prompt, retry: `choose [${choice.n}]` },
+          { readInput, write },
+          press,
+        )
+      : (await press()).status === "done";
+    if (done) offers.answered(from);
+  }
+
+  /** A command typed without the text it needs (`/flowpilot resolve`) asks for it, as its button does. */
+  async function command(
+    conversation: Conversation,
+    typed: Extract<ConsoleInput, { kind: "command" }>,
+    readInput: () => Promise<string | undefined>,
+  ) {
+    const send = (input?: string) =>
+      conversation.handleCommand({
+        thread: CONSOLE_THREAD,
+        actor,
+        command: typed.command,
+        text: typed.text,
+        canAsk: true,
+        input,
+      });
+    const outcome = await send();
+    if (outcome.status !== "needs_input") return;
+    const label = `/${typed.command} ${typed.text.trim()}`;
+    await askForInput(
+      { label, prompt: outcome.input.prompt, retry: "type the command again" },
+      { readInput, write },
+      send,
+    );
   }
 
   async function handleLine(
@@ -154,7 +173,6 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ConsoleAda
     readInput: () => Promise<string | undefined>,
   ) {
     const parsed = parseConsoleLine(line);
-    const base = { thread: CONSOLE_THREAD, actor };
     turn = { shown: 0, newChoices: false };
     switch (parsed.kind) {
       case "empty":
@@ -162,24 +180,34 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ConsoleAda
       case "quit":
         return false;
       case "command":
-        await conversation.handleCommand({ ...base, command: parsed.command, text: parsed.text });
+        await command(conversation, parsed, readInput);
         break;
       case "choice":
         await choose(conversation, parsed.n, readInput);
         break;
-      case "message":
+      case "message": {
         if (parsed.unknownCommand) {
           write(
             `${parsed.unknownCommand} is not a FlowPilot command (those are /flowpilot …, /flowpilot-update … and /quit), so the line is taken as a session message.`,
           );
         }
+        const question = offers.live()?.asks;
         // Every console line is addressed to FlowPilot, so it answers when it cannot record one.
-        await conversation.handleMessage({ ...base, text: parsed.text, isMention: true });
+        const outcome = await conversation.handleMessage({
+          thread: CONSOLE_THREAD,
+          actor,
+          text: parsed.text,
+          isMention: true,
+        });
+        // A picker's answer is its number: a line typed instead is a message, and the engineer is told so.
+        if (outcome.status === "recorded" && question) write(NOT_THE_ANSWER);
         break;
+      }
     }
     // Buttons of the last message stay live; say so after a reply that had none of its own.
-    if (turn.shown > 0 && !turn.newChoices && choices.length > 0) {
-      write(`Still available: ${choices.map(choiceLabel).join("  ")}`);
+    const still = offers.live();
+    if (turn.shown > 0 && !turn.newChoices && still) {
+      write(`Still available: ${still.choices.map(choiceLabel).join("  ")}`);
     }
     return true;
   }
@@ -187,7 +215,7 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ConsoleAda
   return {
     surface,
     handleLine,
-    choices: () => choices,
+    choices: () => offers.live()?.choices ?? [],
     async run(conversation, runOptions = {}) {
       const rl = createInterface({ input: options.input, terminal: false });
       const lines = rl[Symbol.asyncIterator]();
@@ -212,7 +240,7 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ConsoleAda
         "FlowPilot console — type /flowpilot help, or /flowpilot start <ticket> [summary] --client NAME. /quit to leave.",
       );
       try {
-        if (!actor.displayName) await learnName(next);
+        if (!actor.displayName && (await learnName(next)) === "quit") return;
         for (let line = await next(); line !== undefined; line = await next()) {
           if (!(await handleLine(conversation, line, next))) return;
         }
@@ -223,17 +251,18 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ConsoleAda
   };
 
   /** Asks an interactive engineer for their name once; the core stores it with their user. */
-  async function learnName(next: (prompt?: string) => Promise<string | undefined>) {
+  async function learnName(next: (prompt: string) => Promise<string | undefined>) {
     if (!options.prompt) {
       write(
-        'No engineer name is set, so sign-offs read "Your support team". Set FLOWPILOT_ENGINEER_NAME, or start the console in a terminal once to be asked.',
+        'No engineer name is set, so sign-offs read "Your support team". Set it with /flowpilot name <your full name> or FLOWPILOT_ENGINEER_NAME, or start the console in a terminal once to be asked.',
       );
-      return;
+      return undefined;
     }
-    const name = (await next(NAME_QUESTION))?.trim();
-    if (name) {
+    const name = await askEngineerName(next, write);
+    if (name && name !== "quit") {
       actor.displayName = name;
-      write(`Thanks, ${name}. FlowPilot remembers it; FLOWPILOT_ENGINEER_NAME overrides it.`);
+      write(`Thanks, ${name}. FlowPilot remembers it; /flowpilot name changes it.`);
     }
+    return name;
   }
 }

@@ -4,6 +4,7 @@ import {
   stripMarkup,
   type ViewAction,
   type ViewBlock,
+  type ViewKind,
   type ViewMessage,
 } from "../../engine/views/model.ts";
 import type { ConsoleChoice } from "./types.ts";
@@ -18,7 +19,17 @@ import type { ConsoleChoice } from "./types.ts";
 export interface ConsoleRender {
   text: string;
   choices: ConsoleChoice[];
+  /** The view asks a question its choices answer (a picker), so a typed line is not its answer. */
+  asks: boolean;
 }
+
+/** Views whose buttons answer the question they ask. */
+const QUESTIONS: ReadonlySet<ViewKind> = new Set([
+  "audience_picker",
+  "length_picker",
+  "reminder_options",
+  "switch_audience",
+]);
 
 const RULE = "─".repeat(60);
 
@@ -26,7 +37,7 @@ const RULE = "─".repeat(60);
 export function renderConsole(view: ViewMessage): ConsoleRender {
   const choices: ConsoleChoice[] = [];
   const lines = view.blocks.flatMap((block) => renderBlock(block, choices));
-  return { text: lines.join("\n"), choices };
+  return { text: lines.join("\n"), choices, asks: choices.length > 0 && QUESTIONS.has(view.kind) };
 }
 
 function renderBlock(block: ViewBlock, choices: ConsoleChoice[]): string[] {

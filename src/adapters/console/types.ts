@@ -11,10 +11,15 @@ export interface ConsoleAdapterOptions {
    * The engineer at the keyboard. Without a display name an interactive
    * console asks for it once; the conversation core stores it with the user.
    */
-  engineer: { id: string; displayName?: string };
+  engineer: {
+    id: string;
+    displayName?: string;
+    /** The name is FLOWPILOT_ENGINEER_NAME's: a name chosen with /flowpilot name lasts until the next start. */
+    nameFromEnvironment?: boolean;
+  };
 }
 
-/** One numbered choice the console offers, from the last message that had buttons. */
+/** One numbered choice the console offers, from the newest message that still has buttons. */
 export interface ConsoleChoice {
   n: number;
   actionId: string;

@@ -36,14 +36,16 @@ export function readTeamsMessage(activity: Activity): TeamsInput {
     if (typeof entity.text === "string" && entity.text) raw = raw.split(entity.text).join(" ");
   }
   const text = parseTeamsText(raw).replace(/\s+/g, " ").trim();
-  const addressed =
-    mentioned || activity.conversation?.conversationType === "personal" || /^\/flowpilot\b/i.test(text);
+  const slashed = /^\/flowpilot\b/i.test(text);
+  const addressed = mentioned || activity.conversation?.conversationType === "personal" || slashed;
   if (addressed) {
     const line = text.replace(/^\/?flowpilot\b\s*/i, "");
     const word = line.split(" ")[0]!.toLowerCase();
     if (word === "update")
       return { kind: "command", command: "flowpilot-update", text: line.slice(word.length).trim() };
-    if (word && findCommand(word)) return { kind: "command", command: "flowpilot", text: line };
+    // A command Teams does not offer ("name …") is chatter, unless typed as /flowpilot: then it says why not.
+    if (word && findCommand(word, slashed ? undefined : "teams"))
+      return { kind: "command", command: "flowpilot", text: line };
   }
   return { kind: "message", text, isMention: addressed };
 }

@@ -1,9 +1,21 @@
 import { FlowPilotError } from "../../errors.ts";
+import { assertCanClose } from "../sessions/close.ts";
+import { assertCanRemind } from "../sessions/remind.ts";
 import { applyTemplateValues } from "../templates.ts";
-import { helpView, noticeView, templatesView } from "../views/index.ts";
+import {
+  CUSTOM_REMINDER_INPUT,
+  EDIT_INPUT,
+  ESCALATE_INPUT,
+  helpView,
+  noticeView,
+  RESOLVE_INPUT,
+  templatesView,
+} from "../views/index.ts";
+import type { ActionInput } from "../views/model.ts";
 import type { ReplyVisibility } from "./action-registry.ts";
 import type { ParsedCommandLine } from "./command-line.ts";
 import type { RequestContext } from "./context.ts";
+import { engineerName } from "./engineer-name.ts";
 import {
   escalateSession,
   pauseSession,
@@ -14,6 +26,7 @@ import {
   startSession,
 } from "./session-flow.ts";
 import type { SessionInfo } from "./store.ts";
+import type { PlatformKind } from "./types.ts";
 import { editUpdate, setReminder } from "./update-actions.ts";
 import { startUpdateFlow } from "./update-flow.ts";
 
@@ -29,8 +42,17 @@ export interface CommandSpec {
   /** Needs an open (or, for read-only commands, any) session in the place. */
   needsSession: boolean;
   adminOnly: boolean;
+  /** The platforms that offer it (absent: all); typed elsewhere, it answers `elsewhere`. */
+  only?: { platforms: readonly PlatformKind[]; elsewhere: string };
   /** Who sees the replies: everyone in the thread, or only the engineer who typed it. */
   visibility: ReplyVisibility;
+  /**
+   * The free text the command acts on (what fixed it, the new text), for
+   * when it is typed without it: an adapter that can ask (the console) asks
+   * for it once `ready` has passed, as it does for a button's `input`;
+   * elsewhere the command answers with its usage. The answer arrives as `line.rest`.
+   */
+  input?: { ask: ActionInput; ready?(ctx: RequestContext, session: SessionInfo): Promise<unknown> };
   run(ctx: RequestContext, line: ParsedCommandLine, session: SessionInfo | null): Promise<void>;
 }
 
@@ -103,6 +125,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     needsSession: true,
     adminOnly: false,
     visibility: "thread",
+    input: { ask: RESOLVE_INPUT, ready: async (_ctx, session) => assertCanClose(session, "resolution") },
     run: (ctx, line, session) => resolveSession(ctx, session!, line.rest),
   },
   {
@@ -113,6 +136,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     needsSession: true,
     adminOnly: false,
     visibility: "thread",
+    input: { ask: ESCALATE_INPUT, ready: async (_ctx, session) => assertCanClose(session, "escalation") },
     run: (ctx, line, session) => escalateSession(ctx, session!, line.rest),
   },
   {
@@ -145,6 +169,13 @@ export const COMMANDS: readonly CommandSpec[] = [
     needsSession: true,
     adminOnly: false,
     visibility: "ephemeral",
+    input: {
+      ask: CUSTOM_REMINDER_INPUT,
+      ready: async (ctx, session) => {
+        assertCanRemind(session);
+        await latestUpdate(ctx, session);
+      },
+    },
     run: async (ctx, line, session) => {
       if (!line.rest)
         throw new FlowPilotError(
@@ -162,6 +193,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     needsSession: true,
     adminOnly: false,
     visibility: "thread",
+    input: { ask: EDIT_INPUT, ready: latestUpdate },
     run: async (ctx, line, session) => editUpdate(ctx, await latestUpdate(ctx, session!), line.rest),
   },
   {
@@ -185,6 +217,21 @@ export const COMMANDS: readonly CommandSpec[] = [
     run: (ctx, line) => mapPsaMember(ctx, line.args.join(" ").trim()),
   },
   {
+    id: "name",
+    aliases: [],
+    usage: "/flowpilot name [your full name]",
+    description: "Show or change the name your emails are signed with.",
+    needsSession: false,
+    adminOnly: false,
+    // Slack and Teams name the engineer from their profile at every event; the console has no profile.
+    only: {
+      platforms: ["console"],
+      elsewhere: "FlowPilot signs your emails with the name in your Slack or Teams profile; change it there.",
+    },
+    visibility: "ephemeral",
+    run: (ctx, line) => engineerName(ctx, line.rest),
+  },
+  {
     id: "help",
     aliases: ["?", ""],
     usage: "/flowpilot help",
@@ -193,14 +240,32 @@ export const COMMANDS: readonly CommandSpec[] = [
     adminOnly: false,
     visibility: "ephemeral",
     run: async (ctx) => {
-      await ctx.reply(helpView(COMMANDS.map((c) => ({ usage: c.usage, description: c.description }))));
+      await ctx.reply(
+        helpView(
+          commandsOffered(ctx.thread.account.platform).map((c) => ({
+            usage: c.usage,
+            description: c.description,
+          })),
+        ),
+      );
     },
   },
 ];
 
-/** Finds a command by id or alias. */
-export function findCommand(name: string): CommandSpec | undefined {
-  return COMMANDS.find((c) => c.id === name || c.aliases.includes(name));
+/** Whether a platform offers the command. */
+export function offeredOn(spec: CommandSpec, platform: PlatformKind): boolean {
+  return !spec.only || spec.only.platforms.includes(platform);
+}
+
+/** The commands a platform offers, in help order. */
+export function commandsOffered(platform: PlatformKind): CommandSpec[] {
+  return COMMANDS.filter((c) => offeredOn(c, platform));
+}
+
+/** Finds a command by id or alias; with a platform, only among those it offers. */
+export function findCommand(name: string, platform?: PlatformKind): CommandSpec | undefined {
+  const spec = COMMANDS.find((c) => c.id === name || c.aliases.includes(name));
+  return spec && (!platform || offeredOn(spec, platform)) ? spec : undefined;
 }
 
 /** `/flowpilot settings` shows the templates; `/flowpilot settings client_tone friendly` changes one (admins). */

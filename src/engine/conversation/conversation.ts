@@ -5,10 +5,10 @@ import { intakeText } from "../intake/intake-text.ts";
 import { messageRefusal, recordMessages } from "../sessions/record-messages.ts";
 import type { CommunicationTemplates } from "../templates.ts";
 import { decodeActionPayload, errorView, noticeView } from "../views/index.ts";
-import type { ViewMessage } from "../views/model.ts";
+import type { ActionInput, ViewMessage } from "../views/model.ts";
 import { findAction, type ReplyVisibility } from "./action-registry.ts";
 import { parseCommandLine } from "./command-line.ts";
-import { findCommand } from "./commands.ts";
+import { findCommand, offeredOn } from "./commands.ts";
 import type { ConversationDeps, RequestContext } from "./context.ts";
 import { buildHome, saveTemplates } from "./home.ts";
 import { fireDueReminders } from "./reminders.ts";
@@ -38,9 +38,16 @@ const RECENT_FOR_INTENT = 4;
  */
 export type ActionOutcome = { status: "done" } | { status: "failed" } | { status: "input_rejected" };
 
+/** What became of a command: `needs_input` asks the adapter (one that can ask) for the command's text. */
+export type CommandOutcome = ActionOutcome | { status: "needs_input"; input: ActionInput };
+
+/** What became of a message: `recorded` in its session, or answered otherwise (a request, a refusal). */
+export type MessageOutcome = ActionOutcome | { status: "recorded" };
+
 export interface Conversation {
-  handleMessage(message: IncomingMessage): Promise<void>;
-  handleCommand(command: IncomingCommand): Promise<void>;
+  /** Records a session message, or answers it (an update request, why it was not recorded). */
+  handleMessage(message: IncomingMessage): Promise<MessageOutcome>;
+  handleCommand(command: IncomingCommand): Promise<CommandOutcome>;
   handleAction(action: IncomingAction): Promise<ActionOutcome>;
   /** The user's home page (open sessions with their updates, team templates). */
   homeView(account: AccountRef, actor: ActorRef): Promise<ViewMessage>;
@@ -137,10 +144,10 @@ export function createConversation(deps: ConversationDeps): Conversation {
   }
 
   /** Typed errors become their user message; anything else gets a correlation id, logged with the error. */
-  async function guarded(
+  async function guarded<T extends MessageOutcome | CommandOutcome = ActionOutcome>(
     event: IncomingMessage | IncomingCommand | IncomingAction,
-    work: (ctx: RequestContext) => Promise<void>,
-  ): Promise<ActionOutcome> {
+    work: (ctx: RequestContext) => Promise<T | undefined>,
+  ): Promise<T | ActionOutcome> {
     let ctx: RequestContext | undefined;
     try {
       ctx = await context(event);
@@ -152,8 +159,7 @@ export function createConversation(deps: ConversationDeps): Conversation {
         deps.logger?.info({ eventId: event.eventId }, "duplicate delivery ignored");
         return { status: "done" };
       }
-      await work(ctx);
-      return { status: "done" };
+      return (await work(ctx)) ?? { status: "done" };
     } catch (err) {
       return tellFailure(event, err);
     }
@@ -210,8 +216,8 @@ export function createConversation(deps: ConversationDeps): Conversation {
   }
 
   return {
-    handleMessage: async (message) => {
-      await guarded(message, async (ctx) => {
+    handleMessage: (message) =>
+      guarded<MessageOutcome>(message, async (ctx) => {
         const session = await currentSession(ctx);
         // The adapter parsed its platform's markup (names looked up); the intake cleans what is left,
         // control characters and secrets.
@@ -265,11 +271,11 @@ export function createConversation(deps: ConversationDeps): Conversation {
           },
         ]);
         await refreshHeaderWhenReady(ctx, session, messageCount);
-      });
-    },
+        return { status: "recorded" };
+      }),
 
-    handleCommand: async (command) => {
-      await guarded(command, async (ctx) => {
+    handleCommand: (command) =>
+      guarded<CommandOutcome>(command, async (ctx) => {
         const session = await currentSession(ctx, { acrossThreads: true });
         const text = await intakeText(command.text, session?.id);
         if (command.command === "flowpilot-update") {
@@ -286,6 +292,8 @@ export function createConversation(deps: ConversationDeps): Conversation {
         const spec = findCommand(line.name);
         if (!spec)
           throw new FlowPilotError("invalid_input", `Unknown command "${line.name}". Try /flowpilot help.`);
+        if (spec.only && !offeredOn(spec, ctx.thread.account.platform))
+          throw new FlowPilotError("invalid_input", spec.only.elsewhere);
         if (spec.adminOnly && !ctx.user.isAdmin)
           throw new FlowPilotError("forbidden", "Only workspace admins can do that.");
         if (spec.needsSession && !session) {
@@ -296,12 +304,16 @@ export function createConversation(deps: ConversationDeps): Conversation {
         }
         // Commands about the session answer in its thread; the others (start, help) where they were typed.
         const at = spec.needsSession ? inSessionThread(ctx, session) : ctx;
-        await spec.run(replyingFor(at, spec.visibility), line, session);
-      });
-    },
+        const input = command.input === undefined ? undefined : await intakeText(command.input, session?.id);
+        if (spec.input && session && !line.rest && !input && command.canAsk) {
+          await spec.input.ready?.(at, session);
+          return { status: "needs_input", input: spec.input.ask };
+        }
+        await spec.run(replyingFor(at, spec.visibility), input ? { ...line, rest: input } : line, session);
+      }),
 
     handleAction: (incoming) =>
-      guarded(incoming, async (ctx) => {
+      guarded<ActionOutcome>(incoming, async (ctx): Promise<undefined> => {
         const payload = decodeActionPayload(incoming.payload);
         const session = await ctx.deps.store.getSession(ctx.account.id, payload.sessionId);
         if (!session)
@@ -318,10 +330,13 @@ export function createConversation(deps: ConversationDeps): Conversation {
         const input = incoming.input === undefined ? undefined : await intakeText(incoming.input, session.id);
         const source = spec.replacesSource ? incoming.sourceMessage : undefined;
         const call = { ctx: replyingFor(ctx, spec.visibility, source), session, payload, input };
-        if (spec.target === "session") return spec.run({ ...call, update: undefined });
+        if (spec.target === "session") {
+          await spec.run({ ...call, update: undefined });
+          return;
+        }
         const update = await requireUpdate(ctx, session, payload.updateId);
         if (spec.latestOnly) await requireLatest(ctx, session, update);
-        return spec.run({ ...call, update });
+        await spec.run({ ...call, update });
       }),
 
     homeView: async (account, actor) =>

@@ -73,6 +73,8 @@ export interface ConversationStore {
   updateTemplates(accountId: string, templates: CommunicationTemplates): Promise<void>;
   /** Maps (or, with null, unmaps) an engineer to the PSA member their notes are posted as. */
   setPsaMember(userId: string, memberIdentifier: string | null): Promise<void>;
+  /** The engineer's new name, for them and for their open sessions' next updates; says how many open sessions took it. */
+  renameUser(userId: string, displayName: string): Promise<{ openSessions: number }>;
   /** The MSP's company name, used in email sign-offs. */
   updateCompanyName(accountId: string, companyName: string): Promise<void>;
   /** The open (active or paused) session in a place, newest first. */

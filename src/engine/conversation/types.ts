@@ -73,6 +73,14 @@ export interface IncomingCommand extends Incoming {
   /** "flowpilot" for `/flowpilot …`, "flowpilot-update" for `/flowpilot-update …`. */
   command: "flowpilot" | "flowpilot-update";
   text: string;
+  /**
+   * The adapter can ask for a command's missing text (the console): a
+   * command typed without the text it declares as `input` then ends
+   * `needs_input` with what to ask, instead of answering with its usage.
+   */
+  canAsk?: boolean;
+  /** The text asked for after a `needs_input` outcome (what fixed it, the new text). */
+  input?: string;
 }
 
 export interface IncomingAction extends Incoming {
@@ -113,6 +121,14 @@ export interface ChatSurface {
    * replacements below and does not set it.
    */
   readonly editsMessages?: boolean;
+  /**
+   * The engineer chose the name FlowPilot signs them with (`/flowpilot
+   * name`, offered where the platform has no profile to take it from: the
+   * console). The adapter sends it with their events from now on; a text it
+   * returns is added to the confirmation (the console: a setting that wins
+   * at the next start).
+   */
+  nameChosen?(account: AccountRef, platformUserId: string, displayName: string): string | undefined;
   post(thread: ThreadRef, view: ViewMessage, options?: PostOptions): Promise<MessageRef | undefined>;
   /** Replaces a message posted earlier (a placeholder, a picker); may fall back to posting. */
   update(message: MessageRef, view: ViewMessage): Promise<void>;

@@ -30,6 +30,16 @@ export type ClosingContext = keyof typeof CLOSING;
 
 export const closedStatus = (context: ClosingContext): "resolved" | "escalated" => CLOSING[context].status;
 
+/** A finished session cannot be resolved or escalated again. */
+export function assertCanClose(session: SessionInfo, context: ClosingContext): void {
+  if (isClosed(session.status)) {
+    throw new FlowPilotError(
+      "conflict",
+      `This session is already ${session.status}; it cannot be ${CLOSING[context].status}.`,
+    );
+  }
+}
+
 /** The state change alone: in the database before anything is acknowledged. */
 export async function closeState(
   deps: SessionDeps,
@@ -38,12 +48,7 @@ export async function closeState(
   text: string | undefined,
 ): Promise<{ closed: SessionInfo; cancelledReminders: number }> {
   const closing = CLOSING[context];
-  if (isClosed(session.status)) {
-    throw new FlowPilotError(
-      "conflict",
-      `This session is already ${session.status}; it cannot be ${closing.status}.`,
-    );
-  }
+  assertCanClose(session, context);
   if (!text?.trim()) throw new FlowPilotError("invalid_input", closing.missing);
   await closing.store(deps, session.id, text.trim());
   const cancelledReminders = await deps.store.cancelPendingReminders(session.id, `session ${closing.status}`);

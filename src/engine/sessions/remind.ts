@@ -3,6 +3,15 @@ import { FlowPilotError } from "../../errors.ts";
 import type { SessionInfo, StoredUpdate } from "../conversation/store.ts";
 import type { SessionDeps } from "./deps.ts";
 
+/** A finished session has nothing left to remind about. */
+export function assertCanRemind(session: SessionInfo): void {
+  if (isClosed(session.status))
+    throw new FlowPilotError(
+      "conflict",
+      `This session is ${session.status}; there is nothing left to remind you about.`,
+    );
+}
+
 /**
  * Schedules a reminder to send the next update for this update's audience,
  * `minutes` from `now`, for the engineer who asked (named and mentioned when
@@ -20,11 +29,7 @@ export async function scheduleReminder(
   },
 ): Promise<{ reminderId: string; remindAt: Date }> {
   const { session, update } = input;
-  if (isClosed(session.status))
-    throw new FlowPilotError(
-      "conflict",
-      `This session is ${session.status}; there is nothing left to remind you about.`,
-    );
+  assertCanRemind(session);
   const remindAt = new Date(input.now.getTime() + input.minutes * 60_000);
   const reminderId = await deps.store.createReminder(session.id, {
     remindAt,

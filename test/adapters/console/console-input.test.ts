@@ -106,6 +106,114 @@ describe("console: actions that ask for input", () => {
   });
 });
 
+describe("console: the live choices after a message is replaced", () => {
+  it("keeps Edit after a reminder is set: the spent reminder picker is never offered, and the edit is not a session message", async () => {
+    await startSession();
+    await h.say("quick update for the client");
+    await h.choose("Set Reminder");
+    const set = await h.choose("15 min");
+    expect(set).toMatch(/Reminder set: in 15 min/);
+    expect(set).toMatch(/Still available: \[1\] Copy .*\[6\] Edit/);
+    expect(set).not.toMatch(/Still available: .*15 min/);
+    const edited = await h.choose("Edit", "Please say we will call at 3pm");
+    expect(edited).toMatch(/Saved your edited version/);
+    expect(await messages()).not.toContain("Please say we will call at 3pm");
+    expect(await h.choose("Copy")).toContain("Please say we will call at 3pm");
+    expect(await h.say("detailed ticket notes")).not.toContain("3pm");
+  });
+
+  it("a number after the picker was answered picks from the message still offering choices", async () => {
+    await startSession();
+    await h.say("quick update for the client");
+    await h.choose("Set Reminder");
+    await h.choose("30 min");
+    // [4] was "Custom" on the spent picker; on the update it is Switch Length.
+    expect(await h.say("4")).toMatch(/Client Update · Detailed/);
+  });
+});
+
+describe("console: text typed while a step waits for it", () => {
+  it("a line typed while a picker asks its question is recorded, and the console says so in one line", async () => {
+    await startSession();
+    await h.say("/flowpilot-update");
+    const typed = await h.say("Also checked the Wi-Fi controller");
+    expect(typed).toBe("Recorded as a session message; to answer the question above, type its number.\n");
+    expect(await messages()).toContain("Also checked the Wi-Fi controller");
+    expect(await h.choose("Email Draft")).toMatch(/How detailed\?/);
+    expect(await h.say("Rebooted the access point too")).toMatch(/^Recorded as a session message/);
+    expect(await h.choose("Quick")).toMatch(/Subject:/);
+    // The update's buttons are not a question: a line typed now is simply recorded.
+    expect(await h.say("Users confirm mail arrives")).toBe("");
+    await h.choose("Set Reminder");
+    expect(await h.say("left a voicemail for the office manager")).toMatch(/^Recorded as a session message/);
+  });
+
+  it("/flowpilot resolve typed without its text asks what fixed it, and the answer resolves the session", async () => {
+    await startSession();
+    const out = await h.say(
+      "/flowpilot resolve",
+      "Restarted netlogon on DC01 and set it to restart on failure",
+    );
+    expect(out).toMatch(/^What fixed it\? This summary is the authoritative cause/);
+    expect(out).toMatch(/Session resolved/);
+    expect(out).toMatch(/Restarted netlogon on DC01 and set it to restart on failure/);
+    expect(out).not.toMatch(/Usage:/);
+    expect(await messages()).toHaveLength(2);
+  });
+
+  it("/flowpilot escalate and /flowpilot edit ask for their text too; an empty answer cancels", async () => {
+    await startSession();
+    await h.say("quick update for the client");
+    expect(await h.say("/flowpilot edit", "")).toMatch(/Nothing entered; \/flowpilot edit cancelled/);
+    expect(await h.say("/flowpilot edit", "Hi Harbor Dental, logins work again.")).toMatch(
+      /Saved your edited version/,
+    );
+    expect(await h.choose("Copy")).toContain("Hi Harbor Dental, logins work again.");
+    const escalated = await h.say("/flowpilot escalate", "Needs the domain admin to check replication");
+    expect(escalated).toMatch(/^Why are you escalating\?/);
+    expect(escalated).toMatch(/Needs the domain admin to check replication/);
+    expect(await h.prisma.session.findFirst({ select: { status: true, escalationReason: true } })).toEqual({
+      status: "escalated",
+      escalationReason: "Needs the domain admin to check replication",
+    });
+    expect(await messages()).toHaveLength(2);
+  });
+
+  it("/flowpilot remind asks in how long, asks again after a duration it cannot read", async () => {
+    await startSession();
+    await h.say("quick ticket note");
+    const out = await h.say("/flowpilot remind", "soon", "45m");
+    expect(out).toMatch(/^Remind you in how long\?/);
+    expect(out).toMatch(/"soon" is not a duration I understand/);
+    expect(out).toMatch(/Reminder set: in 45 min/);
+    expect(await messages()).toHaveLength(2);
+  });
+
+  it("asks nothing when the command could not use the answer: no update to edit, a session already resolved", async () => {
+    await startSession();
+    const edit = await h.say("/flowpilot edit", "this must not be asked for");
+    expect(edit).toMatch(/There is no update in this session yet/);
+    expect(edit).not.toMatch(/Your version of the update/);
+    await h.say("/flowpilot resolve Restarted netlogon on DC01");
+    const again = await h.say("/flowpilot resolve", "this must not be asked for");
+    expect(again).toMatch(/already resolved/);
+    expect(again).not.toMatch(/What fixed it/);
+  });
+
+  it("a platform that cannot ask still gets the usage, as before", async () => {
+    await startSession();
+    const before = h.transcript.length;
+    const outcome = await h.conversation().handleCommand({
+      thread: CONSOLE_THREAD,
+      actor: { platformUserId: "console:test", displayName: "Sam Okafor", isAdmin: true },
+      command: "flowpilot",
+      text: "resolve",
+    });
+    expect(outcome.status).toBe("failed");
+    expect(h.transcript.slice(before)).toMatch(/What fixed it\? Usage: \/flowpilot resolve <what fixed it>/);
+  });
+});
+
 describe("console papercuts", () => {
   it("shows the live buttons again after Copy, Edit and 👍, and says when a rating changes", async () => {
     await startSession();

@@ -70,6 +70,18 @@ describe("FlowPilot in a Slack thread", () => {
     expect(text(result)).toMatch(/IKE|rekey|lifetime/i);
   });
 
+  it("/flowpilot name says the name comes from the Slack profile; /flowpilot resolve without its text still answers with its usage", async () => {
+    await bot.command("name Sam the Engineer");
+    const name = bot.fake.messages.at(-1)!;
+    expect(name.ephemeralTo).toBe(ENGINEER.id);
+    expect(text(name)).toMatch(/name in your Slack or Teams profile/);
+    await startSession();
+    await bot.command("resolve");
+    const usage = bot.fake.messages.at(-1)!;
+    expect(usage.ephemeralTo).toBe(ENGINEER.id);
+    expect(text(usage)).toMatch(/What fixed it\? Usage: \/flowpilot resolve <what fixed it>/);
+  });
+
   it("selection steps are buttons; each pressed picker is replaced in place, not left live", async () => {
     const header = await startSession();
     await troubleshoot(header.ts);

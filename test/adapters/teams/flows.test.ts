@@ -142,6 +142,15 @@ describe("typed commands and session chatter", () => {
     expect(t.shown().filter(inThread(place))).toEqual([]);
   });
 
+  it("/flowpilot name says the name comes from the Teams profile; help does not offer it", async () => {
+    await t.say("/flowpilot name Priya Shah", { mention: true });
+    expect(t.latest("name in your Slack or Teams profile").conversationId).toMatch(/^a:personal-/);
+    await t.say("help", { mention: true });
+    const help = t.latest("FlowPilot");
+    expect(help.text).toMatch(/\/flowpilot member/);
+    expect(help.text).not.toMatch(/\/flowpilot name/);
+  });
+
   it("team templates: everyone can read them, only a team owner can change them", async () => {
     await t.say("settings", { mention: true });
     const forMember = t.inPersonalChat().at(-1)!;

@@ -4,7 +4,7 @@ import { inflateSync } from "node:zlib";
 import { unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { buildTeamsPackage, TEAMS_MANIFEST_DIR } from "../../../scripts/package-teams.ts";
-import { COMMANDS } from "../../../src/engine/conversation/commands.ts";
+import { commandsOffered } from "../../../src/engine/conversation/commands.ts";
 import { APP_ID } from "./support/teams-harness.ts";
 
 const template = JSON.parse(readFileSync(join(TEAMS_MANIFEST_DIR, "manifest.json"), "utf8"));
@@ -45,11 +45,13 @@ describe("the Teams app manifest", () => {
     const listed = template.bots[0].commandLists[0].commands as { title: string; description: string }[];
     expect(listed.length).toBeLessThanOrEqual(12);
     for (const command of listed) {
-      const spec = COMMANDS.find((c) => c.id === command.title);
+      const spec = commandsOffered("teams").find((c) => c.id === command.title);
       expect(spec, `manifest command "${command.title}" is not a FlowPilot command`).toBeDefined();
       expect(command.description).toBe(spec!.description);
     }
-    const missing = COMMANDS.map((c) => c.id).filter((id) => !listed.some((l) => l.title === id));
+    const missing = commandsOffered("teams")
+      .map((c) => c.id)
+      .filter((id) => !listed.some((l) => l.title === id));
     expect(missing).toEqual(TYPED_ONLY);
   });
 

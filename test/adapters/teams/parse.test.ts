@@ -50,6 +50,19 @@ describe("reading a Teams message", () => {
     });
   });
 
+  it("a command Teams does not offer (the console's name) is chatter, unless typed as /flowpilot", () => {
+    expect(readTeamsMessage(activity("name resolution fails on DC01", { personal: true }))).toEqual({
+      kind: "message",
+      text: "name resolution fails on DC01",
+      isMention: true,
+    });
+    expect(readTeamsMessage(activity("/flowpilot name Priya Shah"))).toEqual({
+      kind: "command",
+      command: "flowpilot",
+      text: "name Priya Shah",
+    });
+  });
+
   it("without the mention in a channel, command words are chatter of the session", () => {
     expect(readTeamsMessage(activity("resolve the DNS name first"))).toEqual({
       kind: "message",
