@@ -3,7 +3,7 @@ import type { Hono } from "hono";
 import type { SlackSettings } from "../../config.ts";
 import type { Conversation } from "../../engine/conversation/conversation.ts";
 import type { ChatRuntime } from "../chat-runtime.ts";
-import { createSlackClients, slackLogger } from "./clients.ts";
+import { createSlackClients, slackLogger, UnknownWorkspaceError } from "./clients.ts";
 import { registerActions } from "./listeners/actions.ts";
 import { registerCommands } from "./listeners/commands.ts";
 import type { ListenerDeps } from "./listeners/deps.ts";
@@ -44,7 +44,18 @@ export function createSlackRuntime(settings: SlackSettings, options: SlackRuntim
     : httpReceiver!;
   const app = new App({
     receiver,
-    authorize: async (source) => clients.authorize(source.teamId ?? source.enterpriseId ?? ""),
+    authorize: async (source) => {
+      try {
+        return await clients.authorizeEvent(source);
+      } catch (err) {
+        if (err instanceof UnknownWorkspaceError)
+          logger.warn(
+            { platform: "slack", refusal: err.refusal, team: source.teamId },
+            "slack event refused",
+          );
+        throw err;
+      }
+    },
     clientOptions: clients.options,
     logger: slackLogger(logger),
     processBeforeResponse: false,
@@ -69,6 +80,8 @@ export function createSlackRuntime(settings: SlackSettings, options: SlackRuntim
   registerMessages(app, deps);
   registerHome(app, deps);
   app.error(async (err) => {
+    // A refused workspace was logged, in plain words, where it was refused.
+    if (err.original instanceof UnknownWorkspaceError) return;
     logger.error({ err: err.message, code: (err as { code?: string }).code }, "slack listener error");
   });
 

@@ -226,6 +226,12 @@ export async function startTeams(options: TeamsHarnessOptions = {}) {
     cw,
     dataDir,
     logs: () => logs,
+    /** The JSON log lines so far, parsed. */
+    logLines: (): Json[] =>
+      logs
+        .split("\n")
+        .filter(Boolean)
+        .map((line) => JSON.parse(line)),
     deliver,
     message,
     say,
