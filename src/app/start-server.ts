@@ -19,6 +19,7 @@ import { type ChatRuntimeOverrides, createChatRuntimes } from "./chat-runtimes.t
 import { openAppDatabase } from "./open-app-database.ts";
 import { createTicketPoster } from "./psa-connections.ts";
 import { scheduleRetentionJob } from "./retention-job.ts";
+import { checkChatPlatforms } from "./startup-checks.ts";
 
 const VERSION: string = JSON.parse(
   readFileSync(new URL("../../package.json", import.meta.url), "utf8"),
@@ -60,6 +61,8 @@ export interface StartedServer extends RunningServer {
  */
 export async function startServer(config: Config, options: StartServerOptions = {}): Promise<StartedServer> {
   const logger = createLogger(config.logLevel ?? "info", options.logStream);
+  // Before the database: a refused token stops start-up without touching the data folder.
+  await checkChatPlatforms(config, { logger });
   const db = await openAppDatabase(config, logger);
   const pending = new Set<Promise<unknown>>();
   const runtimes: ChatRuntime[] = [];

@@ -45,7 +45,8 @@ export class FakeSlack {
   readonly responses: Array<{ id: string; body: Record<string, unknown> }> = [];
   readonly team = { id: "T0ACME", name: "Acme MSP" };
   readonly bot = { userId: "UBOTFLOW", botId: "BFLOW" };
-  private readonly failures = new Map<string, Failure[]>();
+  /** Per method, what the next calls meet: a failure, or null for a normal answer. */
+  private readonly failures = new Map<string, Array<Failure | null>>();
   private tsCounter = 0;
   private server!: Server;
   private wss?: WebSocketServer;
@@ -68,9 +69,13 @@ export class FakeSlack {
     return `http://127.0.0.1:${this.port}/response/${id}`;
   }
 
-  /** The next `times` calls of `method` fail this way. */
-  failNext(method: string, failure: Failure, times = 1): void {
-    this.failures.set(method, [...(this.failures.get(method) ?? []), ...Array(times).fill(failure)]);
+  /** The next `times` calls of `method` fail this way (after `answeredFirst` calls answered normally). */
+  failNext(method: string, failure: Failure, times = 1, answeredFirst = 0): void {
+    this.failures.set(method, [
+      ...(this.failures.get(method) ?? []),
+      ...Array(answeredFirst).fill(null),
+      ...Array(times).fill(failure),
+    ]);
   }
 
   callsOf(method: string): SlackCall[] {

@@ -1,6 +1,8 @@
+import { StartupCheckError } from "../../adapters/startup-check.ts";
 import { startServer } from "../../app/start-server.ts";
 import { loadCliConfig } from "../cli-config.ts";
 import type { CliIo } from "../io.ts";
+import { UnavailableError } from "../unavailable-error.ts";
 import { UsageError } from "../usage-error.ts";
 
 /**
@@ -15,6 +17,8 @@ export async function serve(io: CliIo): Promise<void> {
       throw new UsageError(
         `cannot listen on ${config.http.host}:${config.http.port} (${err.code}); set FLOWPILOT_HTTP_PORT`,
       );
+    if (err instanceof StartupCheckError)
+      throw err.kind === "refused" ? new UsageError(err.message) : new UnavailableError(err.message);
     throw err;
   });
   io.stdout.write(`FlowPilot API listening on ${server.url} (OpenAPI: ${server.url}/openapi.json)\n`);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loopbackOnly } from "../../support/loopback-only.ts";
 import { BOT_ISSUER } from "./support/fake-bot-framework.ts";
-import { APP_ID, startTeams, type TeamsHarness } from "./support/teams-harness.ts";
+import { APP_ID, startTeams, TENANT, type TeamsHarness } from "./support/teams-harness.ts";
 
 loopbackOnly();
 
@@ -16,6 +16,20 @@ beforeAll(async () => {
   t = await startTeams();
 });
 afterAll(() => t.stop());
+
+describe("the app password, checked at start-up", () => {
+  it("is sent to the (fake) Microsoft login once, as the client credentials grant botbuilder uses", () => {
+    const check = t.fake.tokenRequests[0]!;
+    expect(check.tenant).toBe(TENANT);
+    const form = new URLSearchParams(check.body);
+    expect(Object.fromEntries(form)).toEqual({
+      grant_type: "client_credentials",
+      client_id: APP_ID,
+      client_secret: "test-app-password-Zq8",
+      scope: "https://api.botframework.com/.default",
+    });
+  });
+});
 
 describe("inbound tokens", () => {
   it("a correctly signed activity is served, and the replies carry the bot's outbound token", async () => {

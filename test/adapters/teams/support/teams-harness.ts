@@ -62,6 +62,8 @@ export async function startTeams(options: TeamsHarnessOptions = {}) {
     appPassword: "test-app-password-Zq8",
     appType: "SingleTenant",
     tenantId: TENANT,
+    // The start-up check of the app password asks the fake, never Microsoft.
+    loginUrl: fake.loginUrl,
     ...options.settings,
   };
   const config: Config = {
