@@ -4,6 +4,7 @@ import type { SlackSettings } from "../../config.ts";
 import type { Conversation } from "../../engine/conversation/conversation.ts";
 import type { ChatRuntime } from "../chat-runtime.ts";
 import { createSlackClients, slackLogger, UnknownWorkspaceError } from "./clients.ts";
+import { describeFailure, shownSlackApiUrl } from "./credentials-check.ts";
 import { registerActions } from "./listeners/actions.ts";
 import { registerCommands } from "./listeners/commands.ts";
 import type { ListenerDeps } from "./listeners/deps.ts";
@@ -12,6 +13,7 @@ import { registerMessages } from "./listeners/messages.ts";
 import { mountOAuth } from "./oauth.ts";
 import { HonoSlackReceiver } from "./receiver.ts";
 import { ResponseUrls } from "./response-urls.ts";
+import { socketModeLifecycle } from "./socket-mode.ts";
 import { createSlackSurface } from "./surface.ts";
 import type { SlackRuntimeOptions } from "./types.ts";
 
@@ -84,6 +86,18 @@ export function createSlackRuntime(settings: SlackSettings, options: SlackRuntim
     if (err.original instanceof UnknownWorkspaceError) return;
     logger.error({ err: err.message, code: (err as { code?: string }).code }, "slack listener error");
   });
+  const socket =
+    receiver instanceof SocketModeReceiver
+      ? socketModeLifecycle(app, receiver, {
+          logger,
+          describe: (err) =>
+            describeFailure(err, {
+              setting: "SLACK_APP_TOKEN",
+              method: "apps.connections.open",
+              apiUrl: shownSlackApiUrl(settings),
+            }),
+        })
+      : undefined;
 
   return {
     platform: "slack",
@@ -100,10 +114,10 @@ export function createSlackRuntime(settings: SlackSettings, options: SlackRuntim
       server.post(SLACK_EVENTS_PATH, (c) => httpReceiver.handle(c));
     },
     start: async () => {
-      if (socketMode) await app.start();
+      await socket?.start();
     },
     stop: async () => {
-      if (socketMode) await app.stop();
+      await socket?.stop();
     },
     describe: () =>
       socketMode

@@ -54,4 +54,29 @@ describe("Slack in Socket Mode (SLACK_APP_TOKEN: no public URL)", () => {
       await fake.close();
     }
   });
+
+  it("after a drop, a reconnection Slack answers with an error is logged and tried again until it connects", async () => {
+    const fake = await FakeSlack.start();
+    const bot = await startSlackBot({
+      fake,
+      env: { SLACK_APP_TOKEN: "xapp-1-A0FLOW-socket-test", SLACK_SIGNING_SECRET: "" },
+    });
+    try {
+      await vi.waitFor(() => expect(fake.socketConnections).toBe(1), PATIENT);
+      // Each attempt of the client's first reconnection (the call and its two retries) gets a 500.
+      fake.failNext("apps.connections.open", { status: 500 }, 3);
+      fake.dropSockets();
+      await vi.waitFor(() => expect(fake.socketConnections).toBe(0), PATIENT);
+      await vi.waitFor(() => expect(fake.socketConnections).toBe(1), PATIENT);
+      const failed = bot.logLines().find((l) => l.msg === "slack: Socket Mode could not reconnect");
+      expect(failed).toMatchObject({
+        level: 50,
+        err: `Slack could not be reached at ${fake.apiUrl} (apps.connections.open: HTTP 500)`,
+      });
+      expect(fake.callsOf("apps.connections.open")).toHaveLength(6);
+    } finally {
+      await bot.close();
+      await fake.close();
+    }
+  });
 });
