@@ -91,6 +91,28 @@ describe.concurrent("a start-up that cannot work stops with one line", () => {
     expect(run.goneAfterMs).toBeLessThan(GONE_WITHIN_MS);
   });
 
+  it("Socket Mode refused after the server started listening: the server is closed too", async (test) => {
+    const fake = await fakeSlack(test);
+    // The start-up check passes; the client's own call, once the HTTP server listens, is refused.
+    fake.failNext("apps.connections.open", { status: 200, error: "invalid_auth" }, 1, 1);
+    const run = await failedStart(
+      {
+        SLACK_BOT_TOKEN: "xoxb-ok",
+        SLACK_APP_TOKEN: "xapp-1-revoked",
+        SLACK_API_URL: fake.apiUrl,
+        LOG_LEVEL: "fatal",
+      },
+      test,
+    );
+    expect(run).toMatchObject({
+      code: 2,
+      stdout: "",
+      stderr: "flowpilot: Slack refused SLACK_APP_TOKEN (apps.connections.open: invalid_auth)\n",
+    });
+    expect(fake.callsOf("apps.connections.open")).toHaveLength(2);
+    expect(run.goneAfterMs).toBeLessThan(GONE_WITHIN_MS);
+  });
+
   it("Microsoft login refuses MicrosoftAppPassword (AADSTS7000215)", async (test) => {
     const login = await startFakeBotFramework({ appId: APP_ID, tenantId: TENANT });
     test.onTestFinished(() => login.close());
