@@ -48,6 +48,16 @@ export const chatPlatformSchema = z.object({
     z.enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"]).optional(),
   ),
   MicrosoftAppTenantId: optionalString,
+  FLOWPILOT_TEAMS_LOGIN_URL: optionalString.pipe(
+    z
+      .url("must be a URL such as https://login.microsoftonline.com")
+      .refine(
+        (url) =>
+          /^https:\/\//i.test(url) || /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/i.test(url),
+        "must be https:// (the client secret is sent to it); plain http only to this machine",
+      )
+      .optional(),
+  ),
   FLOWPILOT_TEAMS_ALLOW_ANONYMOUS: flag,
   FLOWPILOT_TEAMS_ADMINS: optionalString,
 });
@@ -73,6 +83,8 @@ export interface TeamsSettings {
   appPassword?: string;
   appType: "MultiTenant" | "SingleTenant" | "UserAssignedMSI";
   tenantId?: string;
+  /** The Microsoft identity platform MicrosoftAppPassword is checked against at start-up (default: the public cloud's). */
+  loginUrl?: string;
   /**
    * People who may edit the team templates besides team owners: Microsoft
    * Entra object ids or sign-in names (e-mail / UPN), lower-cased.
@@ -170,6 +182,7 @@ export function teamsSettings(c: RawChatPlatformConfig): TeamsSettings | undefin
     appPassword: c.MicrosoftAppPassword,
     appType,
     tenantId: c.MicrosoftAppTenantId,
+    loginUrl: c.FLOWPILOT_TEAMS_LOGIN_URL,
     admins,
   };
 }

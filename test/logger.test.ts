@@ -53,4 +53,12 @@ describe("log lines", () => {
     expect(lines()).toContain("login failed for admin / [password removed] at 10:03");
     expect(lines()).toContain('"route":"/ai-sessions"');
   });
+
+  it("keep why a request was refused (`refusal`) in plain words, while a typed `reason` stays redacted", () => {
+    const { logger, lines } = capture();
+    logger.warn({ refusal: "stale or future timestamp", reason: "client asked to wait until Monday" }, "r");
+    const line = JSON.parse(lines());
+    expect(line.refusal).toBe("stale or future timestamp");
+    expect(line.reason).toBe("[redacted]");
+  });
 });

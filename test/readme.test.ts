@@ -1,11 +1,11 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { readdirSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freshDataDir } from "./support/data-dir.ts";
 import { type FakeConnectWise, startFakeConnectWise } from "./support/fake-connectwise.ts";
+import { freePort } from "./support/ports.ts";
 import { REPO_ROOT } from "./support/session-expectations.ts";
 
 /**
@@ -59,14 +59,6 @@ const EXPECTED: Array<{ when: string; prints: RegExp[] }> = [
   },
   { when: "serve &", prints: [/"recorded":2/, /Hi Acme Medical Group/, /active\s+\S+\s+\S+\s+psa sync/] },
 ];
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 function bash(script: string, env: NodeJS.ProcessEnv, stdin?: "ignore") {
   return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {

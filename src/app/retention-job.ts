@@ -20,20 +20,19 @@ export function scheduleRetentionJob(
   prisma: PrismaClient,
   olderThanDays: number,
   logger: JobLogger,
+  /** Wraps each run, e.g. so that shutdown waits for one under way. */
+  track: (run: () => Promise<void>) => () => Promise<void> = (run) => run,
 ): ScheduledTask {
-  return cron.schedule(
-    RETENTION_SCHEDULE,
-    async () => {
-      try {
-        const deleted = await purgeClosedSessions(prisma, { olderThanDays });
-        logger.info({ job: "retention", olderThanDays, deleted }, "retention purge");
-      } catch (err) {
-        logger.error(
-          { job: "retention", err: err instanceof Error ? err.message : String(err) },
-          "retention job failed",
-        );
-      }
-    },
-    { name: "retention", noOverlap: true },
-  );
+  const run = track(async () => {
+    try {
+      const deleted = await purgeClosedSessions(prisma, { olderThanDays });
+      logger.info({ job: "retention", olderThanDays, deleted }, "retention purge");
+    } catch (err) {
+      logger.error(
+        { job: "retention", err: err instanceof Error ? err.message : String(err) },
+        "retention job failed",
+      );
+    }
+  });
+  return cron.schedule(RETENTION_SCHEDULE, run, { name: "retention", noOverlap: true });
 }

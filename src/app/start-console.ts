@@ -16,6 +16,7 @@ import { createLogger } from "../logger.ts";
 import { openAppDatabase } from "./open-app-database.ts";
 import { osFullName } from "./os-full-name.ts";
 import { createTicketPoster } from "./psa-connections.ts";
+import { deadlineIn, SHUTDOWN_GRACE_MS, settledBy } from "./shutdown.ts";
 
 export interface ConsoleIo {
   input: Readable;
@@ -59,9 +60,20 @@ export async function startConsole(config: Config, io: ConsoleIo): Promise<void>
     });
     const job = scheduleReminderJob(() => conversation.fireDueReminders("console"), logger);
     try {
-      await adapter.run(conversation, { stop: io.untilStopped?.() });
+      const stop = io.untilStopped?.();
+      const running = adapter.run(conversation, { stop });
+      if (!stop) return await running;
+      const ended = await Promise.race([running.then(() => true), stop.then(() => false)]);
+      // Asked to stop while a line is being handled (an update being written): it gets the grace, then is abandoned.
+      if (ended) return;
+      if (await settledBy(running, deadlineIn(SHUTDOWN_GRACE_MS))) return await running;
+      running.catch(() => undefined);
+      logger.warn(
+        { abandonedWork: 1, graceMs: SHUTDOWN_GRACE_MS },
+        "shutdown: work still running after the grace was abandoned",
+      );
     } finally {
-      await job.stop();
+      job.destroy();
     }
   } finally {
     await db.close();

@@ -16,11 +16,21 @@ export interface CliIo {
    * keeps the default Ctrl-C behaviour.
    */
   untilStopped(): Promise<string>;
+  /**
+   * Stops listening for stop signals (the command has ended): a signal now
+   * has its default effect instead of resolving a promise nobody awaits.
+   */
+  release?(): void;
 }
 
 /** The real process: its streams, environment and stop signals. */
 export function processIo(): CliIo {
   let stopped: Promise<string> | undefined;
+  const signals = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+  let stop: ((signal: string) => void) | undefined;
+  const release = () => {
+    if (stop) for (const signal of signals) process.off(signal, stop);
+  };
   return {
     stdin: process.stdin,
     stdout: process.stdout,
@@ -28,20 +38,18 @@ export function processIo(): CliIo {
     env: process.env,
     untilStopped() {
       stopped ??= new Promise((resolve) => {
-        const stop = (signal: string) => {
-          process.off("SIGINT", stop);
-          process.off("SIGTERM", stop);
-          process.off("SIGHUP", stop);
+        // The first signal asks for a clean stop; a second one has its default effect (ends the process now).
+        stop = (signal: string) => {
+          release();
           resolve(signal);
         };
-        process.on("SIGINT", stop);
-        process.on("SIGTERM", stop);
-        process.on("SIGHUP", stop);
+        for (const signal of signals) process.on(signal, stop);
         // Launched by npm (npx, npm start): npm ending is our stop signal too.
         launcherExited().then(stop);
       });
       return stopped;
     },
+    release,
   };
 }
 

@@ -2,6 +2,7 @@ import { Command, CommanderError } from "commander";
 import { isFlowPilotError } from "../errors.ts";
 import { CLI_COMMANDS } from "./commands/index.ts";
 import type { CliIo } from "./io.ts";
+import { UnavailableError } from "./unavailable-error.ts";
 import { USAGE_EXIT_CODE, UsageError } from "./usage-error.ts";
 
 /** Exit code of a refusal that is not the caller's input: a busy database, a PSA or model outage. */
@@ -40,6 +41,10 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     if (err instanceof UsageError) {
       io.stderr.write(`flowpilot: ${err.message}\n`);
       return USAGE_EXIT_CODE;
+    }
+    if (err instanceof UnavailableError) {
+      io.stderr.write(`flowpilot: ${err.message}\n`);
+      return REFUSED_EXIT_CODE;
     }
     if (isFlowPilotError(err)) {
       io.stderr.write(`flowpilot: ${err.userMessage}\n`);

@@ -1,12 +1,13 @@
 import { readFile } from "node:fs/promises";
 import { userInfo } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { CONSOLE_ACCOUNT } from "../../src/adapters/console/index.ts";
 import { getOrCreateAccount } from "../../src/db/accounts.ts";
 import { openDatabase } from "../../src/db/open.ts";
 import { upsertUser } from "../../src/db/users.ts";
 import { freshDataDir } from "../support/data-dir.ts";
+import { FakeSlack } from "../support/fake-slack.ts";
 import { runCli, startCli } from "../support/run-cli.ts";
 import { REPO_ROOT } from "../support/session-expectations.ts";
 
@@ -57,21 +58,23 @@ describe("flowpilot start (console, scripted on stdin)", () => {
 });
 
 describe("flowpilot start with chat platform settings", () => {
-  it("serves Slack on the HTTP server with the REST API instead of the console", async () => {
+  it("serves Slack on the HTTP server with the REST API instead of the console, its token checked first", async () => {
+    const slack = await FakeSlack.start();
+    onTestFinished(() => slack.close());
     const env = {
       FLOWPILOT_DATA_DIR: await freshDataDir(),
       FLOWPILOT_HTTP_HOST: "127.0.0.1",
       FLOWPILOT_HTTP_PORT: "0",
       SLACK_SIGNING_SECRET: "test-signing-secret",
       SLACK_BOT_TOKEN: "xoxb-cli-test",
-      // Never contacted here, and never anything but loopback.
-      SLACK_API_URL: "http://127.0.0.1:9/api/",
+      SLACK_API_URL: slack.apiUrl,
     };
     const bot = startCli(["start"], { env });
     await bot.waitFor(/Serving Slack \(HTTP, \/slack\/events\)/);
     const { stdout } = bot.output();
     expect(stdout).toMatch(/listening on http:\/\/127\.0\.0\.1:\d+/);
     expect(stdout).not.toMatch(/FlowPilot console/);
+    expect(slack.callsOf("auth.test").map((call) => call.token)).toEqual(["xoxb-cli-test"]);
     bot.stop("SIGTERM");
     expect((await bot.done).code).toBe(0);
   });

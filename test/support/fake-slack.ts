@@ -45,7 +45,12 @@ export class FakeSlack {
   readonly responses: Array<{ id: string; body: Record<string, unknown> }> = [];
   readonly team = { id: "T0ACME", name: "Acme MSP" };
   readonly bot = { userId: "UBOTFLOW", botId: "BFLOW" };
-  private readonly failures = new Map<string, Failure[]>();
+  /** Per method, what the next calls meet: a failure, or null for a normal answer. */
+  private readonly failures = new Map<string, Array<Failure | null>>();
+  private readonly delays = new Map<string, number>();
+  private readonly held = new Set<() => void>();
+  /** Where apps.connections.open sends Socket Mode clients (default: this server's WebSocket). */
+  socketUrl?: string;
   private tsCounter = 0;
   private server!: Server;
   private wss?: WebSocketServer;
@@ -68,9 +73,18 @@ export class FakeSlack {
     return `http://127.0.0.1:${this.port}/response/${id}`;
   }
 
-  /** The next `times` calls of `method` fail this way. */
-  failNext(method: string, failure: Failure, times = 1): void {
-    this.failures.set(method, [...(this.failures.get(method) ?? []), ...Array(times).fill(failure)]);
+  /** The next `times` calls of `method` fail this way (after `answeredFirst` calls answered normally). */
+  failNext(method: string, failure: Failure, times = 1, answeredFirst = 0): void {
+    this.failures.set(method, [
+      ...(this.failures.get(method) ?? []),
+      ...Array(answeredFirst).fill(null),
+      ...Array(times).fill(failure),
+    ]);
+  }
+
+  /** Calls of `method` are answered only after `ms` (Infinity: not before the fake closes). */
+  delay(method: string, ms: number): void {
+    this.delays.set(method, ms);
   }
 
   callsOf(method: string): SlackCall[] {
@@ -130,11 +144,17 @@ export class FakeSlack {
     for (const socket of this.sockets) socket.send(JSON.stringify(envelope));
   }
 
+  /** Cuts every Socket Mode connection, as a network failure would (no close handshake). */
+  dropSockets(): void {
+    for (const socket of this.sockets) socket.terminate();
+  }
+
   get socketConnections(): number {
     return this.sockets.length;
   }
 
   async close(): Promise<void> {
+    for (const release of this.held) release();
     for (const socket of this.sockets) socket.terminate();
     this.wss?.close();
     await new Promise<void>((resolve) => {
@@ -193,6 +213,17 @@ export class FakeSlack {
     const args = parseArgs(raw, req.headers["content-type"]);
     const token = req.headers.authorization?.replace(/^Bearer /, "") ?? (args.token as string | undefined);
     this.calls.push({ method, args, token });
+    const delay = this.delays.get(method);
+    if (delay !== undefined)
+      await new Promise<void>((resolve) => {
+        const release = () => {
+          this.held.delete(release);
+          clearTimeout(timer);
+          resolve();
+        };
+        const timer = Number.isFinite(delay) ? setTimeout(release, delay) : undefined;
+        this.held.add(release);
+      });
     const failure = this.failures.get(method)?.shift();
     if (failure) {
       if (failure.error) return { status: 200, body: { ok: false, error: failure.error } };
@@ -273,7 +304,7 @@ export class FakeSlack {
       case "views.update":
         return { ok: true, view: { id: `V${this.nextTs()}`, ...(a.view as object) } };
       case "apps.connections.open":
-        return { ok: true, url: `ws://127.0.0.1:${this.port}/socket` };
+        return { ok: true, url: this.socketUrl ?? `ws://127.0.0.1:${this.port}/socket` };
       case "oauth.v2.access":
         return {
           ok: true,

@@ -78,20 +78,33 @@ const reap = (child: ChildProcess) => {
 };
 process.once("exit", () => children.forEach(reap));
 
+export interface SpawnOptions {
+  env?: Record<string, string>;
+  stdin?: string;
+  /** A concurrent test's own `onTestFinished` (from its context): the global one cannot tell concurrent tests apart. */
+  onTestFinished?: (fn: () => void) => void;
+}
+
 /**
  * The compiled CLI as a separate process, for what only a process shows:
  * exit codes, signals, locks between processes. Call it inside a test: the
  * child is killed when the test ends, whether it passed or failed.
  */
-export function spawnBin(args: string[], options: { env?: Record<string, string>; stdin?: string } = {}) {
-  return spawnCommand(process.execPath, [BIN, ...args], options.env, options.stdin);
+export function spawnBin(args: string[], options: SpawnOptions = {}) {
+  return spawnCommand(process.execPath, [BIN, ...args], options.env, options.stdin, options.onTestFinished);
 }
 
 /** Any command (`npx flowpilot …`) as a child process of the test, reaped like spawnBin's. */
-export function spawnCommand(command: string, args: string[], env?: Record<string, string>, stdin?: string) {
+export function spawnCommand(
+  command: string,
+  args: string[],
+  env?: Record<string, string>,
+  stdin?: string,
+  whenTestFinished: (fn: () => void) => void = onTestFinished,
+) {
   const child = spawn(command, args, { env: cliEnv(env), cwd: join(import.meta.dirname, "../..") });
   children.add(child);
-  onTestFinished(() => reap(child));
+  whenTestFinished(() => reap(child));
   let stdout = "";
   let stderr = "";
   child.stdout.on("data", (d) => (stdout += d));
@@ -123,6 +136,6 @@ export function spawnCommand(command: string, args: string[], env?: Record<strin
 }
 
 /** Runs the compiled CLI in a child process to completion. */
-export function runBin(args: string[], options: { env?: Record<string, string>; stdin?: string } = {}) {
+export function runBin(args: string[], options: SpawnOptions = {}) {
   return spawnBin(args, { ...options, stdin: options.stdin ?? "" }).exited;
 }

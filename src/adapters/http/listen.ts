@@ -8,6 +8,8 @@ export interface RunningServer {
   port: number;
   /** Stops accepting connections and waits for open requests to finish. */
   close(): Promise<void>;
+  /** Closes every connection now, answered or not; returns how many requests were still unanswered. */
+  cutOpenRequests(): number;
 }
 
 /**
@@ -51,9 +53,21 @@ export function listen(
               server.close((err) => (err ? fail(err) : done()));
               if ("closeIdleConnections" in server) server.closeIdleConnections();
             }),
+          cutOpenRequests: () => {
+            const cut = unanswered;
+            if ("closeAllConnections" in server) server.closeAllConnections();
+            return cut;
+          },
         });
       },
     );
+    let unanswered = 0;
+    server.on("request", (_req: unknown, res: NodeJS.EventEmitter) => {
+      unanswered += 1;
+      res.once("close", () => {
+        unanswered -= 1;
+      });
+    });
     server.once("error", reject);
   });
 }

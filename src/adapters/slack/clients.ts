@@ -13,9 +13,28 @@ export interface SlackAuthorization {
   teamId: string;
 }
 
+/**
+ * An event from a workspace FlowPilot has no token for: no OAuth installation
+ * for its team, and not the team SLACK_BOT_TOKEN belongs to.
+ */
+export class UnknownWorkspaceError extends FlowPilotError {
+  constructor(readonly refusal: string) {
+    super(
+      "forbidden",
+      "FlowPilot is not installed in this workspace. Install it from the app's /slack/install page.",
+    );
+    this.name = "UnknownWorkspaceError";
+  }
+}
+
 export interface SlackClients {
-  /** The bot token and identity for a workspace; throws when the app is not installed there. */
+  /** The bot token and identity for a workspace; throws UnknownWorkspaceError when the app is not installed there. */
   authorize(teamId: string): Promise<SlackAuthorization>;
+  /**
+   * authorize() for an incoming event: besides, with SLACK_BOT_TOKEN, the
+   * event must come from that token's workspace (or its Enterprise Grid org).
+   */
+  authorizeEvent(source: { teamId?: string; enterpriseId?: string }): Promise<SlackAuthorization>;
   /** A Web API client with that workspace's bot token. */
   forTeam(teamId: string): Promise<WebClient>;
   /** Web API options shared by every client (base URL, retry policy). */
@@ -60,7 +79,7 @@ export function createSlackClients(
     }
     return c;
   };
-  let single: Promise<SlackAuthorization> | undefined;
+  let single: Promise<SlackAuthorization & { enterpriseId?: string }> | undefined;
 
   async function authorize(teamId: string): Promise<SlackAuthorization> {
     const installed = installations ? await installations.find(teamId) : null;
@@ -72,11 +91,13 @@ export function createSlackClients(
         teamId,
       };
     if (!settings.botToken)
-      throw new FlowPilotError(
-        "forbidden",
-        "FlowPilot is not installed in this workspace. Install it from the app's /slack/install page.",
-      );
-    const token = settings.botToken;
+      throw new UnknownWorkspaceError("unknown workspace: no installation for this team");
+    const own = await ownWorkspace(settings.botToken, teamId);
+    return { botToken: own.botToken, botId: own.botId, botUserId: own.botUserId, teamId };
+  }
+
+  /** SLACK_BOT_TOKEN's own workspace and bot user, learnt once from auth.test. */
+  function ownWorkspace(token: string, teamId: string) {
     single ??= client(token)
       .auth.test()
       .then((r) => ({
@@ -84,17 +105,31 @@ export function createSlackClients(
         botId: r.bot_id,
         botUserId: r.user_id,
         teamId: r.team_id ?? teamId,
+        enterpriseId: r.enterprise_id || undefined,
       }))
       .catch((err) => {
         single = undefined;
         throw err;
       });
-    const auth = await single;
-    return { ...auth, teamId };
+    return single;
+  }
+
+  async function authorizeEvent(source: { teamId?: string; enterpriseId?: string }) {
+    const teamId = source.teamId ?? source.enterpriseId ?? "";
+    const auth = await authorize(teamId);
+    if (!settings.botToken || !source.teamId || auth.botToken !== settings.botToken) return auth;
+    const own = await ownWorkspace(settings.botToken, teamId);
+    const sameOrg = own.enterpriseId !== undefined && own.enterpriseId === source.enterpriseId;
+    if (own.teamId !== source.teamId && !sameOrg)
+      throw new UnknownWorkspaceError(
+        "unknown workspace: the event's team is not the workspace SLACK_BOT_TOKEN belongs to",
+      );
+    return auth;
   }
 
   return {
     authorize,
+    authorizeEvent,
     forTeam: async (teamId) => client((await authorize(teamId)).botToken),
     options,
   };

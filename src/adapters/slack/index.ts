@@ -3,7 +3,8 @@ import type { Hono } from "hono";
 import type { SlackSettings } from "../../config.ts";
 import type { Conversation } from "../../engine/conversation/conversation.ts";
 import type { ChatRuntime } from "../chat-runtime.ts";
-import { createSlackClients, slackLogger } from "./clients.ts";
+import { createSlackClients, slackLogger, UnknownWorkspaceError } from "./clients.ts";
+import { describeFailure, shownSlackApiUrl } from "./credentials-check.ts";
 import { registerActions } from "./listeners/actions.ts";
 import { registerCommands } from "./listeners/commands.ts";
 import type { ListenerDeps } from "./listeners/deps.ts";
@@ -12,6 +13,7 @@ import { registerMessages } from "./listeners/messages.ts";
 import { mountOAuth } from "./oauth.ts";
 import { HonoSlackReceiver } from "./receiver.ts";
 import { ResponseUrls } from "./response-urls.ts";
+import { socketModeLifecycle } from "./socket-mode.ts";
 import { createSlackSurface } from "./surface.ts";
 import type { SlackRuntimeOptions } from "./types.ts";
 
@@ -44,7 +46,18 @@ export function createSlackRuntime(settings: SlackSettings, options: SlackRuntim
     : httpReceiver!;
   const app = new App({
     receiver,
-    authorize: async (source) => clients.authorize(source.teamId ?? source.enterpriseId ?? ""),
+    authorize: async (source) => {
+      try {
+        return await clients.authorizeEvent(source);
+      } catch (err) {
+        if (err instanceof UnknownWorkspaceError)
+          logger.warn(
+            { platform: "slack", refusal: err.refusal, team: source.teamId },
+            "slack event refused",
+          );
+        throw err;
+      }
+    },
     clientOptions: clients.options,
     logger: slackLogger(logger),
     processBeforeResponse: false,
@@ -69,8 +82,22 @@ export function createSlackRuntime(settings: SlackSettings, options: SlackRuntim
   registerMessages(app, deps);
   registerHome(app, deps);
   app.error(async (err) => {
+    // A refused workspace was logged, in plain words, where it was refused.
+    if (err.original instanceof UnknownWorkspaceError) return;
     logger.error({ err: err.message, code: (err as { code?: string }).code }, "slack listener error");
   });
+  const socket =
+    receiver instanceof SocketModeReceiver
+      ? socketModeLifecycle(app, receiver, {
+          logger,
+          describe: (err) =>
+            describeFailure(err, {
+              setting: "SLACK_APP_TOKEN",
+              method: "apps.connections.open",
+              apiUrl: shownSlackApiUrl(settings),
+            }),
+        })
+      : undefined;
 
   return {
     platform: "slack",
@@ -87,10 +114,10 @@ export function createSlackRuntime(settings: SlackSettings, options: SlackRuntim
       server.post(SLACK_EVENTS_PATH, (c) => httpReceiver.handle(c));
     },
     start: async () => {
-      if (socketMode) await app.start();
+      await socket?.start();
     },
     stop: async () => {
-      if (socketMode) await app.stop();
+      await socket?.stop();
     },
     describe: () =>
       socketMode

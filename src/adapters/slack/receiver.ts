@@ -49,7 +49,7 @@ export class HonoSlackReceiver implements Receiver {
       nowMs: (this.options.now ?? Date.now)(),
     });
     if (!verified.ok) {
-      this.options.logger.warn({ reason: verified.reason }, "slack request refused");
+      this.options.logger.warn({ platform: "slack", refusal: verified.reason }, "slack request refused");
       return c.text("invalid signature", 401);
     }
     const body = parseBody(rawBody, c.req.header("content-type"));

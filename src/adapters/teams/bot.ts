@@ -6,6 +6,7 @@ import {
   type TurnContext,
 } from "botbuilder";
 import type { TeamsSettings } from "../../config.ts";
+import type { Logger } from "../../engine/conversation/context.ts";
 import type { Conversation } from "../../engine/conversation/conversation.ts";
 import type { ActorRef, ThreadRef } from "../../engine/conversation/types.ts";
 import type { TeamsMembers } from "./members.ts";
@@ -25,6 +26,8 @@ export interface TeamsBotDeps {
   cards: CardMemory;
   /** The newest thread seen per tenant (for roster look-ups and direct chats). */
   places: Map<string, ThreadRef>;
+  /** Where a refused activity (another tenant, no tenant) is logged. */
+  logger?: Logger;
 }
 
 /**
@@ -50,8 +53,13 @@ export class FlowPilotTeamsBot extends TeamsActivityHandler {
   private admitted(activity: Activity): string | undefined {
     const tenant = tenantOf(activity);
     const { appType, tenantId } = this.deps.settings;
-    if (!tenant) return undefined;
-    if (appType !== "MultiTenant" && tenantId && tenant !== tenantId) return undefined;
+    const refuse = (refusal: string) => {
+      this.deps.logger?.warn({ platform: "teams", refusal, tenant }, "teams: activity refused");
+      return undefined;
+    };
+    if (!tenant) return refuse("activity without a tenant");
+    if (appType !== "MultiTenant" && tenantId && tenant !== tenantId)
+      return refuse(`tenant mismatch: a ${appType} bot serves MicrosoftAppTenantId only`);
     return tenant;
   }
 

@@ -6,7 +6,7 @@ import type { Conversation } from "../../engine/conversation/conversation.ts";
 import type { ThreadRef } from "../../engine/conversation/types.ts";
 import type { ChatRuntime } from "../chat-runtime.ts";
 import { FlowPilotTeamsBot } from "./bot.ts";
-import { describeTeamsError, statusForTurnError } from "./errors.ts";
+import { describeTeamsError, refusalOf, statusForTurnError } from "./errors.ts";
 import { TeamsMembers } from "./members.ts";
 import { createTeamsSurface } from "./surface.ts";
 import { CardMemory, newTurnScope, runInTurn } from "./turn-scope.ts";
@@ -55,7 +55,14 @@ export function createTeamsRuntime(
     defer,
     logger,
   });
-  const bot = new FlowPilotTeamsBot({ settings, conversation: () => conversation!, members, cards, places });
+  const bot = new FlowPilotTeamsBot({
+    settings,
+    conversation: () => conversation!,
+    members,
+    cards,
+    places,
+    logger,
+  });
   adapter.onTurnError = async (_context, err) => {
     logger.error({ err: describeTeamsError(err) }, "teams: turn failed");
   };
@@ -75,11 +82,10 @@ export function createTeamsRuntime(
         if (!body || typeof body !== "object" || typeof (body as Activity).type !== "string")
           return c.json({ error: "expected a Bot Framework activity" }, 400);
         const turn = newTurnScope();
+        const authHeader = c.req.header("authorization") ?? "";
         try {
           const answer = await runInTurn(turn, () =>
-            adapter.handle(c.req.header("authorization") ?? "", body as Activity, (context) =>
-              bot.run(context),
-            ),
+            adapter.handle(authHeader, body as Activity, (context) => bot.run(context)),
           );
           if (!answer) return c.body(null, 200);
           return answer.body === undefined
@@ -87,7 +93,12 @@ export function createTeamsRuntime(
             : c.json(answer.body as object, answer.status as 200);
         } catch (err) {
           const status = statusForTurnError(err);
-          logger.warn({ err: describeTeamsError(err), status }, "teams: activity refused");
+          if (status === 401)
+            logger.warn(
+              { platform: "teams", refusal: refusalOf(err, authHeader), status },
+              "teams: activity refused",
+            );
+          else logger.error({ err: describeTeamsError(err), status }, "teams: activity failed");
           return c.json({ error: status === 401 ? "Unauthorized" : "Internal error" }, status);
         } finally {
           turn.markAnswered();

@@ -44,6 +44,18 @@ describe("Slack: signatures, retries, duplicates, outages and other workspaces",
     expect((await bot.send(body, form, { signature: sign(`${body}x`, now) })).status).toBe(401);
     await bot.settle();
     expect(bot.fake.calls.length).toBe(calls);
+    // Each refusal is logged with its reason in plain words.
+    const refusals = bot
+      .logLines()
+      .filter((l) => l.msg === "slack request refused")
+      .map((l) => l.refusal);
+    expect(refusals.slice(-5)).toEqual([
+      "bad signature",
+      "missing signature headers",
+      "stale or future timestamp",
+      "stale or future timestamp",
+      "bad signature",
+    ]);
     // The secret never reaches a log line.
     expect(bot.logs.join("")).not.toContain("8f742231b10e8888abcd99yez67291");
   });
@@ -100,12 +112,17 @@ describe("Slack: signatures, retries, duplicates, outages and other workspaces",
     expect(await updatesCount()).toBe("1");
   });
 
-  it("a button naming a session of another workspace is refused", async () => {
+  it("a button pressed in another workspace than SLACK_BOT_TOKEN's is refused, and the log says why", async () => {
     const header = await sessionWithWork();
+    const posted = bot.fake.calls.length;
     await bot.click(header, "Pause", { team: "T0INTRUDER", user: "U0MALLORY" });
-    const refusal = bot.fake.messages.at(-1)!;
-    expect(refusal.ephemeralTo).toBe("U0MALLORY");
-    expect(text(refusal)).toMatch(/doesn't exist in this workspace/);
+    expect(bot.fake.calls.slice(posted).filter((c) => c.method.startsWith("chat."))).toEqual([]);
+    const refused = bot.logLines().find((l) => l.msg === "slack event refused");
+    expect(refused).toMatchObject({
+      level: 40,
+      refusal: "unknown workspace: the event's team is not the workspace SLACK_BOT_TOKEN belongs to",
+      team: "T0INTRUDER",
+    });
     await bot.command("session");
     expect(text(bot.fake.messages.at(-1)!)).toMatch(/Active/);
   });

@@ -24,6 +24,8 @@ export interface SlackBot {
   server: StartedServer;
   dataDir: string;
   logs: string[];
+  /** The JSON log lines so far, parsed. */
+  logLines(): Json[];
   /** POSTs a body to /slack/events, signed unless told otherwise. */
   send(
     body: string,
@@ -140,6 +142,12 @@ export async function startSlackBot(
     server,
     dataDir,
     logs,
+    logLines: () =>
+      logs
+        .join("")
+        .split("\n")
+        .filter(Boolean)
+        .map((line) => JSON.parse(line)),
     send,
     async command(text, o = {}) {
       const trigger = o.trigger ?? `trigger-${++triggers}`;

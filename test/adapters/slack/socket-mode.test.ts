@@ -17,9 +17,12 @@ describe("Slack in Socket Mode (SLACK_APP_TOKEN: no public URL)", () => {
     });
     try {
       expect(bot.server.platforms).toEqual(["Slack (Socket Mode)"]);
+      // Once to check the app token at start-up, once for the connection.
       const open = fake.callsOf("apps.connections.open");
-      expect(open).toHaveLength(1);
-      expect(open[0]!.token).toBe("xapp-1-A0FLOW-socket-test");
+      expect(open.map((call) => call.token)).toEqual([
+        "xapp-1-A0FLOW-socket-test",
+        "xapp-1-A0FLOW-socket-test",
+      ]);
       await vi.waitFor(() => expect(fake.socketConnections).toBe(1), PATIENT);
       // No HTTP events endpoint is served in Socket Mode.
       expect((await fetch(`${bot.server.url}/slack/events`, { method: "POST", body: "{}" })).status).toBe(
@@ -46,6 +49,31 @@ describe("Slack in Socket Mode (SLACK_APP_TOKEN: no public URL)", () => {
         () => expect(fake.messages.some((m) => /T-300/.test(FakeSlack.textOf(m)) && !m.thread_ts)).toBe(true),
         PATIENT,
       );
+    } finally {
+      await bot.close();
+      await fake.close();
+    }
+  });
+
+  it("after a drop, a reconnection Slack answers with an error is logged and tried again until it connects", async () => {
+    const fake = await FakeSlack.start();
+    const bot = await startSlackBot({
+      fake,
+      env: { SLACK_APP_TOKEN: "xapp-1-A0FLOW-socket-test", SLACK_SIGNING_SECRET: "" },
+    });
+    try {
+      await vi.waitFor(() => expect(fake.socketConnections).toBe(1), PATIENT);
+      // Each attempt of the client's first reconnection (the call and its two retries) gets a 500.
+      fake.failNext("apps.connections.open", { status: 500 }, 3);
+      fake.dropSockets();
+      await vi.waitFor(() => expect(fake.socketConnections).toBe(0), PATIENT);
+      await vi.waitFor(() => expect(fake.socketConnections).toBe(1), PATIENT);
+      const failed = bot.logLines().find((l) => l.msg === "slack: Socket Mode could not reconnect");
+      expect(failed).toMatchObject({
+        level: 50,
+        err: `Slack could not be reached at ${fake.apiUrl} (apps.connections.open: HTTP 500)`,
+      });
+      expect(fake.callsOf("apps.connections.open")).toHaveLength(6);
     } finally {
       await bot.close();
       await fake.close();

@@ -156,6 +156,12 @@ describe("Slack OAuth installs", () => {
       const before = bot.fake.calls.length;
       await bot.command("help", { team: "T0STRANGER" });
       expect(bot.fake.calls.slice(before).filter((c) => c.method.startsWith("chat."))).toHaveLength(0);
+      expect(bot.logLines().filter((l) => l.msg === "slack event refused")).toEqual([
+        expect.objectContaining({
+          refusal: "unknown workspace: no installation for this team",
+          team: "T0STRANGER",
+        }),
+      ]);
     } finally {
       await bot.close();
     }

@@ -95,6 +95,13 @@ describe("repeated deliveries", () => {
     const pressed = await t.press(header, "Pause", { tenant: OTHER_TENANT });
     expect(pressed.body).toMatchObject({ statusCode: 403, type: "application/vnd.microsoft.error" });
     expect(t.shown().length).toBe(before);
+    const refusals = t
+      .logLines()
+      .filter((l) => l.msg === "teams: activity refused" && l.tenant === OTHER_TENANT);
+    expect(refusals.map((l) => l.refusal)).toEqual([
+      "tenant mismatch: a SingleTenant bot serves MicrosoftAppTenantId only",
+      "tenant mismatch: a SingleTenant bot serves MicrosoftAppTenantId only",
+    ]);
   });
 });
 

@@ -77,6 +77,8 @@ export async function startFakeBotFramework(options: {
   const unauthorizedConnectorCalls: string[] = [];
   const roster = new Map<string, RosterMember>();
   let nextId = 1;
+  /** Set: the token endpoint refuses the client credentials, as Entra ID does a wrong client secret. */
+  let refusal: { status: number; body: unknown } | undefined;
 
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
@@ -97,6 +99,7 @@ export async function startFakeBotFramework(options: {
     const tokenMatch = /^\/([^/]+)\/oauth2\/v2\.0\/token$/.exec(path);
     if (req.method === "POST" && tokenMatch) {
       tokenRequests.push({ tenant: tokenMatch[1]!, body: raw });
+      if (refusal) return json(res, refusal.status, refusal.body);
       return json(res, 200, {
         token_type: "Bearer",
         expires_in: 3599,
@@ -252,6 +255,27 @@ export async function startFakeBotFramework(options: {
 
   return {
     serviceUrl,
+    /** The Microsoft identity platform base URL (FLOWPILOT_TEAMS_LOGIN_URL): `<it>/<tenant>/oauth2/v2.0/token`. */
+    loginUrl: base(),
+    /**
+     * From now on token requests are refused as Entra ID refuses a wrong
+     * client secret: 401 `invalid_client`, AADSTS7000215.
+     */
+    refuseClientSecret() {
+      const now = new Date().toISOString().replace("T", " ").slice(0, 19);
+      refusal = {
+        status: 401,
+        body: {
+          error: "invalid_client",
+          error_description: `AADSTS7000215: Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '${options.appId}'.\r\nTrace ID: ${randomUUID()}\r\nCorrelation ID: ${randomUUID()}\r\nTimestamp: ${now}Z`,
+          error_codes: [7000215],
+          timestamp: `${now}Z`,
+          trace_id: randomUUID(),
+          correlation_id: randomUUID(),
+          error_uri: "https://login.microsoftonline.com/error?code=7000215",
+        },
+      };
+    },
     endpoints,
     overrides,
     token,

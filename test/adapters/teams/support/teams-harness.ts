@@ -62,6 +62,8 @@ export async function startTeams(options: TeamsHarnessOptions = {}) {
     appPassword: "test-app-password-Zq8",
     appType: "SingleTenant",
     tenantId: TENANT,
+    // The start-up check of the app password asks the fake, never Microsoft.
+    loginUrl: fake.loginUrl,
     ...options.settings,
   };
   const config: Config = {
@@ -226,6 +228,12 @@ export async function startTeams(options: TeamsHarnessOptions = {}) {
     cw,
     dataDir,
     logs: () => logs,
+    /** The JSON log lines so far, parsed. */
+    logLines: (): Json[] =>
+      logs
+        .split("\n")
+        .filter(Boolean)
+        .map((line) => JSON.parse(line)),
     deliver,
     message,
     say,
