@@ -7,6 +7,7 @@ import {
   type TeamsSettings,
   teamsSettings,
 } from "./config-chat-platforms.ts";
+import { checkPersonName } from "./domain/person-name.ts";
 import { insecureSiteProblem } from "./psa/connectwise/connection.ts";
 
 export type { SlackSettings, TeamsSettings };
@@ -33,7 +34,16 @@ const configSchema = z
     LOG_LEVEL: optionalString.pipe(
       z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
     ),
-    FLOWPILOT_ENGINEER_NAME: optionalString,
+    FLOWPILOT_ENGINEER_NAME: optionalString.pipe(
+      z
+        .string()
+        .transform((value, ctx) => {
+          const checked = checkPersonName(value);
+          if (!checked.ok) ctx.addIssue({ code: "custom", message: `${checked.reason} Set your full name.` });
+          return checked.ok ? checked.name : z.NEVER;
+        })
+        .optional(),
+    ),
     OPENAI_API_KEY: optionalString,
     OPENAI_BASE_URL: optionalString.pipe(z.url("must be a URL such as https://api.openai.com/v1").optional()),
     OPENAI_MODEL: z.string().trim().min(1).default("gpt-4o-mini"),
@@ -102,7 +112,7 @@ export interface Config {
   dataDir: string;
   /** Unset: "info" for servers, "warn" in the console so logs do not drown the conversation. */
   logLevel?: NonNullable<RawConfig["LOG_LEVEL"]>;
-  /** The console engineer's display name (defaults to the OS user name). */
+  /** The console engineer's display name, checked like the console's name prompt. */
   engineerName?: string;
   /** Present only when OPENAI_API_KEY is set: the LLM writes and the recognizer may ask it. */
   llm?: { apiKey: string; baseURL?: string; model: string; timeoutMs: number };
