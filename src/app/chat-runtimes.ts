@@ -3,7 +3,7 @@ import { createSlackRuntime } from "../adapters/slack/index.ts";
 import { createTeamsRuntime, type TeamsRuntimeOverrides } from "../adapters/teams/index.ts";
 import type { Config } from "../config.ts";
 import { createSlackInstallationStore } from "../db/slack-installations.ts";
-import type { Logger } from "../engine/conversation/context.ts";
+import type { Logger } from "../domain/index.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 
 /** Seams for tests at the network edge we do not own; production passes none. */

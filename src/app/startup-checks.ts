@@ -1,7 +1,7 @@
 import { checkSlackCredentials } from "../adapters/slack/credentials-check.ts";
 import { checkTeamsCredentials } from "../adapters/teams/credentials-check.ts";
 import type { Config } from "../config.ts";
-import type { Logger } from "../engine/conversation/context.ts";
+import type { Logger } from "../domain/index.ts";
 
 /**
  * Checks every configured chat platform's credentials against the platform

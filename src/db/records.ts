@@ -1,7 +1,7 @@
-import type { AccountInfo, SessionInfo, UserInfo } from "../engine/conversation/store.ts";
-import type { PlatformKind } from "../engine/conversation/types.ts";
+import type { PlatformKind } from "../domain/index.ts";
 import { parseTemplates } from "../engine/templates.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
+import type { AccountInfo, SessionInfo, UserInfo } from "../sessions/types.ts";
 
 /**
  * The plain objects the repositories return: the engine's shapes plus the

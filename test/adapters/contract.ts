@@ -6,7 +6,7 @@
  * and a way to see what a user was shown.
  */
 import { describe, expect, it } from "vitest";
-import type { ChatSurface, ThreadRef } from "../../src/engine/conversation/types.ts";
+import type { ChatSurface } from "../../src/engine/conversation/types.ts";
 import {
   audiencePickerView,
   errorView,
@@ -14,6 +14,7 @@ import {
   noticeView,
   reminderFiredView,
 } from "../../src/engine/views/index.ts";
+import type { ThreadRef } from "../../src/sessions/types.ts";
 
 export interface ContractSubject {
   surface: ChatSurface;

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { ApiDeps } from "../../engine/api/index.ts";
+import type { ApiDeps } from "../../sessions/api/index.ts";
 import { HttpError } from "./errors.ts";
 
 /** How long an Idempotency-Key is remembered. */

@@ -1,7 +1,7 @@
 import { LogLevel, type Logger as SlackLogger } from "@slack/logger";
 import { WebClient, type WebClientOptions } from "@slack/web-api";
 import type { SlackSettings } from "../../config.ts";
-import type { Logger } from "../../engine/conversation/context.ts";
+import type { Logger } from "../../domain/index.ts";
 import { FlowPilotError } from "../../errors.ts";
 import type { SlackInstallationStore } from "./types.ts";
 

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { type Installation, InstallProvider } from "@slack/oauth";
 import type { Hono } from "hono";
 import type { SlackSettings } from "../../config.ts";
-import type { Logger } from "../../engine/conversation/context.ts";
+import type { Logger } from "../../domain/index.ts";
 import { type SlackClients, slackLogger } from "./clients.ts";
 import type { SlackInstallationStore } from "./types.ts";
 

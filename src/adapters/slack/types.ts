@@ -1,4 +1,4 @@
-import type { Logger } from "../../engine/conversation/context.ts";
+import type { Logger } from "../../domain/index.ts";
 
 /** One workspace's installation of the app: what the Web API needs to act there. */
 export interface SlackInstallationRecord {

@@ -1,5 +1,5 @@
 import { runDatabaseJob } from "../../app/run-database-job.ts";
-import type { PlatformKind } from "../../engine/conversation/types.ts";
+import type { PlatformKind } from "../../domain/index.ts";
 import { isFlowPilotError } from "../../errors.ts";
 import { createConnectWiseClient } from "../../psa/connectwise/client.ts";
 import { loadCliConfig } from "../cli-config.ts";

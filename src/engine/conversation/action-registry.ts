@@ -5,6 +5,8 @@
  * asks for, and its handler. The dispatcher in conversation.ts reads this
  * table; there is no switch.
  */
+
+import type { SessionInfo, StoredUpdate } from "../../sessions/types.ts";
 import {
   ACTION_IDS,
   type ActionId,
@@ -19,7 +21,6 @@ import {
 import type { ActionInput } from "../views/model.ts";
 import type { RequestContext } from "./context.ts";
 import { escalateSession, pauseSession, resolveSession, resumeSession } from "./session-flow.ts";
-import type { SessionInfo, StoredUpdate } from "./store.ts";
 import {
   copyUpdate,
   editUpdate,

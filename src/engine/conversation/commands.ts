@@ -1,6 +1,8 @@
+import type { PlatformKind } from "../../domain/index.ts";
 import { FlowPilotError } from "../../errors.ts";
-import { assertCanClose } from "../sessions/close.ts";
-import { assertCanRemind } from "../sessions/remind.ts";
+import { assertCanClose } from "../../sessions/close.ts";
+import { assertCanRemind } from "../../sessions/remind.ts";
+import type { SessionInfo } from "../../sessions/types.ts";
 import { applyTemplateValues } from "../templates.ts";
 import {
   CUSTOM_REMINDER_INPUT,
@@ -25,8 +27,6 @@ import {
   showHistory,
   startSession,
 } from "./session-flow.ts";
-import type { SessionInfo } from "./store.ts";
-import type { PlatformKind } from "./types.ts";
 import { editUpdate, setReminder } from "./update-actions.ts";
 import { startUpdateFlow } from "./update-flow.ts";
 

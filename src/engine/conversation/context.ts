@@ -1,15 +1,8 @@
 import type { IntentRecognizer } from "../../domain/index.ts";
-import type { SessionDeps } from "../sessions/deps.ts";
+import type { SessionDeps } from "../../sessions/deps.ts";
+import type { AccountInfo, ActorRef, ThreadRef, UserInfo } from "../../sessions/types.ts";
 import type { ViewMessage } from "../views/model.ts";
-import type { AccountInfo, UserInfo } from "./store.ts";
-import type { ActorRef, ChatSurface, MessageRef, ThreadRef } from "./types.ts";
-
-/** Minimal structured logger (pino-compatible). */
-export interface Logger {
-  info(obj: object, msg?: string): void;
-  warn(obj: object, msg?: string): void;
-  error(obj: object, msg?: string): void;
-}
+import type { ChatSurface, MessageRef } from "./types.ts";
 
 /** The conversation core's needs: the session use cases' deps plus the recognizer and the chat surface. */
 export interface ConversationDeps extends SessionDeps {

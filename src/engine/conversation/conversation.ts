@@ -1,8 +1,10 @@
 import { randomUUID } from "node:crypto";
+import type { PlatformKind } from "../../domain/index.ts";
 import { MAX_MESSAGE_CHARS } from "../../domain/index.ts";
 import { FlowPilotError, InputRejectedError, isFlowPilotError } from "../../errors.ts";
+import { messageRefusal, recordMessages } from "../../sessions/record-messages.ts";
+import type { AccountRef, ActorRef, SessionInfo } from "../../sessions/types.ts";
 import { intakeText } from "../intake/intake-text.ts";
-import { messageRefusal, recordMessages } from "../sessions/record-messages.ts";
 import type { CommunicationTemplates } from "../templates.ts";
 import { decodeActionPayload, errorView, noticeView } from "../views/index.ts";
 import type { ActionInput, ViewMessage } from "../views/model.ts";
@@ -13,16 +15,7 @@ import type { ConversationDeps, RequestContext } from "./context.ts";
 import { buildHome, saveTemplates } from "./home.ts";
 import { fireDueReminders } from "./reminders.ts";
 import { refreshHeaderWhenReady } from "./session-flow.ts";
-import type { SessionInfo } from "./store.ts";
-import type {
-  AccountRef,
-  ActorRef,
-  IncomingAction,
-  IncomingCommand,
-  IncomingMessage,
-  MessageRef,
-  PlatformKind,
-} from "./types.ts";
+import type { IncomingAction, IncomingCommand, IncomingMessage, MessageRef } from "./types.ts";
 import { requireLatest, requireUpdate } from "./update-actions.ts";
 import { startUpdateFlow } from "./update-flow.ts";
 

@@ -1,8 +1,8 @@
 import cron, { type ScheduledTask } from "node-cron";
+import type { PlatformKind } from "../../domain/index.ts";
 import { isClosed } from "../../domain/index.ts";
 import { reminderCancelledView, reminderFiredView, reminderNoteView } from "../views/index.ts";
 import type { ConversationDeps } from "./context.ts";
-import type { PlatformKind } from "./types.ts";
 
 const CLAIM_BATCH = 50;
 

@@ -1,9 +1,10 @@
 import { MIN_MESSAGES_FOR_UPDATE } from "../../domain/index.ts";
 import { FlowPilotError } from "../../errors.ts";
+import { type ClosingContext, closedStatus, closeState, draftClosing } from "../../sessions/close.ts";
+import { applyPause, applyResume } from "../../sessions/pause.ts";
+import { startSession as startSessionUseCase } from "../../sessions/start.ts";
+import type { SessionInfo } from "../../sessions/types.ts";
 import { readSessionFacts } from "../context/session-facts.ts";
-import { type ClosingContext, closedStatus, closeState, draftClosing } from "../sessions/close.ts";
-import { applyPause, applyResume } from "../sessions/pause.ts";
-import { startSession as startSessionUseCase } from "../sessions/start.ts";
 import { finalText } from "../steps.ts";
 import {
   generatingView,
@@ -15,7 +16,6 @@ import {
   shareResolutionView,
 } from "../views/index.ts";
 import type { RequestContext } from "./context.ts";
-import type { SessionInfo } from "./store.ts";
 import { resultView } from "./update-flow.ts";
 
 const MAX_TICKET_ID = 64;

@@ -1,43 +1,10 @@
+import type { AccountRef, ActorRef, ThreadRef } from "../../sessions/types.ts";
 import type { ViewMessage } from "../views/model.ts";
 
 /**
  * The platform-neutral shapes adapters hand to the conversation core.
  * Platform data stays in `raw`, never in the engine.
  */
-export type PlatformKind = "slack" | "teams" | "api" | "console";
-
-export interface AccountRef {
-  platform: PlatformKind;
-  /** Slack team id, Teams tenant id, API tenant, "local" for the console. */
-  externalId: string;
-  name?: string;
-}
-
-export interface ActorRef {
-  platformUserId: string;
-  /** Empty or absent when the event does not carry it: the core asks the surface. */
-  displayName?: string;
-  /** Whether the platform says this user administers the workspace/team; absent: the core asks the surface. */
-  isAdmin?: boolean;
-}
-
-/** Where a session lives, as the store finds it: a channel/conversation and, optionally, a thread in it. */
-export interface Place {
-  conversationId: string;
-  threadId?: string;
-}
-
-/**
- * A conversation as an adapter addresses it: the account (which bot token,
- * which Teams tenant), the place, and the platform's routing data (a Teams
- * conversation reference with its service URL). The core stores `routing`
- * with the session for proactive sends (reminders) and hands it back; it
- * never reads it.
- */
-export interface ThreadRef extends Place {
-  account: AccountRef;
-  routing?: Record<string, unknown>;
-}
 
 /** A message the bot posted, as the platform knows it (Slack ts, Teams activity id, console line number). */
 export interface MessageRef {

@@ -1,7 +1,8 @@
 import { FlowPilotError, InputRejectedError } from "../../errors.ts";
-import { editUpdateText } from "../sessions/edit.ts";
-import { pushUpdateToTicket } from "../sessions/post-to-ticket.ts";
-import { scheduleReminder } from "../sessions/remind.ts";
+import { editUpdateText } from "../../sessions/edit.ts";
+import { pushUpdateToTicket } from "../../sessions/post-to-ticket.ts";
+import { scheduleReminder } from "../../sessions/remind.ts";
+import type { SessionInfo, StoredUpdate } from "../../sessions/types.ts";
 import { finalText } from "../steps.ts";
 import { AUDIENCES, type Audience, type Length } from "../types.ts";
 import {
@@ -15,7 +16,6 @@ import {
 } from "../views/index.ts";
 import type { RequestContext } from "./context.ts";
 import { parseDuration } from "./duration.ts";
-import type { SessionInfo, StoredUpdate } from "./store.ts";
 import { generateAndShow } from "./update-flow.ts";
 
 /** The update an action names, or a clear error when it is unknown or from another session. */

@@ -1,11 +1,12 @@
 import { MIN_MESSAGES_FOR_UPDATE, postVisibility, type UpdateSlots } from "../../domain/index.ts";
+import type { SessionInfo, StoredUpdate } from "../../sessions/types.ts";
 import {
   draftUpdate,
   storeDraft,
   type UpdateRequestSlots,
   type WriteInput,
   writeUpdate,
-} from "../sessions/write-update.ts";
+} from "../../sessions/write-update.ts";
 import { finalText } from "../steps.ts";
 import type { Audience, Length, SessionSnapshot, UpdateContextKind, WrittenUpdate } from "../types.ts";
 import {
@@ -17,7 +18,6 @@ import {
 } from "../views/index.ts";
 import type { ViewMessage } from "../views/model.ts";
 import type { RequestContext } from "./context.ts";
-import type { SessionInfo, StoredUpdate } from "./store.ts";
 
 export const DEFAULT_DEBOUNCE_MS = 3_000;
 

@@ -1,16 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createPrismaConversationStore } from "../../../src/db/conversation-store.ts";
 import { createConversation } from "../../../src/engine/conversation/conversation.ts";
-import type {
-  AccountRef,
-  ChatSurface,
-  MessageRef,
-  PlatformUser,
-  ThreadRef,
-} from "../../../src/engine/conversation/types.ts";
+import type { ChatSurface, MessageRef, PlatformUser } from "../../../src/engine/conversation/types.ts";
 import type { ViewMessage } from "../../../src/engine/views/model.ts";
 import { offlineWriter } from "../../../src/engine/writers/offline/index.ts";
 import { createIntentRecognizer } from "../../../src/intents/index.ts";
+import type { AccountRef, ThreadRef } from "../../../src/sessions/types.ts";
 import { emptiedTestDatabase, type TestDatabase } from "../../support/db.ts";
 
 /**

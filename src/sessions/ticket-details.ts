@@ -1,5 +1,5 @@
-import { FlowPilotError } from "../../errors.ts";
-import { intakeField } from "../intake/intake-text.ts";
+import { intakeField } from "../engine/intake/intake-text.ts";
+import { FlowPilotError } from "../errors.ts";
 import type { SessionDeps } from "./deps.ts";
 
 /** Longest ticket summary kept (from the engineer or the PSA). */

@@ -1,11 +1,11 @@
 import { MIN_MESSAGES_FOR_UPDATE } from "../../domain/index.ts";
+import { cleanIncomingText } from "../../engine/intake/clean-text.ts";
+import { intakeField } from "../../engine/intake/intake-text.ts";
+import type { Audience, Length, UpdateContextKind } from "../../engine/types.ts";
 import { FlowPilotError } from "../../errors.ts";
-import type { StoredUpdate } from "../conversation/store.ts";
-import { cleanIncomingText } from "../intake/clean-text.ts";
-import { intakeField } from "../intake/intake-text.ts";
-import { pushUpdateToTicket } from "../sessions/post-to-ticket.ts";
-import { writeUpdate } from "../sessions/write-update.ts";
-import type { Audience, Length, UpdateContextKind } from "../types.ts";
+import { pushUpdateToTicket } from "../post-to-ticket.ts";
+import type { StoredUpdate } from "../types.ts";
+import { writeUpdate } from "../write-update.ts";
 import { nowFor, quoteId, requestedByFor, requireSession } from "./context.ts";
 import type { ApiCaller, ApiDeps, ApiEngineer, TicketPostResult, UpdatePage } from "./types.ts";
 

@@ -1,7 +1,7 @@
-import { isClosed } from "../../domain/index.ts";
-import { FlowPilotError } from "../../errors.ts";
-import type { SessionInfo, StoredUpdate } from "../conversation/store.ts";
+import { isClosed } from "../domain/index.ts";
+import { FlowPilotError } from "../errors.ts";
 import type { SessionDeps } from "./deps.ts";
+import type { SessionInfo, StoredUpdate } from "./types.ts";
 
 /** A finished session has nothing left to remind about. */
 export function assertCanRemind(session: SessionInfo): void {

@@ -1,7 +1,7 @@
 import type { PostOutcome } from "../../domain/index.ts";
-import type { AccountInfo, StoredUpdate } from "../conversation/store.ts";
-import type { SessionDeps } from "../sessions/deps.ts";
-import type { InferredStatus, MessageAuthor, SessionStatus } from "../types.ts";
+import type { InferredStatus, MessageAuthor, SessionStatus } from "../../engine/types.ts";
+import type { SessionDeps } from "../deps.ts";
+import type { AccountInfo, StoredUpdate } from "../types.ts";
 
 /** Resolves a presented bearer token to its account (src/db implements it); null when unknown or revoked. */
 export interface ApiTokenVerifier {

@@ -4,9 +4,9 @@
  * refused, never cut) in one place; chat and the REST API word the refusal
  * their own way.
  */
-import { isClosed, MAX_MESSAGE_CHARS, type MessageAuthor } from "../../domain/index.ts";
-import type { SessionInfo } from "../conversation/store.ts";
+import { isClosed, MAX_MESSAGE_CHARS, type MessageAuthor } from "../domain/index.ts";
 import type { SessionDeps } from "./deps.ts";
+import type { SessionInfo } from "./types.ts";
 
 export type MessageRefusal = "closed" | "empty" | "too_long";
 

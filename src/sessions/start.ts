@@ -1,7 +1,6 @@
-import type { SessionInfo } from "../conversation/store.ts";
-import type { ThreadRef } from "../conversation/types.ts";
 import type { SessionDeps } from "./deps.ts";
 import { MAX_SUMMARY, withTicketDetails } from "./ticket-details.ts";
+import type { SessionInfo, ThreadRef } from "./types.ts";
 
 export interface StartSessionInput {
   accountId: string;

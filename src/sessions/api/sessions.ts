@@ -1,10 +1,10 @@
-import { readSessionFacts } from "../context/session-facts.ts";
-import type { SessionInfo, StoredUpdate } from "../conversation/store.ts";
-import { cleanIncomingText } from "../intake/clean-text.ts";
-import { intakeField, intakeOptional, intakeText } from "../intake/intake-text.ts";
-import { type ClosingContext, closeAndDraft } from "../sessions/close.ts";
-import { applyPause, applyResume } from "../sessions/pause.ts";
-import { startSession } from "../sessions/start.ts";
+import { readSessionFacts } from "../../engine/context/session-facts.ts";
+import { cleanIncomingText } from "../../engine/intake/clean-text.ts";
+import { intakeField, intakeOptional, intakeText } from "../../engine/intake/intake-text.ts";
+import { type ClosingContext, closeAndDraft } from "../close.ts";
+import { applyPause, applyResume } from "../pause.ts";
+import { startSession } from "../start.ts";
+import type { SessionInfo, StoredUpdate } from "../types.ts";
 import { nowFor, requestedByFor, requireSession } from "./context.ts";
 import { sessionOverview } from "./overview.ts";
 import type { ApiCaller, ApiDeps, NewApiSession, SessionOverview } from "./types.ts";

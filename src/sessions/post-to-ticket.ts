@@ -1,13 +1,8 @@
-import {
-  type NoteVisibility,
-  type PostOutcome,
-  postVisibility,
-  type TicketPort,
-} from "../../domain/index.ts";
-import { FlowPilotError } from "../../errors.ts";
-import type { SessionInfo, StoredUpdate } from "../conversation/store.ts";
-import { finalText } from "../steps.ts";
+import { type NoteVisibility, type PostOutcome, postVisibility, type TicketPort } from "../domain/index.ts";
+import { finalText } from "../engine/steps.ts";
+import { FlowPilotError } from "../errors.ts";
 import type { SessionDeps } from "./deps.ts";
+import type { SessionInfo, StoredUpdate } from "./types.ts";
 
 /**
  * Posts an update to its session's ticket: ticket notes as an internal note,

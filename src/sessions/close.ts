@@ -6,11 +6,11 @@
  * their own way.
  */
 
-import { isClosed, type SessionStatus } from "../../domain/index.ts";
-import { FlowPilotError } from "../../errors.ts";
-import type { SessionInfo } from "../conversation/store.ts";
-import type { CommunicationTemplates } from "../templates.ts";
+import { isClosed, type SessionStatus } from "../domain/index.ts";
+import type { CommunicationTemplates } from "../engine/templates.ts";
+import { FlowPilotError } from "../errors.ts";
 import type { SessionDeps } from "./deps.ts";
+import type { SessionInfo } from "./types.ts";
 import { writeUpdate } from "./write-update.ts";
 
 const CLOSING = {

@@ -4,12 +4,12 @@
  * REST API both come here; neither posts anything from it.
  */
 
-import type { SessionInfo, StoredUpdate } from "../conversation/store.ts";
-import { generateStatusUpdate } from "../generate.ts";
-import type { StatusUpdateStepContent } from "../steps.ts";
-import type { CommunicationTemplates } from "../templates.ts";
-import type { Audience, Length, SessionSnapshot, UpdateContextKind, WrittenUpdate } from "../types.ts";
+import { generateStatusUpdate } from "../engine/generate.ts";
+import type { StatusUpdateStepContent } from "../engine/steps.ts";
+import type { CommunicationTemplates } from "../engine/templates.ts";
+import type { Audience, Length, SessionSnapshot, UpdateContextKind, WrittenUpdate } from "../engine/types.ts";
 import type { SessionDeps } from "./deps.ts";
+import type { SessionInfo, StoredUpdate } from "./types.ts";
 
 export interface UpdateRequestSlots {
   audience: Audience;

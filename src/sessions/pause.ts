@@ -1,6 +1,6 @@
-import { FlowPilotError } from "../../errors.ts";
-import type { SessionInfo } from "../conversation/store.ts";
+import { FlowPilotError } from "../errors.ts";
 import type { SessionDeps } from "./deps.ts";
+import type { SessionInfo } from "./types.ts";
 
 /** Pauses an active session (state only; chat and the REST API present it their own way). */
 export async function applyPause(deps: Pick<SessionDeps, "store">, session: SessionInfo, reason?: string) {

@@ -1,5 +1,5 @@
 import { FlowPilotError } from "../../errors.ts";
-import type { SessionInfo } from "../conversation/store.ts";
+import type { SessionInfo } from "../types.ts";
 import type { ApiCaller, ApiDeps } from "./types.ts";
 
 /** Requested-by for work done on a session whose engineer is unknown. */

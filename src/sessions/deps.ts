@@ -1,7 +1,6 @@
-import type { TicketPort } from "../../domain/index.ts";
-import type { Logger } from "../conversation/context.ts";
-import type { ConversationStore } from "../conversation/store.ts";
-import type { UpdateWriter } from "../writers/types.ts";
+import type { Logger, TicketPort } from "../domain/index.ts";
+import type { UpdateWriter } from "../engine/writers/types.ts";
+import type { ConversationStore } from "./ports/index.ts";
 
 /**
  * What a session use case needs: persistence, the writer, the PSA and a

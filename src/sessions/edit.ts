@@ -1,5 +1,5 @@
-import type { StoredUpdate } from "../conversation/store.ts";
 import type { SessionDeps } from "./deps.ts";
+import type { StoredUpdate } from "./types.ts";
 
 /**
  * Replaces an update's text with the engineer's own; Copy and Post to Ticket

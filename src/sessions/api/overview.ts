@@ -1,6 +1,6 @@
-import type { SessionFacts } from "../context/session-facts.ts";
-import type { SessionInfo } from "../conversation/store.ts";
-import type { SessionSnapshot } from "../types.ts";
+import type { SessionFacts } from "../../engine/context/session-facts.ts";
+import type { SessionSnapshot } from "../../engine/types.ts";
+import type { SessionInfo } from "../types.ts";
 import type { SessionOverview } from "./types.ts";
 
 /** A session as the API reports it: stored fields plus what the engine infers from the timeline. */
