@@ -1,7 +1,7 @@
 import type { Hono } from "hono";
+import type { Conversation } from "../chat/conversation.ts";
+import type { ChatSurface } from "../chat/types.ts";
 import type { PlatformKind } from "../domain/index.ts";
-import type { Conversation } from "../engine/conversation/conversation.ts";
-import type { ChatSurface } from "../engine/conversation/types.ts";
 
 /**
  * One chat platform running inside the shared HTTP server (Slack, Teams).

@@ -1,13 +1,13 @@
 import { userInfo } from "node:os";
 import type { Readable, Writable } from "node:stream";
 import { CONSOLE_ACCOUNT, createConsoleAdapter } from "../adapters/console/index.ts";
+import { createConversation } from "../chat/conversation.ts";
+import { scheduleReminderJob } from "../chat/reminders.ts";
 import type { Config } from "../config.ts";
 import { findAccount } from "../db/accounts.ts";
 import { createPrismaConversationStore } from "../db/conversation-store.ts";
 import { findUserName } from "../db/users.ts";
 import { checkPersonName } from "../domain/index.ts";
-import { createConversation } from "../engine/conversation/conversation.ts";
-import { scheduleReminderJob } from "../engine/conversation/reminders.ts";
 import { createWriter } from "../engine/writers/create-writer.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { createIntentRecognizer } from "../intents/index.ts";

@@ -1,6 +1,6 @@
 import type { WebClient } from "@slack/web-api";
+import type { ChatSurface, PlatformUser } from "../../chat/types.ts";
 import type { Logger } from "../../domain/index.ts";
-import type { ChatSurface, PlatformUser } from "../../engine/conversation/types.ts";
 import type { AccountRef, ThreadRef } from "../../sessions/types.ts";
 import type { SlackClients } from "./clients.ts";
 import { rethrowSlackError, slackErrorCode } from "./errors.ts";

@@ -5,9 +5,9 @@ import {
   TeamsActivityHandler,
   type TurnContext,
 } from "botbuilder";
+import type { Conversation } from "../../chat/conversation.ts";
 import type { TeamsSettings } from "../../config.ts";
 import type { Logger } from "../../domain/index.ts";
-import type { Conversation } from "../../engine/conversation/conversation.ts";
 import type { ActorRef, ThreadRef } from "../../sessions/types.ts";
 import type { TeamsMembers } from "./members.ts";
 import { readTeamsMessage } from "./parse.ts";

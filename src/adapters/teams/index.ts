@@ -1,8 +1,8 @@
 import type { Activity } from "botbuilder";
 import type { Hono } from "hono";
+import type { Conversation } from "../../chat/conversation.ts";
 import type { TeamsSettings } from "../../config.ts";
 import type { Logger } from "../../domain/index.ts";
-import type { Conversation } from "../../engine/conversation/conversation.ts";
 import type { ThreadRef } from "../../sessions/types.ts";
 import type { ChatRuntime } from "../chat-runtime.ts";
 import { FlowPilotTeamsBot } from "./bot.ts";

@@ -1,5 +1,5 @@
 import { type CloudAdapter, TeamsInfo } from "botbuilder";
-import type { PlatformUser } from "../../engine/conversation/types.ts";
+import type { PlatformUser } from "../../chat/types.ts";
 import type { ThreadRef } from "../../sessions/types.ts";
 import { referenceOf, routingOf } from "./reference.ts";
 

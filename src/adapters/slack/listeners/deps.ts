@@ -1,5 +1,5 @@
+import type { Conversation } from "../../../chat/conversation.ts";
 import type { Logger } from "../../../domain/index.ts";
-import type { Conversation } from "../../../engine/conversation/conversation.ts";
 import type { AccountRef, ThreadRef } from "../../../sessions/types.ts";
 import type { SlackClients } from "../clients.ts";
 import { parseSlackText } from "../parse.ts";
