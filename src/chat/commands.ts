@@ -1,9 +1,11 @@
 import type { PlatformKind } from "../domain/index.ts";
-import { applyTemplateValues } from "../engine/templates.ts";
 import { FlowPilotError } from "../errors.ts";
+import { clearPsaMember, mapPsaMember } from "../sessions/accounts.ts";
 import { assertCanClose } from "../sessions/close.ts";
-import { assertCanRemind } from "../sessions/remind.ts";
+import { assertCanRemind } from "../sessions/reminders.ts";
+import { saveCompanyName, saveTemplateValues } from "../sessions/templates.ts";
 import type { SessionInfo } from "../sessions/types.ts";
+import { latestUpdate as findLatestUpdate } from "../sessions/updates.ts";
 import type { ReplyVisibility } from "./action-registry.ts";
 import type { ParsedCommandLine } from "./command-line.ts";
 import type { RequestContext } from "./context.ts";
@@ -57,7 +59,7 @@ export interface CommandSpec {
 }
 
 const latestUpdate = async (ctx: RequestContext, session: SessionInfo) => {
-  const latest = (await ctx.deps.store.listUpdates(session.id)).at(-1);
+  const latest = await findLatestUpdate(ctx.deps, session);
   if (!latest)
     throw new FlowPilotError(
       "not_found",
@@ -214,7 +216,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     needsSession: false,
     adminOnly: false,
     visibility: "ephemeral",
-    run: (ctx, line) => mapPsaMember(ctx, line.args.join(" ").trim()),
+    run: (ctx, line) => psaMember(ctx, line.args.join(" ").trim()),
   },
   {
     id: "name",
@@ -288,22 +290,18 @@ async function settings(ctx: RequestContext, line: ParsedCommandLine) {
     );
   const raw = valueWords.join(" ");
   if (key === "company_name") {
-    const name = raw.trim().slice(0, 120);
+    const name = await saveCompanyName(ctx.deps, ctx.account, raw);
     if (!name)
       throw new FlowPilotError("invalid_input", "Usage: /flowpilot settings company_name <your MSP's name>");
-    await ctx.deps.store.updateCompanyName(ctx.account.id, name);
-    ctx.account.companyName = name;
     await ctx.reply(noticeView(`Saved: company_name = ${name}. Email sign-offs use it.`));
     return;
   }
-  const applied = applyTemplateValues(ctx.account.templates, { [key]: raw });
+  const applied = await saveTemplateValues(ctx.deps, ctx.account, { [key]: raw });
   if (!applied.ok)
     throw new FlowPilotError(
       "invalid_input",
       `Cannot set ${applied.field}: ${applied.message}. See /flowpilot settings.`,
     );
-  await ctx.deps.store.updateTemplates(ctx.account.id, applied.templates);
-  ctx.account.templates = applied.templates;
   await ctx.reply(
     noticeView(
       `Saved: ${key} = ${String(applied.templates[key as keyof typeof applied.templates])}. The next update uses it.`,
@@ -312,7 +310,7 @@ async function settings(ctx: RequestContext, line: ParsedCommandLine) {
 }
 
 /** Self-service: each engineer maps themselves to their PSA member (checked against the PSA). */
-async function mapPsaMember(ctx: RequestContext, query: string) {
+async function psaMember(ctx: RequestContext, query: string) {
   if (!query) {
     await ctx.reply(
       noticeView(
@@ -324,20 +322,11 @@ async function mapPsaMember(ctx: RequestContext, query: string) {
     return;
   }
   if (query.toLowerCase() === "none") {
-    await ctx.deps.store.setPsaMember(ctx.user.id, null);
+    await clearPsaMember(ctx.deps, ctx.user);
     await ctx.reply(noticeView("Cleared: notes you post are written as the API member."));
     return;
   }
-  const tickets = ctx.deps.tickets;
-  if (!tickets || !(await tickets.isConnected(ctx.account.id)))
-    throw new FlowPilotError(
-      "psa_not_connected",
-      "No PSA is connected for this workspace, so there is no member to map.",
-    );
-  const member = await tickets.findMember(ctx.account.id, query);
-  if (!member)
-    throw new FlowPilotError("not_found", `No PSA member has the identifier or e-mail "${query}".`);
-  await ctx.deps.store.setPsaMember(ctx.user.id, member.identifier);
+  const member = await mapPsaMember(ctx.deps, ctx.account, ctx.user, query);
   await ctx.reply(
     noticeView(`Mapped: ticket notes you post are written as ${member.name} (${member.identifier}).`),
   );

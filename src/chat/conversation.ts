@@ -4,8 +4,12 @@ import { MAX_MESSAGE_CHARS } from "../domain/index.ts";
 import { intakeText } from "../engine/intake/intake-text.ts";
 import type { CommunicationTemplates } from "../engine/templates.ts";
 import { FlowPilotError, InputRejectedError, isFlowPilotError } from "../errors.ts";
-import { messageRefusal, recordMessages } from "../sessions/record-messages.ts";
+import { enterAccount, identify } from "../sessions/accounts.ts";
+import { firstDelivery } from "../sessions/events.ts";
+import { currentSession as findCurrentSession, findSession } from "../sessions/find.ts";
+import { messageRefusal, recentMessages, recordMessages } from "../sessions/messages.ts";
 import type { AccountRef, ActorRef, SessionInfo } from "../sessions/types.ts";
+import { requireLatest } from "../sessions/updates.ts";
 import { findAction, type ReplyVisibility } from "./action-registry.ts";
 import { parseCommandLine } from "./command-line.ts";
 import { findCommand, offeredOn } from "./commands.ts";
@@ -14,14 +18,11 @@ import { buildHome, saveTemplates } from "./home.ts";
 import { fireDueReminders } from "./reminders.ts";
 import { refreshHeaderWhenReady } from "./session-flow.ts";
 import type { IncomingAction, IncomingCommand, IncomingMessage, MessageRef } from "./types.ts";
-import { requireLatest, requireUpdate } from "./update-actions.ts";
+import { requireUpdate } from "./update-actions.ts";
 import { startUpdateFlow } from "./update-flow.ts";
 import type { ActionInput } from "./views/actions.ts";
 import { decodeActionPayload, errorView, noticeView } from "./views/index.ts";
 import type { ViewMessage } from "./views/model.ts";
-
-/** How long a delivery's id is remembered: platforms retry within minutes (Slack: 3 tries over ~5 min). */
-const EVENT_TTL_MS = 24 * 60 * 60_000;
 
 /** How many earlier messages of the thread the intent model's fallback sees. */
 const RECENT_FOR_INTENT = 4;
@@ -62,9 +63,8 @@ export function createConversation(deps: ConversationDeps): Conversation {
   const clock = deps.clock ?? (() => new Date());
 
   async function context(event: Pick<IncomingMessage, "thread" | "actor">): Promise<RequestContext> {
-    const account = await deps.store.ensureAccount(event.thread.account);
     const actor = await completeActor(event);
-    const user = await deps.store.ensureUser(account.id, actor);
+    const { account, user } = await identify(deps, event.thread.account, actor);
     return {
       deps,
       account,
@@ -146,10 +146,7 @@ export function createConversation(deps: ConversationDeps): Conversation {
     try {
       ctx = await context(event);
       // A platform's retry of a delivery we already took is acknowledged and ignored.
-      if (
-        event.eventId &&
-        !(await deps.store.claimOnce(ctx.account.id, `event:${event.eventId}`, EVENT_TTL_MS, ctx.now))
-      ) {
+      if (event.eventId && !(await firstDelivery(deps, ctx.account.id, event.eventId, ctx.now))) {
         deps.logger?.info({ eventId: event.eventId }, "duplicate delivery ignored");
         return { status: "done" };
       }
@@ -184,21 +181,12 @@ export function createConversation(deps: ConversationDeps): Conversation {
   }
 
   /**
-   * The open session in the place, else the newest one: resolved sessions
-   * still produce updates. A command from a channel with no thread (Slack
-   * slash commands carry none) finds the channel's newest open session in its
-   * thread; messages belong to their exact place only.
+   * The session the event is about: a command from a channel with no thread
+   * (Slack slash commands carry none) finds the channel's newest open session
+   * in its thread; messages belong to their exact place only.
    */
-  async function currentSession(
-    ctx: RequestContext,
-    options: { acrossThreads?: boolean } = {},
-  ): Promise<SessionInfo | null> {
-    const here =
-      (await ctx.deps.store.findOpenSession(ctx.account.id, ctx.thread)) ??
-      (ctx.thread.threadId || !options.acrossThreads
-        ? null
-        : await ctx.deps.store.findOpenSessionInConversation(ctx.account.id, ctx.thread.conversationId));
-    return here ?? (await ctx.deps.store.findLatestSession(ctx.account.id, ctx.thread));
+  function currentSession(ctx: RequestContext, options: { acrossThreads?: boolean } = {}) {
+    return findCurrentSession(deps, ctx.account.id, ctx.thread, options);
   }
 
   /** Replies about a session found from its channel go to the session's thread, where its conversation is. */
@@ -219,7 +207,7 @@ export function createConversation(deps: ConversationDeps): Conversation {
         if (!text) return;
         // The thread's last messages are read only if the model is consulted (the uncertain band).
         const intent = await deps.recognizer.recognize(text, {
-          recent: async () => (session ? deps.store.recentMessages(session.id, RECENT_FOR_INTENT) : []),
+          recent: async () => (session ? recentMessages(deps, session.id, RECENT_FOR_INTENT) : []),
         });
         if (!session) {
           if (message.isMention || intent.intent === "status_update") {
@@ -309,7 +297,7 @@ export function createConversation(deps: ConversationDeps): Conversation {
     handleAction: (incoming) =>
       guarded<ActionOutcome>(incoming, async (ctx): Promise<undefined> => {
         const payload = decodeActionPayload(incoming.payload);
-        const session = await ctx.deps.store.getSession(ctx.account.id, payload.sessionId);
+        const session = await findSession(deps, ctx.account.id, payload.sessionId);
         if (!session)
           throw new FlowPilotError(
             "not_found",
@@ -329,7 +317,7 @@ export function createConversation(deps: ConversationDeps): Conversation {
           return;
         }
         const update = await requireUpdate(ctx, session, payload.updateId);
-        if (spec.latestOnly) await requireLatest(ctx, session, update);
+        if (spec.latestOnly) await requireLatest(deps, session, update);
         await spec.run({ ...call, update });
       }),
 
@@ -337,7 +325,7 @@ export function createConversation(deps: ConversationDeps): Conversation {
       buildHome(await context({ thread: { account, conversationId: "home" }, actor })),
 
     teamTemplates: async (account) => {
-      const info = await deps.store.ensureAccount(account);
+      const info = await enterAccount(deps, account);
       return { templates: info.templates, companyName: info.companyName };
     },
 

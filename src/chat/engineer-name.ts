@@ -1,5 +1,6 @@
 import { checkPersonName } from "../domain/index.ts";
 import { FlowPilotError } from "../errors.ts";
+import { renameEngineer } from "../sessions/accounts.ts";
 import type { RequestContext } from "./context.ts";
 import { noticeView } from "./views/index.ts";
 
@@ -24,7 +25,7 @@ export async function engineerName(ctx: RequestContext, typed: string) {
     await ctx.reply(noticeView(`Your emails are already signed "${current}".`));
     return;
   }
-  const { openSessions } = await ctx.deps.store.renameUser(ctx.user.id, check.name);
+  const { openSessions } = await renameEngineer(ctx.deps, ctx.user, check.name);
   const note = ctx.deps.surface.nameChosen?.(ctx.thread.account, ctx.actor.platformUserId, check.name);
   const sessions =
     openSessions === 0

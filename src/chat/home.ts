@@ -1,5 +1,6 @@
-import { applyTemplateValues } from "../engine/templates.ts";
 import { FlowPilotError, InputRejectedError } from "../errors.ts";
+import { openSessionsOf } from "../sessions/find.ts";
+import { saveCompanyName, saveTemplateValues } from "../sessions/templates.ts";
 import type { RequestContext } from "./context.ts";
 import { homeView } from "./views/index.ts";
 import type { ViewMessage } from "./views/model.ts";
@@ -9,24 +10,21 @@ const HOME_SESSIONS = 10;
 
 /** The user's home page: their open sessions with update history, and the team's templates. */
 export async function buildHome(ctx: RequestContext): Promise<ViewMessage> {
-  const sessions = await ctx.deps.store.listOpenSessionsOf(ctx.account.id, ctx.user.id, HOME_SESSIONS);
-  const withUpdates = await Promise.all(
-    sessions.map(async (s) => ({
+  const sessions = await openSessionsOf(ctx.deps, ctx.account.id, ctx.user.id, HOME_SESSIONS);
+  return homeView({
+    sessions: sessions.map(({ session: s, updates }) => ({
       ticketId: s.ticketId,
       summary: s.ticketSummary,
       client: s.clientCompany,
       status: s.status,
       startedAt: s.startedAt,
-      updates: (await ctx.deps.store.listUpdates(s.id)).map((u) => ({
+      updates: updates.map((u) => ({
         audience: u.audience,
         length: u.length,
         generatedAt: new Date(u.generated_at),
         delivery: u.delivery,
       })),
     })),
-  );
-  return homeView({
-    sessions: withUpdates,
     templates: {
       templates: ctx.account.templates,
       canEdit: ctx.user.isAdmin,
@@ -46,13 +44,7 @@ export async function saveTemplates(ctx: RequestContext, values: Record<string, 
       "Only workspace admins can change the team's communication templates.",
     );
   const { company_name: companyName, ...rest } = values;
-  const applied = applyTemplateValues(ctx.account.templates, rest);
+  const applied = await saveTemplateValues(ctx.deps, ctx.account, rest);
   if (!applied.ok) throw new InputRejectedError(`Cannot set ${applied.field}: ${applied.message}.`);
-  await ctx.deps.store.updateTemplates(ctx.account.id, applied.templates);
-  ctx.account.templates = applied.templates;
-  const name = companyName?.trim().slice(0, 120);
-  if (name) {
-    await ctx.deps.store.updateCompanyName(ctx.account.id, name);
-    ctx.account.companyName = name;
-  }
+  await saveCompanyName(ctx.deps, ctx.account, companyName);
 }

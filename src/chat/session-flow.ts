@@ -1,11 +1,12 @@
-import { MIN_MESSAGES_FOR_UPDATE } from "../domain/index.ts";
-import { readSessionFacts } from "../engine/context/session-facts.ts";
 import { finalText } from "../engine/steps.ts";
 import { FlowPilotError } from "../errors.ts";
 import { type ClosingContext, closedStatus, closeState, draftClosing } from "../sessions/close.ts";
+import { readSession } from "../sessions/overview.ts";
 import { applyPause, applyResume } from "../sessions/pause.ts";
-import { startSession as startSessionUseCase } from "../sessions/start.ts";
+import { justBecameReady } from "../sessions/request-update.ts";
+import { assertNoOpenSession, placeHeader, startSession as startSessionUseCase } from "../sessions/start.ts";
 import type { SessionInfo } from "../sessions/types.ts";
+import { updateHistory } from "../sessions/updates.ts";
 import type { RequestContext } from "./context.ts";
 import { resultView } from "./update-flow.ts";
 import {
@@ -35,7 +36,7 @@ export async function refreshHeaderWhenReady(
   session: SessionInfo,
   messageCount: number,
 ) {
-  if (messageCount !== MIN_MESSAGES_FOR_UPDATE || !ctx.deps.surface.editsMessages) return;
+  if (!justBecameReady(messageCount) || !ctx.deps.surface.editsMessages) return;
   if (!session.headerMessageId || !session.thread) return;
   try {
     await ctx.deps.surface.update(
@@ -51,18 +52,17 @@ export async function refreshHeaderWhenReady(
 }
 
 async function headerView(ctx: RequestContext, session: SessionInfo) {
-  const snapshot = await ctx.deps.store.loadSnapshot(session.id, ctx.now);
-  const facts = await readSessionFacts(snapshot);
+  const overview = await readSession(ctx.deps, session, ctx.now);
   return sessionHeaderView({
     sessionId: session.id,
     ticketId: session.ticketId ?? undefined,
     ticketSummary: session.ticketSummary ?? undefined,
     clientCompany: session.clientCompany ?? undefined,
     status: session.status,
-    inferredStatus: facts.status,
-    timeSpentMinutes: facts.timeSpentMinutes,
-    messageExchanges: snapshot.messages.length,
-    updatesCount: snapshot.previousUpdates.length,
+    inferredStatus: overview.sessionStatus,
+    timeSpentMinutes: overview.timeSpentMinutes,
+    messageExchanges: overview.messageCount,
+    updatesCount: overview.updatesCount,
   });
 }
 
@@ -70,18 +70,7 @@ export async function startSession(
   ctx: RequestContext,
   input: { ticketId?: string; summary?: string; client?: string; contact?: string },
 ) {
-  const open = await ctx.deps.store.findOpenSession(ctx.account.id, ctx.thread);
-  if (open) {
-    throw new FlowPilotError(
-      "conflict",
-      `A session is already open here${open.ticketId ? ` for ${open.ticketId}` : ""}. Resolve or escalate it first${
-        // The console is one conversation; chat platforms have threads to start another in.
-        open.platform === "console"
-          ? " (/flowpilot resolve <what fixed it>)."
-          : ", or start the new one in another thread."
-      }`,
-    );
-  }
+  await assertNoOpenSession(ctx.deps, ctx.account.id, ctx.thread);
   if (!input.ticketId)
     throw new FlowPilotError(
       "invalid_input",
@@ -100,10 +89,8 @@ export async function startSession(
   });
   if (notice) await ctx.reply(noticeView(notice));
   const header = await showHeader(ctx, session);
-  if (header) await ctx.deps.store.setHeaderMessage(session.id, header.id);
   // Started from a channel: the conversation goes on in the header's thread, so the session lives there.
-  if (!ctx.thread.threadId && header?.startsThread)
-    await ctx.deps.store.moveSessionToThread(session.id, header.startsThread);
+  if (header) await placeHeader(ctx.deps, session, ctx.thread, header);
 }
 
 export async function pauseSession(ctx: RequestContext, session: SessionInfo, reason?: string) {
@@ -157,14 +144,10 @@ export const escalateSession = (ctx: RequestContext, session: SessionInfo, reaso
   closeSession(ctx, session, "escalation", reason);
 
 export async function showHistory(ctx: RequestContext, session: SessionInfo) {
-  const [updates, reminders] = await Promise.all([
-    ctx.deps.store.listUpdates(session.id),
-    ctx.deps.store.listPendingReminders(session.id),
-  ]);
-  const pendingFor = new Set(reminders.map((r) => r.update_step_id).filter(Boolean));
+  const history = await updateHistory(ctx.deps, session);
   await ctx.reply(
     historyView(
-      updates.map((u) => ({
+      history.map(({ update: u, reminderPending }) => ({
         sessionId: session.id,
         updateId: u.id,
         audience: u.audience,
@@ -172,7 +155,7 @@ export async function showHistory(ctx: RequestContext, session: SessionInfo) {
         context: u.context,
         generatedAt: new Date(u.generated_at),
         delivery: u.delivery,
-        reminderPending: pendingFor.has(u.id),
+        reminderPending,
         content: finalText(u),
       })),
     ),

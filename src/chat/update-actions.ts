@@ -1,10 +1,10 @@
 import { finalText } from "../engine/steps.ts";
 import { AUDIENCES, type Audience, type Length } from "../engine/types.ts";
 import { FlowPilotError, InputRejectedError } from "../errors.ts";
-import { editUpdateText } from "../sessions/edit.ts";
 import { pushUpdateToTicket } from "../sessions/post-to-ticket.ts";
-import { scheduleReminder } from "../sessions/remind.ts";
+import { scheduleReminder } from "../sessions/reminders.ts";
 import type { SessionInfo, StoredUpdate } from "../sessions/types.ts";
+import { editUpdateText, findUpdate, markCopied, rateUpdate } from "../sessions/updates.ts";
 import type { RequestContext } from "./context.ts";
 import { parseDuration } from "./duration.ts";
 import { generateAndShow } from "./update-flow.ts";
@@ -20,7 +20,7 @@ import {
 
 /** The update an action names, or a clear error when it is unknown or from another session. */
 export async function requireUpdate(ctx: RequestContext, session: SessionInfo, updateId: string | undefined) {
-  const update = updateId ? await ctx.deps.store.getUpdate(session.id, updateId) : null;
+  const update = await findUpdate(ctx.deps, session, updateId);
   if (!update) {
     throw new FlowPilotError(
       "expired_action",
@@ -30,21 +30,8 @@ export async function requireUpdate(ctx: RequestContext, session: SessionInfo, u
   return update;
 }
 
-/** Regenerate / switch / edit act on the newest update only; older ones are history. */
-export async function requireLatest(ctx: RequestContext, session: SessionInfo, update: StoredUpdate) {
-  const latest = (await ctx.deps.store.listUpdates(session.id)).at(-1);
-  if (latest && latest.id !== update.id) {
-    throw new FlowPilotError(
-      "expired_action",
-      "That update is outdated: a newer one has been generated since. Use the buttons on the newest update, or /flowpilot history.",
-    );
-  }
-}
-
 export async function copyUpdate(ctx: RequestContext, session: SessionInfo, update: StoredUpdate) {
-  const patched = await ctx.deps.store.patchUpdate(update.id, {
-    delivery: { ...update.delivery, copied_at: ctx.now.toISOString() },
-  });
+  const patched = await markCopied(ctx.deps, update, ctx.now);
   await ctx.reply(
     copiedView({
       sessionId: session.id,
@@ -124,12 +111,11 @@ export async function editUpdate(ctx: RequestContext, update: StoredUpdate, text
 const FEEDBACK_ICON = { up: "👍", down: "👎" } as const;
 
 export async function setFeedback(ctx: RequestContext, update: StoredUpdate, feedback: "up" | "down") {
-  const before = update.feedback;
-  if (before === feedback) {
+  const { changed, before } = await rateUpdate(ctx.deps, update, feedback);
+  if (!changed) {
     await ctx.reply(noticeView(`You already rated this update ${FEEDBACK_ICON[feedback]}.`));
     return;
   }
-  await ctx.deps.store.patchUpdate(update.id, { feedback });
   const thanks =
     feedback === "up"
       ? "Thanks — glad it helped."

@@ -1,6 +1,8 @@
-import { MIN_MESSAGES_FOR_UPDATE, postVisibility, type UpdateSlots } from "../domain/index.ts";
+import { MIN_MESSAGES_FOR_UPDATE, type UpdateSlots } from "../domain/index.ts";
 import { finalText } from "../engine/steps.ts";
 import type { Audience, Length, SessionSnapshot, UpdateContextKind, WrittenUpdate } from "../engine/types.ts";
+import { postability } from "../sessions/post-to-ticket.ts";
+import { isRepeatRequest, updateReadiness } from "../sessions/request-update.ts";
 import type { SessionInfo, StoredUpdate } from "../sessions/types.ts";
 import {
   draftUpdate,
@@ -19,8 +21,6 @@ import {
 } from "./views/index.ts";
 import type { ViewMessage } from "./views/model.ts";
 
-export const DEFAULT_DEBOUNCE_MS = 3_000;
-
 /**
  * Entry point of the update flow (button, slash command or phrase): checks
  * the 2-exchange rule and the debounce, then asks for what the request did not
@@ -34,9 +34,11 @@ export async function startUpdateFlow(
   slots: Partial<UpdateSlots>,
 ): Promise<void> {
   // A request that names its audience is written now: the snapshot read for the rule is the one written from.
-  const snapshot = slots.audience ? await ctx.deps.store.loadSnapshot(session.id, ctx.now) : undefined;
-  const messages = snapshot ? snapshot.messages.length : await ctx.deps.store.countMessages(session.id);
-  if (messages < MIN_MESSAGES_FOR_UPDATE) {
+  const { ready, messages, snapshot } = await updateReadiness(ctx.deps, session, {
+    now: ctx.now,
+    read: Boolean(slots.audience),
+  });
+  if (!ready) {
     await ctx.reply(
       noticeView(
         `Share Update is available after at least ${MIN_MESSAGES_FOR_UPDATE} message exchanges in the session (this one has ${messages}). Keep troubleshooting here and ask again.`,
@@ -68,23 +70,6 @@ export async function askLength(
 }
 
 /**
- * True when the same update (audience, length, context) was asked for in this
- * session within the debounce window: a double click or a repeated phrase, not
- * a new request. The first request claims the window atomically in the
- * database, so two clicks at once (or in two processes) cannot both pass.
- */
-async function isDebounced(
-  ctx: RequestContext,
-  session: SessionInfo,
-  request: { audience: Audience; length: Length; context?: UpdateContextKind },
-): Promise<boolean> {
-  const window = ctx.deps.debounceMs ?? DEFAULT_DEBOUNCE_MS;
-  if (window <= 0) return false;
-  const key = `update:${session.id}:${request.audience}:${request.length}:${request.context ?? "auto"}`;
-  return !(await ctx.deps.store.claimOnce(ctx.account.id, key, window, ctx.now));
-}
-
-/**
  * Shows "Generating update...", writes the update from the whole session,
  * stores it as a `status_update` step, then replaces the placeholder with the
  * result and its actions. The step is in the database before the reply.
@@ -101,7 +86,16 @@ export async function generateAndShow(
     snapshot?: SessionSnapshot;
   } = {},
 ): Promise<void> {
-  if (!options.skipDebounce && (await isDebounced(ctx, session, request))) {
+  if (
+    !options.skipDebounce &&
+    (await isRepeatRequest(ctx.deps, {
+      accountId: ctx.account.id,
+      session,
+      request,
+      now: ctx.now,
+      windowMs: ctx.deps.debounceMs,
+    }))
+  ) {
     await ctx.reply(
       noticeView(
         "An update was generated for this session a moment ago. Give it a few seconds before asking again.",
@@ -157,8 +151,7 @@ export function generateAndStore(ctx: RequestContext, session: SessionInfo, requ
 
 /** The result message for a stored update, with Post to Ticket only where it can work. */
 export async function resultView(ctx: RequestContext, session: SessionInfo, update: StoredUpdate) {
-  const visibility = postVisibility(update.audience);
-  const connected = (await ctx.deps.tickets?.isConnected(ctx.account.id)) ?? false;
+  const { canPost, visibility } = await postability(ctx.deps, ctx.account.id, session, update);
   return updateResultView({
     sessionId: session.id,
     updateId: update.id,
@@ -171,7 +164,7 @@ export async function resultView(ctx: RequestContext, session: SessionInfo, upda
     timeSpentMinutes: update.time_spent_minutes,
     writer: update.writer,
     fallbackNote: update.fallback_reason,
-    canPostToTicket: connected && Boolean(session.ticketId) && visibility !== null,
+    canPostToTicket: canPost,
     postVisibility: visibility,
     edited: update.final_content !== undefined,
     ticketId: session.ticketId ?? undefined,

@@ -61,6 +61,21 @@ export async function pushUpdateToTicket(
   }
 }
 
+/**
+ * Whether Post to Ticket can work for this update (a PSA connected, the
+ * session linked to a ticket, an audience that is posted), and as which note.
+ */
+export async function postability(
+  deps: Pick<SessionDeps, "tickets">,
+  accountId: string,
+  session: SessionInfo,
+  update: StoredUpdate,
+): Promise<{ canPost: boolean; visibility: NoteVisibility | null }> {
+  const visibility = postVisibility(update.audience);
+  const connected = (await deps.tickets?.isConnected(accountId)) ?? false;
+  return { canPost: connected && Boolean(session.ticketId) && visibility !== null, visibility };
+}
+
 /** Longest a post holds its lease: the PSA client's retries (4 x 15 s plus backoff) fit in it. */
 const POST_LEASE_MS = 5 * 60_000;
 

@@ -1,6 +1,8 @@
+import { FlowPilotError } from "../errors.ts";
 import type { SessionDeps } from "./deps.ts";
+import type { SessionStore } from "./ports/index.ts";
 import { MAX_SUMMARY, withTicketDetails } from "./ticket-details.ts";
-import type { SessionInfo, ThreadRef } from "./types.ts";
+import type { Place, SessionInfo, ThreadRef } from "./types.ts";
 
 export interface StartSessionInput {
   accountId: string;
@@ -12,6 +14,25 @@ export interface StartSessionInput {
   contact?: string;
   /** The chat conversation it lives in; none for REST sessions. */
   thread?: ThreadRef;
+}
+
+/** One open session per place: another starts once it is resolved or escalated, or in another thread. */
+export async function assertNoOpenSession(
+  deps: { store: SessionStore },
+  accountId: string,
+  place: Place,
+): Promise<void> {
+  const open = await deps.store.findOpenSession(accountId, place);
+  if (!open) return;
+  throw new FlowPilotError(
+    "conflict",
+    `A session is already open here${open.ticketId ? ` for ${open.ticketId}` : ""}. Resolve or escalate it first${
+      // The console is one conversation; chat platforms have threads to start another in.
+      open.platform === "console"
+        ? " (/flowpilot resolve <what fixed it>)."
+        : ", or start the new one in another thread."
+    }`,
+  );
 }
 
 /**
@@ -39,4 +60,20 @@ export async function startSession(
     thread: input.thread,
   });
   return { session, ...(filled.notice ? { notice: filled.notice } : {}) };
+}
+
+/**
+ * Remembers the session's header message (to refresh it in place later). A
+ * session started at channel level moves into the thread its header started,
+ * where its conversation goes on; a threaded one stays.
+ */
+export async function placeHeader(
+  deps: { store: SessionStore },
+  session: SessionInfo,
+  startedIn: Place,
+  header: { id: string; startsThread?: string },
+): Promise<void> {
+  await deps.store.setHeaderMessage(session.id, header.id);
+  if (!startedIn.threadId && header.startsThread)
+    await deps.store.moveSessionToThread(session.id, header.startsThread);
 }

@@ -1,4 +1,5 @@
 import { FlowPilotError } from "../../errors.ts";
+import { findSession } from "../find.ts";
 import type { SessionInfo } from "../types.ts";
 import type { ApiCaller, ApiDeps } from "./types.ts";
 
@@ -13,7 +14,7 @@ export async function requireSession(
   caller: ApiCaller,
   sessionId: string,
 ): Promise<SessionInfo> {
-  const session = await deps.store.getSession(caller.account.id, sessionId);
+  const session = await findSession(deps, caller.account.id, sessionId);
   if (!session) throw new FlowPilotError("not_found", `There is no session ${quoteId(sessionId)}.`);
   return session;
 }

@@ -2,7 +2,7 @@ import { isClosed, MAX_MESSAGE_CHARS } from "../../domain/index.ts";
 import { intakeField, intakeText } from "../../engine/intake/intake-text.ts";
 import { workSlices } from "../../engine/work-slices.ts";
 import { FlowPilotError } from "../../errors.ts";
-import { messageRefusal, recordMessages } from "../record-messages.ts";
+import { messageRefusal, recordMessages } from "../messages.ts";
 import { requireSession } from "./context.ts";
 import type { ApiCaller, ApiDeps, ApiMessageInput } from "./types.ts";
 

@@ -1,12 +1,12 @@
-import { readSessionFacts } from "../../engine/context/session-facts.ts";
 import { cleanIncomingText } from "../../engine/intake/clean-text.ts";
 import { intakeField, intakeOptional, intakeText } from "../../engine/intake/intake-text.ts";
+import { enterEngineer } from "../accounts.ts";
 import { type ClosingContext, closeAndDraft } from "../close.ts";
+import { readSession } from "../overview.ts";
 import { applyPause, applyResume } from "../pause.ts";
 import { startSession } from "../start.ts";
 import type { SessionInfo, StoredUpdate } from "../types.ts";
 import { nowFor, requestedByFor, requireSession } from "./context.ts";
-import { sessionOverview } from "./overview.ts";
 import type { ApiCaller, ApiDeps, NewApiSession, SessionOverview } from "./types.ts";
 
 /**
@@ -15,10 +15,8 @@ import type { ApiCaller, ApiDeps, NewApiSession, SessionOverview } from "./types
  * updates), returning data instead of a view; the HTTP adapter shapes the JSON.
  */
 
-async function view(deps: ApiDeps, session: SessionInfo): Promise<SessionOverview> {
-  const snapshot = await deps.store.loadSnapshot(session.id, nowFor(deps));
-  return sessionOverview(session, snapshot, await readSessionFacts(snapshot));
-}
+const view = (deps: ApiDeps, session: SessionInfo): Promise<SessionOverview> =>
+  readSession(deps, session, nowFor(deps));
 
 /**
  * Starts a session for a ticket. On a PSA-connected account the ticket's
@@ -37,11 +35,7 @@ export async function createSession(
     clientContact: await intakeField(raw.clientContact),
     engineer: { id: cleanIncomingText(raw.engineer.id), name: await intakeField(raw.engineer.name) },
   };
-  const user = await deps.store.ensureUser(caller.account.id, {
-    platformUserId: input.engineer.id,
-    displayName: input.engineer.name,
-    isAdmin: false,
-  });
+  const user = await enterEngineer(deps, caller.account.id, input.engineer);
   const { session, notice } = await startSession(deps, {
     accountId: caller.account.id,
     engineerId: user.id,

@@ -1,5 +1,5 @@
 import type { PostOutcome } from "../../domain/index.ts";
-import type { InferredStatus, MessageAuthor, SessionStatus } from "../../engine/types.ts";
+import type { MessageAuthor } from "../../engine/types.ts";
 import type { SessionDeps } from "../deps.ts";
 import type { AccountInfo, StoredUpdate } from "../types.ts";
 
@@ -32,24 +32,7 @@ export interface NewApiSession {
   engineer: ApiEngineer;
 }
 
-/** A session as the API reports it: stored fields plus what the engine infers from the timeline. */
-export interface SessionOverview {
-  id: string;
-  ticketId: string | null;
-  ticketSummary: string | null;
-  clientCompany: string | null;
-  clientContact: string | null;
-  engineerName: string | null;
-  status: SessionStatus;
-  /** The troubleshooting progress inferred from the messages. */
-  sessionStatus: InferredStatus;
-  startedAt: Date;
-  messageCount: number;
-  updatesCount: number;
-  timeSpentMinutes: number;
-  resolutionSummary: string | null;
-  escalationReason: string | null;
-}
+export type { SessionOverview } from "../overview.ts";
 
 export interface ApiMessageInput {
   author?: MessageAuthor;

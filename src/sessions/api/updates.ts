@@ -3,8 +3,11 @@ import { cleanIncomingText } from "../../engine/intake/clean-text.ts";
 import { intakeField } from "../../engine/intake/intake-text.ts";
 import type { Audience, Length, UpdateContextKind } from "../../engine/types.ts";
 import { FlowPilotError } from "../../errors.ts";
+import { enterEngineer } from "../accounts.ts";
 import { pushUpdateToTicket } from "../post-to-ticket.ts";
+import { updateReadiness } from "../request-update.ts";
 import type { StoredUpdate } from "../types.ts";
+import { findUpdate } from "../updates.ts";
 import { writeUpdate } from "../write-update.ts";
 import { nowFor, quoteId, requestedByFor, requireSession } from "./context.ts";
 import type { ApiCaller, ApiDeps, ApiEngineer, TicketPostResult, UpdatePage } from "./types.ts";
@@ -22,8 +25,8 @@ export async function generateUpdate(
   request: { audience: Audience; length?: Length; context?: UpdateContextKind },
 ): Promise<StoredUpdate> {
   const session = await requireSession(deps, caller, sessionId);
-  const messages = await deps.store.countMessages(session.id);
-  if (messages < MIN_MESSAGES_FOR_UPDATE)
+  const { ready, messages } = await updateReadiness(deps, session, { now: nowFor(deps) });
+  if (!ready)
     throw new FlowPilotError(
       "conflict",
       `A status update needs at least ${MIN_MESSAGES_FOR_UPDATE} messages in the session; this one has ${messages}. Add messages first.`,
@@ -78,17 +81,16 @@ export async function postUpdateToTicket(
   options: { engineer?: ApiEngineer } = {},
 ): Promise<TicketPostResult> {
   const session = await requireSession(deps, caller, sessionId);
-  const update = await deps.store.getUpdate(session.id, updateId);
+  const update = await findUpdate(deps, session, updateId);
   if (!update)
     throw new FlowPilotError(
       "not_found",
       `Session ${quoteId(sessionId)} has no update ${quoteId(updateId)}.`,
     );
   const engineer = options.engineer
-    ? await deps.store.ensureUser(caller.account.id, {
-        platformUserId: cleanIncomingText(options.engineer.id),
-        displayName: await intakeField(options.engineer.name),
-        isAdmin: false,
+    ? await enterEngineer(deps, caller.account.id, {
+        id: cleanIncomingText(options.engineer.id),
+        name: await intakeField(options.engineer.name),
       })
     : undefined;
   const outcome = await pushUpdateToTicket(deps, {

@@ -5,7 +5,7 @@
  * their own way.
  */
 import { isClosed, MAX_MESSAGE_CHARS, type MessageAuthor } from "../domain/index.ts";
-import type { SessionDeps } from "./deps.ts";
+import type { MessageStore } from "./ports/index.ts";
 import type { SessionInfo } from "./types.ts";
 
 export type MessageRefusal = "closed" | "empty" | "too_long";
@@ -30,9 +30,14 @@ export interface NewMessage {
  * checked by the caller first. Returns the session's message count after it.
  */
 export function recordMessages(
-  deps: SessionDeps,
+  deps: { store: MessageStore },
   session: SessionInfo,
   messages: NewMessage[],
 ): Promise<{ messageCount: number }> {
   return deps.store.appendMessages(session.id, messages);
+}
+
+/** The texts of the session's newest messages, oldest first (what the intent model's fallback reads). */
+export function recentMessages(deps: { store: MessageStore }, sessionId: string, limit: number) {
+  return deps.store.recentMessages(sessionId, limit);
 }
