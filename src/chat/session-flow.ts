@@ -1,10 +1,10 @@
-import { finalText } from "../engine/steps.ts";
 import { FlowPilotError } from "../errors.ts";
 import { type ClosingContext, closedStatus, closeState, draftClosing } from "../sessions/close.ts";
 import { readSession } from "../sessions/overview.ts";
 import { applyPause, applyResume } from "../sessions/pause.ts";
 import { justBecameReady } from "../sessions/request-update.ts";
 import { assertNoOpenSession, placeHeader, startSession as startSessionUseCase } from "../sessions/start.ts";
+import { finalText } from "../sessions/steps.ts";
 import type { SessionInfo } from "../sessions/types.ts";
 import { updateHistory } from "../sessions/updates.ts";
 import type { RequestContext } from "./context.ts";

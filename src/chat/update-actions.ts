@@ -1,8 +1,8 @@
-import { finalText } from "../engine/steps.ts";
 import { AUDIENCES, type Audience, type Length } from "../engine/types.ts";
 import { FlowPilotError, InputRejectedError } from "../errors.ts";
 import { pushUpdateToTicket } from "../sessions/post-to-ticket.ts";
 import { scheduleReminder } from "../sessions/reminders.ts";
+import { finalText } from "../sessions/steps.ts";
 import type { SessionInfo, StoredUpdate } from "../sessions/types.ts";
 import { editUpdateText, findUpdate, markCopied, rateUpdate } from "../sessions/updates.ts";
 import type { RequestContext } from "./context.ts";

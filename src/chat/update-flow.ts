@@ -1,8 +1,8 @@
 import { MIN_MESSAGES_FOR_UPDATE, type UpdateSlots } from "../domain/index.ts";
-import { finalText } from "../engine/steps.ts";
 import type { Audience, Length, SessionSnapshot, UpdateContextKind, WrittenUpdate } from "../engine/types.ts";
 import { postability } from "../sessions/post-to-ticket.ts";
 import { isRepeatRequest, updateReadiness } from "../sessions/request-update.ts";
+import { finalText } from "../sessions/steps.ts";
 import type { SessionInfo, StoredUpdate } from "../sessions/types.ts";
 import {
   draftUpdate,

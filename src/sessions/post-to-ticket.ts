@@ -1,7 +1,7 @@
 import { type NoteVisibility, type PostOutcome, postVisibility, type TicketPort } from "../domain/index.ts";
-import { finalText } from "../engine/steps.ts";
 import { FlowPilotError } from "../errors.ts";
 import type { SessionDeps } from "./deps.ts";
+import { finalText } from "./steps.ts";
 import type { SessionInfo, StoredUpdate } from "./types.ts";
 
 /**

@@ -1,7 +1,7 @@
 import type { PlatformKind } from "../domain/index.ts";
-import type { ReminderStepContent, StatusUpdateStepContent } from "../engine/steps.ts";
 import type { CommunicationTemplates } from "../engine/templates.ts";
 import type { SessionStatus } from "../engine/types.ts";
+import type { ReminderStepContent, StatusUpdateStepContent } from "./steps.ts";
 
 /**
  * The session vocabulary: who acts (account, actor), where a session lives

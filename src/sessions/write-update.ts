@@ -5,10 +5,10 @@
  */
 
 import { generateStatusUpdate } from "../engine/generate.ts";
-import type { StatusUpdateStepContent } from "../engine/steps.ts";
 import type { CommunicationTemplates } from "../engine/templates.ts";
 import type { Audience, Length, SessionSnapshot, UpdateContextKind, WrittenUpdate } from "../engine/types.ts";
 import type { SessionDeps } from "./deps.ts";
+import type { StatusUpdateStepContent } from "./steps.ts";
 import type { SessionInfo, StoredUpdate } from "./types.ts";
 
 export interface UpdateRequestSlots {

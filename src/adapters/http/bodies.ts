@@ -1,6 +1,6 @@
-import { finalText } from "../../engine/steps.ts";
 import type { WrittenUpdate } from "../../engine/types.ts";
 import type { SessionOverview, TicketPostResult } from "../../sessions/api/index.ts";
+import { finalText } from "../../sessions/steps.ts";
 import type { StoredUpdate } from "../../sessions/types.ts";
 
 /**

@@ -1,5 +1,5 @@
-import { type Delivery, finalText, type StatusUpdateStepContent } from "../../engine/steps.ts";
 import type { Audience, Length, UpdateContextKind } from "../../engine/types.ts";
+import { type Delivery, finalText, type StatusUpdateStepContent } from "../../sessions/steps.ts";
 import { ACTION_IDS, payload } from "./actions.ts";
 import {
   AUDIENCE_LABELS,

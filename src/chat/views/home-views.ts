@@ -1,5 +1,5 @@
-import type { Delivery } from "../../engine/steps.ts";
 import type { Audience, Length, SessionStatus } from "../../engine/types.ts";
+import type { Delivery } from "../../sessions/steps.ts";
 import {
   AUDIENCE_LABELS,
   deliveryLabels,

@@ -1,4 +1,3 @@
-import type { Delivery } from "../../engine/steps.ts";
 import type {
   Audience,
   InferredStatus,
@@ -6,6 +5,7 @@ import type {
   SessionStatus,
   UpdateContextKind,
 } from "../../engine/types.ts";
+import type { Delivery } from "../../sessions/steps.ts";
 
 /**
  * The words and icons every view uses for the domain's enums, as data, so

@@ -1,4 +1,4 @@
-import type { StatusUpdateStepContent } from "../../engine/steps.ts";
+import type { StatusUpdateStepContent } from "../steps.ts";
 import type { StoredUpdate } from "../types.ts";
 
 /** The updates written from a session, with their delivery state. */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { AUDIENCES, INFERRED_STATUSES, LENGTHS, MESSAGE_AUTHORS, UPDATE_CONTEXTS } from "./types.ts";
+import { AUDIENCES, INFERRED_STATUSES, LENGTHS, MESSAGE_AUTHORS, UPDATE_CONTEXTS } from "../domain/index.ts";
 
 /**
  * JSON shapes of `session_steps.content`, one per `step_type`. Every write goes
