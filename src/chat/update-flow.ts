@@ -1,4 +1,4 @@
-import { MIN_MESSAGES_FOR_UPDATE, type UpdateSlots } from "../domain/index.ts";
+import { MIN_MESSAGES_FOR_UPDATE, type UpdateSlots, updateFormat } from "../domain/index.ts";
 import type { Audience, Length, SessionSnapshot, UpdateContextKind, WrittenUpdate } from "../engine/types.ts";
 import { postability } from "../sessions/post-to-ticket.ts";
 import { isRepeatRequest, updateReadiness } from "../sessions/request-update.ts";
@@ -159,7 +159,7 @@ export async function resultView(ctx: RequestContext, session: SessionInfo, upda
     length: update.length,
     context: update.context,
     content: finalText(update),
-    format: update.audience === "ticket_notes" ? ctx.account.templates.ticket_notes_format : "plain",
+    format: updateFormat(update.audience, ctx.account.templates.ticket_notes_format),
     sessionStatus: update.session_status,
     timeSpentMinutes: update.time_spent_minutes,
     writer: update.writer,

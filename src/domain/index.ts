@@ -1,3 +1,4 @@
+export * from "./audiences.ts";
 export * from "./enums.ts";
 export * from "./limits.ts";
 export type * from "./logger.ts";

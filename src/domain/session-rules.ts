@@ -1,3 +1,4 @@
+import { AUDIENCE_TRAITS } from "./audiences.ts";
 import type { Audience, NoteVisibility, SessionStatus } from "./enums.ts";
 
 /** A resolved or escalated session: its timeline is closed, reminders stop, updates still work. */
@@ -7,7 +8,5 @@ export function isClosed(status: SessionStatus): boolean {
 
 /** Which note visibility an audience posts as (spec: Post to Ticket details); email drafts are not posted. */
 export function postVisibility(audience: Audience): NoteVisibility | null {
-  if (audience === "ticket_notes") return "internal";
-  if (audience === "client_update") return "external";
-  return null;
+  return AUDIENCE_TRAITS[audience].postsAs;
 }

@@ -1,3 +1,4 @@
+import { updateFormat } from "../../domain/index.ts";
 import type { Audience, Length, UpdateContextKind } from "../../engine/types.ts";
 import { type Delivery, finalText, type StatusUpdateStepContent } from "../../sessions/steps.ts";
 import { ACTION_IDS, payload } from "./actions.ts";
@@ -105,7 +106,7 @@ export function historyEntryView(update: HistoryEntrySource, opts: HistoryEntryO
     {
       type: "update",
       content: finalText(update),
-      format: update.audience === "ticket_notes" ? "markdown" : "plain",
+      format: updateFormat(update.audience),
     },
   ];
   if (edited)

@@ -16,10 +16,14 @@ export const REMINDER_OPTIONS = [
  * What the reminder is for, as a verb phrase: ticket notes go on the ticket,
  * client updates and emails go to the client.
  */
+const NEXT_UPDATE: Record<Audience, (client: string) => string> = {
+  ticket_notes: () => "add another ticket note",
+  client_update: (client) => `send ${client} another update`,
+  email_draft: (client) => `send ${client} another email`,
+};
+
 function nextUpdate(audience: Audience, clientName?: string): string {
-  const client = clientName ?? "the client";
-  if (audience === "ticket_notes") return "add another ticket note";
-  return `send ${client} another ${audience === "email_draft" ? "email" : "update"}`;
+  return NEXT_UPDATE[audience](clientName ?? "the client");
 }
 
 export interface ReminderOptionsData {

@@ -1,4 +1,4 @@
-import type { PostOutcome } from "../../domain/index.ts";
+import { AUDIENCE_TRAITS, type PostOutcome } from "../../domain/index.ts";
 import type { Audience, InferredStatus, Length, UpdateContextKind } from "../../engine/types.ts";
 import { AUDIENCES, LENGTHS } from "../../engine/types.ts";
 import { ACTION_IDS, EDIT_INPUT, payload } from "./actions.ts";
@@ -177,7 +177,11 @@ function writerNote(data: UpdateResultData): string {
 
 /** Post to Ticket, only when it can work; its label and confirmation say who will see the note. */
 function postAction(data: UpdateResultData): ViewAction | undefined {
-  if (!data.canPostToTicket || data.postVisibility === null || data.audience === "email_draft")
+  if (
+    !data.canPostToTicket ||
+    data.postVisibility === null ||
+    AUDIENCE_TRAITS[data.audience].postsAs === null
+  )
     return undefined;
   const p = payload({ sessionId: data.sessionId, updateId: data.updateId });
   if (data.postVisibility === "internal") {
