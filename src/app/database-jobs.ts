@@ -11,6 +11,7 @@ import { deleteConnection, describeConnection, saveConnectWiseConnection } from 
 import { type PurgeCounts, purgeClosedSessions } from "../db/purge.ts";
 import { redactStoredSecrets } from "../db/redact-stored.ts";
 import { computeUsageStats } from "../db/usage-stats.ts";
+import { PLATFORMS } from "../domain/index.ts";
 import { FlowPilotError } from "../errors.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 
@@ -27,7 +28,6 @@ export interface DatabaseJobContext {
   encryptionKey?: Buffer;
 }
 
-const PLATFORMS = ["slack", "teams", "api", "console"] as const;
 const accountKey = z.object({ platform: z.enum(PLATFORMS), externalId: z.string().min(1) });
 
 const pct = (v: number | null) => (v === null ? "n/a" : `${(v * 100).toFixed(1)}%`);

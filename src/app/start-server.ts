@@ -15,7 +15,7 @@ import type { UpdateWriter } from "../engine/writers/types.ts";
 import { createIntentRecognizer } from "../intents/index.ts";
 import { intentLlmSettings } from "../llm/settings.ts";
 import { createLogger } from "../logger.ts";
-import { type ChatRuntimeOverrides, createChatRuntimes } from "./chat-runtimes.ts";
+import { type ChatRuntimeOverrides, checkChatPlatforms, createChatRuntimes } from "./chat-platforms.ts";
 import { openAppDatabase } from "./open-app-database.ts";
 import { createTicketPoster } from "./psa-connections.ts";
 import { scheduleRetentionJob } from "./retention-job.ts";
@@ -27,7 +27,6 @@ import {
   settledBy,
   unlessStopped,
 } from "./shutdown.ts";
-import { checkChatPlatforms } from "./startup-checks.ts";
 
 const VERSION: string = JSON.parse(
   readFileSync(new URL("../../package.json", import.meta.url), "utf8"),

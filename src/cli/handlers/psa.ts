@@ -1,20 +1,18 @@
 import { runDatabaseJob } from "../../app/run-database-job.ts";
-import type { PlatformKind } from "../../domain/index.ts";
+import { isPlatformKind, PLATFORMS, type PlatformKind } from "../../domain/index.ts";
 import { isFlowPilotError } from "../../errors.ts";
 import { createConnectWiseClient } from "../../psa/connectwise/client.ts";
 import { loadCliConfig } from "../cli-config.ts";
 import type { CliIo } from "../io.ts";
 import { UsageError } from "../usage-error.ts";
 
-const PLATFORMS: readonly PlatformKind[] = ["slack", "teams", "api", "console"];
-
 /** `--account slack:T024BE7LH`, `teams:<tenant id>`, `console:local`; a bare name is an API tenant. */
 export function parseAccount(value: string): { platform: PlatformKind; externalId: string } {
   const [head, ...rest] = value.split(":");
   if (rest.length === 0) return { platform: "api", externalId: value };
-  if (!PLATFORMS.includes(head as PlatformKind))
+  if (!isPlatformKind(head!))
     throw new UsageError(`--account: unknown platform "${head}" (use ${PLATFORMS.join(", ")})`);
-  return { platform: head as PlatformKind, externalId: rest.join(":") };
+  return { platform: head, externalId: rest.join(":") };
 }
 
 async function readPrivateKey(io: CliIo): Promise<string> {
