@@ -3,10 +3,10 @@ import { checkSlackCredentials } from "../adapters/slack/credentials-check.ts";
 import { createSlackRuntime } from "../adapters/slack/index.ts";
 import { checkTeamsCredentials } from "../adapters/teams/credentials-check.ts";
 import { createTeamsRuntime, type TeamsRuntimeOverrides } from "../adapters/teams/index.ts";
-import type { Config } from "../config.ts";
 import { createSlackInstallationStore } from "../db/slack-installations.ts";
 import { type Logger, SERVED_CHAT_PLATFORMS, type ServedChatPlatform } from "../domain/index.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
+import type { Config } from "./config.ts";
 
 /** Seams for tests at the network edge we do not own; production passes none. */
 export type ChatRuntimeOverrides = {

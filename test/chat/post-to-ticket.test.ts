@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { Config } from "../../src/app/config.ts";
 import { createTicketPoster } from "../../src/app/psa-connections.ts";
-import type { Config } from "../../src/config.ts";
 import { getOrCreateAccount } from "../../src/db/accounts.ts";
 import { saveConnectWiseConnection } from "../../src/db/psa-connections.ts";
 import { createPsaTicketPoster } from "../../src/psa/ticket-poster.ts";
