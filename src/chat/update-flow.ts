@@ -4,13 +4,7 @@ import { postability } from "../sessions/post-to-ticket.ts";
 import { isRepeatRequest, updateReadiness } from "../sessions/request-update.ts";
 import { finalText } from "../sessions/steps.ts";
 import type { SessionInfo, StoredUpdate } from "../sessions/types.ts";
-import {
-  draftUpdate,
-  storeDraft,
-  type UpdateRequestSlots,
-  type WriteInput,
-  writeUpdate,
-} from "../sessions/write-update.ts";
+import { type UpdateRequestSlots, type WriteInput, writeRequestedUpdate } from "../sessions/write-update.ts";
 import type { RequestContext } from "./context.ts";
 import {
   audiencePickerView,
@@ -111,13 +105,16 @@ export async function generateAndShow(
       else await ctx.reply(view);
     };
     try {
-      const draft = await draftUpdate(ctx.deps, writing(ctx, session, request, options.snapshot));
-      if (options.replacing && draft.result.content === options.replacing.generated_content) {
-        await show(noticeView(sameTextNotice(draft.result.writer)));
-        return;
-      }
-      const stored = await storeDraft(ctx.deps, session, draft, ctx.user.displayName);
-      await show(await resultView(ctx, session, stored));
+      const written = await writeRequestedUpdate(ctx.deps, {
+        ...writing(ctx, session, request, options.snapshot),
+        requestedBy: ctx.user.displayName,
+        replacing: options.replacing,
+      });
+      await show(
+        written.stored
+          ? await resultView(ctx, session, written.stored)
+          : noticeView(sameTextNotice(written.sameTextBy)),
+      );
     } catch (err) {
       // The placeholder must not promise an update that is not coming.
       await show(
@@ -135,18 +132,13 @@ function sameTextNotice(writer: WrittenUpdate["writer"]): string {
 }
 
 /** What writing an update in chat needs from the request: the team's templates, the clock, the snapshot if read. */
-export function writing(
+function writing(
   ctx: RequestContext,
   session: SessionInfo,
   request: UpdateRequestSlots,
   snapshot?: SessionSnapshot,
 ): WriteInput {
   return { session, templates: ctx.account.templates, now: ctx.now, request, snapshot };
-}
-
-/** Generates and stores one update without posting anything (resolution/escalation pre-generation). */
-export function generateAndStore(ctx: RequestContext, session: SessionInfo, request: UpdateRequestSlots) {
-  return writeUpdate(ctx.deps, { ...writing(ctx, session, request), requestedBy: ctx.user.displayName });
 }
 
 /** The result message for a stored update, with Post to Ticket only where it can work. */

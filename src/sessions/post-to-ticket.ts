@@ -1,4 +1,4 @@
-import { type NoteVisibility, type PostOutcome, postVisibility, type TicketPort } from "../domain/index.ts";
+import { AUDIENCE_TRAITS, type NoteVisibility, type PostOutcome, type TicketPort } from "../domain/index.ts";
 import { FlowPilotError } from "../errors.ts";
 import type { SessionDeps } from "./deps.ts";
 import { finalText } from "./steps.ts";
@@ -22,7 +22,7 @@ export async function pushUpdateToTicket(
   },
 ): Promise<PostOutcome> {
   const { session, update } = input;
-  const visibility = postVisibility(update.audience);
+  const visibility = AUDIENCE_TRAITS[update.audience].postsAs;
   const tickets = deps.tickets;
   if (!visibility)
     throw new FlowPilotError(
@@ -71,7 +71,7 @@ export async function postability(
   session: SessionInfo,
   update: StoredUpdate,
 ): Promise<{ canPost: boolean; visibility: NoteVisibility | null }> {
-  const visibility = postVisibility(update.audience);
+  const visibility = AUDIENCE_TRAITS[update.audience].postsAs;
   const connected = (await deps.tickets?.isConnected(accountId)) ?? false;
   return { canPost: connected && Boolean(session.ticketId) && visibility !== null, visibility };
 }

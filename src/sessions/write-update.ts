@@ -28,12 +28,12 @@ export interface WriteInput {
 }
 
 /** A written, not yet stored, update. */
-export interface Draft {
+interface Draft {
   result: WrittenUpdate;
   messageCount: number;
 }
 
-export async function draftUpdate(deps: SessionDeps, input: WriteInput): Promise<Draft> {
+async function draftUpdate(deps: SessionDeps, input: WriteInput): Promise<Draft> {
   const snapshot = input.snapshot ?? (await deps.store.loadSnapshot(input.session.id, input.now));
   const result = await generateStatusUpdate(snapshot, input.request, {
     templates: input.templates,
@@ -44,7 +44,7 @@ export async function draftUpdate(deps: SessionDeps, input: WriteInput): Promise
   return { result, messageCount: snapshot.messages.length };
 }
 
-export function storeDraft(
+function storeDraft(
   deps: SessionDeps,
   session: SessionInfo,
   draft: Draft,
@@ -59,6 +59,21 @@ export async function writeUpdate(
   input: WriteInput & { requestedBy: string },
 ): Promise<StoredUpdate> {
   return storeDraft(deps, input.session, await draftUpdate(deps, input), input.requestedBy);
+}
+
+/**
+ * Writes and stores the update a person asked for. Regenerating an update
+ * (`replacing`) that comes out word for word the same stores no copy: the
+ * answer says which writer wrote it again instead.
+ */
+export async function writeRequestedUpdate(
+  deps: SessionDeps,
+  input: WriteInput & { requestedBy: string; replacing?: StoredUpdate },
+): Promise<{ stored: StoredUpdate } | { stored: null; sameTextBy: WrittenUpdate["writer"] }> {
+  const draft = await draftUpdate(deps, input);
+  if (input.replacing && draft.result.content === input.replacing.generated_content)
+    return { stored: null, sameTextBy: draft.result.writer };
+  return { stored: await storeDraft(deps, input.session, draft, input.requestedBy) };
 }
 
 function toStepContent(
