@@ -4,7 +4,7 @@ import { postability } from "../sessions/post-to-ticket.ts";
 import { isRepeatRequest, updateReadiness } from "../sessions/request-update.ts";
 import { finalText } from "../sessions/steps.ts";
 import type { SessionInfo, StoredUpdate } from "../sessions/types.ts";
-import { type UpdateRequestSlots, type WriteInput, writeRequestedUpdate } from "../sessions/write-update.ts";
+import { writeRequestedUpdate } from "../sessions/write-update.ts";
 import type { RequestContext } from "./context.ts";
 import {
   audiencePickerView,
@@ -106,7 +106,11 @@ export async function generateAndShow(
     };
     try {
       const written = await writeRequestedUpdate(ctx.deps, {
-        ...writing(ctx, session, request, options.snapshot),
+        session,
+        request,
+        templates: ctx.account.templates,
+        now: ctx.now,
+        snapshot: options.snapshot,
         requestedBy: ctx.user.displayName,
         replacing: options.replacing,
       });
@@ -129,16 +133,6 @@ function sameTextNotice(writer: WrittenUpdate["writer"]): string {
   return writer === "offline"
     ? "Same text as before: nothing in the session changed that would change it, and the offline writer words the same session the same way. Add what's new to the thread, Switch Length or Audience, or Edit it. With OPENAI_API_KEY set, Regenerate asks the model for new wording."
     : "The model wrote the same text again. Add what's new to the thread, Switch Length or Audience, or Edit it.";
-}
-
-/** What writing an update in chat needs from the request: the team's templates, the clock, the snapshot if read. */
-function writing(
-  ctx: RequestContext,
-  session: SessionInfo,
-  request: UpdateRequestSlots,
-  snapshot?: SessionSnapshot,
-): WriteInput {
-  return { session, templates: ctx.account.templates, now: ctx.now, request, snapshot };
 }
 
 /** The result message for a stored update, with Post to Ticket only where it can work. */
