@@ -5,9 +5,9 @@
  */
 import { PassThrough } from "node:stream";
 import { createConsoleAdapter } from "../src/adapters/console/index.ts";
+import { createConversation } from "../src/chat/conversation.ts";
 import { createPrismaConversationStore } from "../src/db/conversation-store.ts";
 import { IN_MEMORY, openDatabase } from "../src/db/open.ts";
-import { createConversation } from "../src/engine/conversation/conversation.ts";
 import { offlineWriter } from "../src/engine/writers/offline/index.ts";
 import { createIntentRecognizer } from "../src/intents/index.ts";
 import { printTable } from "./stats.ts";

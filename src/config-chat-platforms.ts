@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { InvalidSettingError } from "./errors.ts";
 
 /**
  * Slack and Teams settings: which platforms `npm start` runs, and the
@@ -92,16 +93,6 @@ export interface TeamsSettings {
   admins?: string[];
 }
 
-/** A setting the platform needs given what else is set; the message names it. */
-export class MissingChatSetting extends Error {
-  constructor(
-    readonly setting: string,
-    reason: string,
-  ) {
-    super(`invalid setting ${setting}: ${reason}`);
-  }
-}
-
 const OAUTH = ["SLACK_CLIENT_ID", "SLACK_CLIENT_SECRET", "SLACK_STATE_SECRET"] as const;
 
 export function slackSettings(
@@ -116,27 +107,27 @@ export function slackSettings(
   if (oauthGiven.length > 0) {
     const missing = OAUTH.find((name) => c[name] === undefined);
     if (missing)
-      throw new MissingChatSetting(
+      throw new InvalidSettingError(
         missing,
         `required when ${oauthGiven[0]} is set (Slack OAuth needs ${OAUTH.join(", ")})`,
       );
     if (!c.SLACK_SIGNING_SECRET)
-      throw new MissingChatSetting(
+      throw new InvalidSettingError(
         "SLACK_SIGNING_SECRET",
         "required for Slack OAuth installs (the events and redirect are verified with it)",
       );
     if (!hasEncryptionKey)
-      throw new MissingChatSetting(
+      throw new InvalidSettingError(
         "FLOWPILOT_ENCRYPTION_KEY",
         "required for Slack OAuth installs (bot tokens are stored encrypted)",
       );
   } else if (!c.SLACK_BOT_TOKEN) {
-    throw new MissingChatSetting(
+    throw new InvalidSettingError(
       "SLACK_BOT_TOKEN",
       `required when ${given[0]} is set (or set SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET for OAuth installs)`,
     );
   } else if (!c.SLACK_APP_TOKEN && !c.SLACK_SIGNING_SECRET) {
-    throw new MissingChatSetting(
+    throw new InvalidSettingError(
       "SLACK_SIGNING_SECRET",
       "required with SLACK_BOT_TOKEN for HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)",
     );
@@ -167,16 +158,16 @@ export function teamsSettings(c: RawChatPlatformConfig): TeamsSettings | undefin
     const stray = (["MicrosoftAppPassword", "MicrosoftAppTenantId", "MicrosoftAppType"] as const).find(
       (name) => c[name] !== undefined,
     );
-    if (stray) throw new MissingChatSetting("MicrosoftAppId", `required when ${stray} is set`);
+    if (stray) throw new InvalidSettingError("MicrosoftAppId", `required when ${stray} is set`);
     return c.FLOWPILOT_TEAMS_ALLOW_ANONYMOUS ? { appType, admins } : undefined;
   }
   if (appType !== "UserAssignedMSI" && !c.MicrosoftAppPassword)
-    throw new MissingChatSetting(
+    throw new InvalidSettingError(
       "MicrosoftAppPassword",
       `required for a ${appType} bot (MicrosoftAppId is set)`,
     );
   if (appType !== "MultiTenant" && !c.MicrosoftAppTenantId)
-    throw new MissingChatSetting("MicrosoftAppTenantId", `required when MicrosoftAppType is ${appType}`);
+    throw new InvalidSettingError("MicrosoftAppTenantId", `required when MicrosoftAppType is ${appType}`);
   return {
     appId: c.MicrosoftAppId,
     appPassword: c.MicrosoftAppPassword,

@@ -45,3 +45,17 @@ export class InputRejectedError extends FlowPilotError {
     this.name = "InputRejectedError";
   }
 }
+
+/**
+ * A setting that cannot be used, given what else is set: start-up stops with
+ * one line naming it ("invalid setting NAME: why"), never a stack trace.
+ */
+export class InvalidSettingError extends Error {
+  override name = "InvalidSettingError";
+  constructor(
+    readonly setting: string,
+    reason: string,
+  ) {
+    super(`invalid setting ${setting}: ${reason}`);
+  }
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loadConfig } from "../src/config.ts";
+import { loadConfig } from "../src/app/config.ts";
 
 describe("settings read at start-up", () => {
   it("FLOWPILOT_ENGINEER_NAME signs client emails, so what cannot be a name stops start-up naming it", () => {

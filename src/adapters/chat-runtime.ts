@@ -1,6 +1,7 @@
 import type { Hono } from "hono";
-import type { Conversation } from "../engine/conversation/conversation.ts";
-import type { ChatSurface, PlatformKind } from "../engine/conversation/types.ts";
+import type { Conversation } from "../chat/conversation.ts";
+import type { ChatSurface } from "../chat/types.ts";
+import type { ServedChatPlatform } from "../domain/index.ts";
 
 /**
  * One chat platform running inside the shared HTTP server (Slack, Teams).
@@ -9,7 +10,7 @@ import type { ChatSurface, PlatformKind } from "../engine/conversation/types.ts"
  * reminders; every platform type stays inside its adapter folder.
  */
 export interface ChatRuntime {
-  readonly platform: Extract<PlatformKind, "slack" | "teams">;
+  readonly platform: ServedChatPlatform;
   readonly surface: ChatSurface;
   /** Mounts the platform's routes (Slack `/slack/events`, Teams `/api/messages`) on the shared server. */
   // biome-ignore lint/suspicious/noExplicitAny: the shared server's Hono env belongs to the HTTP adapter

@@ -7,12 +7,14 @@ import {
   listApiTokens,
   revokeApiToken,
 } from "../db/api-tokens.ts";
-import { deleteConnection, describeConnection, saveConnectWiseConnection } from "../db/psa-connections.ts";
+import { deleteConnection, describeConnection, savePsaConnection } from "../db/psa-connections.ts";
 import { type PurgeCounts, purgeClosedSessions } from "../db/purge.ts";
 import { redactStoredSecrets } from "../db/redact-stored.ts";
 import { computeUsageStats } from "../db/usage-stats.ts";
+import { PLATFORMS } from "../domain/index.ts";
 import { FlowPilotError } from "../errors.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
+import { isPsaProvider, psaConnectionSchema, psaProvider } from "../psa/providers.ts";
 
 /**
  * The short administrative jobs the CLI runs on the database (stats, API
@@ -27,7 +29,6 @@ export interface DatabaseJobContext {
   encryptionKey?: Buffer;
 }
 
-const PLATFORMS = ["slack", "teams", "api", "console"] as const;
 const accountKey = z.object({ platform: z.enum(PLATFORMS), externalId: z.string().min(1) });
 
 const pct = (v: number | null) => (v === null ? "n/a" : `${(v * 100).toFixed(1)}%`);
@@ -108,26 +109,19 @@ export const DATABASE_JOBS = {
     z.object({
       account: accountKey,
       label: z.string(),
-      settings: z.object({
-        site: z.string().min(1),
-        companyId: z.string().min(1),
-        publicKey: z.string().min(1),
-        privateKey: z.string().min(1),
-        clientId: z.string().min(1),
-        codebase: z.string().min(1),
-        apiVersion: z.string().optional(),
-      }),
+      connection: psaConnectionSchema,
       version: z.string().optional(),
     }),
-    async ({ prisma, encryptionKey }, { account, label, settings, version }) => {
+    async ({ prisma, encryptionKey }, { account, label, connection, version }) => {
       if (!encryptionKey)
         throw new FlowPilotError(
           "config_invalid",
           "FLOWPILOT_ENCRYPTION_KEY must be set to store PSA credentials (32 bytes, e.g. from: openssl rand -base64 32)",
         );
       const stored = await getOrCreateAccount(prisma, account);
-      await saveConnectWiseConnection(prisma, stored.id, settings, encryptionKey);
-      return `Connected ${label} to ConnectWise at ${settings.site}${version ? ` (${version})` : ""}. The private key is stored encrypted.\n`;
+      await savePsaConnection(prisma, stored.id, connection, encryptionKey);
+      const where = psaProvider(connection.provider).describe(connection.settings, "site");
+      return `Connected ${label} to ${where}${version ? ` (${version})` : ""}. The private key is stored encrypted.\n`;
     },
   ),
 
@@ -136,8 +130,8 @@ export const DATABASE_JOBS = {
     async ({ prisma }, { account, label, fromEnvironment }) => {
       const found = await findAccount(prisma, account);
       const stored = found ? await describeConnection(prisma, found.id) : null;
-      if (stored)
-        return `${label}: ConnectWise at ${stored.site}, company ${stored.companyId}, public key ${stored.publicKey}, codebase ${stored.codebase} (stored ${stored.updatedAt.toISOString()})\n`;
+      if (stored && isPsaProvider(stored.provider))
+        return `${label}: ${psaProvider(stored.provider).describe(stored.settings, "all")} (stored ${stored.updatedAt.toISOString()})\n`;
       if (fromEnvironment) return `${label}: ${fromEnvironment} (from CONNECTWISE_* environment)\n`;
       return `${label}: no PSA connected\n`;
     },

@@ -1,5 +1,5 @@
-import type { Config } from "../config.ts";
 import { type Database, type DbLogger, IN_MEMORY, openDatabase } from "../db/open.ts";
+import type { Config } from "./config.ts";
 import { serveDatabaseJobs } from "./owner-channel.ts";
 
 /**

@@ -1,19 +1,19 @@
-import type { Config } from "../config.ts";
-import { loadConnectWiseConnection } from "../db/psa-connections.ts";
+import { loadPsaConnection } from "../db/psa-connections.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
-import type { ConnectionSource } from "../psa/ticket-poster.ts";
-import { createPsaTicketPoster } from "../psa/ticket-poster.ts";
+import { environmentConnection } from "../psa/providers.ts";
+import { type ConnectionSource, createTicketPort } from "../psa/ticket-poster.ts";
+import type { Config } from "./config.ts";
 
 /**
  * An account's PSA connection: the one an admin stored for it
- * (`flowpilot psa connect`), else the CONNECTWISE_* environment, which
- * connects every account of a single-MSP install.
+ * (`flowpilot psa connect`), else the environment's (CONNECTWISE_* …),
+ * which connects every account of a single-MSP install.
  */
 export function connectionSource(prisma: PrismaClient, config: Config): ConnectionSource {
   return async (accountId) =>
-    (await loadConnectWiseConnection(prisma, accountId, config.encryptionKey)) ?? config.connectwise ?? null;
+    (await loadPsaConnection(prisma, accountId, config.encryptionKey)) ?? environmentConnection(config);
 }
 
 export function createTicketPoster(prisma: PrismaClient, config: Config) {
-  return createPsaTicketPoster(connectionSource(prisma, config), { timeoutMs: config.psaTimeoutMs });
+  return createTicketPort(connectionSource(prisma, config), { timeoutMs: config.psaTimeoutMs });
 }

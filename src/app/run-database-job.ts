@@ -1,6 +1,6 @@
-import type { Config } from "../config.ts";
 import { DataDirInUseError } from "../db/data-dir-lock.ts";
 import { openDatabase } from "../db/open.ts";
+import type { Config } from "./config.ts";
 import { type DatabaseJobArgs, type DatabaseJobName, runDatabaseJobOn } from "./database-jobs.ts";
 import { askDatabaseOwner } from "./owner-channel.ts";
 

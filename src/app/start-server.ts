@@ -3,19 +3,19 @@ import type { Writable } from "node:stream";
 import type { ChatRuntime } from "../adapters/chat-runtime.ts";
 import { createHttpApp } from "../adapters/http/app.ts";
 import { listen, type RunningServer } from "../adapters/http/listen.ts";
-import type { Config } from "../config.ts";
+import { createConversation } from "../chat/conversation.ts";
+import { scheduleReminderJob } from "../chat/reminders.ts";
 import { verifyApiToken } from "../db/api-tokens.ts";
 import { createPrismaConversationStore } from "../db/conversation-store.ts";
 import { sharedRequestBudget } from "../db/request-budget.ts";
 import type { TicketPort } from "../domain/index.ts";
-import { createConversation } from "../engine/conversation/conversation.ts";
-import { scheduleReminderJob } from "../engine/conversation/reminders.ts";
 import { createWriter } from "../engine/writers/create-writer.ts";
 import type { UpdateWriter } from "../engine/writers/types.ts";
 import { createIntentRecognizer } from "../intents/index.ts";
 import { intentLlmSettings } from "../llm/settings.ts";
 import { createLogger } from "../logger.ts";
-import { type ChatRuntimeOverrides, createChatRuntimes } from "./chat-runtimes.ts";
+import { type ChatRuntimeOverrides, checkChatPlatforms, createChatRuntimes } from "./chat-platforms.ts";
+import type { Config } from "./config.ts";
 import { openAppDatabase } from "./open-app-database.ts";
 import { createTicketPoster } from "./psa-connections.ts";
 import { scheduleRetentionJob } from "./retention-job.ts";
@@ -27,7 +27,6 @@ import {
   settledBy,
   unlessStopped,
 } from "./shutdown.ts";
-import { checkChatPlatforms } from "./startup-checks.ts";
 
 const VERSION: string = JSON.parse(
   readFileSync(new URL("../../package.json", import.meta.url), "utf8"),

@@ -1,4 +1,5 @@
-import { type Config, ConfigError, loadConfig } from "../config.ts";
+import { type Config, loadConfig } from "../app/config.ts";
+import { ConfigError } from "../config.ts";
 import { UsageError } from "./usage-error.ts";
 
 /** The validated configuration; a bad setting becomes the CLI's one-line exit-2 error. */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { PlatformKind } from "../engine/conversation/types.ts";
+import type { PlatformKind } from "../domain/index.ts";
 import { type CommunicationTemplates, parseTemplates } from "../engine/templates.ts";
 import { FlowPilotError } from "../errors.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";

@@ -1,5 +1,5 @@
-import type { ConversationStore } from "../engine/conversation/store.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
+import type { ConversationStore } from "../sessions/ports/index.ts";
 import { getOrCreateAccount, setCompanyName, updateTemplates } from "./accounts.ts";
 import { claimOnce, claimResult, releaseClaim, saveClaimResult } from "./processed-events.ts";
 import {

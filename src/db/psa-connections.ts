@@ -1,73 +1,93 @@
-import { z } from "zod";
-import type { ConnectWiseSettings } from "../config.ts";
 import { FlowPilotError } from "../errors.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
+import type { ConnectWiseSettings } from "../psa/connectwise/settings.ts";
+import { isPsaProvider, type PsaConnection, psaProvider } from "../psa/providers.ts";
 import { openSecret, sealSecret } from "../psa/secret-box.ts";
 import { isUuid } from "./records.ts";
 
 /**
- * Per-account PSA connections. The non-secret settings are JSON; the private
- * key is stored only sealed with AES-256-GCM under FLOWPILOT_ENCRYPTION_KEY
- * and is never returned by the listing functions.
+ * Per-account PSA connections, keyed by provider: the provider's non-secret
+ * settings are JSON (checked with its schema); its secret (ConnectWise's
+ * private key) is stored only sealed with AES-256-GCM under
+ * FLOWPILOT_ENCRYPTION_KEY and is never returned by the listing functions.
  */
-const storedSettingsSchema = z.object({
-  site: z.string().min(1),
-  companyId: z.string().min(1),
-  publicKey: z.string().min(1),
-  clientId: z.string().min(1),
-  codebase: z.string().min(1),
-  apiVersion: z.string().optional(),
-});
+export async function savePsaConnection(
+  prisma: PrismaClient,
+  accountId: string,
+  connection: PsaConnection,
+  encryptionKey: Buffer,
+): Promise<void> {
+  const entry = psaProvider(connection.provider);
+  const { [entry.secret]: secret, ...publicSettings } = connection.settings as unknown as Record<
+    string,
+    string
+  >;
+  const stored = entry.publicSettings.parse(publicSettings) as object;
+  const encryptedPrivateKey = sealSecret(secret ?? "", encryptionKey);
+  const fields = { provider: connection.provider, settings: stored, encryptedPrivateKey };
+  await prisma.psaConnection.upsert({
+    where: { accountId },
+    create: { accountId, ...fields },
+    update: fields,
+  });
+}
 
-export type PublicConnectWiseSettings = Omit<ConnectWiseSettings, "privateKey">;
-
-export async function saveConnectWiseConnection(
+/** ConnectWise's connection for an account (the first provider's, as `flowpilot psa connect` stores it). */
+export function saveConnectWiseConnection(
   prisma: PrismaClient,
   accountId: string,
   settings: ConnectWiseSettings,
   encryptionKey: Buffer,
 ): Promise<void> {
-  const { privateKey, ...publicSettings } = settings;
-  const stored = storedSettingsSchema.parse(publicSettings);
-  const encryptedPrivateKey = sealSecret(privateKey, encryptionKey);
-  await prisma.psaConnection.upsert({
-    where: { accountId },
-    create: { accountId, provider: "connectwise", settings: stored, encryptedPrivateKey },
-    update: { provider: "connectwise", settings: stored, encryptedPrivateKey },
-  });
+  return savePsaConnection(prisma, accountId, { provider: "connectwise", settings }, encryptionKey);
 }
 
-/** The account's stored connection without its private key, or null. */
+/** The account's stored connection without its secret, with its provider, or null. */
 export async function describeConnection(
   prisma: PrismaClient,
   accountId: string,
-): Promise<(PublicConnectWiseSettings & { provider: string; updatedAt: Date }) | null> {
+): Promise<{ provider: string; settings: Record<string, unknown>; updatedAt: Date } | null> {
   if (!isUuid(accountId)) return null;
   const row = await prisma.psaConnection.findUnique({ where: { accountId } });
-  if (!row) return null;
-  return { ...storedSettingsSchema.parse(row.settings), provider: row.provider, updatedAt: row.updatedAt };
+  if (!row || !isPsaProvider(row.provider)) return null;
+  const settings = psaProvider(row.provider).publicSettings.parse(row.settings) as Record<string, unknown>;
+  return { provider: row.provider, settings, updatedAt: row.updatedAt };
 }
 
 /**
- * The account's full connection, private key decrypted, or null when none is
+ * The account's full connection, secret decrypted, or null when none is
  * stored. A stored connection without FLOWPILOT_ENCRYPTION_KEY is an error
  * that names the variable, never a silent "not connected".
  */
-export async function loadConnectWiseConnection(
+export async function loadPsaConnection(
   prisma: PrismaClient,
   accountId: string,
   encryptionKey: Buffer | undefined,
-): Promise<ConnectWiseSettings | null> {
+): Promise<PsaConnection | null> {
   if (!isUuid(accountId)) return null;
   const row = await prisma.psaConnection.findUnique({ where: { accountId } });
-  if (!row) return null;
+  if (!row || !isPsaProvider(row.provider)) return null;
   if (!encryptionKey)
     throw new FlowPilotError(
       "config_invalid",
       "A PSA connection is stored for this workspace, but FLOWPILOT_ENCRYPTION_KEY is not set, so its key cannot be read.",
     );
-  const settings = storedSettingsSchema.parse(row.settings);
-  return { ...settings, privateKey: openSecret(row.encryptedPrivateKey, encryptionKey) };
+  const entry = psaProvider(row.provider);
+  const settings = entry.settings.parse({
+    ...(entry.publicSettings.parse(row.settings) as object),
+    [entry.secret]: openSecret(row.encryptedPrivateKey, encryptionKey),
+  });
+  return { provider: row.provider, settings } as PsaConnection;
+}
+
+/** The account's stored ConnectWise settings, private key decrypted, or null. */
+export async function loadConnectWiseConnection(
+  prisma: PrismaClient,
+  accountId: string,
+  encryptionKey: Buffer | undefined,
+): Promise<ConnectWiseSettings | null> {
+  const connection = await loadPsaConnection(prisma, accountId, encryptionKey);
+  return connection?.provider === "connectwise" ? connection.settings : null;
 }
 
 export async function deleteConnection(prisma: PrismaClient, accountId: string): Promise<boolean> {

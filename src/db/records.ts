@@ -1,12 +1,20 @@
-import type { AccountInfo, SessionInfo, UserInfo } from "../engine/conversation/store.ts";
-import type { PlatformKind } from "../engine/conversation/types.ts";
+import type { PlatformKind } from "../domain/index.ts";
 import { parseTemplates } from "../engine/templates.ts";
-import type { Prisma } from "../generated/prisma/client.ts";
+import type { Platform, Prisma } from "../generated/prisma/client.ts";
+import type { AccountInfo, SessionInfo, UserInfo } from "../sessions/types.ts";
 
 /**
  * The plain objects the repositories return: the engine's shapes plus the
  * stored fields it may want. Prisma types stay inside src/db.
  */
+
+/** The database's platform enum (prisma/schema.prisma) is the domain's platform list: neither may have one the other lacks. */
+type SamePlatforms = [Platform] extends [PlatformKind]
+  ? [PlatformKind] extends [Platform]
+    ? true
+    : never
+  : never;
+export const PLATFORM_ENUM_MATCHES: SamePlatforms = true;
 
 export interface StoredAccount extends AccountInfo {
   platform: PlatformKind;

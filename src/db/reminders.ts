@@ -1,9 +1,9 @@
+import type { PlatformKind } from "../domain/index.ts";
 import { isClosed, type SessionStatus } from "../domain/index.ts";
-import type { ClaimedReminder, StoredReminder } from "../engine/conversation/store.ts";
-import type { PlatformKind } from "../engine/conversation/types.ts";
 import type { Audience } from "../engine/types.ts";
 import { FlowPilotError } from "../errors.ts";
 import { Prisma, type PrismaClient } from "../generated/prisma/client.ts";
+import type { ClaimedReminder, StoredReminder } from "../sessions/types.ts";
 import { isUuid, SESSION_INCLUDE, toStoredSession } from "./records.ts";
 import { sessionNotFound } from "./sessions.ts";
 import { parseStepContent } from "./steps.ts";

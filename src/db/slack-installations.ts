@@ -1,4 +1,4 @@
-import type { SlackInstallationRecord, SlackInstallationStore } from "../adapters/slack/types.ts";
+import type { SlackInstallationRecord, SlackInstallationStore } from "../domain/index.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
 import { openSecret, sealSecret } from "../psa/secret-box.ts";
 

@@ -1,7 +1,7 @@
-import { finalText } from "../engine/steps.ts";
 import type { Pause, PreviousUpdate, SessionMessage, SessionSnapshot } from "../engine/types.ts";
 import { nextTurn } from "../event-loop-turns.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
+import { finalText } from "../sessions/steps.ts";
 import { isUuid } from "./records.ts";
 import { sessionNotFound } from "./sessions.ts";
 import { parseStepContent } from "./steps.ts";

@@ -1,7 +1,7 @@
-import type { StoredUpdate } from "../engine/conversation/store.ts";
-import type { Delivery, StatusUpdateStepContent } from "../engine/steps.ts";
 import { FlowPilotError } from "../errors.ts";
 import type { PrismaClient } from "../generated/prisma/client.ts";
+import type { Delivery, StatusUpdateStepContent } from "../sessions/steps.ts";
+import type { StoredUpdate } from "../sessions/types.ts";
 import { isUuid } from "./records.ts";
 import { appendStep, parseStepContent } from "./steps.ts";
 

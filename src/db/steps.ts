@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { MAX_SESSION_MESSAGES, MAX_SESSION_TEXT_CHARS } from "../domain/limits.ts";
+import { FlowPilotError } from "../errors.ts";
+import type { PrismaClient } from "../generated/prisma/client.ts";
 import {
   escalationStepSchema,
   type MessageStepContent,
@@ -8,9 +10,7 @@ import {
   reminderStepSchema,
   resolutionStepSchema,
   statusUpdateStepSchema,
-} from "../engine/steps.ts";
-import { FlowPilotError } from "../errors.ts";
-import type { PrismaClient } from "../generated/prisma/client.ts";
+} from "../sessions/steps.ts";
 import { describeFirstIssue } from "../zod-issue.ts";
 import { isForeignKeyViolation } from "./prisma-errors.ts";
 import { isUuid, type StoredSession } from "./records.ts";

@@ -1,13 +1,6 @@
-import type { Audience, NoteVisibility, SessionStatus } from "./enums.ts";
+import type { SessionStatus } from "./enums.ts";
 
 /** A resolved or escalated session: its timeline is closed, reminders stop, updates still work. */
 export function isClosed(status: SessionStatus): boolean {
   return status === "resolved" || status === "escalated";
-}
-
-/** Which note visibility an audience posts as (spec: Post to Ticket details); email drafts are not posted. */
-export function postVisibility(audience: Audience): NoteVisibility | null {
-  if (audience === "ticket_notes") return "internal";
-  if (audience === "client_update") return "external";
-  return null;
 }

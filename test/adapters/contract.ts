@@ -6,14 +6,15 @@
  * and a way to see what a user was shown.
  */
 import { describe, expect, it } from "vitest";
-import type { ChatSurface, ThreadRef } from "../../src/engine/conversation/types.ts";
+import type { ChatSurface } from "../../src/chat/types.ts";
 import {
   audiencePickerView,
   errorView,
   generatingView,
   noticeView,
   reminderFiredView,
-} from "../../src/engine/views/index.ts";
+} from "../../src/chat/views/index.ts";
+import type { ThreadRef } from "../../src/sessions/types.ts";
 
 export interface ContractSubject {
   surface: ChatSurface;

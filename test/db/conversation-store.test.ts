@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrismaConversationStore } from "../../src/db/conversation-store.ts";
-import type { ConversationStore } from "../../src/engine/conversation/store.ts";
-import type { StatusUpdateStepContent } from "../../src/engine/steps.ts";
+import type { ConversationStore } from "../../src/sessions/ports/index.ts";
+import type { StatusUpdateStepContent } from "../../src/sessions/steps.ts";
 import { DB_KINDS, type TestDatabase, withTestDatabase } from "../support/db.ts";
 
 const actor = { platformUserId: "U1", displayName: "Sam Okafor", isAdmin: true };

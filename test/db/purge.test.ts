@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import cron from "node-cron";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { loadConfig } from "../../src/app/config.ts";
 import { RETENTION_SCHEDULE, scheduleRetentionJob } from "../../src/app/retention-job.ts";
 import { startServer } from "../../src/app/start-server.ts";
-import { loadConfig } from "../../src/config.ts";
 import { purgeClosedSessions } from "../../src/db/purge.ts";
 import { seedAgedSessions } from "../support/aged-sessions.ts";
 import {

@@ -4,8 +4,8 @@ import { createSession } from "../../src/db/sessions.ts";
 import { loadSessionSnapshot } from "../../src/db/snapshot.ts";
 import { recordStatusUpdate } from "../../src/db/status-updates.ts";
 import { appendMessages, pauseSession, resumeSession } from "../../src/db/steps.ts";
-import type { StatusUpdateStepContent } from "../../src/engine/steps.ts";
 import type { SessionSnapshot } from "../../src/engine/types.ts";
+import type { StatusUpdateStepContent } from "../../src/sessions/steps.ts";
 import { DB_KINDS, type TestDatabase, withTestDatabase } from "../support/db.ts";
 import { logTurnsDuring, turnsIn } from "../support/loop-turns.ts";
 

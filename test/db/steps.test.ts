@@ -9,7 +9,7 @@ import {
   updateStatusUpdate,
 } from "../../src/db/status-updates.ts";
 import { appendMessage, appendStep, countMessages, getStep } from "../../src/db/steps.ts";
-import type { StatusUpdateStepContent } from "../../src/engine/steps.ts";
+import type { StatusUpdateStepContent } from "../../src/sessions/steps.ts";
 import { DB_KINDS, type TestDatabase, withTestDatabase } from "../support/db.ts";
 
 const at = (hhmm: string) => new Date(`2026-04-02T${hhmm}:00Z`);

@@ -1,10 +1,10 @@
 import { PassThrough } from "node:stream";
 import { CONSOLE_THREAD, createConsoleAdapter } from "../../src/adapters/console/index.ts";
+import { createConversation } from "../../src/chat/conversation.ts";
+import type { ChatSurface, MessageRef } from "../../src/chat/types.ts";
+import type { ViewMessage } from "../../src/chat/views/model.ts";
 import { createPrismaConversationStore } from "../../src/db/conversation-store.ts";
 import type { TicketPort } from "../../src/domain/index.ts";
-import { createConversation } from "../../src/engine/conversation/conversation.ts";
-import type { ChatSurface, MessageRef } from "../../src/engine/conversation/types.ts";
-import type { ViewMessage } from "../../src/engine/views/model.ts";
 import { offlineWriter } from "../../src/engine/writers/offline/index.ts";
 import type { UpdateWriter } from "../../src/engine/writers/types.ts";
 import { createIntentRecognizer } from "../../src/intents/index.ts";

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { text } from "node:stream/consumers";
-import type { ConnectWiseSettings } from "../../src/config.ts";
+import type { ConnectWiseSettings } from "../../src/psa/connectwise/settings.ts";
 
 /**
  * A ConnectWise PSA (Manage) REST API on 127.0.0.1 speaking the documented

@@ -1,13 +1,8 @@
 import { createInterface } from "node:readline";
-import type { Conversation } from "../../engine/conversation/conversation.ts";
-import type {
-  AccountRef,
-  ActorRef,
-  ChatSurface,
-  MessageRef,
-  ThreadRef,
-} from "../../engine/conversation/types.ts";
-import type { ViewMessage } from "../../engine/views/model.ts";
+import type { Conversation } from "../../chat/conversation.ts";
+import type { ChatSurface, MessageRef } from "../../chat/types.ts";
+import type { ViewMessage } from "../../chat/views/model.ts";
+import type { AccountRef, ActorRef, ThreadRef } from "../../sessions/types.ts";
 import { askForInput } from "./ask-input.ts";
 import { askEngineerName } from "./name-prompt.ts";
 import { createOffers } from "./offered.ts";

@@ -1,4 +1,4 @@
-import type { MessageRef } from "../../engine/conversation/types.ts";
+import type { MessageRef } from "../../chat/types.ts";
 import type { ConsoleRender } from "./render.ts";
 import type { ConsoleChoice } from "./types.ts";
 

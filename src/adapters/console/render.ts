@@ -1,4 +1,4 @@
-import { encodeActionPayload } from "../../engine/views/actions.ts";
+import { encodeActionPayload } from "../../chat/views/actions.ts";
 import {
   disabledActionText,
   stripMarkup,
@@ -6,7 +6,7 @@ import {
   type ViewBlock,
   type ViewKind,
   type ViewMessage,
-} from "../../engine/views/model.ts";
+} from "../../chat/views/model.ts";
 import type { ConsoleChoice } from "./types.ts";
 
 /**

@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from "hono";
-import { type ApiCaller, type ApiDeps, authenticate } from "../../engine/api/index.ts";
+import { type ApiCaller, type ApiDeps, authenticate } from "../../sessions/api/index.ts";
 import { HttpError } from "./errors.ts";
 
 export type AuthEnv = { Variables: { caller: ApiCaller; correlationId: string } };

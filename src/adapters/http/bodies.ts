@@ -1,7 +1,7 @@
-import type { SessionOverview, TicketPostResult } from "../../engine/api/index.ts";
-import type { StoredUpdate } from "../../engine/conversation/store.ts";
-import { finalText } from "../../engine/steps.ts";
 import type { WrittenUpdate } from "../../engine/types.ts";
+import type { SessionOverview, TicketPostResult } from "../../sessions/api/index.ts";
+import { finalText } from "../../sessions/steps.ts";
+import type { StoredUpdate } from "../../sessions/types.ts";
 
 /**
  * The REST API's JSON bodies (snake_case, ISO times), shaped from the

@@ -1,17 +1,9 @@
-import { createHash } from "node:crypto";
-import type { ApiDeps } from "../../engine/api/index.ts";
+import type { ApiDeps } from "../../sessions/api/index.ts";
+import { answerOnce as runOnce } from "../../sessions/idempotency.ts";
 import { HttpError } from "./errors.ts";
 
-/** How long an Idempotency-Key is remembered. */
-const KEY_TTL_MS = 24 * 60 * 60_000;
 /** What an Idempotency-Key may be: 1 to 200 visible ASCII characters (a UUID is ideal). */
 export const IDEMPOTENCY_KEY_FORMAT = /^[\x21-\x7e]{1,200}$/;
-
-interface Stored {
-  status: number;
-  body: unknown;
-  fingerprint: string;
-}
 
 /**
  * `Idempotency-Key` on a POST: the first request with a key runs and its
@@ -39,36 +31,30 @@ export async function answerOnce(
       "Idempotency-Key: use 1 to 200 visible ASCII characters (a UUID is ideal).",
       "Idempotency-Key",
     );
-  const claim = `idem:${request.scope}:${request.key}`;
-  const fingerprint = createHash("sha256")
-    .update(JSON.stringify(request.body ?? null))
-    .digest("hex");
-  if (await deps.store.claimOnce(request.accountId, claim, KEY_TTL_MS, new Date())) {
-    let reply: { status: number; body: unknown };
-    try {
-      reply = await request.answer();
-    } catch (err) {
-      await deps.store.releaseClaim(request.accountId, claim);
-      throw err;
-    }
-    const stored: Stored = { ...reply, fingerprint };
-    await deps.store.saveClaimResult(request.accountId, claim, stored);
-    return reply;
+  const once = await runOnce(deps, {
+    accountId: request.accountId,
+    key: `${request.scope}:${request.key}`,
+    request: request.body,
+    answer: request.answer,
+  });
+  switch (once.outcome) {
+    case "answered":
+      return once.reply;
+    case "replayed":
+      request.replayed();
+      return once.reply;
+    case "in_progress":
+      throw new HttpError(
+        409,
+        "idempotency_in_progress",
+        "A request with this Idempotency-Key is still being processed; retry in a moment.",
+      );
+    case "other_request":
+      throw new HttpError(
+        422,
+        "invalid_input",
+        "Idempotency-Key: this key was used with a different request body; use a new key for a new request.",
+        "Idempotency-Key",
+      );
   }
-  const stored = (await deps.store.claimResult(request.accountId, claim)) as Stored | null;
-  if (!stored)
-    throw new HttpError(
-      409,
-      "idempotency_in_progress",
-      "A request with this Idempotency-Key is still being processed; retry in a moment.",
-    );
-  if (stored.fingerprint !== fingerprint)
-    throw new HttpError(
-      422,
-      "invalid_input",
-      "Idempotency-Key: this key was used with a different request body; use a new key for a new request.",
-      "Idempotency-Key",
-    );
-  request.replayed();
-  return { status: stored.status, body: stored.body };
 }

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { ApiCaller } from "../../engine/api/index.ts";
+import type { ApiCaller } from "../../sessions/api/index.ts";
 
 /** A handler's answer: the status picks which declared response schema serialises the body. */
 export interface Reply {

@@ -1,6 +1,6 @@
-import type { ApiDeps } from "../../engine/api/index.ts";
-import * as api from "../../engine/api/index.ts";
 import { isFlowPilotError } from "../../errors.ts";
+import type { ApiDeps } from "../../sessions/api/index.ts";
+import * as api from "../../sessions/api/index.ts";
 import { postResultReply, sessionBody, storedUpdateBody } from "./bodies.ts";
 import { HttpError } from "./errors.ts";
 import { decodeCursor, encodeCursor } from "./page-cursor.ts";

@@ -1,7 +1,5 @@
 import { z } from "zod";
 import { MAX_MESSAGE_CHARS } from "../../domain/index.ts";
-import { MAX_MESSAGES_PER_CALL, MAX_UPDATES_PER_PAGE } from "../../engine/api/index.ts";
-import { PSA_PUSH_STATUSES } from "../../engine/steps.ts";
 import {
   AUDIENCES,
   INFERRED_STATUSES,
@@ -10,6 +8,8 @@ import {
   SESSION_STATUSES,
   UPDATE_CONTEXTS,
 } from "../../engine/types.ts";
+import { MAX_MESSAGES_PER_CALL, MAX_UPDATES_PER_PAGE } from "../../sessions/api/index.ts";
+import { PSA_PUSH_STATUSES } from "../../sessions/steps.ts";
 
 /**
  * Every REST request and response body. The routes validate and serialise

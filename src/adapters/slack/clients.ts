@@ -1,9 +1,8 @@
 import { LogLevel, type Logger as SlackLogger } from "@slack/logger";
 import { WebClient, type WebClientOptions } from "@slack/web-api";
 import type { SlackSettings } from "../../config.ts";
-import type { Logger } from "../../engine/conversation/context.ts";
+import type { Logger, SlackInstallationStore } from "../../domain/index.ts";
 import { FlowPilotError } from "../../errors.ts";
-import type { SlackInstallationStore } from "./types.ts";
 
 /** What Bolt's `authorize` and our surface need to act in one workspace. */
 export interface SlackAuthorization {

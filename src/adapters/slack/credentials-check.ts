@@ -1,7 +1,7 @@
 import { LogLevel, type Logger as SlackLogger } from "@slack/logger";
 import { ErrorCode, WebClient } from "@slack/web-api";
 import type { SlackSettings } from "../../config.ts";
-import type { Logger } from "../../engine/conversation/context.ts";
+import type { Logger } from "../../domain/index.ts";
 import { displayUrl, networkCause, STARTUP_CHECK_TIMEOUT_MS, StartupCheckError } from "../startup-check.ts";
 
 export const DEFAULT_SLACK_API_URL = "https://slack.com/api/";

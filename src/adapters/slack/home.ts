@@ -1,6 +1,6 @@
+import { TEMPLATE_SETTINGS } from "../../chat/views/index.ts";
+import type { ViewMessage } from "../../chat/views/model.ts";
 import type { CommunicationTemplates } from "../../engine/templates.ts";
-import { TEMPLATE_SETTINGS } from "../../engine/views/index.ts";
-import type { ViewMessage } from "../../engine/views/model.ts";
 import { renderBlockKit, type SlackBlock } from "./render.ts";
 
 export const EDIT_TEMPLATES_ACTION = "home.edit_templates";

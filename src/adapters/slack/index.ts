@@ -1,7 +1,7 @@
 import { App, SocketModeReceiver } from "@slack/bolt";
 import type { Hono } from "hono";
+import type { Conversation } from "../../chat/conversation.ts";
 import type { SlackSettings } from "../../config.ts";
-import type { Conversation } from "../../engine/conversation/conversation.ts";
 import type { ChatRuntime } from "../chat-runtime.ts";
 import { createSlackClients, slackLogger, UnknownWorkspaceError } from "./clients.ts";
 import { describeFailure, shownSlackApiUrl } from "./credentials-check.ts";

@@ -1,4 +1,4 @@
-import type { ActionInput } from "../../engine/views/model.ts";
+import type { ActionInput } from "../../chat/views/actions.ts";
 import { clip } from "./render.ts";
 
 /** The modal that asks for an action's text (edit, custom reminder, resolve or escalate summary). */

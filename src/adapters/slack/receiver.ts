@@ -1,6 +1,6 @@
 import type { App, Receiver, ReceiverEvent } from "@slack/bolt";
 import type { Context } from "hono";
-import type { Logger } from "../../engine/conversation/context.ts";
+import type { Logger } from "../../domain/index.ts";
 import { verifySlackSignature } from "./verify.ts";
 
 /** Slack's payloads are small; anything this big is not from Slack. */

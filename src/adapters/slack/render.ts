@@ -1,11 +1,11 @@
-import { encodeActionPayload } from "../../engine/views/actions.ts";
+import { encodeActionPayload } from "../../chat/views/actions.ts";
 import {
   disabledActionText,
   type ViewAction,
   type ViewBlock,
   type ViewMessage,
-} from "../../engine/views/model.ts";
-import { type Measure, splitText } from "../../engine/views/split.ts";
+} from "../../chat/views/model.ts";
+import { type Measure, splitText } from "../../chat/views/split.ts";
 import { SLACK_LIMITS } from "./limits.ts";
 
 /**

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type { App, SocketModeReceiver } from "@slack/bolt";
-import type { Logger } from "../../engine/conversation/context.ts";
+import type { Logger } from "../../domain/index.ts";
 import type { StartupCheckError } from "../startup-check.ts";
 
 /** How long start-up waits for the first Socket Mode connection; after that it goes on and the client keeps trying. */

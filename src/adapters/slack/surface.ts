@@ -1,6 +1,7 @@
 import type { WebClient } from "@slack/web-api";
-import type { Logger } from "../../engine/conversation/context.ts";
-import type { AccountRef, ChatSurface, PlatformUser, ThreadRef } from "../../engine/conversation/types.ts";
+import type { ChatSurface, PlatformUser } from "../../chat/types.ts";
+import type { Logger } from "../../domain/index.ts";
+import type { AccountRef, ThreadRef } from "../../sessions/types.ts";
 import type { SlackClients } from "./clients.ts";
 import { rethrowSlackError, slackErrorCode } from "./errors.ts";
 import { renderSlackMessages, type SlackMessage } from "./render.ts";

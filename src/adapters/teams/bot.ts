@@ -5,10 +5,10 @@ import {
   TeamsActivityHandler,
   type TurnContext,
 } from "botbuilder";
+import type { Conversation } from "../../chat/conversation.ts";
 import type { TeamsSettings } from "../../config.ts";
-import type { Logger } from "../../engine/conversation/context.ts";
-import type { Conversation } from "../../engine/conversation/conversation.ts";
-import type { ActorRef, ThreadRef } from "../../engine/conversation/types.ts";
+import type { Logger } from "../../domain/index.ts";
+import type { ActorRef, ThreadRef } from "../../sessions/types.ts";
 import type { TeamsMembers } from "./members.ts";
 import { readTeamsMessage } from "./parse.ts";
 import { tenantOf, threadOf } from "./reference.ts";

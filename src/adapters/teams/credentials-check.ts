@@ -1,5 +1,5 @@
 import type { TeamsSettings } from "../../config.ts";
-import type { Logger } from "../../engine/conversation/context.ts";
+import type { Logger } from "../../domain/index.ts";
 import { displayUrl, networkCause, STARTUP_CHECK_TIMEOUT_MS, StartupCheckError } from "../startup-check.ts";
 import { PUBLIC_CLOUD_SCOPE } from "./types.ts";
 

@@ -1,9 +1,9 @@
 import type { Activity } from "botbuilder";
 import type { Hono } from "hono";
+import type { Conversation } from "../../chat/conversation.ts";
 import type { TeamsSettings } from "../../config.ts";
-import type { Logger } from "../../engine/conversation/context.ts";
-import type { Conversation } from "../../engine/conversation/conversation.ts";
-import type { ThreadRef } from "../../engine/conversation/types.ts";
+import type { Logger } from "../../domain/index.ts";
+import type { ThreadRef } from "../../sessions/types.ts";
 import type { ChatRuntime } from "../chat-runtime.ts";
 import { FlowPilotTeamsBot } from "./bot.ts";
 import { describeTeamsError, refusalOf, statusForTurnError } from "./errors.ts";

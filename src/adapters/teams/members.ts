@@ -1,5 +1,6 @@
 import { type CloudAdapter, TeamsInfo } from "botbuilder";
-import type { PlatformUser, ThreadRef } from "../../engine/conversation/types.ts";
+import type { PlatformUser } from "../../chat/types.ts";
+import type { ThreadRef } from "../../sessions/types.ts";
 import { referenceOf, routingOf } from "./reference.ts";
 
 const TTL_MS = 5 * 60_000;

@@ -1,5 +1,5 @@
 import type { Activity } from "botbuilder";
-import { findCommand } from "../../engine/conversation/commands.ts";
+import { findCommand } from "../../chat/commands.ts";
 import { normalizeChatMarkupWith } from "../../engine/intake/chat-markup.ts";
 
 /**

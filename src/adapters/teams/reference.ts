@@ -1,5 +1,5 @@
 import type { Activity, ConversationReference } from "botbuilder";
-import type { AccountRef, ThreadRef } from "../../engine/conversation/types.ts";
+import type { AccountRef, ThreadRef } from "../../sessions/types.ts";
 import type { TeamsRouting } from "./types.ts";
 
 /**

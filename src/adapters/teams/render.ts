@@ -1,11 +1,11 @@
-import { encodeActionPayload } from "../../engine/views/actions.ts";
+import { encodeActionPayload } from "../../chat/views/actions.ts";
 import {
   disabledActionText,
   type ViewAction,
   type ViewBlock,
   type ViewMessage,
-} from "../../engine/views/model.ts";
-import { splitText } from "../../engine/views/split.ts";
+} from "../../chat/views/model.ts";
+import { splitText } from "../../chat/views/split.ts";
 import { TEAMS_LIMITS } from "./limits.ts";
 
 /**

@@ -1,13 +1,8 @@
 import type { Activity, CloudAdapter, ConversationParameters } from "botbuilder";
-import type { Logger } from "../../engine/conversation/context.ts";
-import type {
-  AccountRef,
-  ChatSurface,
-  MessageRef,
-  PlatformUser,
-  ThreadRef,
-} from "../../engine/conversation/types.ts";
-import type { ViewMessage } from "../../engine/views/model.ts";
+import type { ChatSurface, MessageRef, PlatformUser } from "../../chat/types.ts";
+import type { ViewMessage } from "../../chat/views/model.ts";
+import type { Logger } from "../../domain/index.ts";
+import type { AccountRef, ThreadRef } from "../../sessions/types.ts";
 import { describeTeamsError } from "./errors.ts";
 import type { TeamsMembers } from "./members.ts";
 import { referenceOf, routingOf } from "./reference.ts";

@@ -1,20 +1,19 @@
 import { runDatabaseJob } from "../../app/run-database-job.ts";
-import type { PlatformKind } from "../../engine/conversation/types.ts";
+import { isPlatformKind, PLATFORMS, type PlatformKind } from "../../domain/index.ts";
 import { isFlowPilotError } from "../../errors.ts";
-import { createConnectWiseClient } from "../../psa/connectwise/client.ts";
+import type { ConnectWiseSettings } from "../../psa/connectwise/settings.ts";
+import { environmentConnection, type PsaConnection, psaClient, psaProvider } from "../../psa/providers.ts";
 import { loadCliConfig } from "../cli-config.ts";
 import type { CliIo } from "../io.ts";
 import { UsageError } from "../usage-error.ts";
-
-const PLATFORMS: readonly PlatformKind[] = ["slack", "teams", "api", "console"];
 
 /** `--account slack:T024BE7LH`, `teams:<tenant id>`, `console:local`; a bare name is an API tenant. */
 export function parseAccount(value: string): { platform: PlatformKind; externalId: string } {
   const [head, ...rest] = value.split(":");
   if (rest.length === 0) return { platform: "api", externalId: value };
-  if (!PLATFORMS.includes(head as PlatformKind))
+  if (!isPlatformKind(head!))
     throw new UsageError(`--account: unknown platform "${head}" (use ${PLATFORMS.join(", ")})`);
-  return { platform: head as PlatformKind, externalId: rest.join(":") };
+  return { platform: head, externalId: rest.join(":") };
 }
 
 async function readPrivateKey(io: CliIo): Promise<string> {
@@ -47,7 +46,7 @@ export async function psaConnect(io: CliIo, flags: PsaConnectFlags): Promise<voi
       "FLOWPILOT_ENCRYPTION_KEY must be set to store PSA credentials (32 bytes, e.g. from: openssl rand -base64 32)",
     );
   const account = parseAccount(flags.account);
-  const settings = {
+  const settings: ConnectWiseSettings = {
     site: flags.site,
     companyId: flags.companyId,
     publicKey: flags.publicKey,
@@ -56,10 +55,11 @@ export async function psaConnect(io: CliIo, flags: PsaConnectFlags): Promise<voi
     codebase: flags.codebase,
     apiVersion: flags.apiVersion,
   };
+  const connection: PsaConnection = { provider: "connectwise", settings };
   let version: string | undefined;
   if (flags.verify) {
     try {
-      ({ version } = await createConnectWiseClient(settings, {
+      ({ version } = await psaClient(connection, {
         timeoutMs: config.psaTimeoutMs,
         retry: { retries: 1 },
       }).checkConnection());
@@ -70,18 +70,17 @@ export async function psaConnect(io: CliIo, flags: PsaConnectFlags): Promise<voi
     }
   }
   io.stdout.write(
-    await runDatabaseJob(config, "psa.save", { account, label: flags.account, settings, version }),
+    await runDatabaseJob(config, "psa.save", { account, label: flags.account, connection, version }),
   );
 }
 
 export async function psaStatus(io: CliIo, accountFlag: string): Promise<void> {
   const config = loadCliConfig(io.env);
-  const cw = config.connectwise;
   io.stdout.write(
     await runDatabaseJob(config, "psa.status", {
       account: parseAccount(accountFlag),
       label: accountFlag,
-      fromEnvironment: cw ? `ConnectWise at ${cw.site}, company ${cw.companyId}` : undefined,
+      fromEnvironment: described(environmentConnection(config)),
     }),
   );
 }
@@ -94,4 +93,8 @@ export async function psaDisconnect(io: CliIo, accountFlag: string): Promise<voi
       label: accountFlag,
     }),
   );
+}
+
+function described(connection: PsaConnection | null): string | undefined {
+  return connection ? psaProvider(connection.provider).describe(connection.settings, "company") : undefined;
 }

@@ -1,3 +1,4 @@
+import { isClientFacing } from "../../domain/index.ts";
 import { MARKER_PATTERN, redactSecretsSync } from "../../secrets/index.ts";
 import { withoutSecretClauses } from "../context/secret-markers.ts";
 import type { Audience } from "../types.ts";
@@ -18,15 +19,13 @@ export {
 export { GLOSSARY, type GlossaryEntry } from "./glossary.ts";
 export { looksLikeInstruction } from "./injection.ts";
 
-const isClientAudience = (audience: Audience) => audience !== "ticket_notes";
-
 /**
  * Violations in a generated text: anything that looks like a secret for
  * every audience; for client audiences also secret markers and everything
  * technical.
  */
 export function checkOutput(text: string, audience: Audience, allowed: readonly string[] = []): Violation[] {
-  const found = isClientAudience(audience) ? findClientViolations(text) : findSecretViolations(text);
+  const found = isClientFacing(audience) ? findClientViolations(text) : findSecretViolations(text);
   if (allowed.length === 0 || found.length === 0) return found;
   const spans = allowedSpans(text, allowed);
   return found.filter(
@@ -60,7 +59,7 @@ export function enforceGuardrails(
   const repaired = checkOutput(text, audience, allowed);
   if (repaired.length === 0) return { text, repaired };
   let out = redactSecretsSync(text).text;
-  if (isClientAudience(audience)) {
+  if (isClientFacing(audience)) {
     out = out
       .split("\n")
       .map((line) =>

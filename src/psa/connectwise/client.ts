@@ -3,14 +3,10 @@ import type { TicketDetails, TicketNote } from "../../domain/index.ts";
 import { FlowPilotError } from "../../errors.ts";
 import { PsaRequestError } from "../errors.ts";
 import type { PostedNote, PsaClient, PsaMember } from "../types.ts";
-import {
-  type ConnectWiseSettings,
-  connectWiseBaseUrl,
-  connectWiseHeaders,
-  connectWiseTicketNumber,
-} from "./connection.ts";
+import { connectWiseBaseUrl, connectWiseHeaders, connectWiseTicketNumber } from "./connection.ts";
 import { CONNECTWISE_NOTE_MAX_CHARS, connectWiseNoteBody, isSameNote } from "./note-body.ts";
 import { connectWiseRequest } from "./request.ts";
+import type { ConnectWiseSettings } from "./settings.ts";
 
 export interface RetryPolicy {
   /** Retries after the first attempt (5xx, 429, timeouts, network). */

@@ -1,7 +1,5 @@
-import type { ConnectWiseSettings } from "../../config.ts";
 import { FlowPilotError } from "../../errors.ts";
-
-export type { ConnectWiseSettings };
+import { type ConnectWiseSettings, insecureSiteProblem } from "./settings.ts";
 
 /**
  * Where and how to call one ConnectWise PSA (Manage) site.
@@ -14,18 +12,6 @@ export function connectWiseBaseUrl(settings: Pick<ConnectWiseSettings, "site" | 
   if (problem) throw new FlowPilotError("invalid_input", problem);
   const origin = /^https?:\/\//i.test(site) ? site : `https://${cloudApiHost(site)}`;
   return `${origin}/${settings.codebase}/apis/3.0`;
-}
-
-/**
- * Why a site cannot be used, or null: every call carries the private key, so
- * plain http is refused except to this machine (127.0.0.1, ::1, localhost).
- */
-export function insecureSiteProblem(site: string): string | null {
-  const m = /^http:\/\/(\[[^\]]+\]|[^/:]+)/i.exec(site.trim());
-  if (!m) return null;
-  const host = m[1]!.toLowerCase();
-  if (host === "127.0.0.1" || host === "localhost" || host === "[::1]") return null;
-  return `The ConnectWise site ${site.trim().slice(0, 80)} uses plain http: the private key would travel unencrypted. Use https://.`;
 }
 
 function cloudApiHost(host: string): string {

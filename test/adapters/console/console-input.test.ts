@@ -2,7 +2,7 @@ import { PassThrough } from "node:stream";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { CONSOLE_THREAD, createConsoleAdapter } from "../../../src/adapters/console/index.ts";
 import { parseConsoleLine } from "../../../src/adapters/console/parse.ts";
-import { noticeView } from "../../../src/engine/views/index.ts";
+import { noticeView } from "../../../src/chat/views/index.ts";
 import { type ConsoleHarness, createConsoleHarness } from "../../support/console-harness.ts";
 
 let h: ConsoleHarness;

@@ -8,7 +8,7 @@ import {
   reminderSetView,
   switchAudienceView,
   updateResultView,
-} from "../../../src/engine/views/index.ts";
+} from "../../../src/chat/views/index.ts";
 
 const ref = (id: string) => ({ thread: CONSOLE_THREAD, id });
 const labels = (offers: ReturnType<typeof createOffers>) => offers.live()?.choices.map((c) => c.label);

@@ -8,7 +8,7 @@ import {
   sessionHeaderView,
   type UpdateResultData,
   updateResultView,
-} from "../../../src/engine/views/index.ts";
+} from "../../../src/chat/views/index.ts";
 
 const RULE = "─".repeat(60);
 const PU = '{"v":1,"sessionId":"s1","updateId":"u1"}';

@@ -2,11 +2,10 @@ import { createHttpApp } from "../../../src/adapters/http/app.ts";
 import { listen, type RunningServer } from "../../../src/adapters/http/listen.ts";
 import { createApiToken, getOrCreateApiAccount, verifyApiToken } from "../../../src/db/api-tokens.ts";
 import { createPrismaConversationStore } from "../../../src/db/conversation-store.ts";
-import type { TicketPort } from "../../../src/domain/index.ts";
-import type { ApiDeps } from "../../../src/engine/api/index.ts";
-import type { Logger } from "../../../src/engine/conversation/context.ts";
+import type { Logger, TicketPort } from "../../../src/domain/index.ts";
 import { createWriter } from "../../../src/engine/writers/create-writer.ts";
 import type { UpdateWriter } from "../../../src/engine/writers/types.ts";
+import type { ApiDeps } from "../../../src/sessions/api/index.ts";
 import {
   emptiedTestDatabase,
   type TestDatabase,

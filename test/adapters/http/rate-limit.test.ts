@@ -4,8 +4,8 @@ import { listen, type RunningServer } from "../../../src/adapters/http/listen.ts
 import { createApiToken, getOrCreateApiAccount, verifyApiToken } from "../../../src/db/api-tokens.ts";
 import { createPrismaConversationStore } from "../../../src/db/conversation-store.ts";
 import { sharedRequestBudget } from "../../../src/db/request-budget.ts";
-import type { ApiDeps } from "../../../src/engine/api/index.ts";
 import { offlineWriter } from "../../../src/engine/writers/offline/index.ts";
+import type { ApiDeps } from "../../../src/sessions/api/index.ts";
 import { describeWithPostgres, withTestDatabase } from "../../support/db.ts";
 import { type ApiHarness, startApi } from "./api-harness.ts";
 

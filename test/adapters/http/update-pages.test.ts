@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { storeStatusUpdate } from "../../../src/db/status-updates.ts";
-import type { StatusUpdateStepContent } from "../../../src/engine/steps.ts";
+import type { StatusUpdateStepContent } from "../../../src/sessions/steps.ts";
 import { DB_KINDS } from "../../support/db.ts";
 import { type ApiHarness, sessionWithMessages, startApi } from "./api-harness.ts";
 

@@ -1,7 +1,7 @@
 import { createSlackClients } from "../../../src/adapters/slack/clients.ts";
 import { ResponseUrls } from "../../../src/adapters/slack/response-urls.ts";
 import { createSlackSurface } from "../../../src/adapters/slack/surface.ts";
-import type { Logger } from "../../../src/engine/conversation/context.ts";
+import type { Logger } from "../../../src/domain/index.ts";
 import { FakeSlack } from "../../support/fake-slack.ts";
 import { loopbackOnly } from "../../support/loopback-only.ts";
 import { chatSurfaceContract } from "../contract.ts";

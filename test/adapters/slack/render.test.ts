@@ -15,7 +15,7 @@ import {
   sessionHeaderView,
   type UpdateResultData,
   updateResultView,
-} from "../../../src/engine/views/index.ts";
+} from "../../../src/chat/views/index.ts";
 
 const P1 = '{"v":1,"sessionId":"s1"}';
 const PU = '{"v":1,"sessionId":"s1","updateId":"u1"}';

@@ -1,8 +1,8 @@
 import { createHmac } from "node:crypto";
 import { Writable } from "node:stream";
 import { afterAll, beforeAll, beforeEach } from "vitest";
+import { loadConfig } from "../../../src/app/config.ts";
 import { type StartedServer, startServer } from "../../../src/app/start-server.ts";
-import { loadConfig } from "../../../src/config.ts";
 import type { TicketPort } from "../../../src/domain/index.ts";
 import type { UpdateWriter } from "../../../src/engine/writers/types.ts";
 import { freshDataDir } from "../../support/data-dir.ts";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loadConfig } from "../../../src/config.ts";
+import { loadConfig } from "../../../src/app/config.ts";
 import { loopbackOnly } from "../../support/loopback-only.ts";
 import { PRIYA, SAM, startTeams } from "./support/teams-harness.ts";
 

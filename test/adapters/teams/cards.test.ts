@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { renderAdaptiveCard } from "../../../src/adapters/teams/render.ts";
-import { COMMANDS } from "../../../src/engine/conversation/commands.ts";
-import { DEFAULT_TEMPLATES } from "../../../src/engine/templates.ts";
+import { COMMANDS } from "../../../src/chat/commands.ts";
 import {
   audiencePickerView,
   copiedView,
@@ -27,7 +26,8 @@ import {
   updateResultView,
   VIEW_KINDS,
   type ViewMessage,
-} from "../../../src/engine/views/index.ts";
+} from "../../../src/chat/views/index.ts";
+import { DEFAULT_TEMPLATES } from "../../../src/engine/templates.ts";
 import { cardProblems } from "./support/card-validator.ts";
 
 const S = "3f0c6d1e-5b7a-4c2e-9f10-2a6b8c4d0e11";

@@ -1,6 +1,6 @@
 import { createTeamsRuntime } from "../../../src/adapters/teams/index.ts";
-import type { ThreadRef } from "../../../src/engine/conversation/types.ts";
-import { noticeView } from "../../../src/engine/views/index.ts";
+import { noticeView } from "../../../src/chat/views/index.ts";
+import type { ThreadRef } from "../../../src/sessions/types.ts";
 import { loopbackOnly } from "../../support/loopback-only.ts";
 import { chatSurfaceContract } from "../contract.ts";
 import { startFakeBotFramework } from "./support/fake-bot-framework.ts";

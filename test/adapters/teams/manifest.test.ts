@@ -4,7 +4,7 @@ import { inflateSync } from "node:zlib";
 import { unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { buildTeamsPackage, TEAMS_MANIFEST_DIR } from "../../../scripts/package-teams.ts";
-import { commandsOffered } from "../../../src/engine/conversation/commands.ts";
+import { commandsOffered } from "../../../src/chat/commands.ts";
 import { APP_ID } from "./support/teams-harness.ts";
 
 const template = JSON.parse(readFileSync(join(TEAMS_MANIFEST_DIR, "manifest.json"), "utf8"));

@@ -1,7 +1,7 @@
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
-import { actionInput } from "../../../engine/conversation/action-registry.ts";
-import type { MessageRef } from "../../../engine/conversation/types.ts";
-import { decodeActionPayload, isActionId } from "../../../engine/views/actions.ts";
+import { actionInput } from "../../../chat/action-registry.ts";
+import type { MessageRef } from "../../../chat/types.ts";
+import { decodeActionPayload, isActionId } from "../../../chat/views/actions.ts";
 import { INPUT_MODAL_CALLBACK, type InputModalContext, inputModal, readInputModal } from "../modals.ts";
 import { parseSlackActionId } from "../render.ts";
 import { type ListenerDeps, slackThread } from "./deps.ts";

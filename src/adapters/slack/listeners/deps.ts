@@ -1,6 +1,6 @@
-import type { Logger } from "../../../engine/conversation/context.ts";
-import type { Conversation } from "../../../engine/conversation/conversation.ts";
-import type { AccountRef, ThreadRef } from "../../../engine/conversation/types.ts";
+import type { Conversation } from "../../../chat/conversation.ts";
+import type { Logger } from "../../../domain/index.ts";
+import type { AccountRef, ThreadRef } from "../../../sessions/types.ts";
 import type { SlackClients } from "../clients.ts";
 import { parseSlackText } from "../parse.ts";
 import type { ResponseUrls } from "../response-urls.ts";

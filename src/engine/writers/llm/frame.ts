@@ -1,3 +1,4 @@
+import { letterFor, updateFormat } from "../../../domain/index.ts";
 import { emailSubject } from "../offline/email-draft.ts";
 import { signoff } from "../offline/signoff.ts";
 import { TONES } from "../offline/tone.ts";
@@ -10,15 +11,14 @@ import type { ClientFrame } from "./prompt-guidance.ts";
  * client update has no frame: the model addresses the client by name itself.
  */
 export function frameFor(input: WriterInput): ClientFrame {
-  const { audience, facts, templates } = input;
+  const { facts, templates } = input;
   const clientName = facts.clientName;
-  if (audience === "ticket_notes" || (audience === "client_update" && input.length === "quick")) {
-    return { subject: null, greeting: null, signoff: null, clientName };
-  }
+  const letter = letterFor(input.audience, input.length);
+  if (!letter) return { subject: null, greeting: null, signoff: null, clientName };
   return {
-    subject: audience === "email_draft" ? emailSubject(facts, input.context) : null,
+    subject: letter.subject ? emailSubject(facts, input.context) : null,
     greeting: TONES[templates.client_tone].greeting(clientName),
-    signoff: signoff(facts, templates, audience),
+    signoff: signoff(facts, templates, letter.signedWith),
     clientName,
   };
 }
@@ -44,7 +44,7 @@ export function normalizeAnswer(answer: string, input: WriterInput, frame: Clien
     .trim()
     .replace(/^```[a-z]*\n([\s\S]*?)\n```$/i, "$1")
     .trim();
-  const plain = input.audience !== "ticket_notes" || input.templates.ticket_notes_format === "plain";
+  const plain = updateFormat(input.audience, input.templates.ticket_notes_format) === "plain";
   if (plain) {
     text = text
       .replace(/\*\*([^*\n]+)\*\*/g, "$1")

@@ -1,3 +1,4 @@
+import { isClientFacing, letterFor } from "../../../domain/index.ts";
 import { hasSecretMarker } from "../../../secrets/index.ts";
 import { splitSentences } from "../../context/sentences.ts";
 import { checkOutput, type Violation } from "../../guardrails/index.ts";
@@ -51,7 +52,7 @@ export function findOutputProblems(body: string, input: WriterInput): string[] {
   if (/<\/?\s*session_data\s*>|Facts extracted by FlowPilot/i.test(text)) {
     problems.push("It quotes the prompt's data markers; write the update itself only.");
   }
-  const isClient = input.audience !== "ticket_notes";
+  const isClient = isClientFacing(input.audience);
   if (isClient && hasSecretMarker(text)) {
     problems.push("It contains a marker such as [password removed]; leave out anything that was removed.");
   }
@@ -62,7 +63,8 @@ export function findOutputProblems(body: string, input: WriterInput): string[] {
     const paragraphs = text.split(/\n\s*\n/).filter((p) => p.trim()).length;
     if (paragraphs > 5) problems.push(`Use at most 5 short paragraphs; this one has ${paragraphs}.`);
   }
-  if (input.audience === "client_update" && input.length === "quick" && input.facts.clientName) {
+  // A quick client text without a letter addresses the client by name itself.
+  if (isClient && input.length === "quick" && !letterFor(input.audience, "quick") && input.facts.clientName) {
     if (!text.includes(input.facts.clientName))
       problems.push(`Address the client by name: ${input.facts.clientName}.`);
   }

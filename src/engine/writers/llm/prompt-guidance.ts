@@ -1,3 +1,4 @@
+import { AUDIENCE_TRAITS } from "../../../domain/index.ts";
 import type { SinceLast } from "../../context/session-facts.ts";
 import type { ClientTone, CommunicationTemplates } from "../../templates.ts";
 import type { Audience, Length, UpdateContextKind } from "../../types.ts";
@@ -49,7 +50,7 @@ const LENGTH_GUIDANCE: Record<Length, Record<"notes" | "client", string>> = {
 
 /** The length instruction for an audience. */
 export function lengthGuidance(audience: Audience, length: Length): string {
-  return LENGTH_GUIDANCE[length][audience === "ticket_notes" ? "notes" : "client"];
+  return LENGTH_GUIDANCE[length][AUDIENCE_TRAITS[audience].guidance.length];
 }
 
 export const CONTEXT_GUIDANCE: Record<UpdateContextKind, string> = {

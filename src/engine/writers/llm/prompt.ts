@@ -1,3 +1,4 @@
+import { AUDIENCE_TRAITS } from "../../../domain/index.ts";
 import type { WriterInput } from "../types.ts";
 import { fitFacts } from "./fact-budget.ts";
 import { frameFor } from "./frame.ts";
@@ -90,7 +91,7 @@ function systemPrompt(input: WriterInput): string {
     CONTEXT_GUIDANCE[input.context],
   ];
   parts.push(
-    audience === "ticket_notes"
+    AUDIENCE_TRAITS[audience].format === "notes"
       ? NOTES_FORMAT_GUIDANCE[templates.ticket_notes_format]
       : clientFrameGuidance(templates.client_tone, frameFor(input)),
   );
@@ -101,14 +102,7 @@ function systemPrompt(input: WriterInput): string {
 }
 
 function finalInstruction(input: WriterInput): string {
-  switch (input.audience) {
-    case "ticket_notes":
-      return "Write the ticket note now. Output only the note.";
-    case "client_update":
-      return "Write the client update now. Output only the text.";
-    case "email_draft":
-      return "Write the email body now. Output only the body.";
-  }
+  return AUDIENCE_TRAITS[input.audience].guidance.instruction;
 }
 
 /** The newest messages, newest first, with their token cost, until `maxTokens` would be exceeded. */

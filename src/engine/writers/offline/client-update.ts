@@ -1,3 +1,4 @@
+import { AUDIENCE_TRAITS } from "../../../domain/index.ts";
 import type { SessionFacts } from "../../context/session-facts.ts";
 import type { CommunicationTemplates } from "../../templates.ts";
 import type { Length, UpdateContextKind } from "../../types.ts";
@@ -21,6 +22,6 @@ export function writeClientUpdate(
   return [
     tone.greeting(facts.clientName),
     ...clientBodyParagraphs(facts, context, templates),
-    signoff(facts, templates, "client_update"),
+    signoff(facts, templates, AUDIENCE_TRAITS.client_update.letter.signedWith),
   ].join("\n\n");
 }

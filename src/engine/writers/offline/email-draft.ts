@@ -1,3 +1,4 @@
+import { AUDIENCE_TRAITS } from "../../../domain/index.ts";
 import { capitalize } from "../../context/sentences.ts";
 import type { SessionFacts } from "../../context/session-facts.ts";
 import { makeClientSafe } from "../../guardrails/index.ts";
@@ -44,6 +45,6 @@ export function writeEmailDraft(
     emailSubject(facts, context),
     tone.greeting(facts.clientName),
     ...body,
-    signoff(facts, templates, "email_draft"),
+    signoff(facts, templates, AUDIENCE_TRAITS.email_draft.letter.signedWith),
   ].join("\n\n");
 }

@@ -3,17 +3,18 @@ import type { CommunicationTemplates } from "../../templates.ts";
 import { TONES } from "./tone.ts";
 
 /**
- * The sign-off block. "auto" signs with the engineer's name (first name in a
- * client update, full name in an email) and, for emails, the MSP's company when
- * the template includes it; any other template value is used as written.
+ * The sign-off block. "auto" signs with the engineer's name (the first name,
+ * or the full name), and with the full name the MSP's company when the
+ * template includes it (the audience's letter says which:
+ * src/domain/audiences.ts); any other template value is used as written.
  */
 export function signoff(
   facts: SessionFacts,
   templates: CommunicationTemplates,
-  audience: "client_update" | "email_draft",
+  signedWith: "first_name" | "full_name_and_company",
 ): string {
   const company =
-    audience === "email_draft" && templates.include_company_in_signoff && facts.mspCompany
+    signedWith === "full_name_and_company" && templates.include_company_in_signoff && facts.mspCompany
       ? facts.mspCompany
       : null;
   if (templates.client_signoff !== "auto") {
@@ -22,7 +23,7 @@ export function signoff(
   }
   const word = TONES[templates.client_tone].signoffWord;
   const fullName = facts.engineerName;
-  const name = audience === "client_update" ? fullName?.split(/\s+/)[0] : fullName;
+  const name = signedWith === "first_name" ? fullName?.split(/\s+/)[0] : fullName;
   const lines = [word, name ?? (company ? null : "Your support team"), company].filter(Boolean);
   return lines.join("\n");
 }

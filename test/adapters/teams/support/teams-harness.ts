@@ -1,6 +1,7 @@
 import { PassThrough } from "node:stream";
+import type { Config } from "../../../../src/app/config.ts";
 import { type StartedServer, startServer } from "../../../../src/app/start-server.ts";
-import type { Config, TeamsSettings } from "../../../../src/config.ts";
+import type { TeamsSettings } from "../../../../src/config.ts";
 import type { UpdateWriter } from "../../../../src/engine/writers/types.ts";
 import {
   ACME_TICKET,
