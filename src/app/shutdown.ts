@@ -5,10 +5,10 @@ import { setTimeout as sleep } from "node:timers/promises";
  * acknowledged finish: updates being written after a Slack or Teams ack,
  * requests in flight, a console line being handled. What is still running
  * then is abandoned (counted in the log), the database is closed and the
- * process exits: about 8 s after the signal at most, within the 10 s a
+ * process exits: about 6 s after the signal, well within the 10 s a
  * supervisor usually allows before SIGKILL.
  */
-export const SHUTDOWN_GRACE_MS = 7_000;
+export const SHUTDOWN_GRACE_MS = 5_000;
 
 /** A point in time shutdown steps share, so their waits add up to the grace at most. */
 export interface Deadline {

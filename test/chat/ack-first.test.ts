@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { offlineWriter } from "../../src/engine/writers/offline/index.ts";
 import type { UpdateWriter, WriterInput } from "../../src/engine/writers/types.ts";
 import { type ConsoleHarness, createConsoleHarness } from "../support/console-harness.ts";
@@ -46,7 +46,8 @@ describe("ack first, finish later", () => {
     await sessionWithWork();
     const before = h.sent.length;
     await h.say("quick client update pls");
-    expect(slow.started()).toBe(true);
+    // The handler has returned; the deferred work reaches the writer in its own turns of the event loop.
+    await vi.waitFor(() => expect(slow.started()).toBe(true), { timeout: 30_000 });
     const placeholder = h.sent.slice(before).find((s) => s.view.kind === "generating");
     expect(placeholder).toBeDefined();
     expect(h.sent.slice(before).some((s) => s.view.kind === "update_result")).toBe(false);
