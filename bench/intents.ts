@@ -7,9 +7,9 @@ import { readdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { DEFAULT_UNCERTAIN_BAND, recognizeOffline } from "../src/intents/index.ts";
-import { foldOf } from "../src/intents/model/train.ts";
 import { mightAskForUpdate } from "../src/intents/prefilter.ts";
 import type { IntentResult } from "../src/intents/types.ts";
+import { foldOf } from "../src/ml/train.ts";
 import { type LabelledRow, loadLabelled, score } from "../test/intents/support/labelled.ts";
 import {
   crossValidatedResults,

@@ -4,9 +4,10 @@
  * from the whole message. Synchronous, no I/O; ordinary chatter is turned
  * away by a cheap pre-filter before any NLP work.
  */
+
+import { type LinearModel, loadModel, probability } from "../ml/linear-model.ts";
 import { featuresOf } from "./features.ts";
 import { INTENT_MODEL } from "./model/intent-model.generated.ts";
-import { type LinearModel, loadModel, probability } from "./model/linear-model.ts";
 import { type NormalizedMessage, normalizeMessage } from "./normalize.ts";
 import { mightAskForUpdate } from "./prefilter.ts";
 import { type MessageReading, readMessage } from "./reading.ts";

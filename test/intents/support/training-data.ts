@@ -7,12 +7,12 @@ import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { resultOf, TURNED_AWAY } from "../../../src/intents/classify.ts";
 import { featuresOf } from "../../../src/intents/features.ts";
-import { indicesOf } from "../../../src/intents/model/hashing.ts";
-import { type CrossValidation, crossValidate } from "../../../src/intents/model/train.ts";
 import { normalizeMessage } from "../../../src/intents/normalize.ts";
 import { mightAskForUpdate } from "../../../src/intents/prefilter.ts";
 import { type MessageReading, readMessage } from "../../../src/intents/reading.ts";
 import type { IntentResult } from "../../../src/intents/types.ts";
+import { indicesOf } from "../../../src/ml/hashing.ts";
+import { type CrossValidation, crossValidate } from "../../../src/ml/train.ts";
 import { type LabelledRow, loadLabelled } from "./labelled.ts";
 
 const ROOT = join(import.meta.dirname, "../../..");
