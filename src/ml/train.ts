@@ -128,3 +128,20 @@ export function storedModel(fitted: FittedWeights, calibration: Calibration): St
     weights,
   };
 }
+
+/**
+ * One-vs-rest heads for a choice among `classes` values: head k is fitted
+ * with the rows of value k as positives and every other row as negatives.
+ */
+export function fitOneVsRest(
+  rows: readonly { indices: number[]; value: number }[],
+  classes: number,
+  options: TrainingOptions = { ...DEFAULT_TRAINING, negativeWeight: 1 },
+): FittedWeights[] {
+  return Array.from({ length: classes }, (_, k) =>
+    fitLogistic(
+      rows.map((r) => ({ indices: r.indices, label: r.value === k ? 1 : 0 })),
+      options,
+    ),
+  );
+}

@@ -40,10 +40,7 @@ describe("intent model, 5-fold cross-validated on everything it is trained on", 
 
   it("the uncertain band holds errors, not ordinary chatter: it catches a far larger share of errors than of chatter", () => {
     const [low, high] = DEFAULT_UNCERTAIN_BAND;
-    const inBand = (i: number) => {
-      const c = cv.results[i]!.confidence;
-      return c >= low && c < high;
-    };
+    const inBand = (i: number) => cv.probabilities[i]! >= low && cv.probabilities[i]! < high;
     const errors = rows.map((_, i) => i).filter((i) => cv.results[i]!.intent !== rows[i]!.intent);
     const chatter = rows.map((_, i) => i).filter((i) => rows[i]!.intent === "none");
     const errorShare = errors.filter(inBand).length / errors.length;

@@ -1,4 +1,4 @@
-import { DEFAULT_UNCERTAIN_BAND, recognizeOffline } from "../../../src/intents/index.ts";
+import { DEFAULT_UNCERTAIN_BAND, readOffline } from "../../../src/intents/index.ts";
 
 /** Suggestions and half-requests: the calibrated model should be unsure of some of them. */
 const HEDGED = [
@@ -28,8 +28,8 @@ const HEDGED = [
 export function uncertainPhrase(intent: "status_update" | "none"): string {
   const [low, high] = DEFAULT_UNCERTAIN_BAND;
   const found = HEDGED.find((text) => {
-    const r = recognizeOffline(text);
-    return r.intent === intent && r.confidence >= low && r.confidence < high;
+    const { result, p } = readOffline(text);
+    return result.intent === intent && p >= low && p < high;
   });
   if (!found)
     throw new Error(`no hedged phrase is uncertain with intent ${intent}: the model lost its middle band`);
