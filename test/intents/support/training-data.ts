@@ -38,6 +38,8 @@ import { type LabelledRow, loadLabelled } from "./labelled.ts";
 const ROOT = join(import.meta.dirname, "../../..");
 export const TRAINING_DIRS = [join(ROOT, "test/intents/fixtures"), join(ROOT, "test/intents/training")];
 export const HOLDOUT_DIR = join(ROOT, "test/intents/fixtures-holdout");
+/** Issue 28's held-out phrases (never trained on; reported in aggregate only). */
+export const NEW_PHRASES_HOLDOUT = join(ROOT, "test/intents/new-phrases/p3-holdout.jsonl");
 
 export interface SourcedRow extends LabelledRow {
   source: string;
