@@ -93,7 +93,9 @@ export function slotFeaturesOf(reading: MessageReading, best: number): string[] 
   // What the rest adds depends on how much rest there is: a clause beside the request fills a slot
   // ("summary of where we are, it is going in the CW ticket"); troubleshooting detail rarely does.
   const size = rest.length === 0 ? 0 : rest.length < 3 ? 1 : 2;
-  inRequest.forEach((q, k) => out.push(`qo${size}:${q}|${inRest[k]}`));
+  inRequest.forEach((q, k) => {
+    out.push(`qo${size}:${q}|${inRest[k]}`);
+  });
   // The last word on a slot wins: "email the client - actually no, just a client update".
   const correction = lastCorrection(clauses.filter((c) => !c.quoted));
   if (correction) readers("k", correction, out);
