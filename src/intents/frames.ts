@@ -9,6 +9,8 @@
  * the ticket") and questions about the past ("did you update the ticket?")
  * out: none of them starts with a request.
  */
+
+import { type EditReading, readEdit } from "./follow-up.ts";
 import {
   AUDIENCE_PHRASE,
   alt,
@@ -25,7 +27,7 @@ import {
   TICKET_DEST,
   WEAK_HEADS,
 } from "./lexicon.ts";
-import { PREFIXES } from "./prefixes.ts";
+import { PREFIXES, type RequestPrefix } from "./prefixes.ts";
 import { BODY_DELIVERABLE, readRest, TELL_OBJECT_COMPOUND } from "./request-rest.ts";
 import { type AudienceCue, audienceOfPhrase } from "./slots.ts";
 
@@ -36,12 +38,19 @@ export interface ClauseReading {
   cues: AudienceCue[];
   /** The part of the clause that may state the length (the message body it dictates is left out). */
   lengthText: string;
+  /** Set when the clause edits an update just written ("make that an email", "shorter"). */
+  edit?: EditReading;
+  /** How the clause's opening asks, when a request frame matched. */
+  opening?: RequestPrefix["kind"];
 }
 
 const CHATTER: ClauseReading = { kind: "chatter", p: 0.05, cues: [], lengthText: "" };
 const NEGATED: ClauseReading = { kind: "negated", p: 0.03, cues: [], lengthText: "" };
 
 const FILLERS = new RegExp(`^ (?:${FILLER} )+`);
+/** A time said first does not change how the clause asks: "tomorrow morning I'll draft the email". */
+const LEADING_TIME =
+  /^ (?:(?:first thing )?(?:tomorrow|tonight|today|later|later on|after lunch|this (?:morning|afternoon|evening)|in the (?:morning|afternoon)|(?:on )?(?:monday|tuesday|wednesday|thursday|friday)|next week|once (?:it|this|that) is (?:done|back|fixed))(?: morning| afternoon| evening| night)? )+/;
 const AUDIENCE = AUDIENCE_PHRASE;
 
 const NEGATION_START = new RegExp(
@@ -396,7 +405,7 @@ const MIND_GERUND = /^ (?:would you |do you )?mind (\w+ing)\b/;
 function stripFillers(text: string): string {
   let s = text;
   for (let i = 0; i < 4; i++) {
-    const m = FILLERS.exec(s);
+    const m = FILLERS.exec(s) ?? LEADING_TIME.exec(s);
     if (!m) break;
     s = ` ${s.slice(m[0].length)}`;
   }
@@ -455,7 +464,44 @@ export function readClause(text: string, opts: ClauseOptions): ClauseReading {
       p: hit.p,
       cues: hit.cues,
       lengthText: hit.lengthText,
+      opening: prefix.kind,
     };
   }
-  return CHATTER;
+  return opts.isLabel ? CHATTER : (readEditClause(s) ?? CHATTER);
+}
+
+/** "make that an email", "can you make it shorter", "for the client instead": an edit of the update just written. */
+function readEditClause(s: string): ClauseReading | null {
+  for (const prefix of PREFIXES) {
+    if (prefix.p < 0.6) continue;
+    const m = prefix.pattern.exec(s);
+    if (!m) continue;
+    const rest = ` ${s.slice(m[0].length)}`.replace(/^ {2}/, " ");
+    const edit = readEdit(rest);
+    if (edit)
+      return {
+        kind: "request",
+        p: 0.7 * prefix.p,
+        cues: editCues(rest),
+        lengthText: rest,
+        edit,
+        opening: prefix.kind,
+      };
+  }
+  return null;
+}
+
+function editCues(text: string): AudienceCue[] {
+  const cues: AudienceCue[] = [];
+  if (/ (?:email|mail|email draft) /.test(text)) cues.push({ audience: "email_draft", role: "email" });
+  const target = new RegExp(`(?: for| to| as| in| into) (${AUDIENCE})(?= )`).exec(text);
+  if (target) {
+    const audience = audienceOfPhrase(target[1]!);
+    if (audience !== "other") cues.push({ audience, role: "target" });
+  } else if (/ (?:internal|tech|technical|ticket) version /.test(text)) {
+    cues.push({ audience: "ticket_notes", role: "type" });
+  } else if (/ (?:client|customer) version /.test(text)) {
+    cues.push({ audience: "client_update", role: "type" });
+  }
+  return cues;
 }

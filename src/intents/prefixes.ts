@@ -8,6 +8,8 @@ export interface RequestPrefix {
   pattern: RegExp;
   /** Multiplies the frame's probability. */
   p: number;
+  /** How the opening asks: a model feature ("I'll draft the email tomorrow" announces, it does not ask). */
+  kind: "ask" | "suggest" | "wonder" | "announce" | "bare";
 }
 
 /** Longest first, so "i need to" wins over "i need". */
@@ -130,16 +132,17 @@ const ANNOUNCE = byLength(
   "i am planning to",
 );
 
-const build = (source: string, p: number): RequestPrefix => ({
+const build = (source: string, p: number, kind: RequestPrefix["kind"]): RequestPrefix => ({
   pattern: new RegExp(`^ (?:${source})${POLITE}(?= )`),
   p,
+  kind,
 });
 
 /** Tried in order; the empty prefix (an imperative or a bare phrase) comes last. */
 export const PREFIXES: RequestPrefix[] = [
-  build(ASK, 1),
-  build(SUGGEST, 0.65),
-  build(WONDER, 0.48),
-  build(ANNOUNCE, 0.35),
-  { pattern: /^(?= )/, p: 1 },
+  build(ASK, 1, "ask"),
+  build(SUGGEST, 0.65, "suggest"),
+  build(WONDER, 0.48, "wonder"),
+  build(ANNOUNCE, 0.35, "announce"),
+  { pattern: /^(?= )/, p: 1, kind: "bare" },
 ];

@@ -1,31 +1,45 @@
 import type { IntentRecognizer, IntentResult, ThreadContext } from "../domain/index.ts";
 import type { LlmSettings } from "../llm/settings.ts";
-import { recognizeNormalized, recognizeOffline } from "./classify.ts";
+import { type OfflineReading, readOffline, recognizeOffline } from "./classify.ts";
 import type { LlmIntentClassifierOptions } from "./llm-fallback.ts";
 import { LruCache } from "./lru-cache.ts";
 import { normalizeMessage } from "./normalize.ts";
-import { mightAskForUpdate } from "./prefilter.ts";
+import { ASK_FLOOR, offlineTurn, type Turn, type UpdateOnScreen } from "./turn.ts";
 
 export interface IntentRecognizerOptions extends Pick<LlmIntentClassifierOptions, "client" | "onFailure"> {
   /** When given, the LLM is asked about messages whose calibrated confidence falls in `uncertainBand`. */
   llm?: LlmSettings;
   /** How many model answers to remember, keyed by the normalised text. Default 500. */
   cacheSize?: number;
-  /** [low, high): calibrated confidences in this range go to the LLM. Default [0.5, 0.75). */
+  /**
+   * [low, high): messages whose calibrated probability of asking for an update falls here go to
+   * the LLM (without one, the lower part gets a clarifying question). Default [0.35, 0.75).
+   */
   uncertainBand?: [number, number];
 }
 
 export type { IntentRecognizer, ThreadContext };
 
-export const DEFAULT_UNCERTAIN_BAND: [number, number] = [0.5, 0.75];
+/** The thread around a message, and the update FlowPilot last showed in it (null or absent: none open to changes). */
+export interface TurnContext extends ThreadContext {
+  onScreen?: UpdateOnScreen | null;
+}
+
+/** The recognizer with the chat flow's full answer: request, follow-up, clarifying question or silence. */
+export interface TurnRecognizer extends IntentRecognizer {
+  recognizeTurn(text: string, thread?: TurnContext): Promise<Turn>;
+}
+
+export const DEFAULT_UNCERTAIN_BAND: [number, number] = [ASK_FLOOR, 0.75];
 
 /**
  * Rules and the trained model first; the LLM only for the uncertain band of
- * the calibrated confidence, and only when configured, with the thread's
- * last messages for context. On an LLM timeout, error or invalid answer the
- * model's result stands.
+ * the calibrated probability and for messages in another language, and only
+ * when configured, with the thread's last messages for context. On an LLM
+ * timeout, error or invalid answer the offline answer stands. Without an LLM,
+ * the lower part of the band gets a clarifying question instead of silence.
  */
-export function createIntentRecognizer(options: IntentRecognizerOptions = {}): IntentRecognizer {
+export function createIntentRecognizer(options: IntentRecognizerOptions = {}): TurnRecognizer {
   const [low, high] = options.uncertainBand ?? DEFAULT_UNCERTAIN_BAND;
   // The model client (and the openai package) is loaded on first use, only when a key is configured.
   const llm = options.llm;
@@ -44,20 +58,34 @@ export function createIntentRecognizer(options: IntentRecognizerOptions = {}): I
   // The first run compiles the rules' regexes (tens of ms); pay that now, not on the first chat message.
   recognizeOffline("quick status update for the client, it's fixed");
 
+  const needsLlm = (reading: OfflineReading) => !reading.english || (reading.p >= low && reading.p < high);
+
+  async function askLlm(text: string, thread: ThreadContext): Promise<IntentResult | null> {
+    const recent = thread.recent ? await thread.recent().catch(() => []) : [];
+    const key = `${normalizeMessage(text).key}\u0000${recent.join("\u0000")}`;
+    const cached = cache.get(key);
+    if (cached) return cached;
+    const byLlm = await classify!(text, recent);
+    if (byLlm) cache.set(key, byLlm);
+    return byLlm;
+  }
+
+  async function recognizeTurn(text: string, thread: TurnContext = {}): Promise<Turn> {
+    const reading = readOffline(text);
+    const onScreen = thread.onScreen ?? null;
+    if (!classify || !needsLlm(reading)) return offlineTurn(reading, onScreen);
+    const byLlm = await askLlm(text, thread);
+    if (!byLlm)
+      return reading.english ? offlineTurn(reading, onScreen) : { kind: "none", result: reading.result };
+    if (byLlm.intent !== "status_update") return { kind: "none", result: byLlm };
+    const turn = offlineTurn({ ...reading, result: byLlm }, onScreen);
+    return turn.kind === "follow_up" ? turn : { kind: "request", result: byLlm };
+  }
+
   return {
+    recognizeTurn,
     async recognize(text: string, thread: ThreadContext = {}): Promise<IntentResult> {
-      if (!classify || !mightAskForUpdate(text)) return recognizeOffline(text);
-      const normalized = normalizeMessage(text);
-      const offline = recognizeNormalized(normalized);
-      if (offline.confidence < low || offline.confidence >= high) return offline;
-      const recent = thread.recent ? await thread.recent().catch(() => []) : [];
-      const key = `${normalized.key}\u0000${recent.join("\u0000")}`;
-      const cached = cache.get(key);
-      if (cached) return cached;
-      const byLlm = await classify(text, recent);
-      if (!byLlm) return offline;
-      cache.set(key, byLlm);
-      return byLlm;
+      return (await recognizeTurn(text, thread)).result;
     },
   };
 }

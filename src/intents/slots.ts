@@ -52,14 +52,65 @@ export function audienceOfPhrase(phrase: string): Audience | "other" {
   return "other";
 }
 
+/** Everyday English for "short" that names no length: "bare bones", "don't write a novel", "the headline". */
+const QUICK_IDIOMS = alt(
+  "bare bones",
+  "bare minimum",
+  "(?:just )?the headlines?",
+  "headline version",
+  "elevator (?:pitch|version|summary)",
+  "do not write (?:a|an) (?:novel|essay|book)",
+  "(?:no|not a|not an) (?:novel|essay|book|saga|wall of text)",
+  "nothing (?:long|fancy|big|major|lengthy)",
+  "not the whole (?:saga|story|thing)",
+  "just the (?:outcome|result|bottom line|top line|short of it)",
+  "bottom line",
+  "(?:a|one|two) (?:bullet|bullets|liner|sentence|line)(?: or (?:two|three))?",
+  "(?:two|2|three|3) lines? max",
+  "(?:in )?(?:a )?(?:tweet|text) (?:length|sized)",
+  "keep it (?:tight|snappy|light|crisp|lean)",
+  "short version",
+  "cliff ?notes",
+  "quick and dirty",
+  "skim(?:mable|able)",
+  "trim(?:med)? down",
+  "cut down",
+  "tighten(?:ed)? (?:it )?up",
+);
+
+/** Everyday English for "detailed": "chapter and verse", "warts and all", "go deep", "leave nothing out". */
+const DETAILED_IDIOMS = alt(
+  "chapter and verse",
+  "warts and all",
+  "(?:the )?whole (?:saga|nine yards|enchilada|shebang|lot)",
+  "(?:all )?the gory details",
+  "go (?:deep|deeper|long|into detail|into depth)",
+  "deep dive",
+  "leave nothing out",
+  "(?:do not|dont) leave (?:anything|nothing) out",
+  "nothing left out",
+  "everything (?:we have|we got|we know)",
+  "the (?:long|full|complete|unabridged) (?:version|story|rundown|writeup|write up)",
+  "full (?:story|picture|rundown|account|timeline|history)",
+  "all (?:the )?(?:background|history|context)",
+  "every (?:command|change|test|check|step we took)",
+  "walk (?:them|him|her|_name_|the client|the customer|the user|me|us) through",
+  "(?:more|lots of|plenty of) (?:detail|depth|context)",
+  "spell (?:it|everything) out",
+  "belt and braces",
+  "soup to nuts",
+  "the works",
+  "the lot",
+);
+
 const NEGATED_BEFORE =
   /\b(?:not|never|no|without|nothing|isnt|is not)(?: \w+)?(?: too| very| overly| that| super)? $/;
 
 const QUICK = new RegExp(
-  ` (?:${QUICK_WORDS}|briefly|keep it (?:short|brief|tight|simple|quick|light)|short and sweet|in a nutshell|(?:a |one |two |2 |3 )?(?:couple|few|handful) (?:of )?(?:sentences|lines|words)|(?:one|two|2|a) (?:sentence|sentences|lines)|just the (?:essentials|basics|highlights|gist|headline|headlines|key points)|the gist|gist|keep it (?:tiny|small|light)|tiny|not (?:too |very |overly |that |super )?(?:long|detailed|wordy|lengthy)|nothing (?:too |very )?(?:long|detailed|fancy|lengthy)|no (?:need for )?(?:details|essay|essays|novel|novels|wall of text)|bullet summary|(?:\\d+|ten|thirty|sixty) (?:second|sec|minute|min) (?:version|summary|update|recap|rundown|read|overview)|elevator pitch|(?:one|two|three|1|2|3|1 2|2 3|one or two|two or three|a couple|couple|a few|few|handful)(?: of)? (?:short |quick )?(?:sentences|sentence|lines|line|words)|(?:something|sth|smth|anything) (?:short|brief|quick|snappy))(?= )`,
+  ` (?:${QUICK_WORDS}|briefly|keep it (?:short|brief|tight|simple|quick|light)|short and sweet|in a nutshell|(?:a |one |two |2 |3 )?(?:couple|few|handful) (?:of )?(?:sentences|lines|words)|(?:one|two|2|a) (?:sentence|sentences|lines)|just the (?:essentials|basics|highlights|gist|headline|headlines|key points)|the gist|gist|keep it (?:tiny|small|light)|tiny|not (?:too |very |overly |that |super )?(?:long|detailed|wordy|lengthy)|nothing (?:too |very )?(?:long|detailed|fancy|lengthy)|no (?:need for )?(?:details|essay|essays|novel|novels|wall of text)|bullet summary|(?:\\d+|ten|thirty|sixty) (?:second|sec|minute|min) (?:version|summary|update|recap|rundown|read|overview)|elevator pitch|(?:one|two|three|1|2|3|1 2|2 3|one or two|two or three|a couple|couple|a few|few|handful)(?: of)? (?:short |quick )?(?:sentences|sentence|lines|line|words)|(?:something|sth|smth|anything) (?:short|brief|quick|snappy)|${QUICK_IDIOMS})(?= )`,
 );
 const DETAILED = new RegExp(
-  ` (?:${DETAILED_WORDS}|details|detail|breakdown|in detail|fully|thoroughly|everything (?:we|i) (?:have |had )?(?:tried|done|did|checked|found|looked at|ruled out)|all (?:the |of the )?(?:steps|details|things we (?:have )?tried|troubleshooting)|every step|each step|what we (?:have )?(?:tried|ruled out)|walk ?through|nitty gritty|long form|long version|full version|the works|(?:not|nothing) (?:too |so )?(?:short|brief)|covering (?:all|every|everything)|all (?:our |the )?attempts|every attempt|(?:including|incl|inc) (?:the )?(?:ruled out|what we ruled out|everything)|start to finish|soup to nuts|(?:the )?whole (?:picture|story|thing)|every (?:last |single )?(?:thing|detail))(?= )`,
+  ` (?:${DETAILED_WORDS}|details|detail|breakdown|in detail|fully|thoroughly|everything (?:we|i) (?:have |had )?(?:tried|done|did|checked|found|looked at|ruled out)|all (?:the |of the )?(?:steps|details|things we (?:have )?tried|troubleshooting)|every step|each step|what we (?:have )?(?:tried|ruled out)|walk ?through|nitty gritty|long form|long version|full version|the works|(?:not|nothing) (?:too |so )?(?:short|brief)|covering (?:all|every|everything)|all (?:our |the )?attempts|every attempt|(?:including|incl|inc) (?:the )?(?:ruled out|what we ruled out|everything)|start to finish|soup to nuts|(?:the )?whole (?:picture|story|thing)|every (?:last |single )?(?:thing|detail)|${DETAILED_IDIOMS})(?= )`,
 );
 
 /**
@@ -148,6 +199,29 @@ const RESOLUTION = new RegExp(
     "wrapping (?:this |it )?up",
     "wrap (?:this |it )?up",
     "final (?:\\w+ ){0,2}(?:update|note|notes|email|summary|message|writeup|write up|recap)",
+    "good to close",
+    "ready to close",
+    "(?:ok|okay|safe) to close",
+    "(?:we|i) can (?:call it|close|wrap)",
+    "call it (?:done|fixed|closed)",
+    "done and dusted",
+    "all (?:green|clear|set|done)",
+    "(?:we are|we re|were) all set",
+    "green (?:now|again|across the board)",
+    "(?:working|running|behaving) (?:like a charm|perfectly|as expected|normally|fine now)",
+    "behaving (?:now|again)",
+    "(?:is |are )?happy now",
+    "(?:user|client|customer|she|he|they) (?:confirmed|is happy|are happy|signed off)",
+    "signed off",
+    "put a bow on it",
+    "(?:we are |we re )?done here",
+    "(?:issue|problem|ticket|case) (?:closed|solved|resolved)",
+    "close(?:d)? out",
+    "close out",
+    "no (?:errors|issues|problems|drops|complaints) since",
+    "(?:came|come|is|it is) back (?:up|online)",
+    "the fix (?:held|worked|took)",
+    "mark (?:it|this) (?:done|resolved|closed|fixed)",
   )})(?= )`,
 );
 const RESOLUTION_DOUBT =
@@ -190,6 +264,23 @@ const ESCALATION = new RegExp(
     "(?:kick|kicking|kicked|going|goes|send|sending|sent|pass|passing|push|pushing|move|moving|bump|bumping|escalat\\w*|punt|punting)(?: it| this(?: one)?| the ticket| the case)? (?:over |up |off )?to (?:the |a |our |their )?(?:vendor|isp|carrier|manufacturer|oem|microsoft|ms|premier|tier|level|l2|l3|t2|t3|specialist|network|networking|security|infra|infrastructure|noc|soc|senior|engineering|ops|projects?)",
     "(?:vendor|isp|carrier|microsoft|ms|tier \\w+|l2|l3|t2|t3|noc|soc|specialist|engineering|networking) (?:is |s |has )?(?:on it|got it|has it|owns it|is handling it|handling it)",
     "(?:vendor|isp|carrier|microsoft|ms|premier support|support|tier \\w+|l2|l3|t2|t3|team|noc|soc|specialist|engineering|they|he|she) (?:is |are |s |has |have )?(?:taking|taken|take|takes|owns|own|picks|picking|picked|has) (?:it|this|over|the ticket|the case)(?: up| over| now| from here)?",
+    "(?:kick|kicking|kicked|send|sending|sent|bump|bumping|bumped|push|pushing|pushed|move|moving) (?:it |this |this one )?upstairs",
+    "upstairs",
+    "(?:above|over|beyond) (?:my|our) (?:pay grade|head|heads)",
+    "(?:out of|outta) (?:our|my) hands",
+    "in (?:the )?(?:\\w+ )?(?:court|hands) now",
+    "(?:in|into) (?:the )?(?:vendor|vendors|carrier|carriers|isp|isps|microsoft|dell|manufacturer)s? (?:court|hands)",
+    "(?:ball|ball is|ball s) in (?:the )?\\w+ court",
+    "has the ball",
+    "over the wall",
+    "(?:it is |its |that is |thats )?(?:with|on) (?:the )?(?:carrier|isp|vendor|manufacturer|oem|provider|telco|microsoft|dell|hp|cisco|fortinet|sophos|datto|comcast|spectrum|verizon|at ?t|att)(?: now| side)?",
+    "(?:it is|its|it s) (?:\\w+ )?(?:problem|issue|baby|call) now",
+    "(?:owns|own|has|have|got|is on|are on|are handling|is handling|handling) it now",
+    "(?:rolling|sending|dispatching|dispatched) a (?:truck|tech|technician|engineer)",
+    "(?:opened|open|opening|raised|raise|raising|logged|log) (?:a |the )?(?:case|ticket|support case|sr|support ticket) with",
+    "handing (?:it |this )?(?:off|over|to)",
+    "sending it up",
+    "(?:needs|need) to (?:look at|check|fix|handle) (?:it |this )?(?:on )?their (?:side|end)",
   )})(?= )`,
 );
 const ESCALATION_DOUBT =

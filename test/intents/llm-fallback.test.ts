@@ -1,5 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createIntentRecognizer, recognizeOffline } from "../../src/intents/index.ts";
+import {
+  createIntentRecognizer,
+  DEFAULT_UNCERTAIN_BAND,
+  readOffline,
+  recognizeOffline,
+} from "../../src/intents/index.ts";
 import type { LlmSettings } from "../../src/llm/settings.ts";
 import { type FakeOpenAiServer, startFakeOpenAiServer } from "../support/fake-openai-server.ts";
 import { uncertainPhrase } from "./support/uncertain.ts";
@@ -36,10 +41,11 @@ afterAll(async () => {
 
 describe("LLM fallback for the uncertain band", () => {
   it("the chosen phrases really are uncertain for the model", () => {
+    const [low, high] = DEFAULT_UNCERTAIN_BAND;
     for (const text of [UNCERTAIN, UNCERTAIN_NONE]) {
-      const { confidence } = recognizeOffline(text);
-      expect(confidence, text).toBeGreaterThanOrEqual(0.5);
-      expect(confidence, text).toBeLessThan(0.75);
+      const { p } = readOffline(text);
+      expect(p, text).toBeGreaterThanOrEqual(low);
+      expect(p, text).toBeLessThan(high);
     }
   });
 

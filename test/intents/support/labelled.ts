@@ -10,6 +10,10 @@ export const labelledRowSchema = z.object({
   audience: z.enum(AUDIENCES).nullable(),
   length: z.enum(LENGTHS).nullable(),
   context: z.enum(UPDATE_CONTEXTS).nullable(),
+  /** What the row tests (the issue-28 sets: long_request, false_trigger, non_english, ...). */
+  family: z.string().optional(),
+  /** The message's language, "en" when absent. */
+  lang: z.string().optional(),
 });
 export type LabelledRow = z.infer<typeof labelledRowSchema>;
 

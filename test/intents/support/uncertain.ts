@@ -1,4 +1,9 @@
-import { DEFAULT_UNCERTAIN_BAND, recognizeOffline } from "../../../src/intents/index.ts";
+import {
+  ASK_FLOOR,
+  DEFAULT_UNCERTAIN_BAND,
+  REQUEST_THRESHOLD,
+  readOffline,
+} from "../../../src/intents/index.ts";
 
 /** Suggestions and half-requests: the calibrated model should be unsure of some of them. */
 const HEDGED = [
@@ -28,10 +33,25 @@ const HEDGED = [
 export function uncertainPhrase(intent: "status_update" | "none"): string {
   const [low, high] = DEFAULT_UNCERTAIN_BAND;
   const found = HEDGED.find((text) => {
-    const r = recognizeOffline(text);
-    return r.intent === intent && r.confidence >= low && r.confidence < high;
+    const { result, p } = readOffline(text);
+    return result.intent === intent && p >= low && p < high;
   });
   if (!found)
     throw new Error(`no hedged phrase is uncertain with intent ${intent}: the model lost its middle band`);
+  return found;
+}
+
+/** The first hedged phrase the offline recognizer answers with a clarifying question. */
+export function clarifyingPhrase(): string {
+  const found = HEDGED.find((text) => {
+    const reading = readOffline(text);
+    return (
+      reading.result.intent === "none" &&
+      reading.p >= ASK_FLOOR &&
+      reading.p < REQUEST_THRESHOLD &&
+      (reading.askedByRules || reading.p >= 0.5)
+    );
+  });
+  if (!found) throw new Error("no hedged phrase gets a clarifying question: the model lost its middle band");
   return found;
 }

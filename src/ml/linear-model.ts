@@ -16,7 +16,7 @@ export function rawScore(model: Pick<LinearModel, "bias" | "weights">, indices: 
   return z;
 }
 
-/** Calibrated probability that the features ask for a status update. */
+/** Calibrated probability that the features belong to the positive class. */
 export function probability(model: LinearModel, features: readonly string[]): number {
   return calibrate(rawScore(model, indicesOf(features)), model.calibration);
 }

@@ -1,8 +1,9 @@
 /**
- * Training and cross-validation of the intent model: L2-regularised logistic
+ * Training and cross-validation of a binary linear model (the intent model
+ * and the statement reader's binary heads): L2-regularised logistic
  * regression fitted by AdaGrad over hashed binary features. Deterministic:
- * the row order of every epoch comes from a seeded generator. Used by
- * `npm run train:intents`, the benchmark and the tests, never at run time.
+ * the row order of every epoch comes from a seeded generator. Used by the
+ * training scripts, the benchmarks and the tests, never at run time.
  */
 import { type Calibration, calibrate, expectedCalibrationError, fitPlatt } from "./calibration.ts";
 import { FEATURE_SPACE } from "./hashing.ts";
@@ -17,7 +18,7 @@ export interface TrainingOptions {
   epochs: number;
   learningRate: number;
   l2: number;
-  /** Weight of a "none" row's loss: a false trigger in a busy thread costs more than a miss. */
+  /** Weight of a negative row's loss (the intent model: a false trigger in a busy thread costs more than a miss). */
   negativeWeight: number;
   seed: number;
 }
@@ -126,4 +127,21 @@ export function storedModel(fitted: FittedWeights, calibration: Calibration): St
     indices,
     weights,
   };
+}
+
+/**
+ * One-vs-rest heads for a choice among `classes` values: head k is fitted
+ * with the rows of value k as positives and every other row as negatives.
+ */
+export function fitOneVsRest(
+  rows: readonly { indices: number[]; value: number }[],
+  classes: number,
+  options: TrainingOptions = { ...DEFAULT_TRAINING, negativeWeight: 1 },
+): FittedWeights[] {
+  return Array.from({ length: classes }, (_, k) =>
+    fitLogistic(
+      rows.map((r) => ({ indices: r.indices, label: r.value === k ? 1 : 0 })),
+      options,
+    ),
+  );
 }

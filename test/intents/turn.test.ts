@@ -1,0 +1,121 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  CLARIFY_CHOICES,
+  CLARIFY_QUESTION,
+  createIntentRecognizer,
+  readOffline,
+  type UpdateOnScreen,
+} from "../../src/intents/index.ts";
+import { type FakeOpenAiServer, startFakeOpenAiServer } from "../support/fake-openai-server.ts";
+import { clarifyingPhrase } from "./support/uncertain.ts";
+
+const onScreen: UpdateOnScreen = { audience: "client_update", length: "quick", context: null };
+const offline = createIntentRecognizer();
+
+describe("follow-ups while an update is on screen", () => {
+  it("reads an edit as a change to that update, naming only what it changes", async () => {
+    const cases = [
+      ["make that an email", { form: "redo", audience: "email_draft" }],
+      ["shorter", { form: "resize", length: "quick" }],
+      ["more detail pls", { form: "resize", length: "detailed" }],
+      ["for the client instead", { form: "retarget", audience: "client_update" }],
+      ["now one for the ticket", { form: "retarget", audience: "ticket_notes" }],
+      ["add that we'll be onsite tomorrow", { form: "add", addition: "we will be onsite tomorrow" }],
+    ] as const;
+    for (const [text, change] of cases) {
+      const turn = await offline.recognizeTurn(text, { onScreen });
+      expect(turn, text).toMatchObject({ kind: "follow_up", change });
+      if (turn.kind === "follow_up") expect(turn.change, text).toEqual(change);
+    }
+  });
+
+  it("the plain result carries the update on screen with the change applied", async () => {
+    const turn = await offline.recognizeTurn("make that an email", { onScreen });
+    expect(turn.result).toMatchObject({ intent: "status_update", audience: "email_draft", length: "quick" });
+    expect(await offline.recognize("make that an email", { onScreen } as object)).toMatchObject({
+      intent: "status_update",
+      audience: "email_draft",
+    });
+  });
+
+  it("thanks and approval of the update on screen stay silent", async () => {
+    for (const text of ["looks good 👍", "perfect, sending that as is", "copied into the ticket, cheers"])
+      expect((await offline.recognizeTurn(text, { onScreen })).kind, text).toBe("none");
+  });
+
+  it("without an update on screen an edit is an ordinary request with the slots it names", async () => {
+    const turn = await offline.recognizeTurn("make that an email");
+    expect(turn).toMatchObject({
+      kind: "request",
+      result: { intent: "status_update", audience: "email_draft" },
+    });
+  });
+});
+
+describe("unsure: a short question instead of silence, chatter stays silent", () => {
+  it("asks which update is wanted when the model is unsure a request is one", async () => {
+    const text = clarifyingPhrase();
+    const turn = await offline.recognizeTurn(text);
+    expect(turn).toMatchObject({ kind: "clarify", question: CLARIFY_QUESTION, choices: CLARIFY_CHOICES });
+    expect(turn.result.intent).toBe("none");
+    expect(CLARIFY_QUESTION).toBe("Want an update?");
+    expect(CLARIFY_CHOICES).toEqual(["client_update", "ticket_notes", "email_draft"]);
+  });
+
+  it("never asks about ordinary troubleshooting chatter", async () => {
+    for (const text of [
+      "rebooting the switch now",
+      "can you update the firmware on the switch",
+      "Windows Update is stuck at 35%",
+      "the client's email is bouncing again",
+      "did the client get the update?",
+      "ticket status set to waiting on client",
+    ])
+      expect((await offline.recognizeTurn(text)).kind, text).toBe("none");
+  });
+
+  it("unfamiliar words in the request clause lower the confidence", () => {
+    const familiar = readOffline("quick update for the client");
+    const unfamiliar = readOffline("quick update for the client on the zorblax frobnicator");
+    expect(unfamiliar.unfamiliar).toBeGreaterThan(familiar.unfamiliar);
+    expect(unfamiliar.result.confidence).toBeLessThan(familiar.result.confidence);
+  });
+});
+
+describe("other languages", () => {
+  let server: FakeOpenAiServer;
+  beforeAll(async () => {
+    server = await startFakeOpenAiServer();
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+  const german = "Kannst du ein kurzes Update für den Kunden schreiben?";
+
+  it("never trigger offline", async () => {
+    expect(readOffline(german)).toMatchObject({ english: false, result: { intent: "none" } });
+    expect((await offline.recognizeTurn(german)).kind).toBe("none");
+  });
+
+  it("go to the LLM when one is configured, and its answer stands", async () => {
+    server.enqueue({
+      kind: "content",
+      content: JSON.stringify({
+        intent: "status_update",
+        audience: "client_update",
+        length: "quick",
+        context: "update",
+        confidence: 0.9,
+      }),
+    });
+    const recognizer = createIntentRecognizer({
+      llm: { apiKey: "sk-test-intent", baseURL: server.baseURL, model: "test-model", timeoutMs: 2000 },
+    });
+    const turn = await recognizer.recognizeTurn(german);
+    expect(turn).toMatchObject({
+      kind: "request",
+      result: { intent: "status_update", audience: "client_update", length: "quick", source: "llm" },
+    });
+    expect(JSON.stringify(server.chatRequests()[0]!.body.messages)).toContain("Kunden");
+  });
+});
