@@ -104,6 +104,18 @@ describe("the floors of src", () => {
     expect(reaches(["src/engine"], ["src/chat", "src/sessions", "src/adapters", "src/db"])).toEqual([]);
   });
 
+  it("the engine and intent recognition never import each other; both may use src/ml", () => {
+    expect(reaches(["src/engine"], ["src/intents"])).toEqual([]);
+    expect(reaches(["src/intents"], ["src/engine"])).toEqual([]);
+    expect(reaches(["src/intents"], ["src/ml"]).length).toBeGreaterThan(0);
+  });
+
+  it("src/ml is generic: it imports nothing from the rest of the code", () => {
+    const ml = FILES.filter((f) => f.startsWith("src/ml/"));
+    expect(ml.length).toBeGreaterThan(0);
+    expect(ml.flatMap((f) => (IMPORTS.get(f) ?? []).filter((t) => !t.startsWith("src/ml/")))).toEqual([]);
+  });
+
   it("no files import each other, in a loop of any length", () => {
     expect(importLoops(IMPORTS).map((loop) => loop.join(" -> "))).toEqual([]);
   });
