@@ -37,7 +37,15 @@ export const COMMAND_RULES: Rule[] = [
   pattern("password", /net\s+user/i, /\bnet\s+user\s+[\w.$\\-]+\s+(?<v>(?![*/])[^\s/]{4,})(?=\s|$)/gi, (v) =>
     looksSecret(v),
   ),
-  pattern("password", /\/user:/i, /\/user:\S+\s+(?<v>(?![*/])[^\s/]{4,})(?=\s|$)/gi, (v) => looksSecret(v)),
+  // (not runas: it asks for the password, and what follows /user: is the program to run)
+  guarded(/\/user:/i, (text, found) => {
+    for (const m of text.matchAll(/\/user:\S+\s+(?<v>(?![*/])[^\s/]{4,})(?=\s|$)/gi)) {
+      const line = text.slice(text.lastIndexOf("\n", m.index) + 1, m.index);
+      if (/\brunas\b/i.test(line) || !looksSecret(m.groups!.v!)) continue;
+      const start = m.index + m[0].length - m.groups!.v!.length;
+      found.push({ kind: "password", start, end: start + m.groups!.v!.length });
+    }
+  }),
   // mysql -pSECRET (no space), -p'SECRET'
   pattern(
     "password",

@@ -38,6 +38,10 @@ export const FORMAT_RULES: Rule[] = [
     /sk-|sk_|rk_|AKIA|ASIA|AIza|SG\.|key-|whsec_|SK[0-9a-f]|AC[0-9a-f]|dd[a-z]|xkeysib/,
     /\b(?:sk-(?:proj-|ant-(?:api\d+-)?|live-|test-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}|[sr]k_(?:live|test)_[A-Za-z0-9]{16,}|whsec_[A-Za-z0-9]{20,}|(?:AKIA|ASIA)[0-9A-Z]{16}|AIza[0-9A-Za-z_-]{35}|SG\.[\w-]{16,}\.[\w-]{16,}|key-[0-9a-f]{32}|SK[0-9a-f]{32}|xkeysib-[a-f0-9]{64}-[A-Za-z0-9]{16})\b/g,
   ),
+  // an Entra ID (Azure AD) client secret: three characters, a digit, "Q~", then 31 to 34 more
+  pattern("secret", /\dQ~/, /(?<![\w~.-])[\w~.-]{3}\dQ~[\w~.-]{31,34}(?![\w~.-])/g),
+  // the private members of a JSON Web Key
+  pattern("private_key", /"kty"/, /"(?:d|p|q|dp|dq|qi|k)"\s*:\s*"(?<v>[A-Za-z0-9_-]{16,})"/g),
   pattern("private_key", /AGE-SECRET-KEY/, /AGE-SECRET-KEY-1[0-9A-Z]{50,}/g),
   // a wallet's recovery phrase: 12 to 24 lowercase words after its name
   pattern(

@@ -51,9 +51,10 @@ const BARE = String.raw`\s+(?:to\s+)?`;
 /**
  * What a label may carry before its value: whose it is and where it goes
  * ("password for the shared mailbox (accounts@)", "PIN I set for him").
- * Up to ten words, never across a sentence end, another separator or a variable.
+ * Up to twelve words or bracketed asides ("(LastPass, jane.doe@contoso.com)"), never across a
+ * sentence end, another separator, a variable or an unclosed bracket.
  */
-const OWNER = String.raw`(?:[ \t]+(?!(?:${VERBS.join("|")})(?![\w']))(?:(?:Dr|Mr|Mrs|Ms|Prof|St|Jr|Sr)\.|[^\s:=.;!?$→]+)){0,12}?`;
+const OWNER = String.raw`(?:[ \t]+(?!(?:${VERBS.join("|")})(?![\w']))(?:(?:Dr|Mr|Mrs|Ms|Prof|St|Jr|Sr)\.|\([^()\n]{0,80}\)|[^\s:=.;!?$→()]+)){0,12}?`;
 
 interface LabelRule {
   kind: SecretKind;

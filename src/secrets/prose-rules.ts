@@ -1,5 +1,5 @@
 import { guarded, insideUrlOrPath, pattern, type Rule, slotValue, valueAfter } from "./rule-kit.ts";
-import { looksSecret, readValue } from "./values.ts";
+import { isHostName, looksSecret, readValue } from "./values.ts";
 
 /**
  * Secrets told in a sentence without a label right before them: "set
@@ -66,7 +66,7 @@ export const PROSE_RULES: Rule[] = [
       /(?<![\w/\\.:@#~-])(?:[A-Za-z][\w.$-]*\\)?[A-Za-z_][\w.@$-]{1,40}(?: \/ |\/|:)(?<v>(?=[^\s/]*\d)(?=[^\s/]*[A-Za-z])(?=[^\s/]*(?:[^\w\s/]|[a-z][^\s/]*[A-Z]|[A-Z][^\s/]*[a-z]))[^\s/:,;'"()<>]{6,64})(?![\w/\\])/g;
     for (const m of text.matchAll(re)) {
       const v = m.groups!.v!;
-      if (insideUrlOrPath(text, m.index) || !/[a-z]/.test(v)) continue;
+      if (insideUrlOrPath(text, m.index) || !/[a-z]/.test(v) || isHostName(v)) continue;
       if (!(/[^\w]/.test(v.replace(/[.!?]$/, "")) || (/[A-Z]/.test(v) && /[a-z]/.test(v)))) continue;
       const start = m.index + m[0].lastIndexOf(v);
       found.push({ kind: "password", start, end: start + v.length });

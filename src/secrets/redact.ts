@@ -1,5 +1,6 @@
 import { MARKER_PATTERN, markerFor, type SecretKind } from "./kinds.ts";
 import { findKnownFormatSecrets } from "./known-formats.ts";
+import { notSecretRanges } from "./not-secrets.ts";
 import { findProseSecrets, type SecretSpan } from "./rules.ts";
 
 /**
@@ -29,8 +30,9 @@ const PUBLIC_KEY =
   /\b(?:ssh-(?:rsa|ed25519|dss)|ecdsa-sha2-[\w-]+|sk-ssh-ed25519@openssh\.com)\s+AAAA[A-Za-z0-9+/]{16,}={0,3}|\bPublicKey\s*=\s*[A-Za-z0-9+/]{40,}={0,2}/g;
 
 /**
- * Where markers already stand, and public keys: no rule may match inside or
- * across them.
+ * Where markers already stand, public keys, and technical tokens that are
+ * never secrets (fingerprints, ARNs, IPv6 addresses…): no rule may match
+ * inside or across them.
  */
 function markerRanges(text: string): Array<[number, number]> {
   MARKER_PATTERN.lastIndex = 0;
@@ -40,6 +42,7 @@ function markerRanges(text: string): Array<[number, number]> {
   ]);
   if (/ssh-|ecdsa-|PublicKey/.test(text))
     for (const m of text.matchAll(PUBLIC_KEY)) ranges.push([m.index, m.index + m[0].length]);
+  ranges.push(...notSecretRanges(text));
   return ranges;
 }
 

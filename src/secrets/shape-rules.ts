@@ -1,3 +1,4 @@
+import { isPrivateKeyMaterial } from "./key-material.ts";
 import type { Rule } from "./rule-kit.ts";
 import { insideUrlOrPath } from "./rule-kit.ts";
 import { entropy, isLongHex, isPlaceholder, looksRandom, looksTechnical } from "./values.ts";
@@ -47,7 +48,7 @@ function passwordShape(word: string): "strong" | "weak" | null {
 
 /** Names of things (not credentials) that a password-shaped word may follow: "ssid MiFi-7730", "host ACC-APP01". */
 const NAMED_BEFORE =
-  /\b(?:ssid|host(?:name)?|server|vm|pc|laptop|desktop|computer|device|printer|model|sku|serial|asset|tag|build|version|kb|ticket|case|order|po|invoice|file|folder|share|site|domain|tenant|user(?:name)?|account|mailbox|group|ou|vlan|port|interface|policy|profile|rule|job|task|app|package|driver|firmware|bios|hotfix|update|patch|image|template|project|room|building|floor|suite|ext|id|key\s+id|object\s+id|guid|sku)\s*[:=#]?\s*$/i;
+  /\b(?:ssid|host(?:name)?|server|vm|pc|laptop|desktop|computer|device|printer|model|sku|serial|asset|tag|build|version|kb|ticket|case|order|po|invoice|product(?:\s+(?:number|no\.?|code|id))?|part(?:\s+(?:number|no\.?))?|p\/n|pn|mtm|s\/n|file|folder|share|site|domain|tenant|user(?:name)?|account|mailbox|group|ou|vlan|port|interface|policy|profile|rule|job|task|app|package|driver|firmware|bios|hotfix|update|patch|image|template|project|room|building|floor|suite|ext|id|key\s+id|object\s+id|guid|sku)\s*[:=#]?\s*$/i;
 
 /** Words between spaces, quotes, brackets, commas and semicolons. */
 const CANDIDATE_WORD = /[^\s"'`()<>,;]+/g;
@@ -144,20 +145,12 @@ export const SHAPE_RULES: Rule[] = [
     }
   },
 
-  // long random tokens and base64 blobs anywhere (not after ssh-ed25519: a public key)
+  // base64 that decodes to private key material (a PFX, a DER or OpenSSH key pasted without its PEM
+  // armour); other blobs (mail bodies, images, certificates, DKIM signatures) are not secrets by shape
   (text, found) => {
-    if (!hasRun(text, 32)) return;
-    for (const t of text.matchAll(/(?<![\w/\\.:%=-])[A-Za-z0-9+_~-]{32,}={0,2}(?![\w/\\%=-])/g)) {
-      if (/ssh-(?:rsa|ed25519|dss)|ecdsa-sha2-\S+\s*$/.test(text.slice(Math.max(0, t.index - 24), t.index)))
-        continue;
-      if (looksRandom(t[0], 32) && !/^[a-z]+(?:[-_][a-z0-9]+)+$/i.test(t[0]))
-        found.push({ kind: "secret", start: t.index, end: t.index + t[0].length, byShape: true });
-    }
-    for (const t of text.matchAll(/(?<![\w/+])[A-Za-z0-9+/]{60,}={0,2}(?![\w/+])/g)) {
-      if (/ssh-(?:rsa|ed25519|dss)|ecdsa-sha2-\S+\s*$/.test(text.slice(Math.max(0, t.index - 24), t.index)))
-        continue;
-      if (looksRandom(t[0].replace(/[+/=]/g, ""), 32) && entropy(t[0]) >= 4.5)
-        found.push({ kind: "secret", start: t.index, end: t.index + t[0].length, byShape: true });
-    }
+    if (!hasRun(text, 60)) return;
+    for (const t of text.matchAll(/(?<![\w/+])[A-Za-z0-9+/]{60,}={0,2}(?![\w/+])/g))
+      if (isPrivateKeyMaterial(t[0]))
+        found.push({ kind: "private_key", start: t.index, end: t.index + t[0].length });
   },
 ];

@@ -23,7 +23,7 @@ const PROSE_WORDS = new Set(
   did does do doesnt didnt isnt wasnt arent hasnt havent cant cannot wont will would should could may might must
   has have had get gets got getting give given gives and or but so then if when while because which who what
   where why how all any some each every both either neither one two three well
-  please pls thanks thx asap later soon tomorrow today yesterday tonight
+  please pls thanks thx asap later soon tomorrow today yesterday tonight yes true false present absent
   user users account accounts login logins portal site server domain email mail
   expiry expiration age lockout lockouts reset-password self-service sspr literally basically simply actually probably
   abgelaufen falsch richtig gesperrt geändert zurückgesetzt vergessen ungültig gültig
@@ -57,6 +57,9 @@ export interface ValueSpan {
 }
 
 const OPEN_QUOTES: Record<string, string> = { '"': '"', "'": "'", "`": "`", "“": "”", "‘": "’", "«": "»" };
+
+/** Where the next key of a key=value list starts: ";Encrypt=", ",domain=", "&grant_type=". */
+const NEXT_KEY = /[;,&](?=[A-Za-z_][\w .-]{0,40}=)/;
 
 /** Punctuation that closes a sentence or clause, not part of a value typed in prose. */
 const TRAILING = /[.,;:)\]}>"'”’»]+$/;
@@ -99,9 +102,11 @@ export function looksSecret(value: string): boolean {
  * when it is a known weak password, or when it ends the clause.
  */
 function acceptsPlainWord(word: string, after: string): boolean {
-  if (COMMON_PASSWORDS.has(word.toLowerCase())) return true;
   const next = /^\s*(\S+)/.exec(after)?.[1] ?? "";
   if (!next || /^[,.;!?)—–-]/.test(after.trimStart())) return true;
+  // "password is letmein for now"; not "passwd: password updated successfully"
+  if (COMMON_PASSWORDS.has(word.toLowerCase()))
+    return !isProseWord(next) || /^(?:for|and|but|so)$/i.test(next);
   return CLAUSE_WORDS.has(next.toLowerCase().replace(/[^a-z]/g, ""));
 }
 
@@ -126,6 +131,10 @@ export function readValue(text: string, from: number, lenient: boolean): ValueSp
   }
   const first = /^\S+/.exec(text.slice(i));
   if (!first) return null;
+  // In a key=value list ("Pwd=x;Encrypt=True", "password=x,domain=CORP", "secret=x&grant_type=…") the
+  // value ends where the next key starts.
+  const listed = NEXT_KEY.exec(first[0]);
+  if (listed) first[0] = first[0].slice(0, listed.index);
   const grouped = groupedValue(text.slice(i));
   if (grouped) return { start: i, end: i + grouped.length, value: grouped };
   const token = first[0].replace(TRAILING, "");
@@ -202,12 +211,25 @@ function isTechnicalFact(token: string): boolean {
     /^(?:[0-9a-f]{2}[:-]){5}[0-9a-f]{2}$/i.test(token) ||
     /^KB\d{6,8}$/i.test(token) ||
     /^S-1-\d+(?:-\d+)+$/.test(token) ||
-    /:\/\/|\\|^[/~]/.test(token) || // URLs, Windows and Unix paths, registry keys
+    /:\/\/|\\|^\/|^~[\w.-]*\//.test(token) || // URLs, Windows and Unix paths, registry keys
     /^[A-Za-z_][\w.-]*=/.test(token) || // a setting: NoAutoUpdate=0, Server=sql01
     /^[@#]/.test(token) || // mentions and channels
+    isHostName(token) ||
     /^[\w.-]+\.(?:exe|msi|dll|log|txt|csv|xlsx?|docx?|pdf|zip|ps1|sh|json|ya?ml|xml|ini|conf|cfg|iso|vhdx?|pst|ost|bak)$/i.test(
       token,
     )
+  );
+}
+
+/**
+ * A host name: dot-separated labels ending in an alphabetic top-level label,
+ * in one case ("fs01.corp.local", "SRV01.CORP.LOCAL"), with an optional port
+ * ("sql01.corp.local:1433", "acme-prod.database.windows.net,1433").
+ */
+export function isHostName(token: string): boolean {
+  return (
+    /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}(?:[:,]\d{1,5})?$/.test(token) ||
+    /^(?:[A-Z0-9](?:[A-Z0-9-]{0,61}[A-Z0-9])?\.)+[A-Z]{2,24}(?:[:,]\d{1,5})?$/.test(token)
   );
 }
 
