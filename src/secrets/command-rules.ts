@@ -73,7 +73,7 @@ export const COMMAND_RULES: Rule[] = [
   pattern(
     "password",
     /-U\s|-u\s|--user/,
-    /(?<![\w-])(?:-U|-u|--user(?:name)?=?)\s*["']?[\w.@\\$-]+[%:](?<v>[^\s"']{3,})/g,
+    /(?<![\w-])(?:-U|-u|--user(?:name)?=?)\s*["']?[\w.@\\/$-]+[%:](?<v>[^\s"']{3,})/g,
   ),
   // --password=…, -NewPassword …, -AccountPassword …
   valueAfter(
@@ -95,9 +95,14 @@ export const COMMAND_RULES: Rule[] = [
   guarded(CONFIG_KEY_HINT, (text, found) => {
     if (!/[=:]/.test(text)) return;
     for (const m of text.matchAll(CONFIG_KEY)) {
+      // a JSON object or list as the value: its own keys are read one by one
+      if (/^\s*[{[]/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 8))) continue;
       const v = readValue(text, m.index + m[0].length, true);
       if (!v || isPlaceholder(v.value) || /^(?:true|false|null|yes|no|\d{1,3})$/i.test(v.value)) continue;
-      found.push({ kind: kindOfName(m[1]!), start: v.start, end: v.end });
+      const kind = kindOfName(m[1]!);
+      // a cookie or session value is a random string, not a word ("stsservicecookie=estsfd")
+      if (kind === "token" && !looksSecret(v.value) && v.value.length < 24) continue;
+      found.push({ kind, start: v.start, end: v.end });
     }
   }),
   // pasted tables and CSV: a column headed password, pin, secret, token or key
@@ -154,13 +159,13 @@ export const COMMAND_RULES: Rule[] = [
   pattern(
     "connection_string",
     /=/,
-    /(?<![\w-])(?:password|pwd|passwd|pass)\s*=\s*(?<v>"[^"\n]+"|'[^'\n]+'|\{[^}\n]+\}|[^;\s"'&]+)/gi,
+    /(?<![\w-])(?:password|pwd|passwd|pass)\s*=\s*(?<v>"[^"\n]+"|'[^'\n]+'|\{[^}\n]+\}|[^;\s"'&]+?(?=[;\s"'&]|,[A-Za-z_][\w.-]{0,40}=|$))/gi,
     (v) => v.length >= 3 && !/^\[/.test(v) && !isPlaceholder(v.replace(/^["']|["']$/g, "")),
   ),
   pattern(
     "api_key",
     /=/,
-    /(?<![\w-])(?:AccountKey|SharedAccessKey|SharedAccessSignature|SecretKey|ClientSecret|Secret|AuthKey|PresharedKey|PreSharedKey)\s*=\s*(?<v>[^;\s"']{8,})/gi,
+    /(?<![\w-])(?:AccountKey|SharedAccessKey|SharedAccessSignature|SecretKey|ClientSecret|Secret|AuthKey|PresharedKey|PreSharedKey)\s*=\s*(?<v>[^;\s"'&]{8,})/gi,
   ),
   pattern("private_key", /PrivateKey/i, /(?<![\w-])PrivateKey\s*=\s*(?<v>[A-Za-z0-9+/]{40,}={0,2})/g),
 

@@ -127,7 +127,13 @@ export const FORMAT_RULES: Rule[] = [
     /-----BEGIN/,
     /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----[\s\S]*?(?:-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----|$)/g,
   ),
-  pattern("private_key", /PuTTY/, /PuTTY-User-Key-File-\d+:[\s\S]*?(?:Private-MAC: \S+|$)/g),
+  // (a PuTTY file's private lines and MAC; its header, comment and public lines are public)
+  pattern(
+    "private_key",
+    /Private-Lines/,
+    /Private-Lines:\s*\d+\s+(?<v>[A-Za-z0-9+/=]{8,}(?:\s+[A-Za-z0-9+/=]{8,})*)/g,
+  ),
+  pattern("private_key", /Private-MAC/, /Private-MAC:\s*(?<v>[0-9a-f]{40,64})/g),
   // a PEM private key pasted as base64 (Kubernetes secrets, tls.key)
   pattern("private_key", /LS0tLS1CRUdJTi/, /LS0tLS1CRUdJTi[A-Za-z0-9+/]*={0,2}/g),
 
@@ -141,7 +147,7 @@ export const FORMAT_RULES: Rule[] = [
   ),
 
   // TOTP seeds: otpauth:// URIs, base32 after a TOTP tool or word, grouped setup keys
-  pattern("totp_seed", /otpauth/i, /otpauth:\/\/[^\s"'<>]+/gi),
+  pattern("totp_seed", /otpauth/i, /otpauth:\/\/[^\s"'<>?]+\?(?:[^\s"'<>]*?&)?secret=(?<v>[A-Za-z2-7=]+)/gi),
   guarded(
     /totp|otp|2fa|mfa|authenticator|seed|setup key|secret key|oathtool|pyotp|base32|token/i,
     (text, found) => {

@@ -26,6 +26,8 @@ const PASSWORD_SYMBOL = /[!@#$%^&*?~+=]|\p{Extended_Pictographic}/u;
  */
 function passwordShape(word: string): "strong" | "weak" | null {
   if (word.length > 64 || !/\p{L}/u.test(word)) return null;
+  // a line of base64 (a certificate or key body): a blob, never a typed password
+  if (word.length >= 40 && /^[A-Za-z0-9+/]+={0,2}$/.test(word)) return null;
   let shape: "strong" | "weak" | null = null;
   if (PASSWORD_SYMBOL.test(word)) shape = word.length >= 8 ? "strong" : "weak";
   else if (word.length <= 32) {
@@ -92,23 +94,30 @@ export const SHAPE_RULES: Rule[] = [
     for (const m of text.matchAll(CANDIDATE_WORD)) {
       if (m[0].length < 6 || GLUED_BEFORE.test(text[m.index - 1] ?? " ") || !/\d/.test(m[0])) continue;
       // "Clinic2024!!" keeps its bangs; a sentence's full stop, comma or bracket is not the password's.
-      const word = m[0].replace(/[.,;:?)\]]+$/, "");
+      let word = m[0].replace(/[.,;:?)\]]+$/, "");
+      // "--setuppwd=N3wB10s!", "admin:Gr4fana!Adm", "host:5432:*:user:Pa55#": the value after the name
+      let at = m.index;
+      const named = /^[^=:]*[=:](?!\/\/)/.exec(word) ? word.search(/[^=:]*$/) : 0;
+      if (named > 0) {
+        at += named;
+        word = word.slice(named);
+      }
       if (word.length < 6) continue;
       const shape = passwordShape(word);
       if (!shape) continue;
       if (shape === "weak") {
-        const end = m.index + m[0].length;
+        const end = at + word.length;
         talkAt ??= [...text.matchAll(CREDENTIAL_TALK)].map((t) => [t.index, t.index + t[0].length] as const);
-        if (!talkAt.some(([a, b]) => b <= m.index || a >= end)) continue;
+        if (!talkAt.some(([a, b]) => b <= at || a >= end)) continue;
       }
-      const before = text.slice(Math.max(0, m.index - 24), m.index);
+      const before = text.slice(Math.max(0, at - 24), at);
       if (
-        insideUrlOrPath(text, m.index) ||
+        insideUrlOrPath(text, at) ||
         NAMED_BEFORE.test(before) ||
         /ssh-(?:rsa|ed25519|dss)\s+$/.test(before)
       )
         continue;
-      found.push({ kind: "password", start: m.index, end: m.index + word.length, byShape: true });
+      found.push({ kind: "password", start: at, end: at + word.length, byShape: true });
     }
   },
 
@@ -129,7 +138,7 @@ export const SHAPE_RULES: Rule[] = [
         /[g-z]/.test(token) &&
         (token.match(/\d+/g)?.length ?? 0) >= 4 &&
         entropy(token) >= 4;
-      const hex = isLongHex(token, 24);
+      const hex = isLongHex(token.replace(/^0x/i, ""), 16);
       if (!hex && !mixedLetters && !lowerRandom && !looksRandom(token, 16)) continue;
       // … and only right after a credential word (up to 80 characters before it)
       const before = text.slice(Math.max(0, t.index - 80), t.index);

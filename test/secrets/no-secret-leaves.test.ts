@@ -105,11 +105,33 @@ const KINDS: Record<SecretKind, { value: fc.Arbitrary<string>; say: Array<(v: st
       .map(([t, b, s]) => `https://hooks.slack.com/services/T${t}/B${b}/${s}`),
     say: [(v) => `alerts go to ${v}`],
   },
+  payment_card: {
+    // a Visa number with a valid check digit, grouped as printed
+    value: digits(15, 15)
+      .map((d) => `4${d}`.slice(0, 15))
+      .map((d) => `${d}${luhnCheckDigit(d)}`)
+      .map((n) => n.replace(/(\d{4})(?=\d)/g, "$1 ")),
+    say: [
+      (v) => `card for the renewal: ${v} exp 09/29 cvv 481`,
+      (v) => `she read the company card out over the phone, ${v}, expiry 11/2028`,
+    ],
+  },
   secret: {
     value: chars(`${alnum}~._`, 40).filter((v) => /\d/.test(v) && /[a-z]/.test(v) && /[A-Z]/.test(v)),
     say: [(v) => `client secret: ${v}`, (v) => `RADIUS shared secret is ${v}`],
   },
 };
+
+/** The digit that makes `digits` pass the Luhn check as a card number. */
+function luhnCheckDigit(digits: string): number {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let d = Number(digits[digits.length - 1 - i]);
+    if (i % 2 === 0) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+    sum += d;
+  }
+  return (10 - (sum % 10)) % 10;
+}
 
 const ORDINARY = [
   "Users report the shared drive is slow since this morning.",
