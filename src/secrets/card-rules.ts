@@ -16,7 +16,7 @@ const TEST_CARD = /\b(?:test|sandbox|dummy)\s+(?:card|number|pan|visa|mastercard
 
 const CANDIDATE = /(?<![\w.,/-])\d(?:[ -]?\d){11,18}(?![\w-]|[.,/]\d)/g;
 
-const MONTH = String.raw`(?:0[1-9]|1[0-2])`;
+const MONTH = "(?:0[1-9]|1[0-2])";
 /** 09/27, 11/2026, 0428, 2027-08, 10 / 27 */
 const DATE = String.raw`(?:${MONTH}\s?[/-]\s?(?:20)?\d{2}(?![\d/])|${MONTH}(?:20)?\d{2}(?!\d)|20\d{2}[-/]${MONTH}(?!\d))`;
 const EXPIRY_LABEL = String.raw`(?:exp(?:iry|ires|iration)?(?:\s+date)?\.?|valid\s+(?:thru|through|until|to)|good\s+(?:thru|through)|g[üu]ltig\s+bis|ablauf(?:datum)?|vence|caducidad|date\s+d'expiration|scadenza|validade|vervaldatum)`;

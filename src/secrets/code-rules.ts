@@ -7,7 +7,7 @@ import { guarded, pattern, type Rule, type SecretSpan, valueAfter } from "./rule
  */
 
 /** Codes that are not secrets: error, status, zip, product… codes. */
-const NOT_SECRET_CODE =
+export const NOT_SECRET_CODE =
   "error|status|exit|http|response|return|result|zip|postal|area|country|product|event|reason|stop|bug|sku|source|qr|bar|colou?r|hex|sort|swift|routing|tax|order|reference|ref|tracking|dial|station|promo|discount|coupon|voucher|class|course|cost|billing|account|project|fault|trouble|diagnostic|dtc|sql|iso|language|currency|airport|ticket|the|this|that|our|my|your|source|sample|example|qr";
 
 /** Apps and words that show a one-time code. */
@@ -91,7 +91,7 @@ export const CODE_RULES: Rule[] = [
   // door and gate codes said without "code": "front door 6262", "gate takes *2204", "safe opens with 17-33-08"
   pattern(
     "pin",
-    /door|gate|keypad|alarm|lockbox|safe/i,
-    /\b(?:door|gate|keypad|alarm|lockbox|safe)\b(?:\s+[\w-]+){0,4}?\s+(?:is|takes|opens\s+with|code|combo|=|:)?\s*(?<v>[*#]?\d{4,8}#?|\d{1,2}(?:-\d{1,2}){2,3})(?![\w-]|\.\d)/gi,
+    /door|gate|keypad|alarm|lockbox|safe|t[üu]r|tor\b|porte|puerta|portail/i,
+    /\b(?:door|gate|keypad|alarm|alarmanlage|lockbox|safe|t[üu]r|tor|alarme|porte|portail|puerta|alarma)\b(?:\s+[\w/-]+){0,4}?\s+(?:is|takes|opens\s+with|(?:arm|disarm|set|unset)s?\s+with|mit|with|avec|con|code|combo|=|:)?\s*(?<v>[*#]?\d{4,8}#?|\d{1,2}(?:-\d{1,2}){2,3})(?![\w-]|\.\d)/gi,
   ),
 ];

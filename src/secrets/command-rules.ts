@@ -33,6 +33,32 @@ const CLI_PASSWORD_COMMANDS =
   /\b(?:sshpass|psexec|paexec|racadm|ipmitool|docker\s+login|podman\s+login|helm\s+registry\s+login|mysql|mariadb|mysqldump|mysqladmin|sqlcmd|bcp|osql|wmic|winrs|plink|pscp|rdesktop|xfreerdp|smbclient|rpcclient|crackmapexec|nxc|netexec|evil-winrm|impacket|ldapsearch|curl|wget|htpasswd|openssl|az\s+login|ftp|lftp|sqlplus|psql)\b/i;
 
 export const COMMAND_RULES: Rule[] = [
+  // net use [X:|*] \\server\share PASSWORD|"pass phrase" [/user:…] (never "*": it prompts)
+  pattern(
+    "password",
+    /net\s+use/i,
+    /\bnet\s+use\s+(?:[A-Za-z]:\s+|\*\s+)?(?:"\\\\[^"\n]+"|\\\\\S+)\s+(?:(["'])(?<q>[^"'\n]+)\1|(?<v>(?![/*])[^\s"']+))/gi,
+  ),
+  // SNMP tools: -c COMMUNITY, and v3's -A auth and -X privacy passphrases
+  guarded(/\bsnmp\w*\b/i, (text, found) => {
+    for (const m of text.matchAll(
+      /\bsnmp(?:walk|get|bulkwalk|bulkget|set|getnext|table|trap|check|status|df|netstat)\b[^\n]*/gi,
+    ))
+      for (const f of m[0].matchAll(/\s-[cAX]\s*(?:(["'])(?<q>[^"'\n]+)\1|(?<v>[^\s"'-][^\s"']*))/g)) {
+        const value = f.groups!.q ?? f.groups!.v!;
+        if (isPlaceholder(value)) continue;
+        const start = m.index + f.index + f[0].lastIndexOf(value);
+        found.push({ kind: "secret", start, end: start + value.length });
+      }
+  }),
+  // FortiGate: the community's name is its secret ("config system snmp community … set name "F0rti-NMS"")
+  pattern(
+    "secret",
+    /snmp\s+community/i,
+    /config\s+system\s+snmp\s+community[\s\S]{0,80}?\bset\s+name\s+(?:"(?<v>[^"\n]+)"|(?<w>\S+))/gi,
+  ),
+  // //user:password@host (mount_smbfs, cifs, smbclient URLs without a scheme)
+  pattern("password", /\/\/[^\s/:@]+:/, /(?<![\w:/])\/\/[^\s:/@]+:(?<v>[^\s@/]+)@[\w.-]+/g),
   // net user NAME PASS, net use … /user:X PASS
   pattern("password", /net\s+user/i, /\bnet\s+user\s+[\w.$\\-]+\s+(?<v>(?![*/])[^\s/]{4,})(?=\s|$)/gi, (v) =>
     looksSecret(v),

@@ -12,7 +12,12 @@ interface Shape {
   re: RegExp;
   /** Extra check on a match. */
   accept?: (token: string) => boolean;
+  /** Rules may read it as context (a share path before a password), though no value may overlap it. */
+  readable?: boolean;
 }
+
+/** A range of a text: [start, end), and whether rules may still read it as context. */
+export type NotSecretRange = [number, number, boolean?];
 
 const HEX_GROUPS = /^[0-9a-f:]+$/i;
 
@@ -66,16 +71,17 @@ const SHAPES: Shape[] = [
   {
     hint: /\\/,
     re: /(?<![\w\\])(?:\\\\[\w.$-]+|\b[A-Za-z]:|\b(?:Cert|HKLM|HKCU|HKCR|HKU|Env|Registry|Variable|WSMan)::?)\\[^\s"'`|<>*?]*/g,
+    readable: true,
   },
 ];
 
 /** Where the text holds a token that is never a secret, as [start, end) ranges. */
-export function notSecretRanges(text: string): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
+export function notSecretRanges(text: string): NotSecretRange[] {
+  const out: NotSecretRange[] = [];
   for (const shape of SHAPES) {
     if (!shape.hint.test(text)) continue;
     for (const m of text.matchAll(shape.re))
-      if (!shape.accept || shape.accept(m[0])) out.push([m.index, m.index + m[0].length]);
+      if (!shape.accept || shape.accept(m[0])) out.push([m.index, m.index + m[0].length, shape.readable]);
   }
   return out;
 }

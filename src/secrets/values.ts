@@ -142,6 +142,8 @@ export function readValue(text: string, from: number, lenient: boolean): ValueSp
   }
   const first = /^\S+/.exec(text.slice(i));
   if (!first) return null;
+  // a JSON object or list: its own keys name their values, read one by one
+  if (/^(?:\{\s*"|\[\s*[{"])/.test(first[0])) return null;
   // In a key=value list ("Pwd=x;Encrypt=True", "password=x,domain=CORP", "secret=x&grant_type=…") the
   // value ends where the next key starts.
   const listed = NEXT_KEY.exec(text.slice(i, i + first[0].length + 48));
