@@ -56,8 +56,8 @@ const SHAPES: Shape[] = [
   },
   // IPv6 addresses (with zone and prefix length), as words or in URL brackets
   {
-    hint: /[0-9a-f]:[0-9a-f]*:/i,
-    re: /(?<![\w:.%-])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?::\d{1,3}(?:\.\d{1,3}){3})?(?:%[\w.-]+)?(?:\/\d{1,3})?(?![\w:%-])/g,
+    hint: /:[0-9a-f]{0,4}:/i,
+    re: /(?<![\w:.%-])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,8}(?::\d{1,3}(?:\.\d{1,3}){3})?(?:%[\w.-]+)?(?:\/\d{1,3})?(?![\w:%-])/g,
     accept: isIpv6,
   },
   // MAC addresses: aa:bb:cc:dd:ee:ff, AA-BB-…, and Cisco's 001a.2b3c.4d5e

@@ -1,7 +1,7 @@
 import { isPrivateKeyMaterial } from "./key-material.ts";
 import type { Rule } from "./rule-kit.ts";
 import { insideUrlOrPath } from "./rule-kit.ts";
-import { entropy, isLongHex, isPlaceholder, looksRandom, looksTechnical } from "./values.ts";
+import { entropy, isHostName, isLongHex, isPlaceholder, looksRandom, looksTechnical } from "./values.ts";
 
 /**
  * Secrets recognised by their shape: long random tokens and hex keys after
@@ -57,9 +57,9 @@ const CANDIDATE_WORD = /[^\s"'`()<>,;]+/g;
 /** A word glued to a path, an address or a variable is part of it. */
 const GLUED_BEFORE = /[\w@$%/\\:.-]/;
 
-/** Words after which a long random value is a credential. */
+/** Words after which a long random value is a credential (not part of a host name: "api-eu.local"). */
 const KEY_WORD =
-  /\b(?:key\d?|keys|token|tokens|secret|secrets|credential|credentials|creds?|password|passwd|pwd|passphrase|psk|api|auth|bearer|sas|signature|sig|apikey|access|private|cookie|session|challenge|hmac|skey|ikey|pat)\b/gi;
+  /\b(?:key\d?|keys|token|tokens|secret|secrets|credential|credentials|creds?|password|passwd|pwd|passphrase|psk|api|auth|bearer|sas|signature|sig|apikey|access|private|cookie|session|challenge|hmac|skey|ikey|pat)\b(?![\w-]*\.[a-z]{2,}\b)/gi;
 const LONG_TOKEN = /[A-Za-z0-9+/_~.-]{16,}={0,2}/g;
 
 /** Whether the text has a run of at least `min` token characters (letters, digits, + / = _ ~ . -): a cheap first test. */
@@ -126,7 +126,7 @@ export const SHAPE_RULES: Rule[] = [
     if (!hasRun(text, 16)) return;
     for (const t of text.matchAll(LONG_TOKEN)) {
       const token = t[0].replace(/[.]+$/, "");
-      if (token.length < 16) continue;
+      if (token.length < 16 || isHostName(token)) continue;
       // letters only, random case ("sAiPFzcpTFLUmJHLklWd")
       const mixedLetters =
         /^[A-Za-z]{16,}$/.test(token) &&
