@@ -34,6 +34,12 @@ export interface RedactOptions {
    * found, and what this text finds and announces is remembered for the next.
    */
   session?: SessionSecrets;
+  /**
+   * The text is a field (a ticket summary, a company, a resolution summary),
+   * not the next chat message: it never answers a label the last message
+   * ended with, nor leaves one open.
+   */
+  field?: boolean;
 }
 
 /** Public keys: look like secrets, are not (an ssh public key line, a WireGuard peer's PublicKey). */
@@ -133,7 +139,7 @@ export async function redactSecrets(text: string, options: RedactOptions = {}): 
   const markers = markerRanges(text);
   const masked = maskMarkers(text, markers);
   const { session } = options;
-  const answers = session ? session.follow(text) : [];
+  const answers = session && !options.field ? session.follow(text) : [];
   const result = redact(
     text,
     markers,

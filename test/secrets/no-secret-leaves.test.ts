@@ -164,8 +164,13 @@ const NOT_SECRET = [
   "https://hooks.slack.com/services/T",
 ].join("\n");
 
-/** The secret, or any 8 characters of it in a row that are not also ordinary text: what shows, if any. */
+/**
+ * The secret, or any 8 characters of it in a row that are not also ordinary text: what shows, if any
+ * (a short one only as a token of its own).
+ */
 function shows(haystack: string, secret: string): string | undefined {
+  // a PIN of four digits shows as a token of its own, not inside a trace log's timestamp or duration
+  if (secret.length < 6) return showsSecret(haystack, secret);
   if (haystack.includes(secret)) return secret;
   for (let i = 0; i + 8 <= secret.length; i++) {
     const piece = secret.slice(i, i + 8);

@@ -38,9 +38,13 @@ const NO_NAMES: ReadonlyMap<string, string> = new Map();
  * Slack text) is normalised; adapters resolve names before this.
  */
 export async function intakeText(text: string, sessionId?: string): Promise<string> {
+  return intake(text, sessionId, false);
+}
+
+async function intake(text: string, sessionId: string | undefined, field: boolean): Promise<string> {
   const session = sessionId ? sessionSecrets(sessionId) : undefined;
-  const result = await redactSecrets(normalizeChatMarkupWith(cleanIncomingText(text), NO_NAMES), { session });
-  return result.text;
+  const readable = normalizeChatMarkupWith(cleanIncomingText(text), NO_NAMES);
+  return (await redactSecrets(readable, { session, field })).text;
 }
 
 /** The same for an optional field. */
@@ -57,5 +61,5 @@ export async function intakeField<T extends string | null | undefined>(
   sessionId?: string,
 ): Promise<T> {
   if (typeof text !== "string") return text;
-  return (await intakeText(cleanField(text), sessionId)) as T;
+  return (await intake(cleanField(text), sessionId, true)) as T;
 }

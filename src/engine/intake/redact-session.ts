@@ -21,9 +21,13 @@ export class SessionRedactor {
   private readonly slice = workSlices();
 
   async text(text: string): Promise<string> {
+    return this.redact(text, false);
+  }
+
+  private async redact(text: string, field: boolean): Promise<string> {
     await this.slice();
     const readable = normalizeChatMarkupWith(upgradeLegacyMarkers(cleanIncomingText(text)), NO_NAMES);
-    return (await redactSecrets(readable, { session: this.secrets })).text;
+    return (await redactSecrets(readable, { session: this.secrets, field })).text;
   }
 
   async optional<T extends string | undefined>(text: T): Promise<T> {
@@ -32,7 +36,7 @@ export class SessionRedactor {
 
   /** A one-line field: cleaned as a field (markup, HTML, formulas, AI-directed text), then redacted. */
   async field<T extends string | undefined>(text: T): Promise<T> {
-    return (text === undefined ? text : await this.text(cleanField(text))) as T;
+    return (text === undefined ? text : await this.redact(cleanField(text), true)) as T;
   }
 }
 
