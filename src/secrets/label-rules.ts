@@ -55,7 +55,7 @@ const BARE = String.raw`\s+(?:to\s+)?`;
  * Up to twelve words or bracketed asides ("(LastPass, jane.doe@contoso.com)"), never across a
  * sentence end, another separator, a variable or an unclosed bracket.
  */
-const OWNER = String.raw`(?:[ \t]+(?!(?:${VERBS.join("|")})(?![\w']))(?:(?:Dr|Mr|Mrs|Ms|Prof|St|Jr|Sr)\.|\([^()\n]{0,80}\)|(?:[^\s:=.;!?$→()"]|\.(?=\w))+)){0,12}?`;
+const OWNER = String.raw`(?:[ \t]+(?!(?:${VERBS.join("|")})(?![\w']))(?:(?:Dr|Mr|Mrs|Ms|Prof|St|Jr|Sr)\.|\([^()\n]{0,80}\)|[^\s:=.;!?$→()"]+(?:\.[^\s:=.;!?$→()"]+)*)){0,12}?`;
 
 interface LabelRule {
   kind: SecretKind;

@@ -39,12 +39,12 @@ const SHAPES: Shape[] = [
   { hint: /=\?/, re: /=\?[\w.-]+\?[BbQq]\?[^?\s]*\?=/g },
   // DKIM-Signature / ARC-Seal / ARC-Message-Signature tags, and a DKIM key record's public key
   {
-    hint: /DKIM|ARC-/i,
+    hint: /DKIM|ARC-|dkim/,
     re: /(?<![\w-])(?:bh?|p)=[A-Za-z0-9+/]+={0,2}/g,
   },
   // SSH and certificate fingerprints: SHA256:base64, MD5:aa:bb:…
   {
-    hint: /SHA|MD5/i,
+    hint: /(?:SHA|sha)\d{1,3}:|(?:MD5|md5):/,
     re: /\b(?:SHA(?:1|256|384|512)|MD5):(?:[A-Za-z0-9+/]{27,86}={0,2}|[0-9a-f]{2}(?::[0-9a-f]{2}){15,63})(?![\w+/])/gi,
   },
   // arn:aws:service:region:account:resource
@@ -56,13 +56,13 @@ const SHAPES: Shape[] = [
   },
   // IPv6 addresses (with zone and prefix length), as words or in URL brackets
   {
-    hint: /:[0-9a-f]{0,4}:/i,
+    hint: /::|[0-9a-fA-F]:[0-9a-fA-F]{1,4}:[0-9a-fA-F]{1,4}:/,
     re: /(?<![\w:.%-])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,8}(?::\d{1,3}(?:\.\d{1,3}){3})?(?:%[\w.-]+)?(?:\/\d{1,3})?(?![\w:%-])/g,
     accept: isIpv6,
   },
   // MAC addresses: aa:bb:cc:dd:ee:ff, AA-BB-…, and Cisco's 001a.2b3c.4d5e
   {
-    hint: /[0-9a-f]{2}[:-][0-9a-f]{2}[:-]|[0-9a-f]{4}\.[0-9a-f]{4}\./i,
+    hint: /[:-][0-9a-fA-F]{2}[:-][0-9a-fA-F]{2}[:-]|\.[0-9a-f]{4}\./,
     re: /(?<![\w:.-])(?:[0-9A-Fa-f]{2}([:-])(?:[0-9A-Fa-f]{2}\1){4}[0-9A-Fa-f]{2}|[0-9a-f]{4}\.[0-9a-f]{4}\.[0-9a-f]{4})(?![\w:.-])/g,
   },
   // data: URIs with a base64 body (images in pasted mail)
