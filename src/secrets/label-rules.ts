@@ -71,8 +71,14 @@ interface LabelRule {
   bareValue?: boolean;
   /** Extra check on the value. */
   accept?: (value: string) => boolean;
+  /** Whether the words matched as the label are one (checked after the match, cheaper than a lookahead). */
+  labelOk?: (label: string) => boolean;
 }
 
+const NOT_A_PIN_CODE = new RegExp(
+  String.raw`^(?:${NOT_SECRET_CODE}|fehler|post|rabatt|gutschein|short|auth|unlock)[ -]?code`,
+  "i",
+);
 const PIN_VALUE = (v: string) =>
   /^[*#]?\d{3,10}#?$/.test(v) || /^\d{1,4}(?:[- ]\d{1,4}){1,5}#?$/.test(v.replace(/#$/, ""));
 const CODE_VALUE = (v: string) =>
@@ -110,9 +116,11 @@ const LABELS: LabelRule[] = [
   {
     kind: "pin",
     hint: /\bpin\b|\bpuk\b|passcode|codes?\b|\bcombo\b|combination|keypad/i,
-    label: String.raw`(?:(?:[\w-]+[- ])?pin(?:\s+(?:code|number|no\.?))?|(?!(?:${NOT_SECRET_CODE}|fehler|post|rabatt|gutschein|short|auth|unlock)[ -]?code)\p{L}{3,}[ -]?code|puk(?:\s+code)?|(?:screen\s+)?passcode|(?:door|alarm|gate|keypad|lockbox|lock\s+box|key\s*safe|safe|entry|building|garage|clicker|padlock|disarm|arm|unlock|suite|cage|rack|cabinet|access|copier|printer|release|panel)\s+(?:code|combo|combination|pin)|combination|combo|keypad|voicemail\s+(?:password|code))`,
+    label: String.raw`(?:(?:[\w-]+[- ])?pin(?:\s+(?:code|number|no\.?))?|\p{L}{3,}[ -]?code|puk(?:\s+code)?|(?:screen\s+)?passcode|(?:door|alarm|gate|keypad|lockbox|lock\s+box|key\s*safe|safe|entry|building|garage|clicker|padlock|disarm|arm|unlock|suite|cage|rack|cabinet|access|copier|printer|release|panel)\s+(?:code|combo|combination|pin)|combination|combo|keypad|voicemail\s+(?:password|code))`,
     bareValue: true,
     accept: PIN_VALUE,
+    // any "<word> code" (installer code, Zugangscode), never an error, status, zip… code
+    labelOk: (label) => !NOT_A_PIN_CODE.test(label),
   },
   {
     kind: "totp_seed",
@@ -217,13 +225,15 @@ function labelRule(rule: LabelRule): Rule {
       }
     };
     for (const m of text.matchAll(explicit)) {
+      if (rule.labelOk && !rule.labelOk(m[0])) continue;
       const at = m.index + m[0].length;
       // "wlan pw is all lowercase: bluebird42seaside": how it is written, then the value
       const aside = readValue(text, at, true) ? null : HOW_WRITTEN.exec(text.slice(at));
       take(readValue(text, aside ? at + aside[0].length : at, true));
     }
     if (!bare) return;
-    for (const m of text.matchAll(bare)) take(readValue(text, m.index + m[0].length, false));
+    for (const m of text.matchAll(bare))
+      if (!rule.labelOk || rule.labelOk(m[0])) take(readValue(text, m.index + m[0].length, false));
   });
 }
 
