@@ -76,7 +76,7 @@ interface LabelRule {
 }
 
 const NOT_A_PIN_CODE = new RegExp(
-  String.raw`^(?:${NOT_SECRET_CODE}|fehler|post|rabatt|gutschein|short|auth|unlock)[ -]?code`,
+  `^(?:${NOT_SECRET_CODE}|fehler|post|rabatt|gutschein|short|auth|unlock)[ -]?code`,
   "i",
 );
 const PIN_VALUE = (v: string) =>
