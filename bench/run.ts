@@ -25,7 +25,8 @@ const BENCHES: Array<[string, () => Promise<void>]> = [
 
 const only = process.argv[2];
 for (const [name, run] of BENCHES) {
-  if (only && !name.includes(only)) continue;
+  // "npm run bench secrets" finds "secret detection": a bench is named by any word it starts with
+  if (only && !name.includes(only) && !only.startsWith(name.split(" ")[0]!)) continue;
   console.log(`\n=== ${name} ===`);
   await run();
 }

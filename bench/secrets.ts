@@ -12,7 +12,11 @@ import { redactSecrets } from "../src/secrets/index.ts";
 import { SHARED_EVAL_DIR } from "../test/support/eval-dir.ts";
 import { fmtMs, percentile, printTable } from "./stats.ts";
 
-const CORPUS = join(import.meta.dirname, "../test/secrets/corpus");
+/** The corpora: the first three sets, and the blind set of issue 27. */
+const CORPORA = [
+  join(import.meta.dirname, "../test/secrets/corpus"),
+  join(import.meta.dirname, "../test/secrets/corpus-issue27"),
+];
 const SESSIONS = [
   join(SHARED_EVAL_DIR, "sessions"),
   join(import.meta.dirname, "../test/engine/fixtures/sessions"),
@@ -33,16 +37,20 @@ function ordinaryLines(): string[] {
 
 /** The look-alike lines of the corpora: ordinary text chosen to resemble secrets. */
 function lookAlikeLines(): string[] {
-  return readdirSync(CORPUS)
-    .filter((f) => f.endsWith("negatives.txt"))
-    .flatMap((f) => readFileSync(join(CORPUS, f), "utf8").trim().split("\n"));
+  return CORPORA.flatMap((dir) =>
+    readdirSync(dir)
+      .filter((f) => f.endsWith("negatives.txt"))
+      .flatMap((f) => readFileSync(join(dir, f), "utf8").trim().split("\n")),
+  );
 }
 
 function secretLines(): string[] {
-  return readdirSync(CORPUS)
-    .filter((f) => f.endsWith("positives.jsonl"))
-    .flatMap((f) => readFileSync(join(CORPUS, f), "utf8").trim().split("\n"))
-    .map((l) => (JSON.parse(l) as { text: string }).text);
+  return CORPORA.flatMap((dir) =>
+    readdirSync(dir)
+      .filter((f) => f.endsWith("positives.jsonl"))
+      .flatMap((f) => readFileSync(join(dir, f), "utf8").trim().split("\n"))
+      .map((l) => (JSON.parse(l) as { text: string }).text),
+  );
 }
 
 async function timeEach(lines: readonly string[], fn: (text: string) => unknown): Promise<number[]> {

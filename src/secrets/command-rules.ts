@@ -33,11 +33,45 @@ const CLI_PASSWORD_COMMANDS =
   /\b(?:sshpass|psexec|paexec|racadm|ipmitool|docker\s+login|podman\s+login|helm\s+registry\s+login|mysql|mariadb|mysqldump|mysqladmin|sqlcmd|bcp|osql|wmic|winrs|plink|pscp|rdesktop|xfreerdp|smbclient|rpcclient|crackmapexec|nxc|netexec|evil-winrm|impacket|ldapsearch|curl|wget|htpasswd|openssl|az\s+login|ftp|lftp|sqlplus|psql)\b/i;
 
 export const COMMAND_RULES: Rule[] = [
+  // net use [X:|*] \\server\share PASSWORD|"pass phrase" [/user:…] (never "*": it prompts)
+  pattern(
+    "password",
+    /net\s+use/i,
+    /\bnet\s+use\s+(?:[A-Za-z]:\s+|\*\s+)?(?:"\\\\[^"\n]+"|\\\\\S+)\s+(?:(["'])(?<q>[^"'\n]+)\1|(?<v>(?![/*])[^\s"']+))/gi,
+  ),
+  // SNMP tools: -c COMMUNITY, and v3's -A auth and -X privacy passphrases
+  guarded(/\bsnmp\w*\b/i, (text, found) => {
+    for (const m of text.matchAll(
+      /\bsnmp(?:walk|get|bulkwalk|bulkget|set|getnext|table|trap|check|status|df|netstat)\b[^\n]*/gi,
+    ))
+      for (const f of m[0].matchAll(/\s-[cAX]\s*(?:(["'])(?<q>[^"'\n]+)\1|(?<v>[^\s"'-][^\s"']*))/g)) {
+        const value = f.groups!.q ?? f.groups!.v!;
+        if (isPlaceholder(value)) continue;
+        const start = m.index + f.index + f[0].lastIndexOf(value);
+        found.push({ kind: "secret", start, end: start + value.length });
+      }
+  }),
+  // FortiGate: the community's name is its secret ("config system snmp community … set name "F0rti-NMS"")
+  pattern(
+    "secret",
+    /snmp\s+community/i,
+    /config\s+system\s+snmp\s+community[\s\S]{0,80}?\bset\s+name\s+(?:"(?<v>[^"\n]+)"|(?<w>\S+))/gi,
+  ),
+  // //user:password@host (mount_smbfs, cifs, smbclient URLs without a scheme)
+  pattern("password", /\/\/[^\s/:@]+:/, /(?<![\w:/])\/\/[^\s:/@]+:(?<v>[^\s@/]+)@[\w.-]+/g),
   // net user NAME PASS, net use … /user:X PASS
   pattern("password", /net\s+user/i, /\bnet\s+user\s+[\w.$\\-]+\s+(?<v>(?![*/])[^\s/]{4,})(?=\s|$)/gi, (v) =>
     looksSecret(v),
   ),
-  pattern("password", /\/user:/i, /\/user:\S+\s+(?<v>(?![*/])[^\s/]{4,})(?=\s|$)/gi, (v) => looksSecret(v)),
+  // (not runas: it asks for the password, and what follows /user: is the program to run)
+  guarded(/\/user:/i, (text, found) => {
+    for (const m of text.matchAll(/\/user:\S+\s+(?<v>(?![*/])[^\s/]{4,})(?=\s|$)/gi)) {
+      const line = text.slice(text.lastIndexOf("\n", m.index) + 1, m.index);
+      if (/\brunas\b/i.test(line) || !looksSecret(m.groups!.v!)) continue;
+      const start = m.index + m[0].length - m.groups!.v!.length;
+      found.push({ kind: "password", start, end: start + m.groups!.v!.length });
+    }
+  }),
   // mysql -pSECRET (no space), -p'SECRET'
   pattern(
     "password",
@@ -65,7 +99,7 @@ export const COMMAND_RULES: Rule[] = [
   pattern(
     "password",
     /-U\s|-u\s|--user/,
-    /(?<![\w-])(?:-U|-u|--user(?:name)?=?)\s*["']?[\w.@\\$-]+[%:](?<v>[^\s"']{3,})/g,
+    /(?<![\w-])(?:-U|-u|--user(?:name)?=?)\s*["']?[\w.@\\/$-]+[%:](?<v>[^\s"']{3,})/g,
   ),
   // --password=…, -NewPassword …, -AccountPassword …
   valueAfter(
@@ -87,9 +121,14 @@ export const COMMAND_RULES: Rule[] = [
   guarded(CONFIG_KEY_HINT, (text, found) => {
     if (!/[=:]/.test(text)) return;
     for (const m of text.matchAll(CONFIG_KEY)) {
+      // a JSON object or list as the value: its own keys are read one by one
+      if (/^\s*[{[]/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 8))) continue;
       const v = readValue(text, m.index + m[0].length, true);
       if (!v || isPlaceholder(v.value) || /^(?:true|false|null|yes|no|\d{1,3})$/i.test(v.value)) continue;
-      found.push({ kind: kindOfName(m[1]!), start: v.start, end: v.end });
+      const kind = kindOfName(m[1]!);
+      // a cookie or session value is a random string, not a word ("stsservicecookie=estsfd")
+      if (kind === "token" && !looksSecret(v.value) && v.value.length < 24) continue;
+      found.push({ kind, start: v.start, end: v.end });
     }
   }),
   // pasted tables and CSV: a column headed password, pin, secret, token or key
@@ -146,13 +185,13 @@ export const COMMAND_RULES: Rule[] = [
   pattern(
     "connection_string",
     /=/,
-    /(?<![\w-])(?:password|pwd|passwd|pass)\s*=\s*(?<v>"[^"\n]+"|'[^'\n]+'|\{[^}\n]+\}|[^;\s"'&]+)/gi,
+    /(?<![\w-])(?:password|pwd|passwd|pass)\s*=\s*(?<v>"[^"\n]+"|'[^'\n]+'|\{[^}\n]+\}|[^;\s"'&]+?(?=[;\s"'&]|,[A-Za-z_][\w.-]{0,40}=|$))/gi,
     (v) => v.length >= 3 && !/^\[/.test(v) && !isPlaceholder(v.replace(/^["']|["']$/g, "")),
   ),
   pattern(
     "api_key",
     /=/,
-    /(?<![\w-])(?:AccountKey|SharedAccessKey|SharedAccessSignature|SecretKey|ClientSecret|Secret|AuthKey|PresharedKey|PreSharedKey)\s*=\s*(?<v>[^;\s"']{8,})/gi,
+    /(?<![\w-])(?:AccountKey|SharedAccessKey|SharedAccessSignature|SecretKey|ClientSecret|Secret|AuthKey|PresharedKey|PreSharedKey)\s*=\s*(?<v>[^;\s"'&]{8,})/gi,
   ),
   pattern("private_key", /PrivateKey/i, /(?<![\w-])PrivateKey\s*=\s*(?<v>[A-Za-z0-9+/]{40,}={0,2})/g),
 

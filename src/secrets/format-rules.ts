@@ -38,6 +38,10 @@ export const FORMAT_RULES: Rule[] = [
     /sk-|sk_|rk_|AKIA|ASIA|AIza|SG\.|key-|whsec_|SK[0-9a-f]|AC[0-9a-f]|dd[a-z]|xkeysib/,
     /\b(?:sk-(?:proj-|ant-(?:api\d+-)?|live-|test-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}|[sr]k_(?:live|test)_[A-Za-z0-9]{16,}|whsec_[A-Za-z0-9]{20,}|(?:AKIA|ASIA)[0-9A-Z]{16}|AIza[0-9A-Za-z_-]{35}|SG\.[\w-]{16,}\.[\w-]{16,}|key-[0-9a-f]{32}|SK[0-9a-f]{32}|xkeysib-[a-f0-9]{64}-[A-Za-z0-9]{16})\b/g,
   ),
+  // an Entra ID (Azure AD) client secret: three characters, a digit, "Q~", then 31 to 34 more
+  pattern("secret", /\dQ~/, /(?<![\w~.-])[\w~.-]{3}\dQ~[\w~.-]{31,34}(?![\w~.-])/g),
+  // the private members of a JSON Web Key
+  pattern("private_key", /"kty"/, /"(?:d|p|q|dp|dq|qi|k)"\s*:\s*"(?<v>[A-Za-z0-9_-]{16,})"/g),
   pattern("private_key", /AGE-SECRET-KEY/, /AGE-SECRET-KEY-1[0-9A-Z]{50,}/g),
   // a wallet's recovery phrase: 12 to 24 lowercase words after its name
   pattern(
@@ -123,7 +127,13 @@ export const FORMAT_RULES: Rule[] = [
     /-----BEGIN/,
     /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----[\s\S]*?(?:-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----|$)/g,
   ),
-  pattern("private_key", /PuTTY/, /PuTTY-User-Key-File-\d+:[\s\S]*?(?:Private-MAC: \S+|$)/g),
+  // (a PuTTY file's private lines and MAC; its header, comment and public lines are public)
+  pattern(
+    "private_key",
+    /Private-Lines/,
+    /Private-Lines:\s*\d+\s+(?<v>[A-Za-z0-9+/=]{8,}(?:\s+[A-Za-z0-9+/=]{8,})*)/g,
+  ),
+  pattern("private_key", /Private-MAC/, /Private-MAC:\s*(?<v>[0-9a-f]{40,64})/g),
   // a PEM private key pasted as base64 (Kubernetes secrets, tls.key)
   pattern("private_key", /LS0tLS1CRUdJTi/, /LS0tLS1CRUdJTi[A-Za-z0-9+/]*={0,2}/g),
 
@@ -137,7 +147,7 @@ export const FORMAT_RULES: Rule[] = [
   ),
 
   // TOTP seeds: otpauth:// URIs, base32 after a TOTP tool or word, grouped setup keys
-  pattern("totp_seed", /otpauth/i, /otpauth:\/\/[^\s"'<>]+/gi),
+  pattern("totp_seed", /otpauth/i, /otpauth:\/\/[^\s"'<>?]+\?(?:[^\s"'<>]*?&)?secret=(?<v>[A-Za-z2-7=]+)/gi),
   guarded(
     /totp|otp|2fa|mfa|authenticator|seed|setup key|secret key|oathtool|pyotp|base32|token/i,
     (text, found) => {

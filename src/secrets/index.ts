@@ -12,3 +12,4 @@ export {
   redactSecretsSync,
 } from "./redact.ts";
 export type { SecretSpan } from "./rules.ts";
+export { SessionSecrets } from "./session.ts";

@@ -18,6 +18,7 @@ export const SECRET_KINDS = {
   password_hash: "password hash",
   connection_string: "password",
   webhook_url: "webhook URL",
+  payment_card: "card detail",
   secret: "secret",
 } as const;
 

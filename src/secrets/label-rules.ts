@@ -1,3 +1,4 @@
+import { NOT_SECRET_CODE } from "./code-rules.ts";
 import type { SecretKind } from "./kinds.ts";
 import { guarded, type Rule } from "./rule-kit.ts";
 import { looksRandom, looksSecret, readValue } from "./values.ts";
@@ -51,9 +52,10 @@ const BARE = String.raw`\s+(?:to\s+)?`;
 /**
  * What a label may carry before its value: whose it is and where it goes
  * ("password for the shared mailbox (accounts@)", "PIN I set for him").
- * Up to ten words, never across a sentence end, another separator or a variable.
+ * Up to twelve words or bracketed asides ("(LastPass, jane.doe@contoso.com)"), never across a
+ * sentence end, another separator, a variable or an unclosed bracket.
  */
-const OWNER = String.raw`(?:[ \t]+(?!(?:${VERBS.join("|")})(?![\w']))(?:(?:Dr|Mr|Mrs|Ms|Prof|St|Jr|Sr)\.|[^\s:=.;!?$→]+)){0,12}?`;
+const OWNER = String.raw`(?:[ \t]+(?!(?:${VERBS.join("|")})(?![\w']))(?:(?:Dr|Mr|Mrs|Ms|Prof|St|Jr|Sr)\.|\([^()\n]{0,80}\)|[^\s:=.;!?$→()"]+(?:\.[^\s:=.;!?$→()"]+)*)){0,12}?`;
 
 interface LabelRule {
   kind: SecretKind;
@@ -69,11 +71,18 @@ interface LabelRule {
   bareValue?: boolean;
   /** Extra check on the value. */
   accept?: (value: string) => boolean;
+  /** Whether the words matched as the label are one (checked after the match, cheaper than a lookahead). */
+  labelOk?: (label: string) => boolean;
 }
 
+const NOT_A_PIN_CODE = new RegExp(
+  `^(?:${NOT_SECRET_CODE}|fehler|post|rabatt|gutschein|short|auth|unlock)[ -]?code`,
+  "i",
+);
 const PIN_VALUE = (v: string) =>
   /^[*#]?\d{3,10}#?$/.test(v) || /^\d{1,4}(?:[- ]\d{1,4}){1,5}#?$/.test(v.replace(/#$/, ""));
 const CODE_VALUE = (v: string) =>
+  (v.length >= 8 && looksSecret(v) && /[A-Z]/.test(v) && /[a-z]/.test(v) && /[^\w]/.test(v)) || // a TAP: "+fXSnbEI"
   /^[*#]?\d{4,10}#?$/.test(v) ||
   /^\d{1,4}(?:[ -]\d{1,4}){1,5}#?$/.test(v) ||
   /^(?=.*\d)(?=.*[A-Za-z])[\w#*!@$%&?+=-]{6,48}$/.test(v);
@@ -107,9 +116,11 @@ const LABELS: LabelRule[] = [
   {
     kind: "pin",
     hint: /\bpin\b|\bpuk\b|passcode|codes?\b|\bcombo\b|combination|keypad/i,
-    label: String.raw`(?:(?:[\w-]+[- ])?pin(?:\s+(?:code|number|no\.?))?|(?!(?:fehler|error|status|exit|zip|post|area|country|product|event|iso|sql|bar|qr|sort|promo|rabatt|gutschein)-?code)\p{L}{3,}-?code|puk(?:\s+code)?|(?:screen\s+)?passcode|(?:door|alarm|gate|keypad|lockbox|lock\s+box|key\s*safe|safe|entry|building|garage|clicker|padlock|disarm|arm|unlock|suite|cage|rack|cabinet|access|copier|printer|release|panel)\s+(?:code|combo|combination|pin)|combination|combo|keypad|voicemail\s+(?:password|code))`,
+    label: String.raw`(?:(?:[\w-]+[- ])?pin(?:\s+(?:code|number|no\.?))?|\p{L}{3,}[ -]?code|puk(?:\s+code)?|(?:screen\s+)?passcode|(?:door|alarm|gate|keypad|lockbox|lock\s+box|key\s*safe|safe|entry|building|garage|clicker|padlock|disarm|arm|unlock|suite|cage|rack|cabinet|access|copier|printer|release|panel)\s+(?:code|combo|combination|pin)|combination|combo|keypad|voicemail\s+(?:password|code))`,
     bareValue: true,
     accept: PIN_VALUE,
+    // any "<word> code" (installer code, Zugangscode), never an error, status, zip… code
+    labelOk: (label) => !NOT_A_PIN_CODE.test(label),
   },
   {
     kind: "totp_seed",
@@ -159,6 +170,23 @@ const LABELS: LabelRule[] = [
     label: "pass",
   },
   {
+    // "the zip is protected with Payr0ll-Jun24", "encrypted with …": only a value that looks like a password
+    kind: "password",
+    hint: /protected|encrypted/i,
+    label: String.raw`(?:password[- ])?protected\s+(?:with|by)|encrypted\s+with`,
+    owner: false,
+    bareValue: true,
+    accept: looksSecret,
+  },
+  {
+    // "passphrase is still X on the old NAS, the new one uses: Y"
+    kind: "password",
+    hint: /(?:pass|pw|pwd|kennwort|passwort)[\s\S]*\bone\b/i,
+    label: String.raw`(?:new|old|current|other|second|first)\s+one(?:\s+uses)?`,
+    owner: false,
+    accept: (v) => looksSecret(v) || v.includes(" "),
+  },
+  {
     // the other names people give a password: "magic word", "the usual", "first half is …"
     kind: "password",
     hint: /magic|usual|half|phrase|login\s+info|access\s+details/i,
@@ -166,6 +194,10 @@ const LABELS: LabelRule[] = [
     accept: looksSecret, // "magic word for this client is patience" is not a password
   },
 ];
+
+/** Words that say how a value is written, before a colon and the value: "all lowercase:", "case sensitive:". */
+const HOW_WRITTEN =
+  /^(?:(?:all|in|lower|upper|lowercase|uppercase|lower-case|upper-case|case|sensitive|caps|capitals|no|spaces|exactly|as|typed|written|shown|spelled|below|following)[ \t]+){0,3}(?:all|lowercase|uppercase|lower-case|upper-case|sensitive|caps|capitals|spaces|exactly|typed|written|shown|spelled|below|following)\s*[:=]\s*/i;
 
 const PAIR_FOLLOWS = /^\s*[/:|](?!\/)/;
 
@@ -192,10 +224,45 @@ function labelRule(rule: LabelRule): Rule {
         end = next.end;
       }
     };
-    for (const m of text.matchAll(explicit)) take(readValue(text, m.index + m[0].length, true));
+    for (const m of text.matchAll(explicit)) {
+      if (rule.labelOk && !rule.labelOk(m[0])) continue;
+      const at = m.index + m[0].length;
+      // "wlan pw is all lowercase: bluebird42seaside": how it is written, then the value
+      const aside = readValue(text, at, true) ? null : HOW_WRITTEN.exec(text.slice(at));
+      take(readValue(text, aside ? at + aside[0].length : at, true));
+    }
     if (!bare) return;
-    for (const m of text.matchAll(bare)) take(readValue(text, m.index + m[0].length, false));
+    for (const m of text.matchAll(bare))
+      if (!rule.labelOk || rule.labelOk(m[0])) take(readValue(text, m.index + m[0].length, false));
   });
 }
 
 export const LABEL_RULES: Rule[] = LABELS.map(labelRule);
+
+/** Labels a message may end with, its value to come in the next one: every label above, and a bare key or code. */
+const ENDING_LABELS = LABELS.filter((rule) => rule.owner !== false).map((rule) => ({
+  rule,
+  re: new RegExp(
+    String.raw`(?<![\p{L}\p{N}_-])(?:${rule.label})${OWNER}\s*(?:[:=?]|->|=>|\s(?:is|are|was|were|ist|est|es|é|è))?\s*[:?.!]*\s*$`,
+    "iu",
+  ),
+}));
+const ENDING_KEY = new RegExp(
+  String.raw`(?<![\p{L}\p{N}_-])(?:keys?|secrets?|codes?)${OWNER}\s*(?:[:=]|->|=>|\sis)\s*$`,
+  "iu",
+);
+
+/**
+ * The kind of value a text's last line announces and leaves for the next
+ * message ("temp password for jsmith:", "ok here's the KeePass passphrase",
+ * "door code for the server room?"), and whether a list may follow
+ * ("backup codes:"). Undefined when the text does not end with a label.
+ */
+export function labelAtEnd(text: string): { kind: SecretKind; list: boolean } | undefined {
+  const last = text.trimEnd().split("\n").at(-1) ?? "";
+  if (last.length > 200) return undefined;
+  const list = /\b(?:codes|keys|passwords|pins)\b/i.test(last);
+  for (const { rule, re } of ENDING_LABELS)
+    if (rule.hint.test(last) && re.test(last)) return { kind: rule.kindIn?.(last) ?? rule.kind, list };
+  return ENDING_KEY.test(last) ? { kind: "secret", list } : undefined;
+}

@@ -1,5 +1,5 @@
 import { guarded, insideUrlOrPath, pattern, type Rule, slotValue, valueAfter } from "./rule-kit.ts";
-import { looksSecret, readValue } from "./values.ts";
+import { isHostName, looksSecret, readValue } from "./values.ts";
 
 /**
  * Secrets told in a sentence without a label right before them: "set
@@ -15,6 +15,13 @@ const PAIR = new RegExp(
   String.raw`(?<![\w-])${PAIR_CONTEXT}(?:\s+(?:for|to|on)\s+(?:the\s+)?[\w.@-]+)?(?:\s+(?:is|are|was|were|=|:))?\s*[:=]?\s*["'\`]?(${USERISH})["'\`]?(?:\s*\/\s*pass(?:word)?\s+|\s*(?:\/|:|\|)|\s+(?:with|using|and\s+(?:pw|password|pass))\s+)\s*(?!\/)`,
   "gi",
 );
+
+/** Inside a long base64 run (a key or certificate line): its "/" does not split a user from a password. */
+function insideBlob(text: string, index: number): boolean {
+  const start = Math.max(text.lastIndexOf(" ", index), text.lastIndexOf("\n", index)) + 1;
+  const token = /^[^\s"',]*/.exec(text.slice(start))![0];
+  return token.length >= 40 && /^[A-Za-z0-9+/=\\]+$/.test(token);
+}
 
 export const PROSE_RULES: Rule[] = [
   // "set Bluebird#2024 as her new password", "try 'Rv8%nT2q!' as the password"
@@ -45,7 +52,12 @@ export const PROSE_RULES: Rule[] = [
   // user / pass and user:pass pairs after a credential word or verb
   guarded(/[/:|]|\bwith\b/, (text, found) => {
     for (const m of text.matchAll(PAIR)) {
-      if (insideUrlOrPath(text, m.index + m[0].length)) continue;
+      const after = m.index + m[0].length;
+      if (insideUrlOrPath(text, after) || /"\s*:\s*"?$/.test(text.slice(Math.max(0, after - 6), after)))
+        continue;
+      // "SSID: ACME-Office / WPA2 key: …": a word that qualifies the next label is not its value
+      if (/^\s*\S+\s+(?:key|pass\w*|pw|pwd|psk|secret|code|pin)\s*[:=]/i.test(text.slice(after, after + 40)))
+        continue;
       // After a credential word and "/" or ":" the second part sits in the password's slot: any non-prose
       // word is it. Joined by "with" ("login fails with 0xC000006D") it must look like a password.
       const slash = !/\s(?:with|using|and\s+\S+)\s+$/i.test(m[0]);
@@ -66,7 +78,10 @@ export const PROSE_RULES: Rule[] = [
       /(?<![\w/\\.:@#~-])(?:[A-Za-z][\w.$-]*\\)?[A-Za-z_][\w.@$-]{1,40}(?: \/ |\/|:)(?<v>(?=[^\s/]*\d)(?=[^\s/]*[A-Za-z])(?=[^\s/]*(?:[^\w\s/]|[a-z][^\s/]*[A-Z]|[A-Z][^\s/]*[a-z]))[^\s/:,;'"()<>]{6,64})(?![\w/\\])/g;
     for (const m of text.matchAll(re)) {
       const v = m.groups!.v!;
-      if (insideUrlOrPath(text, m.index) || !/[a-z]/.test(v)) continue;
+      if (insideUrlOrPath(text, m.index) || !/[a-z]/.test(v) || isHostName(v) || insideBlob(text, m.index))
+        continue;
+      // "-U CORP/jdoe%Jd0e!Smb": a command's user flag, read by the command rules
+      if (/(?:^|\s)-[uU]\s+\S*$/.test(text.slice(Math.max(0, m.index - 40), m.index + 1))) continue;
       if (!(/[^\w]/.test(v.replace(/[.!?]$/, "")) || (/[A-Z]/.test(v) && /[a-z]/.test(v)))) continue;
       const start = m.index + m[0].lastIndexOf(v);
       found.push({ kind: "password", start, end: start + v.length });

@@ -1,5 +1,11 @@
 import { MARKER_PATTERN, markerFor, type SecretKind } from "./kinds.ts";
 import { findKnownFormatSecrets } from "./known-formats.ts";
+import { type NotSecretRange, notSecretRanges } from "./not-secrets.ts";
+import type { SessionSecrets } from "./session.ts";
+
+/** A range no value may overlap; masked (blanked for the rules) unless marked readable. */
+type Range = NotSecretRange;
+
 import { findProseSecrets, type SecretSpan } from "./rules.ts";
 
 /**
@@ -22,6 +28,18 @@ export interface RedactOptions {
    * appear again, even without a label ("tried Tr0ub4dor&3 on the second firewall").
    */
   known?: ReadonlyMap<string, SecretKind>;
+  /**
+   * The session the text belongs to: its known values are removed (as with
+   * `known`), a value announced by a label at the end of the previous text is
+   * found, and what this text finds and announces is remembered for the next.
+   */
+  session?: SessionSecrets;
+  /**
+   * The text is a field (a ticket summary, a company, a resolution summary),
+   * not the next chat message: it never answers a label the last message
+   * ended with, nor leaves one open.
+   */
+  field?: boolean;
 }
 
 /** Public keys: look like secrets, are not (an ssh public key line, a WireGuard peer's PublicKey). */
@@ -29,17 +47,18 @@ const PUBLIC_KEY =
   /\b(?:ssh-(?:rsa|ed25519|dss)|ecdsa-sha2-[\w-]+|sk-ssh-ed25519@openssh\.com)\s+AAAA[A-Za-z0-9+/]{16,}={0,3}|\bPublicKey\s*=\s*[A-Za-z0-9+/]{40,}={0,2}/g;
 
 /**
- * Where markers already stand, and public keys: no rule may match inside or
- * across them.
+ * Where markers already stand, public keys, and technical tokens that are
+ * never secrets (fingerprints, ARNs, IPv6 addresses…): no rule may match
+ * inside or across them.
  */
-function markerRanges(text: string): Array<[number, number]> {
+function markerRanges(text: string): Range[] {
   MARKER_PATTERN.lastIndex = 0;
-  const ranges: Array<[number, number]> = [...text.matchAll(MARKER_PATTERN)].map((m) => [
-    m.index,
-    m.index + m[0].length,
-  ]);
+  const ranges: Range[] = [...text.matchAll(MARKER_PATTERN)].map(
+    (m): Range => [m.index, m.index + m[0].length],
+  );
   if (/ssh-|ecdsa-|PublicKey/.test(text))
     for (const m of text.matchAll(PUBLIC_KEY)) ranges.push([m.index, m.index + m[0].length]);
+  ranges.push(...notSecretRanges(text));
   return ranges;
 }
 
@@ -47,10 +66,11 @@ function markerRanges(text: string): Array<[number, number]> {
  * The text with its markers blanked out (same length, so positions hold):
  * no rule may read a marker's words as a label ("[password removed]' /cert:ignore").
  */
-function maskMarkers(text: string, markers: Array<[number, number]>): string {
+function maskMarkers(text: string, markers: Range[]): string {
   let out = text;
   // NUL: never in text that passed the intake, neither a space nor a word character to any rule.
-  for (const [a, b] of markers) out = out.slice(0, a) + "\u0000".repeat(b - a) + out.slice(b);
+  for (const [a, b, readable] of markers)
+    if (!readable) out = out.slice(0, a) + "\u0000".repeat(b - a) + out.slice(b);
   return out;
 }
 
@@ -71,7 +91,7 @@ function repeats(text: string, values: ReadonlyMap<string, SecretKind>): SecretS
 }
 
 /** Overlapping spans merged; spans touching a marker dropped. */
-function merge(spans: SecretSpan[], markers: Array<[number, number]>): SecretSpan[] {
+function merge(spans: SecretSpan[], markers: Range[]): SecretSpan[] {
   const usable = spans
     .filter((s) => s.end > s.start && !markers.some(([a, b]) => s.start < b && s.end > a))
     .sort((a, b) => a.start - b.start || b.end - a.end);
@@ -92,12 +112,7 @@ function merge(spans: SecretSpan[], markers: Array<[number, number]>): SecretSpa
   return out;
 }
 
-function redact(
-  text: string,
-  markers: Array<[number, number]>,
-  detected: SecretSpan[],
-  options: RedactOptions,
-): Redaction {
+function redact(text: string, markers: Range[], detected: SecretSpan[], options: RedactOptions): Redaction {
   const fresh = merge(detected, markers);
   const found = new Map<string, SecretKind>();
   for (const s of fresh) found.set(text.slice(s.start, s.end), s.kind);
@@ -123,12 +138,16 @@ export function redactSecretsSync(text: string, options: RedactOptions = {}): Re
 export async function redactSecrets(text: string, options: RedactOptions = {}): Promise<Redaction> {
   const markers = markerRanges(text);
   const masked = maskMarkers(text, markers);
-  return redact(
+  const { session } = options;
+  const answers = session && !options.field ? session.follow(text) : [];
+  const result = redact(
     text,
     markers,
-    [...findProseSecrets(masked), ...(await findKnownFormatSecrets(masked))],
-    options,
+    [...answers, ...findProseSecrets(masked), ...(await findKnownFormatSecrets(masked))],
+    session ? { known: session.known } : options,
   );
+  session?.remember(result.found);
+  return result;
 }
 
 /** The spans FlowPilot's own rules find, merged (synchronous). */

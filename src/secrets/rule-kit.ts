@@ -26,7 +26,7 @@ export function guarded(hint: RegExp, run: (text: string, found: SecretSpan[]) =
   );
 }
 
-/** Spans of every match of `re` (or of its named group `v`), on texts that pass `hint`. */
+/** Spans of every match of `re` (or of its named group `v`, `q` or `w`, whichever matched), on texts that pass `hint`. */
 export function pattern(
   kind: SecretKind,
   hint: RegExp,
@@ -35,9 +35,10 @@ export function pattern(
 ): Rule {
   return guarded(hint, (text, found) => {
     for (const m of text.matchAll(re)) {
-      const value = m.groups?.v ?? m[0];
+      const group = m.groups?.v ?? m.groups?.q ?? m.groups?.w;
+      const value = group ?? m[0];
       if (!value || isPlaceholder(value) || (accept && !accept(value))) continue;
-      const start = m.index + (m.groups?.v === undefined ? 0 : m[0].lastIndexOf(value));
+      const start = m.index + (group === undefined ? 0 : m[0].lastIndexOf(value));
       found.push({ kind, start, end: start + value.length });
     }
   });

@@ -1,3 +1,4 @@
+import { CARD_RULES } from "./card-rules.ts";
 import { CODE_RULES } from "./code-rules.ts";
 import { COMMAND_RULES } from "./command-rules.ts";
 import { FORMAT_RULES } from "./format-rules.ts";
@@ -15,6 +16,7 @@ import { SHAPE_RULES } from "./shape-rules.ts";
 export type { SecretSpan } from "./rule-kit.ts";
 
 export const RULES: readonly Rule[] = [
+  ...CARD_RULES,
   ...LABEL_RULES,
   ...PROSE_RULES,
   ...COMMAND_RULES,

@@ -1,6 +1,7 @@
+import { isPrivateKeyMaterial } from "./key-material.ts";
 import type { Rule } from "./rule-kit.ts";
 import { insideUrlOrPath } from "./rule-kit.ts";
-import { entropy, isLongHex, isPlaceholder, looksRandom, looksTechnical } from "./values.ts";
+import { entropy, isHostName, isLongHex, isPlaceholder, looksRandom, looksTechnical } from "./values.ts";
 
 /**
  * Secrets recognised by their shape: long random tokens and hex keys after
@@ -25,6 +26,8 @@ const PASSWORD_SYMBOL = /[!@#$%^&*?~+=]|\p{Extended_Pictographic}/u;
  */
 function passwordShape(word: string): "strong" | "weak" | null {
   if (word.length > 64 || !/\p{L}/u.test(word)) return null;
+  // a line of base64 (a certificate or key body): a blob, never a typed password
+  if (word.length >= 40 && /^[A-Za-z0-9+/]+={0,2}$/.test(word)) return null;
   let shape: "strong" | "weak" | null = null;
   if (PASSWORD_SYMBOL.test(word)) shape = word.length >= 8 ? "strong" : "weak";
   else if (word.length <= 32) {
@@ -47,16 +50,16 @@ function passwordShape(word: string): "strong" | "weak" | null {
 
 /** Names of things (not credentials) that a password-shaped word may follow: "ssid MiFi-7730", "host ACC-APP01". */
 const NAMED_BEFORE =
-  /\b(?:ssid|host(?:name)?|server|vm|pc|laptop|desktop|computer|device|printer|model|sku|serial|asset|tag|build|version|kb|ticket|case|order|po|invoice|file|folder|share|site|domain|tenant|user(?:name)?|account|mailbox|group|ou|vlan|port|interface|policy|profile|rule|job|task|app|package|driver|firmware|bios|hotfix|update|patch|image|template|project|room|building|floor|suite|ext|id|key\s+id|object\s+id|guid|sku)\s*[:=#]?\s*$/i;
+  /\b(?:ssid|host(?:name)?|server|vm|pc|laptop|desktop|computer|device|printer|model|sku|serial|asset|tag|build|version|kb|ticket|case|order|po|invoice|product(?:\s+(?:number|no\.?|code|id))?|part(?:\s+(?:number|no\.?))?|p\/n|pn|mtm|s\/n|file|folder|share|site|domain|tenant|user(?:name)?|account|mailbox|group|ou|vlan|port|interface|policy|profile|rule|job|task|app|package|driver|firmware|bios|hotfix|update|patch|image|template|project|room|building|floor|suite|ext|id|key\s+id|object\s+id|guid|sku)\s*[:=#]?\s*$/i;
 
 /** Words between spaces, quotes, brackets, commas and semicolons. */
 const CANDIDATE_WORD = /[^\s"'`()<>,;]+/g;
 /** A word glued to a path, an address or a variable is part of it. */
 const GLUED_BEFORE = /[\w@$%/\\:.-]/;
 
-/** Words after which a long random value is a credential. */
+/** Words after which a long random value is a credential (not part of a host name: "api-eu.local"). */
 const KEY_WORD =
-  /\b(?:key\d?|keys|token|tokens|secret|secrets|credential|credentials|creds?|password|passwd|pwd|passphrase|psk|api|auth|bearer|sas|signature|sig|apikey|access|private|cookie|session|challenge|hmac|skey|ikey|pat)\b/gi;
+  /\b(?:key\d?|keys|token|tokens|secret|secrets|credential|credentials|creds?|password|passwd|pwd|passphrase|psk|api|auth|bearer|sas|signature|sig|apikey|access|private|cookie|session|challenge|hmac|skey|ikey|pat)\b(?![\w-]*\.[a-z]{2,}\b)/gi;
 const LONG_TOKEN = /[A-Za-z0-9+/_~.-]{16,}={0,2}/g;
 
 /** Whether the text has a run of at least `min` token characters (letters, digits, + / = _ ~ . -): a cheap first test. */
@@ -91,23 +94,30 @@ export const SHAPE_RULES: Rule[] = [
     for (const m of text.matchAll(CANDIDATE_WORD)) {
       if (m[0].length < 6 || GLUED_BEFORE.test(text[m.index - 1] ?? " ") || !/\d/.test(m[0])) continue;
       // "Clinic2024!!" keeps its bangs; a sentence's full stop, comma or bracket is not the password's.
-      const word = m[0].replace(/[.,;:?)\]]+$/, "");
+      let word = m[0].replace(/[.,;:?)\]]+$/, "");
+      // "--setuppwd=N3wB10s!", "admin:Gr4fana!Adm", "host:5432:*:user:Pa55#": the value after the name
+      let at = m.index;
+      const named = /^[^=:]*[=:](?!\/\/)/.exec(word) ? word.search(/[^=:]*$/) : 0;
+      if (named > 0) {
+        at += named;
+        word = word.slice(named);
+      }
       if (word.length < 6) continue;
       const shape = passwordShape(word);
       if (!shape) continue;
       if (shape === "weak") {
-        const end = m.index + m[0].length;
+        const end = at + word.length;
         talkAt ??= [...text.matchAll(CREDENTIAL_TALK)].map((t) => [t.index, t.index + t[0].length] as const);
-        if (!talkAt.some(([a, b]) => b <= m.index || a >= end)) continue;
+        if (!talkAt.some(([a, b]) => b <= at || a >= end)) continue;
       }
-      const before = text.slice(Math.max(0, m.index - 24), m.index);
+      const before = text.slice(Math.max(0, at - 24), at);
       if (
-        insideUrlOrPath(text, m.index) ||
+        insideUrlOrPath(text, at) ||
         NAMED_BEFORE.test(before) ||
         /ssh-(?:rsa|ed25519|dss)\s+$/.test(before)
       )
         continue;
-      found.push({ kind: "password", start: m.index, end: m.index + word.length, byShape: true });
+      found.push({ kind: "password", start: at, end: at + word.length, byShape: true });
     }
   },
 
@@ -116,7 +126,7 @@ export const SHAPE_RULES: Rule[] = [
     if (!hasRun(text, 16)) return;
     for (const t of text.matchAll(LONG_TOKEN)) {
       const token = t[0].replace(/[.]+$/, "");
-      if (token.length < 16) continue;
+      if (token.length < 16 || isHostName(token)) continue;
       // letters only, random case ("sAiPFzcpTFLUmJHLklWd")
       const mixedLetters =
         /^[A-Za-z]{16,}$/.test(token) &&
@@ -128,7 +138,7 @@ export const SHAPE_RULES: Rule[] = [
         /[g-z]/.test(token) &&
         (token.match(/\d+/g)?.length ?? 0) >= 4 &&
         entropy(token) >= 4;
-      const hex = isLongHex(token, 24);
+      const hex = isLongHex(token.replace(/^0x/i, ""), 16);
       if (!hex && !mixedLetters && !lowerRandom && !looksRandom(token, 16)) continue;
       // … and only right after a credential word (up to 80 characters before it)
       const before = text.slice(Math.max(0, t.index - 80), t.index);
@@ -144,20 +154,12 @@ export const SHAPE_RULES: Rule[] = [
     }
   },
 
-  // long random tokens and base64 blobs anywhere (not after ssh-ed25519: a public key)
+  // base64 that decodes to private key material (a PFX, a DER or OpenSSH key pasted without its PEM
+  // armour); other blobs (mail bodies, images, certificates, DKIM signatures) are not secrets by shape
   (text, found) => {
-    if (!hasRun(text, 32)) return;
-    for (const t of text.matchAll(/(?<![\w/\\.:%=-])[A-Za-z0-9+_~-]{32,}={0,2}(?![\w/\\%=-])/g)) {
-      if (/ssh-(?:rsa|ed25519|dss)|ecdsa-sha2-\S+\s*$/.test(text.slice(Math.max(0, t.index - 24), t.index)))
-        continue;
-      if (looksRandom(t[0], 32) && !/^[a-z]+(?:[-_][a-z0-9]+)+$/i.test(t[0]))
-        found.push({ kind: "secret", start: t.index, end: t.index + t[0].length, byShape: true });
-    }
-    for (const t of text.matchAll(/(?<![\w/+])[A-Za-z0-9+/]{60,}={0,2}(?![\w/+])/g)) {
-      if (/ssh-(?:rsa|ed25519|dss)|ecdsa-sha2-\S+\s*$/.test(text.slice(Math.max(0, t.index - 24), t.index)))
-        continue;
-      if (looksRandom(t[0].replace(/[+/=]/g, ""), 32) && entropy(t[0]) >= 4.5)
-        found.push({ kind: "secret", start: t.index, end: t.index + t[0].length, byShape: true });
-    }
+    if (!hasRun(text, 60)) return;
+    for (const t of text.matchAll(/(?<![\w/+])[A-Za-z0-9+/]{60,}={0,2}(?![\w/+])/g))
+      if (isPrivateKeyMaterial(t[0]))
+        found.push({ kind: "private_key", start: t.index, end: t.index + t[0].length });
   },
 ];

@@ -1,3 +1,5 @@
+import { passphraseAt } from "./passphrase.ts";
+
 /**
  * Reading the value that follows a credential word: "password is X",
  * "PIN: 4821", 'passphrase "correct horse battery staple"'. How strict the
@@ -23,7 +25,7 @@ const PROSE_WORDS = new Set(
   did does do doesnt didnt isnt wasnt arent hasnt havent cant cannot wont will would should could may might must
   has have had get gets got getting give given gives and or but so then if when while because which who what
   where why how all any some each every both either neither one two three well
-  please pls thanks thx asap later soon tomorrow today yesterday tonight
+  please pls thanks thx asap later soon tomorrow today yesterday tonight yes true false present absent
   user users account accounts login logins portal site server domain email mail
   expiry expiration age lockout lockouts reset-password self-service sspr literally basically simply actually probably
   abgelaufen falsch richtig gesperrt geändert zurückgesetzt vergessen ungültig gültig
@@ -58,6 +60,9 @@ export interface ValueSpan {
 
 const OPEN_QUOTES: Record<string, string> = { '"': '"', "'": "'", "`": "`", "“": "”", "‘": "’", "«": "»" };
 
+/** Where the next key of a key=value list starts: ";Encrypt=", ",domain=", "&grant_type=". */
+const NEXT_KEY = /[;,&](?=[A-Za-z_][\w .-]{0,40}=)/;
+
 /** Punctuation that closes a sentence or clause, not part of a value typed in prose. */
 const TRAILING = /[.,;:)\]}>"'”’»]+$/;
 
@@ -69,6 +74,10 @@ export function isProseWord(word: string): boolean {
   return PROSE_WORDS.has(bare.toLowerCase().replace(/['’]/g, ""));
 }
 
+/** A PowerShell command (approved verb, dash, noun): an expression that produces the value, not the value. */
+const CMDLET =
+  /^(?:Get|Set|New|Remove|Add|ConvertTo|ConvertFrom|Convert|Invoke|Start|Stop|Read|Write|Test|Import|Export|Connect|Disconnect|Enable|Disable|Update|Install|Uninstall|Restart|Select|Where|ForEach|Out|Format|Clear|Copy|Move|Rename|Resolve|Reset|Register|Unregister|Grant|Revoke|Find|Save|Send|Receive|Wait|Enter|Exit|Join|Split|Measure|Compare|Group|Sort|Show|Hide|Lock|Unlock|Protect|Unprotect|Mount|Dismount|Sync|Publish|Request|Confirm|Complete|Initialize|Repair|Backup|Restore|Use|Search|Suspend|Resume|Submit|Edit|Expand|Compress)-[A-Z][A-Za-z]+$/;
+
 /** A value that is no value: masked, a placeholder, a variable or a code expression. */
 export function isPlaceholder(value: string): boolean {
   return (
@@ -79,6 +88,7 @@ export function isPlaceholder(value: string): boolean {
     /^[A-Z][A-Z0-9]*_[A-Z0-9_]+$/.test(value) || // an environment variable's name: DB_PASS
     /^(?:<[^>]*>|\{[^}]*\}|\[[^\]]*\]|%\w+%|\$\{?\w+\}?|\$env:\w+|\(\w+\))$/i.test(value) ||
     /^(?:[A-Z][a-z]+-[A-Z][A-Za-z]+|[\w.]+\(.*\)?;?)$/.test(value) || // Get-Credential, foo()
+    CMDLET.test(value) || // ConvertTo-SecureString, Read-Host
     /^(?:null|none|n\/a|na|tbd|unknown|redacted|hidden|masked|encrypted|changeme)$/i.test(value)
   );
 }
@@ -89,9 +99,13 @@ export function looksSecret(value: string): boolean {
   if (/^\d+$/.test(value)) return true;
   const hasDigit = /\d/.test(value);
   // "-", "_" and "." join words in names ("db-creds", "svc_backup"); other symbols make a secret.
-  const hasSymbol = /[^\p{L}\p{N}._-]/u.test(value);
+  // An apostrophe between letters joins them too ("dell'amministratore", "c'est").
+  const hasSymbol = /[^\p{L}\p{N}._-]/u.test(value.replace(/(?<=\p{L})['’](?=\p{L})/gu, ""));
   const innerUpper = /\p{Lu}/u.test(value.slice(1)) && /\p{Ll}/u.test(value);
-  return hasDigit || hasSymbol || innerUpper || value.length >= 16;
+  // a long run of letters with nothing else is a word ("dell'amministratore"), not a key
+  return (
+    hasDigit || hasSymbol || innerUpper || (value.length >= 16 && !/^\p{L}+(?:['’]\p{L}+)*$/u.test(value))
+  );
 }
 
 /**
@@ -99,9 +113,11 @@ export function looksSecret(value: string): boolean {
  * when it is a known weak password, or when it ends the clause.
  */
 function acceptsPlainWord(word: string, after: string): boolean {
-  if (COMMON_PASSWORDS.has(word.toLowerCase())) return true;
   const next = /^\s*(\S+)/.exec(after)?.[1] ?? "";
   if (!next || /^[,.;!?)—–-]/.test(after.trimStart())) return true;
+  // "password is letmein for now"; not "passwd: password updated successfully"
+  if (COMMON_PASSWORDS.has(word.toLowerCase()))
+    return !isProseWord(next) || /^(?:for|and|but|so)$/i.test(next);
   return CLAUSE_WORDS.has(next.toLowerCase().replace(/[^a-z]/g, ""));
 }
 
@@ -126,8 +142,17 @@ export function readValue(text: string, from: number, lenient: boolean): ValueSp
   }
   const first = /^\S+/.exec(text.slice(i));
   if (!first) return null;
+  // a JSON object or list: its own keys name their values, read one by one
+  if (/^(?:\{\s*"|\[\s*[{"])/.test(first[0])) return null;
+  // In a key=value list ("Pwd=x;Encrypt=True", "password=x,domain=CORP", "secret=x&grant_type=…") the
+  // value ends where the next key starts.
+  const listed = NEXT_KEY.exec(text.slice(i, i + first[0].length + 48));
+  if (listed && listed.index < first[0].length) first[0] = first[0].slice(0, listed.index);
   const grouped = groupedValue(text.slice(i));
   if (grouped) return { start: i, end: i + grouped.length, value: grouped };
+  // "is correct horse battery staple": after an explicit label, words that run to the clause's end
+  const phrase = lenient ? passphraseAt(text, i) : null;
+  if (phrase) return phrase;
   const token = first[0].replace(TRAILING, "");
   if (!token || /^\[/.test(token) || isProseWord(token) || isPlaceholder(token)) return null;
   // After "API key:" a GUID is the key; after a bare space it is an identifier.
@@ -197,17 +222,30 @@ function isTechnicalFact(token: string): boolean {
   return (
     /^\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?(?:\/\d+)?$/.test(token) ||
     /^v?\d+(?:\.\d+)+[a-z]?$/i.test(token) ||
-    /^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(?:T[\d:.]+Z?)?$/.test(token) ||
+    /^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.test(token) ||
     /^\d{1,2}:\d{2}(?::\d{2})?(?:am|pm)?$/i.test(token) ||
     /^(?:[0-9a-f]{2}[:-]){5}[0-9a-f]{2}$/i.test(token) ||
     /^KB\d{6,8}$/i.test(token) ||
     /^S-1-\d+(?:-\d+)+$/.test(token) ||
-    /:\/\/|\\|^[/~]/.test(token) || // URLs, Windows and Unix paths, registry keys
+    /:\/\/|\\|^\/|^~[\w.-]*\//.test(token) || // URLs, Windows and Unix paths, registry keys
     /^[A-Za-z_][\w.-]*=/.test(token) || // a setting: NoAutoUpdate=0, Server=sql01
     /^[@#]/.test(token) || // mentions and channels
+    isHostName(token) ||
     /^[\w.-]+\.(?:exe|msi|dll|log|txt|csv|xlsx?|docx?|pdf|zip|ps1|sh|json|ya?ml|xml|ini|conf|cfg|iso|vhdx?|pst|ost|bak)$/i.test(
       token,
     )
+  );
+}
+
+/**
+ * A host name: dot-separated labels ending in an alphabetic top-level label,
+ * in one case ("fs01.corp.local", "SRV01.CORP.LOCAL"), with an optional port
+ * ("sql01.corp.local:1433", "acme-prod.database.windows.net,1433").
+ */
+export function isHostName(token: string): boolean {
+  return (
+    /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}(?:[:,]\d{1,5})?$/.test(token) ||
+    /^(?:[A-Z0-9](?:[A-Z0-9-]{0,61}[A-Z0-9])?\.)+[A-Z]{2,24}(?:[:,]\d{1,5})?$/.test(token)
   );
 }
 

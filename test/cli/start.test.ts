@@ -117,8 +117,7 @@ describe("the engineer's name in sign-offs", () => {
     await first.waitFor(
       /"\/flowpilot help" is a command, not a name\. Type your full name\.\nYour name, as it should sign/,
     );
-    first.stdin.write("Dana Whitfield\n");
-    first.stdin.end(script);
+    await first.type(["Dana Whitfield", ...script.split("\n")]);
     const out = (await first.done).stdout;
     expect(out).toMatch(/Dana Whitfield/);
     expect(out).toMatch(/Subject: .*TKT-77[\s\S]*\nDana Whitfield\n/);
@@ -141,7 +140,7 @@ describe("the engineer's name in sign-offs", () => {
     await db.close();
     const run = startCli(["start"], { env, tty: true });
     await run.waitFor(/Your name, as it should sign/);
-    run.stdin.end(`Dana Whitfield\n${script}`);
+    await run.type(["Dana Whitfield", ...script.split("\n")]);
     const out = (await run.done).stdout;
     expect(out).toMatch(/\nDana Whitfield\n/);
     expect(out).not.toMatch(/\n\/flowpilot help\n/);

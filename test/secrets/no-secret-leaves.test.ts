@@ -9,6 +9,7 @@ import { createLogger } from "../../src/logger.ts";
 import { hasSecretMarker, SECRET_KINDS, type SecretKind } from "../../src/secrets/index.ts";
 import { type ApiHarness, startApi } from "../adapters/http/api-harness.ts";
 import { type FakeOpenAiServer, startFakeOpenAiServer } from "../support/fake-openai-server.ts";
+import { ISSUE27, showsSecret, storedForm } from "../support/secret-corpus.ts";
 
 /**
  * Property: a session with a generated secret of any kind, typed anywhere
@@ -105,11 +106,33 @@ const KINDS: Record<SecretKind, { value: fc.Arbitrary<string>; say: Array<(v: st
       .map(([t, b, s]) => `https://hooks.slack.com/services/T${t}/B${b}/${s}`),
     say: [(v) => `alerts go to ${v}`],
   },
+  payment_card: {
+    // a Visa number with a valid check digit, grouped as printed
+    value: digits(15, 15)
+      .map((d) => `4${d}`.slice(0, 15))
+      .map((d) => `${d}${luhnCheckDigit(d)}`)
+      .map((n) => n.replace(/(\d{4})(?=\d)/g, "$1 ")),
+    say: [
+      (v) => `card for the renewal: ${v} exp 09/29 cvv 481`,
+      (v) => `she read the company card out over the phone, ${v}, expiry 11/2028`,
+    ],
+  },
   secret: {
     value: chars(`${alnum}~._`, 40).filter((v) => /\d/.test(v) && /[a-z]/.test(v) && /[A-Z]/.test(v)),
     say: [(v) => `client secret: ${v}`, (v) => `RADIUS shared secret is ${v}`],
   },
 };
+
+/** The digit that makes `digits` pass the Luhn check as a card number. */
+function luhnCheckDigit(digits: string): number {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let d = Number(digits[digits.length - 1 - i]);
+    if (i % 2 === 0) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+    sum += d;
+  }
+  return (10 - (sum % 10)) % 10;
+}
 
 const ORDINARY = [
   "Users report the shared drive is slow since this morning.",
@@ -141,8 +164,13 @@ const NOT_SECRET = [
   "https://hooks.slack.com/services/T",
 ].join("\n");
 
-/** The secret, or any 8 characters of it in a row that are not also ordinary text: what shows, if any. */
+/**
+ * The secret, or any 8 characters of it in a row that are not also ordinary text: what shows, if any
+ * (a short one only as a token of its own).
+ */
 function shows(haystack: string, secret: string): string | undefined {
+  // a PIN of four digits shows as a token of its own, not inside a trace log's timestamp or duration
+  if (secret.length < 6) return showsSecret(haystack, secret);
   if (haystack.includes(secret)) return secret;
   for (let i = 0; i + 8 <= secret.length; i++) {
     const piece = secret.slice(i, i + 8);
@@ -154,26 +182,69 @@ function shows(haystack: string, secret: string): string | undefined {
   return undefined;
 }
 
-describe("no secret leaves a session", () => {
-  let model: FakeOpenAiServer;
-  let api: ApiHarness;
-  let logLines = "";
-  beforeAll(async () => {
-    model = await startFakeOpenAiServer({
-      defaultReply: {
-        kind: "content",
-        content: "Status: work in progress; next steps agreed with the client.",
-      },
-    });
-    const stream = new PassThrough();
-    stream.on("data", (d: Buffer) => (logLines += d.toString("utf8")));
-    api = await startApi({ logger: createLogger("debug", stream) });
+let model: FakeOpenAiServer;
+let api: ApiHarness;
+let logLines = "";
+beforeAll(async () => {
+  model = await startFakeOpenAiServer({
+    defaultReply: {
+      kind: "content",
+      content: "Status: work in progress; next steps agreed with the client.",
+    },
   });
-  afterAll(async () => {
-    await api?.close();
-    await model?.close();
-  });
+  const stream = new PassThrough();
+  stream.on("data", (d: Buffer) => (logLines += d.toString("utf8")));
+  api = await startApi({ logger: createLogger("trace", stream) });
+});
+afterAll(async () => {
+  await api?.close();
+  await model?.close();
+});
 
+/** A REST call whose answer is kept (every answer is an exit a secret could leave by). */
+async function call(answers: string[], method: string, path: string, body?: unknown) {
+  const res = await api.call(method, path, body);
+  answers.push(JSON.stringify(res.body));
+  return res;
+}
+
+/** Every update of every audience from a stored session: offline, and through the LLM writer on 127.0.0.1. */
+async function everyUpdate(id: string, llm: boolean): Promise<Array<{ audience: string; content: string }>> {
+  const snapshot = await loadSessionSnapshot(api.t.db.prisma, id);
+  const updates: Array<{ audience: string; content: string }> = [];
+  for (const audience of AUDIENCES)
+    for (const length of LENGTHS)
+      for (const context of UPDATE_CONTEXTS) {
+        const r = await generateStatusUpdate(snapshot, { audience, length, context });
+        updates.push({ audience, content: r.content });
+      }
+  if (llm) {
+    const writer = createWriter({ apiKey: "sk-test", baseURL: model.baseURL, model: "m", timeoutMs: 2_000 });
+    for (const audience of AUDIENCES) {
+      const r = await generateStatusUpdate(snapshot, { audience, length: "detailed" }, { writer });
+      updates.push({ audience, content: r.content });
+    }
+  }
+  return updates;
+}
+
+/** Every stored row of the sessions, steps and users tables, as JSON. */
+async function storedRows(): Promise<string> {
+  const rows = await api.t.db.prisma.$queryRawUnsafe<Array<{ row: string }>>(
+    `SELECT row_to_json(t)::text AS row FROM sessions t
+     UNION ALL SELECT row_to_json(t)::text FROM session_steps t
+     UNION ALL SELECT row_to_json(t)::text FROM users t`,
+  );
+  return rows.map((r) => r.row).join("\n");
+}
+
+const prompts = () =>
+  model
+    .chatRequests()
+    .map((r) => JSON.stringify(r.body))
+    .join("\n");
+
+describe("no secret leaves a session", () => {
   it.each(Object.keys(KINDS) as SecretKind[])(
     "%s: stored rows, API answers, log lines, model prompts and every update stay free of it",
     async (kind) => {
@@ -186,60 +257,29 @@ describe("no secret leaves a session", () => {
               ? "Moved the backup window; the drive is fast again."
               : `Fixed it. ${typed}`;
           const answers: string[] = [];
-          const call = async (method: string, path: string, body?: unknown) => {
-            const res = await api.call(method, path, body);
-            answers.push(JSON.stringify(res.body));
-            return res;
-          };
-          const created = await call("POST", "/ai-sessions", {
+          const created = await call(answers, "POST", "/ai-sessions", {
             ticket_id: "TKT-4471",
             ticket_summary: "Shared drive slow",
             client_company: "Harbor Dental",
             engineer: { id: "eng-1", name: "Sam Okafor" },
           });
           const id = created.body.session.session_id as string;
-          await call("POST", `/ai-sessions/${id}/messages`, { messages: messages.map((text) => ({ text })) });
-          await call("POST", `/ai-sessions/${id}/status-update`, c.asked);
-          await call("POST", `/ai-sessions/${id}/resolve`, { summary });
-          await call("GET", `/ai-sessions/${id}`);
-          await call("GET", `/ai-sessions/${id}/updates`);
+          await call(answers, "POST", `/ai-sessions/${id}/messages`, {
+            messages: messages.map((text) => ({ text })),
+          });
+          await call(answers, "POST", `/ai-sessions/${id}/status-update`, c.asked);
+          await call(answers, "POST", `/ai-sessions/${id}/resolve`, { summary });
+          await call(answers, "GET", `/ai-sessions/${id}`);
+          await call(answers, "GET", `/ai-sessions/${id}/updates`);
 
           // Every update of every audience, length and context from what was stored; for some cases
           // also through the LLM writer against the model on 127.0.0.1.
-          const snapshot = await loadSessionSnapshot(api.t.db.prisma, id);
-          const updates: Array<{ audience: string; content: string }> = [];
-          for (const audience of AUDIENCES)
-            for (const length of LENGTHS)
-              for (const context of UPDATE_CONTEXTS) {
-                const r = await generateStatusUpdate(snapshot, { audience, length, context });
-                updates.push({ audience, content: r.content });
-              }
-          if (c.llm) {
-            const writer = createWriter({
-              apiKey: "sk-test",
-              baseURL: model.baseURL,
-              model: "m",
-              timeoutMs: 2_000,
-            });
-            for (const audience of AUDIENCES) {
-              const r = await generateStatusUpdate(snapshot, { audience, length: "detailed" }, { writer });
-              updates.push({ audience, content: r.content });
-            }
-          }
-
-          const rows = await api.t.db.prisma.$queryRawUnsafe<Array<{ row: string }>>(
-            `SELECT row_to_json(t)::text AS row FROM sessions t
-             UNION ALL SELECT row_to_json(t)::text FROM session_steps t
-             UNION ALL SELECT row_to_json(t)::text FROM users t`,
-          );
+          const updates = await everyUpdate(id, c.llm);
           const places = {
-            "a stored row": rows.map((r) => r.row).join("\n"),
+            "a stored row": await storedRows(),
             "an API answer": answers.join("\n"),
             "a log line": logLines,
-            "a model prompt": model
-              .chatRequests()
-              .map((r) => JSON.stringify(r.body))
-              .join("\n"),
+            "a model prompt": prompts(),
             "an update": updates.map((u) => u.content).join("\n"),
           };
           for (const [place, text] of Object.entries(places))
@@ -254,5 +294,101 @@ describe("no secret leaves a session", () => {
 
   it("covers every kind of secret the detector knows", () => {
     expect(Object.keys(KINDS).sort()).toEqual(Object.keys(SECRET_KINDS).sort());
+  });
+});
+
+/**
+ * The corpus of issue 27 (written by people who had not read the detector)
+ * through every exit: each secret form typed as a session message (a label
+ * ending one message, its value the next), some as a resolution or an
+ * escalation reason; the ordinary technical lines come back as typed.
+ */
+describe("the issue 27 corpus through every exit", () => {
+  const CHUNK = 20;
+
+  it("no secret form shows in a stored row, an API answer, a log line, a model prompt or any update", async () => {
+    const { positives } = ISSUE27;
+    const answers: string[] = [];
+    const updates: string[] = [];
+    for (let at = 0, n = 0; at < positives.length; at += CHUNK, n++) {
+      const rows = positives.slice(at, at + CHUNK);
+      const created = await call(answers, "POST", "/ai-sessions", {
+        ticket_id: `TKT-27${String(n).padStart(2, "0")}`,
+        ticket_summary: "Secrets typed in a session",
+        client_company: "Harbor Dental",
+        engineer: { id: "eng-27", name: "Sam Okafor" },
+      });
+      const id = created.body.session.session_id as string;
+      const texts = rows.flatMap((r) => (r.next === undefined ? [r.text] : [r.text, r.next]));
+      await call(answers, "POST", `/ai-sessions/${id}/messages`, {
+        messages: texts.map((text) => ({ text })),
+      });
+      await call(answers, "POST", `/ai-sessions/${id}/status-update`, { audience: "ticket_notes" });
+      // a one-line form of the chunk as the resolution or escalation reason (both are fields of their own)
+      const closing = rows.find((r) => r.next === undefined && !r.text.includes("\n"))!.text;
+      if (n % 2 === 0) await call(answers, "POST", `/ai-sessions/${id}/resolve`, { summary: closing });
+      else await call(answers, "POST", `/ai-sessions/${id}/escalate`, { reason: closing });
+      await call(answers, "GET", `/ai-sessions/${id}`);
+      await call(answers, "GET", `/ai-sessions/${id}/updates`);
+      updates.push(...(await everyUpdate(id, true)).map((u) => u.content));
+    }
+    const places = {
+      "stored rows": await storedRows(),
+      "API answers": answers.join("\n"),
+      "log lines": logLines,
+      "model prompts": prompts(),
+      updates: updates.join("\n"),
+    };
+    const leaks: Record<string, string[]> = {};
+    for (const [place, text] of Object.entries(places))
+      leaks[place] = positives.flatMap((p) =>
+        p.secrets.flatMap((s) => {
+          const shown = showsSecret(text, s);
+          return shown ? [`${p.id} ${s}: …${shown}…`] : [];
+        }),
+      );
+    expect(leaks).toEqual({
+      "stored rows": [],
+      "API answers": [],
+      "log lines": [],
+      "model prompts": [],
+      updates: [],
+    });
+  });
+
+  it("ordinary technical lines are stored as typed, and a label's next message stays when it is no value", async () => {
+    const { negatives, pairs } = ISSUE27;
+    const groups = [
+      ...Array.from({ length: Math.ceil(negatives.length / 100) }, (_, i) =>
+        negatives.slice(i * 100, i * 100 + 100),
+      ),
+      pairs.flatMap((p) => [p.text, p.next]),
+    ];
+    const changed: string[] = [];
+    for (const [n, lines] of groups.entries()) {
+      const answers: string[] = [];
+      const created = await call(answers, "POST", "/ai-sessions", {
+        ticket_id: `TKT-28${n}`,
+        ticket_summary: "Ordinary technical lines",
+        client_company: "Harbor Dental",
+        engineer: { id: "eng-27", name: "Sam Okafor" },
+      });
+      const id = created.body.session.session_id as string;
+      await call(answers, "POST", `/ai-sessions/${id}/messages`, {
+        messages: lines.map((text) => ({ text })),
+      });
+      const stored = (
+        await api.t.db.prisma.sessionStep.findMany({
+          where: { sessionId: id, stepType: "message" },
+          orderBy: { seq: "asc" },
+        })
+      ).map((s) => (s.content as { text: string }).text);
+      lines.forEach((line, i) => {
+        // (the REST API trims a message's outer whitespace; what is inside stays as typed)
+        if (stored[i] !== storedForm(line).trim()) changed.push(`${line}\n  stored: ${stored[i]}`);
+      });
+    }
+    // the issue allows 1% of the lines; none change today
+    expect(changed).toEqual([]);
   });
 });

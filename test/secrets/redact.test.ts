@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { hasSecretMarker, redactSecrets, redactSecretsSync } from "../../src/secrets/index.ts";
+import {
+  hasSecretMarker,
+  redactSecrets,
+  redactSecretsSync,
+  SessionSecrets,
+} from "../../src/secrets/index.ts";
 
 describe("redactSecrets", () => {
   it("names the kind in a clean marker, with no stray brackets or words", async () => {
@@ -24,6 +29,19 @@ describe("redactSecrets", () => {
       known: first.found,
     });
     expect(later.text).toBe("tried it on the second firewall too: [password removed] works");
+  });
+
+  it("takes the message after a label for its value, but never a field (a company, a summary) written between", async () => {
+    const session = new SessionSecrets();
+    expect(
+      (await redactSecrets("temp password for jsmith, she changes it at logon:", { session })).text,
+    ).toBe("temp password for jsmith, she changes it at logon:");
+    const company = await redactSecrets("Lakeshore Property Management", { session, field: true });
+    expect(company.text).toBe("Lakeshore Property Management");
+    expect((await redactSecrets("Harbor-Maple-58", { session })).text).toBe("[password removed]");
+    expect((await redactSecrets("tried Harbor-Maple-58 on the VPN too", { session })).text).toBe(
+      "tried [password removed] on the VPN too",
+    );
   });
 
   it("turns legacy [redacted]] debris into nothing new, and never re-detects a marker", async () => {

@@ -141,9 +141,33 @@ export async function createConsoleHarness(options: HarnessOptions = {}) {
     return transcript.slice(before);
   }
 
+  /**
+   * The console's own read loop with the lines typed as an engineer types them: each once the
+   * console shows its prompt again ("> " or a question ending in ": "). Lines written at once, as
+   * `run` writes them, arrive as a paste, which an interactive console takes as one message.
+   */
+  async function type(lines: readonly string[]): Promise<string> {
+    const before = transcript.length;
+    const running = adapter.run(conversation);
+    let seen = before - 1;
+    for (const line of lines) {
+      const deadline = Date.now() + 60_000;
+      while (!(transcript.length > seen && /(?:> |: )$/.test(transcript))) {
+        if (Date.now() > deadline) throw new Error(`no prompt for ${JSON.stringify(line)}:\n${transcript}`);
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      seen = transcript.length;
+      input.write(`${line}\n`);
+    }
+    input.end();
+    await running;
+    return transcript.slice(before);
+  }
+
   return {
     say,
     run,
+    type,
     press,
     choose,
     choices: () => adapter.choices(),

@@ -54,6 +54,25 @@ export function startCli(args: string[], options: CliRunOptions = {}) {
     done,
     stop: (signal = "SIGTERM") => stop(signal),
     output: () => ({ stdout: out, stderr: err }),
+    /**
+     * Types lines at an interactive console as an engineer does, each once the console shows its
+     * prompt again ("> " or a question ending in ": "), then ends the input. Lines written at once
+     * would be a paste: one message.
+     */
+    async type(lines: readonly string[], timeoutMs = 60_000): Promise<void> {
+      let seen = -1;
+      for (const line of lines) {
+        const deadline = Date.now() + timeoutMs;
+        while (!(out.length > seen && /(?:> |: )$/.test(out))) {
+          if (Date.now() > deadline)
+            throw new Error(`no prompt for ${JSON.stringify(line)}:\n${out}\n${err}`);
+          await new Promise((r) => setTimeout(r, 10));
+        }
+        seen = out.length;
+        stdin.write(`${line}\n`);
+      }
+      stdin.end();
+    },
     /** Resolves with stdout once it matches. */
     async waitFor(pattern: RegExp, timeoutMs = 60_000): Promise<RegExpExecArray> {
       const deadline = Date.now() + timeoutMs;

@@ -2,11 +2,13 @@ import { createInterface } from "node:readline";
 import type { Conversation } from "../../chat/conversation.ts";
 import type { ChatSurface, MessageRef } from "../../chat/types.ts";
 import type { ViewMessage } from "../../chat/views/model.ts";
+import { redactSecrets } from "../../secrets/index.ts";
 import type { AccountRef, ActorRef, ThreadRef } from "../../sessions/types.ts";
 import { askForInput } from "./ask-input.ts";
 import { askEngineerName } from "./name-prompt.ts";
 import { createOffers } from "./offered.ts";
 import { type ConsoleInput, parseConsoleLine } from "./parse.ts";
+import { createMessageReader, PASTE_GAP_MS } from "./paste.ts";
 import { choiceLabel, renderConsole } from "./render.ts";
 import type { ConsoleAdapterOptions, ConsoleChoice } from "./types.ts";
 
@@ -213,7 +215,8 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ConsoleAda
     choices: () => offers.live()?.choices ?? [],
     async run(conversation, runOptions = {}) {
       const rl = createInterface({ input: options.input, terminal: false });
-      const lines = rl[Symbol.asyncIterator]();
+      // a paste is one message: lines close together at a terminal, and blocks that announce their end
+      const messages = createMessageReader(rl, options.prompt ? PASTE_GAP_MS : undefined);
       let stopped = false;
       const stop = runOptions.stop?.then(() => {
         stopped = true;
@@ -225,11 +228,12 @@ export function createConsoleAdapter(options: ConsoleAdapterOptions): ConsoleAda
           output.write(prompt);
           atPrompt = true;
         }
-        const r = await (stop ? Promise.race([lines.next(), stop]) : lines.next());
+        const text = await (stop ? Promise.race([messages.next(), stop]) : messages.next());
         atPrompt = false;
-        if (!r || r.done) return undefined;
-        if (options.echoInput) write(`> ${r.value}`);
-        return r.value;
+        if (text === undefined) return undefined;
+        // a scripted run's transcript shows what was typed, as FlowPilot keeps it: secrets as markers
+        if (options.echoInput) write((await redactSecrets(text)).text.replace(/^/gm, "> "));
+        return text;
       };
       write(
         "FlowPilot console — type /flowpilot help, or /flowpilot start <ticket> [summary] --client NAME. /quit to leave.",

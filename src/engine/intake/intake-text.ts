@@ -1,4 +1,4 @@
-import { redactSecrets, type SecretKind } from "../../secrets/index.ts";
+import { redactSecrets, SessionSecrets } from "../../secrets/index.ts";
 import { normalizeChatMarkupWith } from "./chat-markup.ts";
 import { cleanField } from "./clean-field.ts";
 import { cleanIncomingText } from "./clean-text.ts";
@@ -10,25 +10,24 @@ import { cleanIncomingText } from "./clean-text.ts";
  * the PSA. Control characters go, and secrets become markers naming their kind.
  */
 
-/** Sessions whose secrets this process remembers, and how many values each. */
+/** Sessions whose secrets this process remembers. */
 const MAX_SESSIONS = 2_000;
-const MAX_VALUES = 64;
 
 /**
- * The secret values seen in each recent session, in memory only (never
+ * What the detector remembers of each recent session, in memory only (never
  * stored): a password typed once with a label is also removed when it comes
- * back bare ("tried Tr0ub4dor&3 on the second firewall too").
+ * back bare ("tried Tr0ub4dor&3 on the second firewall too"), and a message
+ * that ends with a label ("temp password for jsmith:") makes the next one its
+ * value when that message is nothing but a value.
  */
-const remembered = new Map<string, Map<string, SecretKind>>();
+const sessions = new Map<string, SessionSecrets>();
 
-function remember(sessionId: string, found: ReadonlyMap<string, SecretKind>): void {
-  if (found.size === 0) return;
-  const values = remembered.get(sessionId) ?? new Map<string, SecretKind>();
-  remembered.delete(sessionId);
-  for (const [value, kind] of found) values.set(value, kind);
-  while (values.size > MAX_VALUES) values.delete(values.keys().next().value!);
-  remembered.set(sessionId, values);
-  while (remembered.size > MAX_SESSIONS) remembered.delete(remembered.keys().next().value!);
+function sessionSecrets(sessionId: string): SessionSecrets {
+  const secrets = sessions.get(sessionId) ?? new SessionSecrets();
+  sessions.delete(sessionId);
+  sessions.set(sessionId, secrets);
+  while (sessions.size > MAX_SESSIONS) sessions.delete(sessions.keys().next().value!);
+  return secrets;
 }
 
 const NO_NAMES: ReadonlyMap<string, string> = new Map();
@@ -39,10 +38,13 @@ const NO_NAMES: ReadonlyMap<string, string> = new Map();
  * Slack text) is normalised; adapters resolve names before this.
  */
 export async function intakeText(text: string, sessionId?: string): Promise<string> {
-  const known = sessionId ? remembered.get(sessionId) : undefined;
-  const result = await redactSecrets(normalizeChatMarkupWith(cleanIncomingText(text), NO_NAMES), { known });
-  if (sessionId) remember(sessionId, result.found);
-  return result.text;
+  return intake(text, sessionId, false);
+}
+
+async function intake(text: string, sessionId: string | undefined, field: boolean): Promise<string> {
+  const session = sessionId ? sessionSecrets(sessionId) : undefined;
+  const readable = normalizeChatMarkupWith(cleanIncomingText(text), NO_NAMES);
+  return (await redactSecrets(readable, { session, field })).text;
 }
 
 /** The same for an optional field. */
@@ -59,5 +61,5 @@ export async function intakeField<T extends string | null | undefined>(
   sessionId?: string,
 ): Promise<T> {
   if (typeof text !== "string") return text;
-  return (await intakeText(cleanField(text), sessionId)) as T;
+  return (await intake(cleanField(text), sessionId, true)) as T;
 }

@@ -1,4 +1,4 @@
-import { redactSecrets, type SecretKind } from "../../secrets/index.ts";
+import { redactSecrets, SessionSecrets } from "../../secrets/index.ts";
 import type { Transcript } from "../transcript.ts";
 import type { SessionSnapshot } from "../types.ts";
 import { workSlices } from "../work-slices.ts";
@@ -12,18 +12,22 @@ const NO_NAMES: ReadonlyMap<string, string> = new Map();
  * A whole session through the intake at once, for sessions that did not come
  * in message by message: transcript files (CLI `generate`, imports) and data
  * stored by versions before the intake. Messages are scanned in order, so a
- * secret typed with a label is also removed where a later message repeats it.
+ * secret typed with a label is also removed where a later message repeats it,
+ * and a label that ends one message makes the next its value.
  */
 export class SessionRedactor {
-  private readonly known = new Map<string, SecretKind>();
+  // A whole transcript at once: every value found in it is looked for in what follows.
+  private readonly secrets = new SessionSecrets(Number.POSITIVE_INFINITY);
   private readonly slice = workSlices();
 
   async text(text: string): Promise<string> {
+    return this.redact(text, false);
+  }
+
+  private async redact(text: string, field: boolean): Promise<string> {
     await this.slice();
     const readable = normalizeChatMarkupWith(upgradeLegacyMarkers(cleanIncomingText(text)), NO_NAMES);
-    const result = await redactSecrets(readable, { known: this.known });
-    for (const [value, kind] of result.found) this.known.set(value, kind);
-    return result.text;
+    return (await redactSecrets(readable, { session: this.secrets, field })).text;
   }
 
   async optional<T extends string | undefined>(text: T): Promise<T> {
@@ -32,7 +36,7 @@ export class SessionRedactor {
 
   /** A one-line field: cleaned as a field (markup, HTML, formulas, AI-directed text), then redacted. */
   async field<T extends string | undefined>(text: T): Promise<T> {
-    return (text === undefined ? text : await this.text(cleanField(text))) as T;
+    return (text === undefined ? text : await this.redact(cleanField(text), true)) as T;
   }
 }
 

@@ -26,7 +26,7 @@ const storedName = async () => (await h.prisma.user.findFirstOrThrow()).displayN
 describe("the console's name prompt", () => {
   it("refuses a command and an empty answer, one line each, then signs with the name given", async () => {
     await harness({ engineer: null, interactive: true });
-    const out = await h.run([
+    const out = await h.type([
       "/flowpilot help",
       "",
       "Dana Whitfield",
@@ -45,7 +45,7 @@ describe("the console's name prompt", () => {
 
   it("gives up after three answers that cannot be a name, says how to set one, and goes on", async () => {
     await harness({ engineer: null, interactive: true });
-    const out = await h.run([
+    const out = await h.type([
       "5",
       "dana@example.com",
       "https://example.com",

@@ -39,8 +39,15 @@ describe("platform markup parsed by the adapters", () => {
     expect(text).toBe("@FlowPilot rebooted the printer\ndone & dusted");
   });
 
-  it("turns emoji codes into emoji and drops custom ones, leaving times alone", async () => {
+  it("turns known emoji codes into emoji, leaving custom ones, times and addresses as typed", async () => {
     const text = await parseSlackText("fixed :white_check_mark: :partyparrot: at 10:30:45", resolve);
-    expect(text).toBe("fixed ✅ at 10:30:45");
+    expect(text).toBe("fixed ✅ :partyparrot: at 10:30:45");
+    expect(await parseSlackText(":thumbsup::skin-tone-2: done", resolve)).toBe("👍 done");
+    for (const line of [
+      "printer MAC aa:bb:cc:dd:ee:ff and ARN arn:aws:iam::123456789012:role/Backup",
+      "ping 2001:db8:aa::10 and fe80::1c2a:3bff:fe4d:5e6f%12 from the branch",
+      "    Security key           : Present",
+    ])
+      expect(await parseSlackText(line, resolve)).toBe(line);
   });
 });
