@@ -1,4 +1,4 @@
-import { isProseWord } from "./values.ts";
+import { isProseWord } from "./prose-words.ts";
 
 /**
  * Passphrases typed as words without quotes: "the passphrase for the KeePass

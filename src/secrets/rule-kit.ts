@@ -1,5 +1,6 @@
 import type { SecretKind } from "./kinds.ts";
-import { isPlaceholder, isProseWord, looksTechnical, readValue, type ValueSpan } from "./values.ts";
+import { isProseWord } from "./prose-words.ts";
+import { isPlaceholder, looksTechnical, readValue, type ValueSpan } from "./values.ts";
 
 /** One secret value found in a text. */
 export interface SecretSpan {
