@@ -1,4 +1,5 @@
 // `npm run bench`: every benchmark in one run, printing figures and ratios.
+import { runAccountBench } from "./account.ts";
 import { runApiBench } from "./api.ts";
 import { runDbStatementsBench } from "./db-statements.ts";
 import { runFullSessionBench } from "./full-session.ts";
@@ -13,6 +14,7 @@ import { runTeamsInvokeBench } from "./teams-invoke.ts";
 const BENCHES: Array<[string, () => Promise<void>]> = [
   ["update generation", runGenerationBench],
   ["intent recognition", runIntentBench],
+  ["account of a session", runAccountBench],
   ["llm prompt", runLlmPromptBench],
   ["secret detection", runSecretsBench],
   ["cli start-up", runStartupBench],

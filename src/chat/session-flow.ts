@@ -60,6 +60,7 @@ async function headerView(ctx: RequestContext, session: SessionInfo) {
     clientCompany: session.clientCompany ?? undefined,
     status: session.status,
     inferredStatus: overview.sessionStatus,
+    waitingOn: overview.waitingOn ? { party: overview.waitingOn.on, who: overview.waitingOn.who } : undefined,
     timeSpentMinutes: overview.timeSpentMinutes,
     messageExchanges: overview.messageCount,
     updatesCount: overview.updatesCount,

@@ -1,5 +1,5 @@
 import { nextTurn } from "../event-loop-turns.ts";
-import { readSessionFacts } from "./context/session-facts.ts";
+import { readSessionWithAccount } from "./account/index.ts";
 import { enforceGuardrails } from "./guardrails/index.ts";
 import { redactSnapshot } from "./intake/redact-session.ts";
 import { type CommunicationTemplates, DEFAULT_TEMPLATES } from "./templates.ts";
@@ -35,7 +35,7 @@ export async function generateStatusUpdate(
   const templates = options.templates ?? DEFAULT_TEMPLATES;
   const writer = options.writer ?? offlineWriter;
   // Facts, writing and the guardrails each take their own turn of the loop (up to ~20 ms each on a long session).
-  const facts = await readSessionFacts(session);
+  const { facts } = await readSessionWithAccount(session);
   await nextTurn();
   const length = request.length ?? templates.default_length;
   const context = request.context ?? defaultContext(session);

@@ -1,4 +1,4 @@
-import { readSessionFacts } from "../engine/context/session-facts.ts";
+import { readSessionWithAccount, type Wait } from "../engine/account/index.ts";
 import type { InferredStatus, SessionStatus } from "../engine/types.ts";
 import type { MessageStore } from "./ports/index.ts";
 import type { SessionInfo } from "./types.ts";
@@ -14,6 +14,8 @@ export interface SessionOverview {
   status: SessionStatus;
   /** The troubleshooting progress inferred from the messages. */
   sessionStatus: InferredStatus;
+  /** What the work waits on now (the client and who, a vendor, a colleague, a process), read from the messages. */
+  waitingOn: Wait | null;
   startedAt: Date;
   messageCount: number;
   updatesCount: number;
@@ -29,7 +31,7 @@ export async function readSession(
   now: Date,
 ): Promise<SessionOverview> {
   const snapshot = await deps.store.loadSnapshot(session.id, now);
-  const facts = await readSessionFacts(snapshot);
+  const { facts, account } = await readSessionWithAccount(snapshot);
   return {
     id: session.id,
     ticketId: session.ticketId,
@@ -39,6 +41,7 @@ export async function readSession(
     engineerName: snapshot.engineer.name ?? null,
     status: snapshot.status,
     sessionStatus: facts.status,
+    waitingOn: account.waitingOn,
     startedAt: session.startedAt,
     messageCount: snapshot.messages.length,
     updatesCount: snapshot.previousUpdates.length,

@@ -21,6 +21,14 @@ export function sessionBody(s: SessionOverview) {
     engineer_name: s.engineerName,
     status: s.status,
     session_status: s.sessionStatus,
+    waiting_on: s.waitingOn
+      ? {
+          party: s.waitingOn.on,
+          who: s.waitingOn.who ?? null,
+          for: s.waitingOn.text,
+          message_ids: s.waitingOn.sources,
+        }
+      : null,
     started_at: s.startedAt.toISOString(),
     message_count: s.messageCount,
     updates_count: s.updatesCount,

@@ -75,6 +75,15 @@ export const sessionSchema = z
     engineer_name: z.string().nullable(),
     status: z.enum(SESSION_STATUSES),
     session_status: z.enum(INFERRED_STATUSES).meta({ description: "Progress inferred from the messages" }),
+    waiting_on: z
+      .object({
+        party: z.enum(["client", "vendor", "internal", "process"]),
+        who: z.string().nullable().meta({ description: "The person named in the wait, when one is" }),
+        for: z.string().meta({ description: "The statement that says what the work waits for" }),
+        message_ids: z.array(z.string()).meta({ description: "The messages it rests on (m1 = the first)" }),
+      })
+      .nullable()
+      .meta({ description: "What the work waits on now, read from the messages" }),
     started_at: z.iso.datetime(),
     message_count: z.int().nonnegative(),
     updates_count: z.int().nonnegative(),

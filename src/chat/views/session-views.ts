@@ -19,6 +19,8 @@ export interface SessionHeaderData {
   clientCompany?: string;
   status: SessionStatus;
   inferredStatus?: InferredStatus;
+  /** What the work waits on now: shown beside the status while the session is open. */
+  waitingOn?: { party: "client" | "vendor" | "internal" | "process"; who?: string };
   timeSpentMinutes: number;
   messageExchanges: number;
   updatesCount: number;
@@ -57,11 +59,13 @@ export function sessionHeaderView(data: SessionHeaderData): ViewMessage {
       ? `${SESSION_STATUS_LABELS[data.status]} · ${INFERRED_STATUS_LABELS[data.inferredStatus]}`
       : SESSION_STATUS_LABELS[data.status];
   const facts: Fact[] = [];
+  const waiting = data.waitingOn && !closed ? waitingLabel(data.waitingOn) : null;
   if (data.ticketId) facts.push({ label: "Ticket", value: data.ticketId });
   if (data.ticketSummary) facts.push({ label: "Summary", value: data.ticketSummary });
   if (data.clientCompany) facts.push({ label: "Client", value: data.clientCompany });
   facts.push(
     { label: "Status", value: status },
+    ...(waiting ? [{ label: "Waiting on", value: waiting }] : []),
     { label: "Time spent", value: formatMinutes(data.timeSpentMinutes) },
     { label: "Messages", value: String(data.messageExchanges) },
     { label: "Updates", value: String(data.updatesCount) },
@@ -168,4 +172,16 @@ function section(view: ViewMessage, allowed: readonly ActionId[], extra: ViewAct
   actions.push(...extra);
   if (actions.length > 0) out.push({ type: "actions", actions });
   return out;
+}
+
+const PARTY_LABELS = {
+  client: "the client",
+  vendor: "a vendor",
+  internal: "our team",
+  process: "a process to finish",
+};
+
+/** "the client (Derek)", "a vendor", "a process to finish". */
+function waitingLabel(w: NonNullable<SessionHeaderData["waitingOn"]>): string {
+  return w.who && w.party !== "process" ? `${PARTY_LABELS[w.party]} (${w.who})` : PARTY_LABELS[w.party];
 }

@@ -97,6 +97,24 @@ describe("REST API: session lifecycle over HTTP", () => {
     expect(res.body.session_status).toBe("identified");
   });
 
+  it("GET /ai-sessions/{id} says what the work waits on, with the message it rests on", async () => {
+    const id = await sessionWithMessages(api, [
+      { text: "Users at the Elm St office get a certificate warning on the VPN portal since this morning." },
+      { text: "Checked the FortiGate: the SSL VPN certificate expired at midnight. That's the cause." },
+      { text: "Havent changed anything yet - need Derek's approval before we buy the renewal." },
+    ]);
+    const waiting = await api.call("GET", `/ai-sessions/${id}`);
+    expect(waiting.body).toMatchObject({
+      session_status: "identified",
+      waiting_on: { party: "client", who: "Derek", message_ids: ["m3"] },
+    });
+    await api.call("POST", `/ai-sessions/${id}/messages`, {
+      text: "Derek approved. Bought the renewal and imported the new certificate on the FortiGate, rebinding it now.",
+    });
+    const moving = await api.call("GET", `/ai-sessions/${id}`);
+    expect(moving.body).toMatchObject({ session_status: "implementing", waiting_on: null });
+  });
+
   it("POST /messages records one message or a batch, in order, as given", async () => {
     const id = await sessionWithMessages(api, []);
     const one = await api.call("POST", `/ai-sessions/${id}/messages`, {

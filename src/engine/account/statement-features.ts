@@ -1,0 +1,88 @@
+import { readClause } from "../context/roles/clause.ts";
+import type { Statement } from "../context/roles/statement-roles.ts";
+
+/**
+ * The features the statement reader weighs: the words (with the words in a
+ * negation's scope marked), how the statement opens, its verbs'
+ * tense and family as the clause reader sees them, the rule reader's role,
+ * who typed it and, shortly, the statement before it (what "Bingo" or
+ * "didn't help either" points back at).
+ */
+export interface StatementInput {
+  text: string;
+  author: "engineer" | "assistant" | "client";
+  /** The statement just before it in the thread, when there is one. */
+  previous?: string;
+  /** The rule reader's reading of the same statement. */
+  rule: Statement;
+}
+
+const NEGATORS = new Set(["not", "no", "never", "nothing", "none", "without", "nobody", "neither", "nor"]);
+const NEGATION_SCOPE = 3;
+
+export function wordsOf(text: string): string[] {
+  return text
+    .toLowerCase()
+    .replace(/\bcan['’]?t\b/g, "can not")
+    .replace(/\bwon['’]?t\b/g, "will not")
+    .replace(/\b(\w+)n['’]t\b/g, "$1 not")
+    .replace(
+      /\b(?:havent|hasnt|didnt|doesnt|dont|isnt|wasnt|arent|werent|couldnt|shouldnt)\b/g,
+      (w) => `${w.slice(0, -2)} not`,
+    )
+    .replace(/\[[a-z ]+ removed\]/g, " secretvalue ")
+    .split(/[^\p{L}\p{N}'-]+/u)
+    .filter(Boolean)
+    .map((w) => (/\d/.test(w) ? (/^\d+$/.test(w) ? "#num" : "#id") : w.replace(/^'+|'+$/g, "")))
+    .filter(Boolean);
+}
+
+export function statementFeatures(input: StatementInput): string[] {
+  const words = wordsOf(input.text);
+  const features: string[] = [`author:${input.author}`, `rule:${input.rule.role}`];
+  let negatedFor = 0;
+  words.forEach((w, i) => {
+    features.push(`w:${w}`);
+    if (negatedFor > 0) {
+      features.push(`n:${w}`);
+      negatedFor -= 1;
+    }
+    if (NEGATORS.has(w)) {
+      negatedFor = NEGATION_SCOPE;
+      features.push(i < 3 ? "neg:early" : "neg:late");
+    }
+  });
+  features.push(
+    `first:${words[0] ?? ""}`,
+    `first2:${words.slice(0, 2).join("_")}`,
+    `last:${words.at(-1) ?? ""}`,
+  );
+  features.push(`len:${Math.min(words.length, 12) >> 2}`);
+  if (/\?\s*$/.test(input.text)) features.push("question");
+  if (/^\s*@|\b(?:hi|hey|hello|morning|thanks|thank you)\b/i.test(input.text)) features.push("address");
+  const rule = input.rule;
+  if (rule.waitingOn) features.push(`rule-wait:${rule.waitingOn}`);
+  for (const flag of ["likely", "pointer", "persisting", "causeUnknown", "holdsOff", "strong"] as const)
+    if (rule[flag as keyof Statement]) features.push(`rule-${flag}`);
+  for (const verb of readClause(input.text).verbs) {
+    const tense = verb.future
+      ? "future"
+      : verb.progressive
+        ? "progressive"
+        : verb.form === "past" || verb.form === "participle"
+          ? "past"
+          : verb.form;
+    features.push(`v:${tense}`, `v:${tense}:${verb.negated ? "neg" : "pos"}`);
+    for (const family of verb.families)
+      features.push(`vf:${family}:${tense}`, `vf:${family}:${verb.negated}`);
+    if (verb.subject) features.push(`vs:${verb.subject}:${tense}`);
+    if (verb.leading) features.push(`vlead:${tense}`);
+  }
+  if (input.previous !== undefined) {
+    const before = wordsOf(input.previous);
+    features.push("has-previous");
+    for (const w of before.slice(0, 12)) features.push(`p:${w}`);
+    if (words.length <= 4) for (const w of words) features.push(`short:${w}`);
+  }
+  return features;
+}
