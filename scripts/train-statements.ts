@@ -29,7 +29,7 @@ const PRUNE = 300;
 
 type Row = { indices: number[]; row: LabelledStatement };
 
-const valueOf: Record<HeadName, (r: LabelledStatement) => number> = {
+const labelOf: Record<HeadName, (r: LabelledStatement) => number> = {
   act: (r) => STATEMENT_ACTS.indexOf(r.act),
   certainty: (r) => CERTAINTIES.indexOf(r.certainty),
   actor: (r) => ACTORS.indexOf(r.actor),
@@ -50,7 +50,7 @@ function fit(rows: readonly Row[]): StoredStatementModels {
   const out = {} as StoredStatementModels;
   for (const head of Object.keys(classes) as HeadName[]) {
     const fitted: FittedWeights[] = fitOneVsRest(
-      rows.map((r) => ({ indices: r.indices, value: valueOf[head](r.row) })),
+      rows.map((r) => ({ indices: r.indices, value: labelOf[head](r.row) })),
       classes[head],
       OPTIONS,
     );

@@ -104,7 +104,7 @@ function statementReader(session: SessionSnapshot) {
 
 export function readSessionStatements(session: SessionSnapshot): ReadStatement[] {
   const reader = statementReader(session);
-  session.messages.forEach((_, i) => reader.readMessage(i));
+  for (let i = 0; i < session.messages.length; i++) reader.readMessage(i);
   return reader.out;
 }
 
