@@ -79,18 +79,20 @@ export interface Scored {
   confusions: Map<string, number>;
 }
 
+const emptyScore = (rows: number): Scored => ({
+  act: 0,
+  negated: 0,
+  certainty: 0,
+  actor: 0,
+  wait: 0,
+  refersBack: 0,
+  rows,
+  confusions: new Map(),
+});
+
 function evaluate(models: StoredStatementModels, rows: readonly Row[]): Scored {
   const packed = packModels(models);
-  const s: Scored = {
-    act: 0,
-    negated: 0,
-    certainty: 0,
-    actor: 0,
-    wait: 0,
-    refersBack: 0,
-    rows: rows.length,
-    confusions: new Map(),
-  };
+  const s: Scored = emptyScore(rows.length);
   for (const { indices: _, row } of rows) {
     const scores = scoreHeads(packed, statementFeatures(inputOf(row)));
     const act = STATEMENT_ACTS[pick(packed, scores, "act").index]!;
@@ -126,16 +128,7 @@ const holdout = toRows(loadStatements("holdout"));
 
 if (process.argv.includes("--cv")) {
   const folds = 5;
-  const total: Scored = {
-    act: 0,
-    negated: 0,
-    certainty: 0,
-    actor: 0,
-    wait: 0,
-    refersBack: 0,
-    rows: 0,
-    confusions: new Map(),
-  };
+  const total: Scored = emptyScore(0);
   for (let k = 0; k < folds; k++) {
     const s = evaluate(
       fit(train.filter((_, i) => foldOf(i, folds) !== k)),

@@ -114,13 +114,7 @@ export function buildSessionAccount(session: SessionSnapshot): SessionAccount {
 
 /** The same account, read a slice at a time so a long session never holds the event loop. */
 export async function readSessionAccount(session: SessionSnapshot): Promise<SessionAccount> {
-  const reader = statementReader(session);
-  const slice = workSlices();
-  for (let i = 0; i < session.messages.length; i++) {
-    reader.readMessage(i);
-    await slice();
-  }
-  return accountOf(reader.out, session);
+  return (await readSessionWithAccount(session)).account;
 }
 
 const item = (s: ReadStatement, text = s.text): AccountItem => ({ text, sources: [s.source], at: s.at });
@@ -145,12 +139,13 @@ export function accountOf(
   const waits: Wait[] = [];
   const verification: AccountItem[] = [];
   // The rule reader's stage and cause hold on the older labelled sessions; the account corrects the stage where no change was made.
-  const sourcesAt = (at: Date) => [
-    ...new Set(statements.filter((s) => s.at.getTime() === at.getTime()).map((s) => s.source)),
-  ];
   const cause = standingCause(statements, facts.diagnosis, facts.status);
-  statements.forEach((s) => {
-    if (s.author === "engineer" && waitsOnSomeone(s)) waits.push(waitOf(s, session));
+  const waitAt: number[] = [];
+  statements.forEach((s, i) => {
+    if (s.author === "engineer" && waitsOnSomeone(s)) {
+      waits.push(waitOf(s, session));
+      waitAt.push(i);
+    }
     switch (s.act) {
       case "symptom":
         (problem.length === 0 || s.message === statements[0]?.message ? problem : findings).push(item(s));
@@ -187,7 +182,7 @@ export function accountOf(
     hypotheses.push(cause);
   }
 
-  closeWaits(waits, statements);
+  closeWaits(waits, waitAt, statements);
   const outcome = {
     status: session.status,
     resolution: session.resolutionSummary,
@@ -302,14 +297,16 @@ function partyOf(s: ReadStatement): WaitParty {
 }
 
 /** A wait is over once later messages show the work moving again: a change made, a verification, a newer wait. */
-function closeWaits(waits: Wait[], statements: readonly ReadStatement[]): void {
-  for (const wait of waits) {
-    const at = statements.findIndex((s) => s.source === wait.sources[0] && s.text === wait.text);
-    const later = statements.slice(at + 1).filter((s) => s.message > statements[at]!.message);
-    if (later.some((s) => s.act === "verification" && !s.negated)) wait.open = false;
-    else if (wait.on !== "process" && later.some((s) => s.act === "action_done" && s.change))
-      wait.open = false;
-  }
+function closeWaits(waits: Wait[], waitAt: readonly number[], statements: readonly ReadStatement[]): void {
+  waits.forEach((wait, k) => {
+    const message = statements[waitAt[k]!]!.message;
+    for (let j = waitAt[k]! + 1; j < statements.length && wait.open; j++) {
+      const s = statements[j]!;
+      if (s.message === message) continue;
+      if (s.act === "verification" && !s.negated) wait.open = false;
+      else if (wait.on !== "process" && s.act === "action_done" && s.change) wait.open = false;
+    }
+  });
   for (let i = 0; i < waits.length - 1; i++)
     if (waits[i]!.open) waits[i]!.open = waits[i + 1]!.at <= waits[i]!.at;
 }
