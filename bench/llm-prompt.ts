@@ -1,4 +1,5 @@
 import OpenAI from "openai";
+import { buildSessionAccount } from "../src/engine/account/index.ts";
 import { buildSessionFacts } from "../src/engine/context/session-facts.ts";
 import { generateStatusUpdate } from "../src/engine/generate.ts";
 import { DEFAULT_TEMPLATES } from "../src/engine/templates.ts";
@@ -41,10 +42,11 @@ export async function runLlmPromptBench(): Promise<void> {
   for (const size of SIZES) {
     const session = snapshotFor(size);
     const facts = buildSessionFacts(session);
+    const account = buildSessionAccount(session);
     const buildTimes: number[] = [];
     const prompts = COMBOS.map((c) => {
       const start = performance.now();
-      const prompt = buildPrompt({ session, facts, ...c, context: "update", templates: DEFAULT_TEMPLATES });
+      const prompt = buildPrompt({ session, facts, account, ...c, context: "update", templates: DEFAULT_TEMPLATES });
       buildTimes.push(performance.now() - start);
       return prompt;
     });

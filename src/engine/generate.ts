@@ -35,13 +35,14 @@ export async function generateStatusUpdate(
   const templates = options.templates ?? DEFAULT_TEMPLATES;
   const writer = options.writer ?? offlineWriter;
   // Facts, writing and the guardrails each take their own turn of the loop (up to ~20 ms each on a long session).
-  const { facts } = await readSessionWithAccount(session);
+  const { facts, account } = await readSessionWithAccount(session);
   await nextTurn();
   const length = request.length ?? templates.default_length;
   const context = request.context ?? defaultContext(session);
   const written = await writer.write({
     session,
     facts,
+    account,
     audience: request.audience,
     length,
     context,

@@ -1,3 +1,4 @@
+import type { SessionAccount } from "../account/session-account.ts";
 import type { SessionFacts } from "../context/session-facts.ts";
 import type { CommunicationTemplates } from "../templates.ts";
 import type { Audience, Length, SessionSnapshot, UpdateContextKind } from "../types.ts";
@@ -6,6 +7,8 @@ import type { Audience, Length, SessionSnapshot, UpdateContextKind } from "../ty
 export interface WriterInput {
   session: SessionSnapshot;
   facts: SessionFacts;
+  /** The session read as one account: problem, hypotheses, actions, waits, with their message ids. */
+  account: SessionAccount;
   audience: Audience;
   length: Length;
   context: UpdateContextKind;

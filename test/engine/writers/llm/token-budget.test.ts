@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { buildSessionAccount } from "../../../../src/engine/account/index.ts";
 import { buildSessionFacts } from "../../../../src/engine/context/session-facts.ts";
 import { DEFAULT_TEMPLATES } from "../../../../src/engine/templates.ts";
 import { AUDIENCES, type SessionSnapshot } from "../../../../src/engine/types.ts";
@@ -14,6 +15,7 @@ function inputFor(session: SessionSnapshot, audience: WriterInput["audience"] = 
   return {
     session,
     facts: buildSessionFacts(session),
+    account: buildSessionAccount(session),
     audience,
     length: "detailed",
     context,
