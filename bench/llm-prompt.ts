@@ -46,7 +46,14 @@ export async function runLlmPromptBench(): Promise<void> {
     const buildTimes: number[] = [];
     const prompts = COMBOS.map((c) => {
       const start = performance.now();
-      const prompt = buildPrompt({ session, facts, account, ...c, context: "update", templates: DEFAULT_TEMPLATES });
+      const prompt = buildPrompt({
+        session,
+        facts,
+        account,
+        ...c,
+        context: "update",
+        templates: DEFAULT_TEMPLATES,
+      });
       buildTimes.push(performance.now() - start);
       return prompt;
     });
