@@ -7,6 +7,7 @@ import { workSlices } from "../work-slices.ts";
 import type { Actor, Certainty, StatementAct, WaitParty } from "./acts.ts";
 import { causeClause, isFragment, pointsBack } from "./cause-clause.ts";
 import { readStatement, type StatementReading } from "./read-statement.ts";
+import { readWaits } from "./waits.ts";
 
 /** A statement of the thread, read, with the message it came from ("m3": the third message). */
 export interface ReadStatement extends StatementReading {
@@ -42,8 +43,10 @@ export interface Action extends AccountItem {
 
 export interface Wait extends AccountItem {
   on: WaitParty;
-  /** A person named in the wait ("til Derek approves"), when one is. */
+  /** A person or organisation named in the wait ("til Derek approves"), when one is. */
   who?: string;
+  /** The fix itself waits (an approval, a vendor's patch, access), rather than a check after it. */
+  blocksFix: boolean;
   open: boolean;
 }
 
@@ -140,12 +143,11 @@ export function accountOf(
   const verification: AccountItem[] = [];
   // The rule reader's stage and cause hold on the older labelled sessions; the account corrects the stage where no change was made.
   const cause = standingCause(statements, facts.diagnosis, facts.status);
-  const waitAt: number[] = [];
-  statements.forEach((s, i) => {
-    if (s.author === "engineer" && waitsOnSomeone(s)) {
-      waits.push(waitOf(s, session));
-      waitAt.push(i);
-    }
+  for (const w of readWaits(statements, session)) {
+    const { index, ...rest } = w;
+    waits.push({ ...item(statements[index]!), ...rest });
+  }
+  statements.forEach((s) => {
     switch (s.act) {
       case "symptom":
         (problem.length === 0 || s.message === statements[0]?.message ? problem : findings).push(item(s));
@@ -182,7 +184,6 @@ export function accountOf(
     hypotheses.push(cause);
   }
 
-  closeWaits(waits, waitAt, statements);
   const outcome = {
     status: session.status,
     resolution: session.resolutionSummary,
@@ -204,20 +205,6 @@ export function accountOf(
     statements: [...statements],
   };
 }
-
-function waitsOnSomeone(s: ReadStatement): boolean {
-  // A question to a colleague in the thread ("@sam you did the swap, right?") asks for a fact, not for work.
-  if (/^\s*<?@/.test(s.text) && s.act === "ask") return false;
-  if (s.act === "wait" || s.act === "ask" || s.ruleWait) return true;
-  if (s.act === "action_planned" && (s.actor === "client" || s.actor === "vendor" || s.actor === "colleague"))
-    return true;
-  if (s.act === "nothing_done" && HOLD_REASON.test(s.text)) return true;
-  return (s.act === "action_planned" || s.act === "nothing_done") && s.waitingOn !== null;
-}
-
-/** "Haven't changed anything yet - need Derek's approval": holding off names what it waits for. */
-const HOLD_REASON =
-  /\b(?:need|needs|until|til+|approv\w*|ok|okay|go-?ahead|sign-?off|waiting|before|confirms?|hear back)\b/i;
 
 /**
  * The cause standing now, as a clean clause: the rule reader's diagnosis, or
@@ -268,47 +255,6 @@ function standingCause(
     if (clause && !isFragment(clause) && !pointsBack(clause)) return confirmed(clause, [s]);
   }
   return null;
-}
-
-const NAME_AFTER = /\b(?:on|from|til|till|until|for|by|ask|asked|with|when)\s+([A-Z][a-z]+)\b/;
-const NAME_BEFORE =
-  /\b([A-Z][a-z]+)(?:['’]s)?\s+(?:ok|okay|approval|go-ahead|sign-?off|to (?:approve|confirm|test|call|reply))\b/i;
-
-function waitOf(s: ReadStatement, session: SessionSnapshot): Wait {
-  const contactFirst = session.ticket.contact?.split(/\s+/)[0];
-  const named =
-    (contactFirst && new RegExp(`\\b${contactFirst.replace(/[^\p{L}]/gu, "")}\\b`, "i").test(s.text)
-      ? contactFirst
-      : undefined) ??
-    NAME_AFTER.exec(s.text)?.[1] ??
-    NAME_BEFORE.exec(s.text)?.[1];
-  const who = named ? named.charAt(0).toUpperCase() + named.slice(1).toLowerCase() : undefined;
-  return { ...item(s), on: partyOf(s), who, open: true };
-}
-
-/** On whom a wait hangs: the rule reader's word for approvals, vendors and processes, else the learned reader's. */
-function partyOf(s: ReadStatement): WaitParty {
-  if (s.waitingOn === "internal") return "internal";
-  if (s.act === "action_planned" && s.actor === "client") return "client";
-  if (s.act === "action_planned" && s.actor === "vendor") return "vendor";
-  if (s.act === "action_planned" && s.actor === "colleague") return "internal";
-  if (s.ruleWait && s.ruleWait !== "someone") return s.ruleWait;
-  return s.waitingOn ?? "client";
-}
-
-/** A wait is over once later messages show the work moving again: a change made, a verification, a newer wait. */
-function closeWaits(waits: Wait[], waitAt: readonly number[], statements: readonly ReadStatement[]): void {
-  waits.forEach((wait, k) => {
-    const message = statements[waitAt[k]!]!.message;
-    for (let j = waitAt[k]! + 1; j < statements.length && wait.open; j++) {
-      const s = statements[j]!;
-      if (s.message === message) continue;
-      if (s.act === "verification" && !s.negated) wait.open = false;
-      else if (wait.on !== "process" && s.act === "action_done" && s.change) wait.open = false;
-    }
-  });
-  for (let i = 0; i < waits.length - 1; i++)
-    if (waits[i]!.open) waits[i]!.open = waits[i + 1]!.at <= waits[i]!.at;
 }
 
 const SURE = 0.5;

@@ -57,11 +57,13 @@ describe("the session account on every labelled session", () => {
     }
   });
 
-  it("says what the work waits on in most sessions (figure when written: 40 of 71)", () => {
-    const right = cases.filter(
-      (c) => (buildSessionAccount(c.session).waitingOn?.on ?? null) === (c.label.waiting_on?.party ?? null),
-    );
-    expect(right.length / cases.length).toBeGreaterThanOrEqual(0.55);
+  it("says what the work waits on in every labelled session but one (40 of 71 before the wait reader; 70 when written)", () => {
+    const wrong = cases
+      .filter(
+        (c) => (buildSessionAccount(c.session).waitingOn?.on ?? null) !== (c.label.waiting_on?.party ?? null),
+      )
+      .map((c) => c.name);
+    expect(wrong.length, wrong.join(", ")).toBeLessThanOrEqual(1);
   });
 
   it("reads a long session in slices to the same account", async () => {

@@ -1,0 +1,325 @@
+import type { SessionSnapshot } from "../types.ts";
+import type { WaitParty } from "./acts.ts";
+import {
+  CLIENT_WORDS,
+  INTERNAL_WORDS,
+  namesIn,
+  PROCESS_WORDS,
+  type SessionParties,
+  sessionParties,
+  VENDOR_WORDS,
+} from "./parties.ts";
+import { toClient } from "./to-client.ts";
+
+/** The statement fields the wait reader needs (a `ReadStatement` has them all). */
+export interface WaitStatement {
+  text: string;
+  source: string;
+  message: number;
+  at: Date;
+  author: "engineer" | "assistant" | "client";
+  act: string;
+  confidence: number;
+  negated: boolean;
+  actor: string;
+  waitingOn: WaitParty | null;
+  change: boolean;
+  ruleWait?: "client" | "vendor" | "process" | "someone";
+}
+
+export interface ReadWait {
+  /** Index of the statement the wait rests on. */
+  index: number;
+  on: WaitParty;
+  /** The person or organisation waited on, when the thread names one. */
+  who?: string;
+  /** The fix itself waits (an approval, a vendor's patch, access), rather than a check after it. */
+  blocksFix: boolean;
+  open: boolean;
+}
+
+// "waiting on X", "until X", "once X", "escalated to X": the words after the cue say on whom.
+const WAIT_OBJECT =
+  /\b(?:waiting (?:on|for)|wait(?:s|ed)? (?:on|for)|awaiting|pending|blocked (?:on|by)|depends on|sit(?:ting)? tight (?:for|until|til+)|(?:park|pause)(?:ing|ed)? (?:this |it |here )?(?:until|til+|till|for)|pick(?:ing)? (?:it |this )?back up (?:when|once|after)|(?:resume|continue) (?:when|once|after)|until|til+|till|once|(?:kick(?:ing|ed)?|pass(?:ing|ed)?|escalat\w*|assign\w*)(?: it| this| the ticket)? to)\s+(.{1,90})/i;
+// "needs Derek's ok", "our rule is Colm signs off", "not until it's approved": an approval holds the fix.
+const APPROVAL =
+  /\b(?:approv\w*|ok'?d|okay|ok\b|go-?ahead|sign(?:s|ed)?[- ]?off|permission|decision|decide|prefer\w*|which option|authori[sz]\w*|quote|commitment|access|login|credentials)\b/i;
+const HOLD =
+  /\b(?:can'?t|cannot|won'?t|not (?:touching|changing|doing|adding|buying|restarting|rebooting|going ahead)|haven'?t|havent|hold(?:ing)? off|need(?:s|ed)?|nothing (?:else )?(?:to do|left|more))\b/i;
+const DURATION =
+  /\b(?:eta\b|overnight|roll(?:s|ing)? out|will take|usually takes?|takes? (?:about|around|~)|over the next|on (?:its|their) own|automatically|by (?:it|them)selves|should (?:finish|be done|complete|catch up))/i;
+const MONITOR =
+  /\b(?:monitoring|watching|keep(?:ing)? an eye on|letting it|leaving it to)\b|\b(?:monitor|watch) (?:it|them|for|through|until|overnight)\b/i;
+// "the rest are trickling in", "copy at 88%": a process under way.
+const UNDER_WAY =
+  /\b(?:is|are|'s|'re|still)\s+(?:\w+\s+)?(?:trickling|syncing|rebuilding|uploading|downloading|copying|restoring|installing|replicating|propagating|scanning|processing|catching up|resyncing)\b|\bat \d+\s?%/i;
+/** The engineer's own next step ("will pause the update ring once he's back") is a plan, not a wait. */
+const OWN_PLAN = /^\W*(?:i'll|i will|will|we'll|going to|next(?: step)?\b|then\b|plan\b)/i;
+// "She's signing in on the new phone now": someone else is doing the next step.
+const DOING =
+  /^(?:and\s+)?(she|he|they|[A-Z][a-z]+)(?:'s| is| are|'re) (?:now |still |currently )?(\w+ing)\b/;
+/** A stop-gap offered "until then" or "in the meantime" is not what the work waits on. */
+const SIDE =
+  /^\W*(?:until then|till then|til then|in the meantime|meanwhile|for now|workaround)\b|\bworkaround\b/i;
+const ASK_FORM =
+  /\b(?:could you|can you|would you|please|let me know|are you able|do you have|did (?:a|an|the|you)|when you|if you)\b/i;
+const DONT = /\b(?:please (?:don'?t|do not|nobody)|nobody|no one)\b/i;
+const SELF = /^(?:i|we|me|us|myself)\b/i;
+const RECEIVE = /^(?:i|we)(?: can)? (?:have|get|hear|receive|got)\b/i;
+const BACK = /^(?:then|that|that's|thats|this|it's|its|it is)\b/i;
+const PRONOUN = /\b(she|he|her|him|his|they|them|their)\b/i;
+
+const CLAUSE_END = /\s(?:-|—|–|\+|and|but|so|then|because|bc)\s|[,;:!?()]|\.(?:\s|$)/;
+
+/**
+ * Reads the waits of a thread: which statements hand the next step to
+ * someone (the client, a vendor, our own people) or to a process that
+ * finishes by itself, on whom, and whether the wait is over.
+ */
+export function readWaits(statements: readonly WaitStatement[], session: SessionSnapshot): ReadWait[] {
+  const parties = sessionParties(
+    session,
+    statements.map((s) => s.text),
+  );
+  const quoted = toClient(statements, parties);
+  const waits: ReadWait[] = [];
+  const context = { statements, parties };
+  statements.forEach((s, i) => {
+    if (s.author !== "engineer") return;
+    const found = waitIn(s, i, quoted[i] ?? false, context, waits);
+    if (found) waits.push(found);
+  });
+  closeWaits(waits, statements, parties);
+  return waits;
+}
+
+interface Context {
+  statements: readonly WaitStatement[];
+  parties: SessionParties;
+}
+
+type Found = { on: WaitParty; who?: string } | "self" | "back" | null;
+
+function waitIn(
+  s: WaitStatement,
+  i: number,
+  toTheClient: boolean,
+  ctx: Context,
+  earlier: readonly ReadWait[],
+): ReadWait | null {
+  const text = s.text.replace(/`[^`]*`/g, " ");
+  if (SIDE.test(text) && !/\b(?:nothing|not)\b/i.test(text)) return null;
+  // A question to a colleague in the thread asks for a fact, not for work.
+  if (/^\s*<?@/.test(text) && s.act === "ask") return null;
+  const blocksFix = APPROVAL.test(text) || APPROVAL.test(messageText(ctx.statements, s.message, toTheClient));
+  const wait = (found: Found): ReadWait | null => {
+    if (found === "back") {
+      const last = earlier.at(-1);
+      if (last && i - last.index <= 6)
+        return { ...last, index: i, open: true, blocksFix: last.blocksFix || blocksFix };
+      // "till then" with no wait read yet: what the statement before it was about.
+      const previous = ctx.statements[i - 1];
+      return previous ? wait(partyOfText(previous.text, previous, ctx, i - 1)) : null;
+    }
+    if (!found || found === "self") return null;
+    return { index: i, on: found.on, who: found.who, blocksFix, open: true };
+  };
+  const other = (found: Found, allowed: readonly WaitParty[]) =>
+    found && found !== "self" && found !== "back" && allowed.includes(found.on) ? wait(found) : null;
+
+  const object = WAIT_OBJECT.exec(text);
+  const ownPlan = OWN_PLAN.test(text) && !/\bwait/i.test(text) && !APPROVAL.test(text);
+  if (object && !ownPlan) {
+    const after = clause(object[1]!);
+    const before = clauseBefore(text, object.index);
+    const head = text.slice(0, object.index);
+    const found = partyOfObject(after, ctx, i, head);
+    // "perms can take an hour to replicate, nothing to do till then": "then" is what the statement said before it.
+    if (found === "back") return wait(partyOfWords(head) ?? "back");
+    if (found === null)
+      return wait(partyOfObject(before, ctx, i, head, true) ?? partyOfText(text, s, ctx, i));
+    return wait(found);
+  }
+  // "Haven't changed anything - need the owner's OK": an approval nobody else is named for is the client's.
+  if (HOLD.test(text) && APPROVAL.test(text)) return wait(partyOfText(text, s, ctx, i) ?? { on: "client" });
+  // "Next: confirm the rule scope with the client before modifying": our plan, held for their word.
+  if (OWN_PLAN.test(text) && APPROVAL.test(text) && CLIENT_WORDS.test(text)) return wait({ on: "client" });
+  if (OWN_PLAN.test(text) || (s.act === "suggestion" && s.confidence >= 0.5)) return null;
+  if (MONITOR.test(text) || UNDER_WAY.test(text)) return wait({ on: "process" });
+  const duration = DURATION.exec(text);
+  if (duration) {
+    const near = partyOfObject(
+      clauseBefore(text, duration.index),
+      ctx,
+      i,
+      text.slice(0, duration.index),
+      true,
+    );
+    return (
+      other(near, ["process", "vendor", "internal"]) ??
+      other(partyOfText(text, s, ctx, i), ["process", "vendor", "internal"])
+    );
+  }
+  const doing = DOING.exec(text);
+  if (doing && !/^(?:going|doing|heading|grabbing)$/i.test(doing[2]!))
+    return other(personSide(doing[1]!, ctx, i, ""), ["client", "vendor"]);
+  const asked = s.act === "ask" && s.confidence >= 0.5;
+  if (
+    toTheClient &&
+    (asked || ASK_FORM.test(text)) &&
+    /\?|\b(?:please|let me know|could you|can you)\b/i.test(text)
+  )
+    return DONT.test(text) ? null : wait({ on: "client", who: clientName(ctx, i) });
+  if (/^\W*asked\s+/i.test(text)) return other(partyOfText(text, s, ctx, i), ["client"]);
+  if (
+    s.act === "action_planned" &&
+    ["client", "vendor", "colleague"].includes(s.actor) &&
+    s.confidence >= 0.4
+  )
+    return wait(
+      partyOfText(text, s, ctx, i) ?? { on: s.actor === "colleague" ? "internal" : (s.actor as WaitParty) },
+    );
+  if ((s.act === "wait" && s.confidence >= 0.5) || s.ruleWait)
+    return wait(partyOfText(text, s, ctx, i, true));
+  return null;
+}
+
+/** The clause that starts a text: "Rexmoor + the shift change" from "Rexmoor + the shift change, then…". */
+function clause(text: string): string {
+  const end = text.search(CLAUSE_END);
+  return (end > 0 ? text.slice(0, end) : text).trim();
+}
+
+function clauseBefore(text: string, at: number): string {
+  const head = text.slice(0, at);
+  const parts = head.split(/[,;:—–]|\s-\s/);
+  return (parts.at(-1) ?? head).trim();
+}
+
+function partyOfObject(object: string, ctx: Context, i: number, before: string, subject = false): Found {
+  if (!object) return null;
+  if (RECEIVE.test(object)) return "back";
+  if (SELF.test(object)) return "self";
+  if (!subject && BACK.test(object)) return "back";
+  const named = sidedName(object, ctx) ?? partyOfWords(object);
+  if (named) return named;
+  const pronoun = PRONOUN.exec(object);
+  if (pronoun) return personSide(pronoun[1]!, ctx, i, before);
+  if (CLIENT_WORDS.test(object)) return { on: "client" };
+  return null;
+}
+
+/** A party from role words alone: "our team", "their support", "the upload". */
+function partyOfWords(text: string): Found {
+  if (INTERNAL_WORDS.test(text)) return { on: "internal" };
+  if (VENDOR_WORDS.test(text)) return { on: "vendor" };
+  if (PROCESS_WORDS.test(text)) return { on: "process" };
+  return null;
+}
+
+/** On whom a whole statement waits, when no cue names it: names first, then the words around them. */
+function partyOfText(text: string, s: WaitStatement, ctx: Context, i: number, learned = false): Found {
+  const named = sidedName(text, ctx) ?? partyOfWords(text);
+  if (named) return named;
+  const pronoun = PRONOUN.exec(text);
+  if (pronoun) {
+    const person = personSide(pronoun[1]!, ctx, i, s.text.slice(0, pronoun.index));
+    if (person) return person;
+  }
+  if (CLIENT_WORDS.test(text)) return { on: "client" };
+  if (!learned) return null;
+  if (s.ruleWait && s.ruleWait !== "someone") return { on: s.ruleWait };
+  return s.waitingOn && s.confidence >= 0.5 ? { on: s.waitingOn } : null;
+}
+
+function sidedName(text: string, ctx: Context): Found {
+  for (const name of namesIn(text, ctx.parties)) {
+    const side = ctx.parties.sideOf(name);
+    if (side) return { on: side, who: capitalised(name) };
+  }
+  return null;
+}
+
+/**
+ * "she", "they": the one named most recently before the word, in the
+ * statement itself or the few before it. "She" and "he" are people;
+ * "they" may be an organisation.
+ */
+function personSide(word: string, ctx: Context, i: number, before: string): Found {
+  if (/^[A-Z][a-z]+$/.test(word) && !/^(?:She|He|They)$/.test(word)) {
+    const side = ctx.parties.sideOf(word);
+    return side ? { on: side, who: word } : null;
+  }
+  const plural = /^(?:they|them|their)$/i.test(word);
+  for (let j = i; j >= 0 && j >= i - 8; j--) {
+    const names = namesIn(j === i ? before : ctx.statements[j]!.text, ctx.parties);
+    for (const name of names.reverse()) {
+      const side = ctx.parties.sideOf(name);
+      if (!side || (!plural && !ctx.parties.isPerson(name))) continue;
+      return { on: side, who: capitalised(name) };
+    }
+  }
+  return plural ? null : { on: "client" };
+}
+
+function clientName(ctx: Context, i: number): string | undefined {
+  for (let j = i; j >= 0 && j >= i - 6; j--)
+    for (const name of namesIn(ctx.statements[j]!.text, ctx.parties))
+      if (ctx.parties.sideOf(name) === "client") return capitalised(name);
+  return undefined;
+}
+
+function messageText(statements: readonly WaitStatement[], message: number, toTheClient: boolean): string {
+  if (!toTheClient) return "";
+  return statements
+    .filter((s) => s.message === message)
+    .map((s) => s.text)
+    .join(" ");
+}
+
+const capitalised = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
+
+const REPLY =
+  /\b(?:says|said|replied|responded|answered|confirmed|approved|ok'?d|okayed|signed off|agreed|came back|called back|got back|wrote back|sent (?:it|them|the|us|me|over|back|a)|gave (?:us|me)|is (?:fine|ok)|go-?ahead|yes)\b/i;
+const NOT_YET = /\b(?:no|not|nothing|hasn'?t|haven'?t|still|yet)\b/i;
+const FINISHED =
+  /\b(?:finished|completed?|done|succeeded|success|caught up|100\s?%|is back|are back|came up|synced|rebuilt|healthy|all \d+ (?:have|are|got))\b/i;
+
+/**
+ * A wait is over once the thread shows the answer: the person or vendor
+ * replies ("Comcast called back", "gus: shop opens 6am"), the process
+ * finishes, or a newer wait on the same party replaces it.
+ */
+function closeWaits(waits: ReadWait[], statements: readonly WaitStatement[], parties: SessionParties): void {
+  waits.forEach((wait, k) => {
+    const from = statements[wait.index]!;
+    for (let j = wait.index + 1; j < statements.length && wait.open; j++) {
+      const s = statements[j]!;
+      if (s.message === from.message && waits.some((w) => w.index === j)) continue;
+      const later = waits.find((w, m) => m > k && w.index === j);
+      if (later && later.on === wait.on) wait.open = false;
+      else if (wait.on === "process") {
+        if (FINISHED.test(s.text) && !s.negated && !NOT_YET.test(s.text) && s.message !== from.message)
+          wait.open = false;
+      } else if (answers(s, wait, parties)) wait.open = false;
+    }
+  });
+}
+
+const APPROVED =
+  /\b(?:approved|ok'?d|okayed|go-?ahead|agreed|signed off|says? yes|said yes|yes|confirmed (?:it|that|the|both|which|option|we|to)|gave (?:us|me) (?:the|access|a login)|sent (?:the|us|me) (?:login|password|credentials|details)|added us)\b/i;
+const REFUSED = /\b(?:not comfortable|declined|refused|doesn'?t want|don'?t want|says no|said no|won'?t)\b/i;
+
+function answers(s: WaitStatement, wait: ReadWait, parties: SessionParties): boolean {
+  if (s.author === "client" && wait.on === "client") return true;
+  if (/^\s*(?:she|he|they)\b/i.test(s.text) && REFUSED.test(s.text) && wait.on !== "process") return true;
+  if (s.negated || /\b(?:nothing|no word|not yet|still)\b/i.test(s.text)) return false;
+  const names = namesIn(s.text, parties);
+  const sameParty = names.some((n) => parties.sideOf(n) === wait.on || n === wait.who?.toLowerCase());
+  // "gus: shop opens 6am, he'll be there": the answer reported after the name.
+  const speaker = /^\s*([A-Za-z][\w'-]*)\s*:/.exec(s.text)?.[1];
+  if (speaker && parties.sideOf(speaker) === wait.on) return true;
+  const subject = /^\s*(?:she|he|they)\b/i.test(s.text) && wait.on !== "process";
+  // An approval is answered by a yes or a no, not by any word from the same person.
+  return (sameParty || subject) && (wait.blocksFix ? APPROVED : REPLY).test(s.text);
+}

@@ -1,0 +1,85 @@
+import { describe, expect, it } from "vitest";
+import { buildSessionAccount } from "../../../src/engine/account/index.ts";
+import type { SessionSnapshot } from "../../../src/engine/types.ts";
+
+const at = (minute: number) => new Date(Date.UTC(2026, 5, 3, 9, minute));
+function session(lines: string[], ticket: SessionSnapshot["ticket"] = {}): SessionSnapshot {
+  return {
+    id: "waits",
+    ticket: { id: "TKT-77", company: "Marlow Veterinary", contact: "Priya Shah", ...ticket },
+    engineer: { name: "Sam Reyes", company: "Northwind IT" },
+    status: "active",
+    startedAt: at(0),
+    now: at(59),
+    pauses: [],
+    messages: lines.map((text, i) => ({ at: at(i + 1), author: "engineer" as const, text })),
+    previousUpdates: [],
+  };
+}
+const waitingOn = (lines: string[]) => buildSessionAccount(session(lines)).waitingOn;
+
+describe("what the work waits on", () => {
+  it("a vendor named by its support case, not the client, when the fix is theirs", () => {
+    const wait = waitingOn([
+      "Phones at the front desk drop calls after 30 seconds.",
+      "Opened a case with Telvance support, ref TV-20931, sent them the SIP traces.",
+      "Telvance confirmed a routing fault on their SBC, fix rolling out overnight.",
+      "Nothing more we can do our side till then.",
+    ]);
+    expect(wait).toMatchObject({ on: "vendor", sources: ["m4"] });
+  });
+
+  it("a process that finishes by itself: a copy with a percentage and an ETA", () => {
+    const wait = waitingOn([
+      "Priya's Projects share is empty after the migration.",
+      "Restoring last night's snapshot to a staging folder.",
+      "restore at 64%, ETA ~15 min, then I swap the folders and have Priya check.",
+    ]);
+    expect(wait?.on).toBe("process");
+  });
+
+  it("our own people when the change needs an internal sign-off", () => {
+    const wait = waitingOn([
+      "Mail to outside recipients bounces with 550 5.7.1.",
+      "The outbound connector needs a change and anything on the connector goes through our change board.",
+      "Raised CHG-4410, not touching the connector until the CAB approves it this afternoon.",
+    ]);
+    expect(wait?.on).toBe("internal");
+  });
+
+  it("the client, by name, when a question went to them, and nothing once they answer", () => {
+    const asked = [
+      "Scanner on the first floor can't reach the shared folder.",
+      "sent Priya: 'Hi Priya, could you print the network page from the scanner panel and send me a photo?'",
+    ];
+    expect(waitingOn(asked)).toMatchObject({ on: "client", who: "Priya" });
+    expect(waitingOn([...asked, "Priya sent the photo: the scanner has a 169.254 address."])).toBeNull();
+  });
+
+  it("'she' is the person named before it, not the vendor named beside her", () => {
+    const wait = waitingOn([
+      "Printer jams on every duplex job.",
+      "told Priya the Kyocera engineer can come Thursday; does she want that slot? waiting on her",
+    ]);
+    expect(wait).toMatchObject({ on: "client", who: "Priya" });
+  });
+
+  it("a stop-gap offered to the client in the meantime is not what the work waits on", () => {
+    const wait = waitingOn([
+      "Inbound calls from some carriers get a disconnected tone since the port.",
+      "Our voice provider opened ticket BV-311 with the losing carrier, who usually take 2-3 days to clear it.",
+      "In the meantime could you put the backup number on your website?",
+    ]);
+    expect(wait?.on).toBe("vendor");
+  });
+
+  it("nobody when the engineer is the one still working", () => {
+    expect(
+      waitingOn([
+        "Outlook freezes for the dispatch team every afternoon.",
+        "safe mode still freezes, so not the add-ins.",
+        "not changing anything till i know more, pulling the calendar permissions next",
+      ]),
+    ).toBeNull();
+  });
+});
