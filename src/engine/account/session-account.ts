@@ -7,6 +7,7 @@ import { workSlices } from "../work-slices.ts";
 import type { Actor, Certainty, StatementAct, WaitParty } from "./acts.ts";
 import { causeClause, isFragment, pointsBack } from "./cause-clause.ts";
 import { readStatement, type StatementReading } from "./read-statement.ts";
+import { stageOf } from "./stage.ts";
 import { readWaits } from "./waits.ts";
 
 /** A statement of the thread, read, with the message it came from ("m3": the third message). */
@@ -189,8 +190,8 @@ export function accountOf(
     resolution: session.resolutionSummary,
     escalation: session.escalationReason,
   };
-  const stage = heldBack(statements, facts.status, cause);
-  const open = waits.filter((w) => w.open);
+  const standing = facts.status === "resolved" ? null : (waits.filter((w) => w.open).at(-1) ?? null);
+  const stage = stageOf(statements, facts.status, cause, standing);
   return {
     problem,
     findings,
@@ -201,7 +202,7 @@ export function accountOf(
     verification,
     outcome,
     stage,
-    waitingOn: stage === "resolved" ? null : (open.at(-1) ?? null),
+    waitingOn: stage === "resolved" ? null : standing,
     statements: [...statements],
   };
 }
@@ -229,6 +230,7 @@ function standingCause(
       (s) =>
         s.at.getTime() === diagnosis.at.getTime() && diagnosis.text.includes(causeClause(s.text) ?? "\u0000"),
     );
+    if (at >= 0 && retracted(statements, at)) return null;
     const clause = causeClause(diagnosis.text);
     if (clause && !isFragment(clause) && !pointsBack(clause))
       return confirmed(
@@ -251,49 +253,23 @@ function standingCause(
     (s) => s.act === "cause" && s.author === "engineer" && s.confidence >= 0.6 && !s.refersBack,
   );
   for (const s of stated.reverse()) {
+    if (retracted(statements, statements.indexOf(s))) continue;
     const clause = causeClause(s.text);
     if (clause && !isFragment(clause) && !pointsBack(clause)) return confirmed(clause, [s]);
   }
   return null;
 }
 
-const SURE = 0.5;
-/** Statements that say a change is not made (yet): planned, asked, waited for, only suspected or ruled out, chat. */
-const NOT_DONE: ReadonlySet<StatementAct> = new Set([
-  "nothing_done",
-  "action_planned",
-  "ask",
-  "wait",
-  "hypothesis",
-  "ruled_out",
-  "chatter",
-]);
-const NOT_DONE_SURE = 0.35;
+// "i thought i had it - smb1 - but the ricoh is already on SMB2/3", then "so no".
+const TAKEN_BACK = /\b(?:thought|was sure|figured|assumed)\b.*\bbut\b/i;
+const SHORT_NO = /^\W*(?:so )?(?:no|nope|not it|not that|wrong|nah)\b/i;
 
-/** A change the rules see counts as made unless the statement reader is fairly sure it is not work done. */
-const counts = (s: ReadStatement) => !(NOT_DONE.has(s.act) && s.confidence >= NOT_DONE_SURE);
-
-/**
- * The rule reader's stage, unless none of the changes it counts as fix work
- * reads as done: "haven't changed anything yet", a plan, a question, a finding. Then the
- * session is "identified" when a cause stands, else "investigating". A
- * change stops counting once the engineer says after it that nothing is
- * changed yet.
- */
-function heldBack(
-  statements: readonly ReadStatement[],
-  stage: InferredStatus,
-  cause: Hypothesis | null,
-): InferredStatus {
-  if (stage !== "implementing") return stage;
-  let standing = false;
-  for (const s of statements) {
-    if (s.author !== "engineer") continue;
-    if (s.change && counts(s)) standing = true;
-    else if (s.act === "nothing_done" && s.confidence >= SURE) standing = false;
-  }
-  if (standing) return stage;
-  return cause ? "identified" : "investigating";
+/** A diagnosis the engineer takes back in the same breath or the line after. */
+function retracted(statements: readonly ReadStatement[], at: number): boolean {
+  if (TAKEN_BACK.test(statements[at]!.text)) return true;
+  return statements
+    .slice(at + 1, at + 3)
+    .some((s) => s.author === "engineer" && s.act === "ruled_out" && (s.refersBack || SHORT_NO.test(s.text)));
 }
 
 /**

@@ -43,7 +43,10 @@ const WAIT_OBJECT =
   /\b(?:waiting (?:on|for)|wait(?:s|ed)? (?:on|for)|awaiting|pending|blocked (?:on|by)|depends on|sit(?:ting)? tight (?:for|until|til+)|(?:park|pause)(?:ing|ed)? (?:this |it |here )?(?:until|til+|till|for)|pick(?:ing)? (?:it |this )?back up (?:when|once|after)|(?:resume|continue) (?:when|once|after)|until|til+|till|once|(?:kick(?:ing|ed)?|pass(?:ing|ed)?|escalat\w*|assign\w*)(?: it| this| the ticket)? to)\s+(.{1,90})/i;
 // "needs Derek's ok", "our rule is Colm signs off", "not until it's approved": an approval holds the fix.
 const APPROVAL =
-  /\b(?:approv\w*|ok'?d|okay|ok\b|go-?ahead|sign(?:s|ed)?[- ]?off|permission|decision|decide|prefer\w*|which option|authori[sz]\w*|quote|commitment|access|login|credentials)\b/i;
+  /\b(?:approv\w*|ok'?d|(?:his|her|their|your|an?|the|get|need|needs|gives?|gave) ok\b|ok to\b|okay to\b|go-?ahead|sign(?:s|ed)?[- ]?off|permission to|decision|decide|prefer\w*|which option|authori[sz]\w*|commitment|window)\b/i;
+// Held by what we lack: access to their systems, or the vendor's fix itself.
+const LACKING =
+  /\b(?:access|login|credentials|quote|hotfix|patch|firmware|fix (?:ships|lands|is out)|\d+(?:\.\d+)+ (?:lands|ships|is out|comes out))\b/i;
 const HOLD =
   /\b(?:can'?t|cannot|won'?t|not (?:touching|changing|doing|adding|buying|restarting|rebooting|going ahead)|haven'?t|havent|hold(?:ing)? off|need(?:s|ed)?|nothing (?:else )?(?:to do|left|more))\b/i;
 const DURATION =
@@ -111,7 +114,10 @@ function waitIn(
   if (SIDE.test(text) && !/\b(?:nothing|not)\b/i.test(text)) return null;
   // A question to a colleague in the thread asks for a fact, not for work.
   if (/^\s*<?@/.test(text) && s.act === "ask") return null;
-  const blocksFix = APPROVAL.test(text) || APPROVAL.test(messageText(ctx.statements, s.message, toTheClient));
+  const blocksFix =
+    APPROVAL.test(text) ||
+    LACKING.test(text) ||
+    APPROVAL.test(messageText(ctx.statements, s.message, toTheClient));
   const wait = (found: Found): ReadWait | null => {
     if (found === "back") {
       const last = earlier.at(-1);
@@ -295,10 +301,13 @@ function closeWaits(waits: ReadWait[], statements: readonly WaitStatement[], par
     const from = statements[wait.index]!;
     for (let j = wait.index + 1; j < statements.length && wait.open; j++) {
       const s = statements[j]!;
-      if (s.message === from.message && waits.some((w) => w.index === j)) continue;
       const later = waits.find((w, m) => m > k && w.index === j);
-      if (later && later.on === wait.on) wait.open = false;
-      else if (wait.on === "process") {
+      if (later && later.on === wait.on) {
+        // "our rule is Colm signs off" then "pinged Colm, he's in a QBR til 3": still the sign-off.
+        const near = statements[later.index]!.message - from.message <= 1;
+        if (wait.blocksFix && near && (!later.who || later.who === wait.who)) later.blocksFix = true;
+        wait.open = false;
+      } else if (wait.on === "process") {
         if (FINISHED.test(s.text) && !s.negated && !NOT_YET.test(s.text) && s.message !== from.message)
           wait.open = false;
       } else if (answers(s, wait, parties)) wait.open = false;

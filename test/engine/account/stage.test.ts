@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest";
+import { buildSessionAccount } from "../../../src/engine/account/index.ts";
+import type { SessionSnapshot } from "../../../src/engine/types.ts";
+
+const at = (minute: number) => new Date(Date.UTC(2026, 8, 14, 13, minute));
+function stageOf(lines: string[]) {
+  const session: SessionSnapshot = {
+    id: "stage",
+    ticket: { id: "TKT-88", company: "Harrow Dental", contact: "Lena Ortiz" },
+    engineer: { name: "Sam Reyes", company: "Northwind IT" },
+    status: "active",
+    startedAt: at(0),
+    now: at(59),
+    pauses: [],
+    messages: lines.map((text, i) => ({ at: at(i + 1), author: "engineer" as const, text })),
+    previousUpdates: [],
+  };
+  return buildSessionAccount(session).stage;
+}
+
+describe("the stage read from what the work waits on", () => {
+  it("a stop-gap applied while the real fix waits on the vendor's patch is identified", () => {
+    expect(
+      stageOf([
+        "Label printing in the imaging app crashes since the 5.2 update.",
+        "Vendor support confirmed it: known bug in 5.2 with custom label templates, hotfix 5.2.1 due friday.",
+        "Switched the three front desk PCs to the default template so they can print meanwhile.",
+        "Waiting on the vendor for 5.2.1 now.",
+      ]),
+    ).toBe("identified");
+  });
+
+  it("a fix applied and a process finishing it is implementing", () => {
+    expect(
+      stageOf([
+        "Offsite backup has failed for four nights with 'key expired'.",
+        "The storage application key expired on the 10th, that's the cause.",
+        "Generated a new application key and updated the backup task with it.",
+        "Backlog is uploading now, about 90 GB, ETA tomorrow lunchtime.",
+      ]),
+    ).toBe("implementing");
+  });
+
+  it("a fix applied and the client asked to confirm is implementing", () => {
+    expect(
+      stageOf([
+        "Lena can't open the shared calendar since yesterday.",
+        "Her delegate permission was removed in the leaver clean-up, that's the cause.",
+        "Re-added her as editor on the calendar.",
+        "parking until Lena confirms it opens for her",
+      ]),
+    ).toBe("implementing");
+  });
+
+  it("a guess about a change and turning on logging are not a fix under way", () => {
+    expect(
+      stageOf([
+        "Two new desk phones in the back office never power on.",
+        "the patch leads in the cabinet might not even be connected to the PoE switch.",
+        "Turned on verbose logging on the switch to catch the next power negotiation.",
+      ]),
+    ).toBe("investigating");
+  });
+
+  it("a cause the engineer takes back leaves the session investigating", () => {
+    expect(
+      stageOf([
+        "Scan to folder fails on the copier since Monday.",
+        "The file server was patched on sunday so i thought that was it, but SMB1 was never in use there.",
+        "so no.",
+        "havent changed anything on either side.",
+      ]),
+    ).toBe("investigating");
+  });
+});
