@@ -26,10 +26,10 @@ const COMMS_VERBS =
 
 /** Companies MSP engineers wait on every week: carriers, hardware and software vendors, distributors. */
 const KNOWN_VENDORS =
-  /\b(?:microsoft|ms|dell|hpe?|lenovo|cisco|meraki|fortinet|fortiguard|sonicwall|sophos|ubiquiti|aruba|juniper|palo alto|comcast|at&t|verizon|t-mobile|frontier|spectrum|charter|cox|centurylink|lumen|bt|openreach|virgin|vodafone|veeam|datto|kaseya|connectwise|ricoh|canon|xerox|konica|kyocera|brother|epson|apple|google|amazon|aws|godaddy|backblaze|wasabi|zoom|ringcentral|yealink|polycom|mitel|synology|qnap|wd|western digital|seagate|intuit|sage|adobe|dropbox|okta|duo|mimecast|proofpoint|sentinelone|crowdstrike|bitdefender|webroot|eset|pax8|ingram|td synnex|autodesk|godaddy|cloudflare|ionos|123-reg)\b/gi;
+  /\b(?:microsoft|ms|dell|hpe?|lenovo|cisco|meraki|fortinet|fortiguard|sonicwall|sophos|ubiquiti|aruba|juniper|palo alto|comcast|at&t|verizon|t-mobile|frontier|spectrum|charter|cox|centurylink|lumen|bt|openreach|virgin|vodafone|ricoh|canon|xerox|konica|kyocera|brother|epson|apple|google|amazon|aws|godaddy|backblaze|wasabi|zoom|ringcentral|yealink|polycom|mitel|synology|qnap|wd|western digital|seagate|intuit|sage|adobe|dropbox|okta|duo|mimecast|proofpoint|sentinelone|crowdstrike|bitdefender|webroot|eset|pax8|ingram|td synnex|autodesk|godaddy|cloudflare|ionos|123-reg)\b/gi;
 
 const NOT_NAMES = new Set(
-  "the a an and or but so if it its this that these those there then than when while with without for from into onto to of on in at by as is are was were be been being i we you he she they them his her him their our my me us your all any some no not yes ok okay hi hello hey thanks thank please also still just only now today tomorrow tonight yesterday monday tuesday wednesday thursday friday saturday sunday jan feb mar apr may jun jul aug sep oct nov dec next last new old same other each every both done sent told called pinged waiting wait until til till once after before back up down out over under again ticket case client user users staff team vendor support tier".split(
+  "january february march april june july august september october november december the a an and or but so if it its this that these those there then than when while with without for from into onto to of on in at by as is are was were be been being i we you he she they them his her him their our my me us your all any some no not yes ok okay hi hello hey thanks thank please also still just only now today tomorrow tonight yesterday monday tuesday wednesday thursday friday saturday sunday phone email mail tech printer customer premium priority remote onsite desk helpdesk service provider network server cloud jan feb mar apr may jun jul aug sep oct nov dec next last new old same other each every both done sent told called pinged waiting wait until til till once after before back up down out over under again ticket case client user users staff team vendor support tier".split(
     " ",
   ),
 );
@@ -85,9 +85,15 @@ export function sessionParties(session: SessionSnapshot, texts: readonly string[
 
   const vendorOrg = [
     /\b(?:case|ticket|call|chat|escalat\w*) (?:with|to) ([A-Z][\w&.-]+)/g,
-    /\b([A-Z][\w&.-]+)(?:'s)? (?:support|prosupport|[Tt]ier ?\d|T[12]\b|NOC|noc|TAC|engineer|technician|tech\b|case|ticket|hotfix|firmware|rep\b|account manager|came back|called back)/g,
+    /\b([A-Za-z][\w&.-]+)(?:'s)? (?:support|prosupport|[Tt]ier ?\d|T[12]\b|NOC|noc|TAC|engineer|technician|tech\b|case|ticket|hotfix|firmware|rep\b|account manager|came back|called back)/g,
     /\bwith ([A-Z][\w&.-]+) (?:support|now)\b/g,
   ];
+  // "Tom at Kestrel", "Kestrel Web Design": an outside company, unless it is the client's own.
+  const outsideOrg = [
+    /\b[A-Z][a-z]+ (?:at|from) ([A-Z][\w&.-]+)/g,
+    /\b([A-Z][\w&.-]+) (?:Web|Digital|Design|Solutions|Systems|Networks|Telecom|Communications|Media|Agency|Technologies|Software|Hosting|Voice)\b/g,
+  ];
+  const personAtOrg = /\b([A-Z][a-z]+) (?:at|from) [A-Z][\w&.-]+/g;
   const personAtVendor = [
     /\b(?:tier ?\d|t[12]|support|noc|tac|engineer|tech|rep)\s*\(([A-Z][a-z]+)\)/gi,
     /\b([A-Z][a-z]+) (?:from|at) [A-Z][\w&.-]+ (?:support|tier|noc)/g,
@@ -104,6 +110,8 @@ export function sessionParties(session: SessionSnapshot, texts: readonly string[
       vote(m[0], "vendor", 3);
       organisation(m[0]);
     }
+  // A colleague @-mentioned in the thread is one of ours.
+  for (const text of texts) for (const m of text.matchAll(/<@[A-Z0-9]+/g)) vote(m[0], "internal", 3);
   for (const text of texts) {
     const internal = INTERNAL_WORDS.test(text) && !VENDOR_WORDS.test(text);
     for (const re of vendorOrg)
@@ -111,6 +119,15 @@ export function sessionParties(session: SessionSnapshot, texts: readonly string[
         vote(m[1]!, "vendor", 2);
         organisation(m[1]!);
       }
+    for (const re of outsideOrg)
+      for (const m of text.matchAll(re)) {
+        vote(m[1]!, "vendor", 1);
+        organisation(m[1]!);
+      }
+    for (const m of text.matchAll(personAtOrg)) {
+      const org = /(?:at|from) ([A-Z][\w&.-]+)/.exec(m[0])![1]!;
+      if (!votes.get(lower(org))?.client) vote(m[1]!, "vendor", 2);
+    }
     for (const re of personAtVendor) for (const m of text.matchAll(re)) vote(m[1]!, "vendor", 2);
     for (const re of awaited)
       for (const m of text.matchAll(re)) vote(m[1]!, internal ? "internal" : "client", 1);

@@ -5,9 +5,9 @@ import { looksLikeInstruction } from "../guardrails/index.ts";
 import type { InferredStatus, SessionSnapshot, SessionStatus } from "../types.ts";
 import { workSlices } from "../work-slices.ts";
 import type { Actor, Certainty, StatementAct, WaitParty } from "./acts.ts";
-import { causeClause, isFragment, pointsBack } from "./cause-clause.ts";
 import { readStatement, type StatementReading } from "./read-statement.ts";
 import { stageOf } from "./stage.ts";
+import { type StandingCause, standingCause } from "./standing-cause.ts";
 import { readWaits } from "./waits.ts";
 
 /** A statement of the thread, read, with the message it came from ("m3": the third message). */
@@ -74,6 +74,8 @@ export interface SessionAccount {
 }
 
 export const messageId = (index: number) => `m${index + 1}`;
+
+const withoutFirm = ({ firm: _, ...cause }: StandingCause): Hypothesis => cause;
 
 /** Reads the statements of a thread message by message, in order. Pasted instructions to an AI are not read as work. */
 function statementReader(session: SessionSnapshot) {
@@ -142,8 +144,7 @@ export function accountOf(
   const actions: Action[] = [];
   const waits: Wait[] = [];
   const verification: AccountItem[] = [];
-  // The rule reader's stage and cause hold on the older labelled sessions; the account corrects the stage where no change was made.
-  const cause = standingCause(statements, facts.diagnosis, facts.status);
+  const reading = standingCause(statements, facts.diagnosis);
   for (const w of readWaits(statements, session)) {
     const { index, ...rest } = w;
     waits.push({ ...item(statements[index]!), ...rest });
@@ -179,19 +180,25 @@ export function accountOf(
       default:
     }
   });
-  if (cause) {
-    for (const h of hypotheses)
-      if (h.state === "open" && h.sources.some((id) => cause.sources.includes(id))) h.state = "confirmed";
-    hypotheses.push(cause);
-  }
-
   const outcome = {
     status: session.status,
     resolution: session.resolutionSummary,
     escalation: session.escalationReason,
   };
   const standing = facts.status === "resolved" ? null : (waits.filter((w) => w.open).at(-1) ?? null);
-  const stage = stageOf(statements, facts.status, cause, standing);
+  const stage = stageOf(
+    statements,
+    facts.status,
+    { firm: reading?.firm ?? false, read: reading !== null },
+    standing,
+  );
+  // Still investigating: what the engineer suspects stays a hypothesis, not the cause.
+  const cause: Hypothesis | null = stage === "investigating" || !reading ? null : withoutFirm(reading);
+  if (cause) {
+    for (const h of hypotheses)
+      if (h.state === "open" && h.sources.some((id) => cause.sources.includes(id))) h.state = "confirmed";
+    hypotheses.push(cause);
+  }
   return {
     problem,
     findings,
@@ -205,71 +212,6 @@ export function accountOf(
     waitingOn: stage === "resolved" ? null : standing,
     statements: [...statements],
   };
-}
-
-/**
- * The cause standing now, as a clean clause: the rule reader's diagnosis, or
- * the statement it points back at ("That's why the service can't start",
- * "Bingo"); when the rules name none, the last cause the statement reader is
- * sure of, once the session is past investigating.
- */
-function standingCause(
-  statements: readonly ReadStatement[],
-  diagnosis: { text: string; at: Date } | null,
-  stage: InferredStatus,
-): Hypothesis | null {
-  const confirmed = (text: string, from: readonly ReadStatement[]): Hypothesis => ({
-    text,
-    sources: [...new Set(from.map((s) => s.source))],
-    at: from.at(-1)!.at,
-    state: "confirmed",
-    certainty: "certain",
-  });
-  if (diagnosis) {
-    const at = statements.findIndex(
-      (s) =>
-        s.at.getTime() === diagnosis.at.getTime() && diagnosis.text.includes(causeClause(s.text) ?? "\u0000"),
-    );
-    if (at >= 0 && retracted(statements, at)) return null;
-    const clause = causeClause(diagnosis.text);
-    if (clause && !isFragment(clause) && !pointsBack(clause))
-      return confirmed(
-        clause,
-        at >= 0 ? [statements[at]!] : statements.filter((s) => s.at.getTime() === diagnosis.at.getTime()),
-      );
-    if (at > 0) {
-      const before = statements
-        .slice(Math.max(0, at - 3), at)
-        .reverse()
-        .find((s) => s.act !== "chatter" && s.act !== "greeting" && s.author !== "assistant");
-      const beforeClause = before ? causeClause(before.text) : null;
-      if (before && beforeClause && !isFragment(beforeClause))
-        return confirmed(beforeClause, [before, statements[at]!]);
-    }
-    return null;
-  }
-  if (stage === "investigating") return null;
-  const stated = statements.filter(
-    (s) => s.act === "cause" && s.author === "engineer" && s.confidence >= 0.6 && !s.refersBack,
-  );
-  for (const s of stated.reverse()) {
-    if (retracted(statements, statements.indexOf(s))) continue;
-    const clause = causeClause(s.text);
-    if (clause && !isFragment(clause) && !pointsBack(clause)) return confirmed(clause, [s]);
-  }
-  return null;
-}
-
-// "i thought i had it - smb1 - but the ricoh is already on SMB2/3", then "so no".
-const TAKEN_BACK = /\b(?:thought|was sure|figured|assumed)\b.*\bbut\b/i;
-const SHORT_NO = /^\W*(?:so )?(?:no|nope|not it|not that|wrong|nah)\b/i;
-
-/** A diagnosis the engineer takes back in the same breath or the line after. */
-function retracted(statements: readonly ReadStatement[], at: number): boolean {
-  if (TAKEN_BACK.test(statements[at]!.text)) return true;
-  return statements
-    .slice(at + 1, at + 3)
-    .some((s) => s.author === "engineer" && s.act === "ruled_out" && (s.refersBack || SHORT_NO.test(s.text)));
 }
 
 /**

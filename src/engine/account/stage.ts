@@ -7,6 +7,7 @@ interface StageStatement {
   author: "engineer" | "assistant" | "client";
   act: StatementAct;
   confidence: number;
+  negated: boolean;
   change: boolean;
 }
 
@@ -30,6 +31,7 @@ const NOT_DONE: ReadonlySet<StatementAct> = new Set([
   "chatter",
 ]);
 const NOT_DONE_SURE = 0.35;
+const SEEN_ACTS: ReadonlySet<StatementAct> = new Set(["finding", "verification", "symptom"]);
 
 // "2 of the jacks might not even be patched": a guess, not work done.
 const HEDGED = /\b(?:might|may|could|probably|prob|maybe|possibly|perhaps|i think|bet)\b/i;
@@ -39,18 +41,31 @@ const SEEN = /\b(?:already|checked|confirmed|shows?|showing)\b/i;
 const DIAGNOSTIC =
   /\b(?:logging|verbose|debug\w*|extra detail|trace|packet capture|pcap|diagnostic\w*|record (?:more|extra|every))\b/i;
 
+// "reminder set thu 9am", "logged it against PRJ-118", "added to the sage case": bookkeeping, not a fix.
+const ADMIN =
+  /\b(?:reminder|ticket|logged|noted|documented|documentation|itglue|case\b|notes?\b|linked|cc'?d|calendar invite)\b/i;
+// "I've changed that and tested it": a fix reported done in the first person.
+const FIX_REPORTED =
+  /\b(?:i'?ve|we'?ve|i have|we have) (?:now )?(?:changed|fixed|updated|added|removed|reset|re-?enabled|enabled|corrected|replaced|applied|installed|granted|restored|moved|set)\b/i;
+
 /** A change the rules see counts as made unless the statement reader is fairly sure it is not work done. */
 const counts = (s: StageStatement) =>
   s.author === "engineer" &&
   s.change &&
+  !s.negated &&
   !(NOT_DONE.has(s.act) && s.confidence >= NOT_DONE_SURE) &&
+  // "GG-Finance-RW still has all 8 members", "looks untouched": what was seen, read as such.
+  !(SEEN_ACTS.has(s.act) && s.confidence >= SURE - 0.1) &&
   !HEDGED.test(s.text) &&
+  !ADMIN.test(s.text) &&
   !(SEEN.test(s.text) && (s.act !== "action_done" || s.confidence < SURE)) &&
   !DIAGNOSTIC.test(s.text);
 
 // "parking until oliver confirms", "let me know once you're in": a check of work already done.
 const CONFIRMS =
-  /\b(?:confirm\w*|test\w*|try|tries|retry|sign(?:s|ing)? in|log(?:s|ging)? in|let me know|works?|once you'?re in)\b/i;
+  /\b(?:confirm\w*|test\w*|try|tries|retry|sign(?:s|ing)? in|log(?:s|ging)? in|let me know|works?|working|once you'?re in|hear back|whether|sorted|print(?:s|ing)?)\b/i;
+// Held by the vendor's delivery: a patch, a part, a replacement drive.
+const DELIVERY = /\b(?:hotfix|patch|firmware|replacement|rma|parts?|drive|release)\b/i;
 
 /**
  * The stage from the account: the rule reader's stage, held back where no
@@ -63,18 +78,23 @@ const CONFIRMS =
 export function stageOf(
   statements: readonly StageStatement[],
   ruleStage: InferredStatus,
-  cause: unknown,
+  cause: { firm: boolean; read: boolean },
   standing: StandingWait | null,
 ): InferredStatus {
   if (ruleStage === "resolved" || ruleStage === "escalated") return ruleStage;
-  const stage = heldBack(statements, ruleStage, cause !== null);
+  // The rules read "identified" from cue words; without a cause the account stands by, it is still investigating.
+  const stage =
+    ruleStage === "identified" && !cause.read ? "investigating" : heldBack(statements, ruleStage, cause.firm);
   if (!standing) return stage;
-  if (standing.blocksFix && standing.on !== "process") {
+  const delivery = standing.on === "vendor" && DELIVERY.test(standing.text);
+  if ((standing.blocksFix && standing.on !== "process") || delivery) {
     if (stage === "implementing") return "identified";
-    if (stage === "investigating" && standing.on !== "vendor") return "identified";
+    if (stage === "investigating") return "identified";
     return stage;
   }
-  const changedBefore = statements.some((s) => counts(s) && s.at <= standing.at);
+  const changedBefore = statements.some(
+    (s) => (counts(s) || (s.author === "engineer" && FIX_REPORTED.test(s.text))) && s.at <= standing.at,
+  );
   if (
     stage !== "implementing" &&
     changedBefore &&

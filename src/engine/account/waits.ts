@@ -40,10 +40,10 @@ export interface ReadWait {
 
 // "waiting on X", "until X", "once X", "escalated to X": the words after the cue say on whom.
 const WAIT_OBJECT =
-  /\b(?:waiting (?:on|for)|wait(?:s|ed)? (?:on|for)|awaiting|pending|blocked (?:on|by)|depends on|sit(?:ting)? tight (?:for|until|til+)|(?:park|pause)(?:ing|ed)? (?:this |it |here )?(?:until|til+|till|for)|pick(?:ing)? (?:it |this )?back up (?:when|once|after)|(?:resume|continue) (?:when|once|after)|until|til+|till|once|(?:kick(?:ing|ed)?|pass(?:ing|ed)?|escalat\w*|assign\w*)(?: it| this| the ticket)? to)\s+(.{1,90})/i;
+  /\b(?:waiting (?:on|for)|ball'?s in|(?:hear|heard) back from|wait(?:s|ed)? (?:on|for)|awaiting|pending|blocked (?:on|by)|depends on|sit(?:ting)? tight (?:for|until|til+)|(?:park|pause)(?:ing|ed)? (?:this |it |here )?(?:until|til+|till|for)|pick(?:ing)? (?:it |this )?back up (?:when|once|after)|(?:resume|continue) (?:when|once|after)|until|til+|till|once|(?:kick(?:ing|ed)?|pass(?:ing|ed)?|escalat\w*|assign\w*)(?: it| this| the ticket)? to)\s+(.{1,90})/i;
 // "needs Derek's ok", "our rule is Colm signs off", "not until it's approved": an approval holds the fix.
 const APPROVAL =
-  /\b(?:approv\w*|ok'?d|(?:his|her|their|your|an?|the|get|need|needs|gives?|gave) ok\b|ok to\b|okay to\b|go-?ahead|sign(?:s|ed)?[- ]?off|permission to|decision|decide|prefer\w*|which option|authori[sz]\w*|commitment|window)\b/i;
+  /\b(?:approv\w*|ok'?[ds]|(?:his|her|their|your|an?|the|get|need|needs|gives?|gave) ok\b|ok to\b|okay to\b|go-?ahead|sign(?:s|ed)?[- ]?off|permission to|decision|decide|prefer\w*|which option|authori[sz]\w*|commitment|window)\b/i;
 // Held by what we lack: access to their systems, or the vendor's fix itself.
 const LACKING =
   /\b(?:access|login|credentials|quote|hotfix|patch|firmware|fix (?:ships|lands|is out)|\d+(?:\.\d+)+ (?:lands|ships|is out|comes out))\b/i;
@@ -62,8 +62,11 @@ const OWN_PLAN = /^\W*(?:i'll|i will|will|we'll|going to|next(?: step)?\b|then\b
 const DOING =
   /^(?:and\s+)?(she|he|they|[A-Z][a-z]+)(?:'s| is| are|'re) (?:now |still |currently )?(\w+ing)\b/;
 /** A stop-gap offered "until then" or "in the meantime" is not what the work waits on. */
+// "could you make sure someone can let the engineer in": helping a visit happen, not what the work waits on.
+const LOGISTICS =
+  /\b(?:let (?:him|her|them|the (?:engineer|tech|technician|courier)) in|someone (?:is |can be |will be )?(?:on ?site|there|in)|sign for|be there)\b/i;
 const SIDE =
-  /^\W*(?:until then|till then|til then|in the meantime|meanwhile|for now|workaround)\b|\bworkaround\b/i;
+  /^\W*(?:(?:until|till?|til) (?:then|that'?s|it'?s|this is|they|we)|in the meantime|meanwhile|for now|workaround)\b|\bworkaround\b/i;
 const ASK_FORM =
   /\b(?:could you|can you|would you|please|let me know|are you able|do you have|did (?:a|an|the|you)|when you|if you)\b/i;
 const DONT = /\b(?:please (?:don'?t|do not|nobody)|nobody|no one)\b/i;
@@ -112,6 +115,8 @@ function waitIn(
 ): ReadWait | null {
   const text = s.text.replace(/`[^`]*`/g, " ");
   if (SIDE.test(text) && !/\b(?:nothing|not)\b/i.test(text)) return null;
+  // "wait no - the kicks show up as…": the engineer catching a thought, not waiting.
+  if (/^\W*wait\W+(?:no|what|actually|hmm|hang on|a sec)\b/i.test(text)) return null;
   // A question to a colleague in the thread asks for a fact, not for work.
   if (/^\s*<?@/.test(text) && s.act === "ask") return null;
   const blocksFix =
@@ -120,9 +125,12 @@ function waitIn(
     APPROVAL.test(messageText(ctx.statements, s.message, toTheClient));
   const wait = (found: Found): ReadWait | null => {
     if (found === "back") {
-      const last = earlier.at(-1);
-      if (last && i - last.index <= 6)
-        return { ...last, index: i, open: true, blocksFix: last.blocksFix || blocksFix };
+      // "nothing to do till then": the wait before it goes on; it is not a new one.
+      const last = earlier.at(-1) as ReadWait | undefined;
+      if (last && i - last.index <= 6) {
+        last.blocksFix ||= blocksFix;
+        return null;
+      }
       // "till then" with no wait read yet: what the statement before it was about.
       const previous = ctx.statements[i - 1];
       return previous ? wait(partyOfText(previous.text, previous, ctx, i - 1)) : null;
@@ -175,7 +183,7 @@ function waitIn(
     (asked || ASK_FORM.test(text)) &&
     /\?|\b(?:please|let me know|could you|can you)\b/i.test(text)
   )
-    return DONT.test(text) ? null : wait({ on: "client", who: clientName(ctx, i) });
+    return DONT.test(text) || LOGISTICS.test(text) ? null : wait({ on: "client", who: clientName(ctx, i) });
   if (/^\W*asked\s+/i.test(text)) return other(partyOfText(text, s, ctx, i), ["client"]);
   if (
     s.act === "action_planned" &&
@@ -207,11 +215,35 @@ function partyOfObject(object: string, ctx: Context, i: number, before: string, 
   if (RECEIVE.test(object)) return "back";
   if (SELF.test(object)) return "self";
   if (!subject && BACK.test(object)) return "back";
+  // "he ok's the quote, then procurement adds the seats": the one who acts first is the one waited on.
+  const leading = /^(?:she|he|they)\b/i.exec(object);
+  if (leading) return personSide(leading[0], ctx, i, before);
   const named = sidedName(object, ctx) ?? partyOfWords(object);
   if (named) return named;
   const pronoun = PRONOUN.exec(object);
   if (pronoun) return personSide(pronoun[1]!, ctx, i, before);
   if (CLIENT_WORDS.test(object)) return { on: "client" };
+  return askedEarlier(object, ctx, i);
+}
+
+const STOP = new Set(
+  "the that this with from have when what which their there then they them will would could should about after before into your today tomorrow tonight morning afternoon evening week monday tuesday wednesday thursday friday saturday sunday".split(
+    " ",
+  ),
+);
+const contentWords = (text: string) =>
+  new Set((text.toLowerCase().match(/\p{L}{4,}/gu) ?? []).filter((w) => !STOP.has(w)));
+
+/** "parking til the shift leads' list comes in": the wait on whoever was asked for that list. */
+function askedEarlier(object: string, ctx: Context, i: number): Found {
+  const words = contentWords(object);
+  for (let j = i - 1; j >= 0 && j >= i - 20; j--) {
+    const s = ctx.statements[j]!;
+    if (s.author !== "engineer" || !/\b(?:asked|ask|could you|can you|please)\b/i.test(s.text)) continue;
+    if (![...contentWords(s.text)].some((w) => words.has(w))) continue;
+    const found = sidedName(s.text, ctx);
+    return found ?? { on: "client" };
+  }
   return null;
 }
 
@@ -287,7 +319,7 @@ const capitalised = (name: string) => name.charAt(0).toUpperCase() + name.slice(
 
 const REPLY =
   /\b(?:says|said|replied|responded|answered|confirmed|approved|ok'?d|okayed|signed off|agreed|came back|called back|got back|wrote back|sent (?:it|them|the|us|me|over|back|a)|gave (?:us|me)|is (?:fine|ok)|go-?ahead|yes)\b/i;
-const NOT_YET = /\b(?:no|not|nothing|hasn'?t|haven'?t|still|yet)\b/i;
+const NOT_YET = /\b(?:no|not|nothing|hasn'?t|haven'?t|still|yet|once|when|until|til+|till|after|if)\b/i;
 const FINISHED =
   /\b(?:finished|completed?|done|succeeded|success|caught up|100\s?%|is back|are back|came up|synced|rebuilt|healthy|all \d+ (?:have|are|got))\b/i;
 
@@ -302,24 +334,27 @@ function closeWaits(waits: ReadWait[], statements: readonly WaitStatement[], par
     for (let j = wait.index + 1; j < statements.length && wait.open; j++) {
       const s = statements[j]!;
       const later = waits.find((w, m) => m > k && w.index === j);
-      if (later && later.on === wait.on) {
-        // "our rule is Colm signs off" then "pinged Colm, he's in a QBR til 3": still the sign-off.
-        const near = statements[later.index]!.message - from.message <= 1;
-        if (wait.blocksFix && near && (!later.who || later.who === wait.who)) later.blocksFix = true;
+      // A wait restated on the same party ("our rule is Colm signs off", then "pinged Colm, he's in a QBR til 3")
+      // is one wait, and still the sign-off; a later ask of the same person is a second wait.
+      const restated = later && later.on === wait.on && statements[later.index]!.message - from.message <= 1;
+      if (later && restated) {
+        if (wait.blocksFix && (!wait.who || !later.who || later.who === wait.who)) later.blocksFix = true;
         wait.open = false;
       } else if (wait.on === "process") {
         if (FINISHED.test(s.text) && !s.negated && !NOT_YET.test(s.text) && s.message !== from.message)
           wait.open = false;
-      } else if (answers(s, wait, parties)) wait.open = false;
+      } else if (answers(s, wait, parties, messageText(statements, from.message, true))) wait.open = false;
     }
   });
 }
 
 const APPROVED =
   /\b(?:approved|ok'?d|okayed|go-?ahead|agreed|signed off|says? yes|said yes|yes|confirmed (?:it|that|the|both|which|option|we|to)|gave (?:us|me) (?:the|access|a login)|sent (?:the|us|me) (?:login|password|credentials|details)|added us)\b/i;
+const PROMISE =
+  /\b(?:will|'ll|going to|later|tomorrow|by (?:the )?end|end of|at \d|after (?:lunch|the|break))\b/i;
 const REFUSED = /\b(?:not comfortable|declined|refused|doesn'?t want|don'?t want|says no|said no|won'?t)\b/i;
 
-function answers(s: WaitStatement, wait: ReadWait, parties: SessionParties): boolean {
+function answers(s: WaitStatement, wait: ReadWait, parties: SessionParties, asked: string): boolean {
   if (s.author === "client" && wait.on === "client") return true;
   if (/^\s*(?:she|he|they)\b/i.test(s.text) && REFUSED.test(s.text) && wait.on !== "process") return true;
   if (s.negated || /\b(?:nothing|no word|not yet|still)\b/i.test(s.text)) return false;
@@ -330,5 +365,10 @@ function answers(s: WaitStatement, wait: ReadWait, parties: SessionParties): boo
   if (speaker && parties.sideOf(speaker) === wait.on) return true;
   const subject = /^\s*(?:she|he|they)\b/i.test(s.text) && wait.on !== "process";
   // An approval is answered by a yes or a no, not by any word from the same person.
+  // "Marcus says they'll send it at 2pm" promises the answer; it is not the answer.
+  if (PROMISE.test(s.text)) return false;
+  // "Marcus replied re racking": an answer about one thing does not answer another.
+  const topic = /\b(?:re|about|regarding|on)\s+(?:the\s+)?(\p{L}{4,})/iu.exec(s.text)?.[1];
+  if (topic && !asked.toLowerCase().includes(topic.toLowerCase())) return false;
   return (sameParty || subject) && (wait.blocksFix ? APPROVED : REPLY).test(s.text);
 }

@@ -26,7 +26,7 @@ describe("what the work waits on", () => {
       "Telvance confirmed a routing fault on their SBC, fix rolling out overnight.",
       "Nothing more we can do our side till then.",
     ]);
-    expect(wait).toMatchObject({ on: "vendor", sources: ["m4"] });
+    expect(wait).toMatchObject({ on: "vendor", sources: ["m3"] });
   });
 
   it("a process that finishes by itself: a copy with a percentage and an ETA", () => {

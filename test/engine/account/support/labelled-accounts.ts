@@ -41,6 +41,8 @@ export const LABELLED_SETS: Record<string, { sessions: string; labels?: string }
   holdout: { sessions: join(FIXTURES, "holdout-sessions"), labels: join(FIXTURES, "account-labels/holdout") },
   labelled: { sessions: join(FIXTURES, "labelled-sessions") },
   later: { sessions: join(FIXTURES, "later-sessions") },
+  fresh: { sessions: join(FIXTURES, "fresh-sessions") },
+  unseen: { sessions: join(FIXTURES, "unseen-sessions") },
 };
 
 export const matches = (text: string, groups: readonly (readonly string[])[]) =>

@@ -1,0 +1,134 @@
+import type { Certainty, StatementAct } from "./acts.ts";
+import { causeClause, isFragment, pointsBack } from "./cause-clause.ts";
+
+interface CauseStatement {
+  text: string;
+  source: string;
+  at: Date;
+  author: "engineer" | "assistant" | "client";
+  act: StatementAct;
+  confidence: number;
+  certainty: Certainty;
+  refersBack: boolean;
+}
+
+export interface StandingCause {
+  text: string;
+  sources: string[];
+  at: Date;
+  state: "confirmed";
+  certainty: "certain";
+  /** The rules read it as the diagnosis too, or the engineer confirmed it ("yep that's it"). */
+  firm: boolean;
+}
+
+// "yep thats it", "bingo", "there it is", "thats our symptom word for word": the statement before is the cause.
+const CONFIRMS_BEFORE =
+  /^\W*(?:ok\W+)?(?:yep|yup|yes|bingo|boom|there it is|that'?s it|thats it|that'?s (?:the|our) (?:one|cause|problem|culprit|issue|symptom)|thats (?:the|our) \w+|found it|got it|that explains|which explains|explains (?:it|everything)|that'?s why)\b/i;
+// A clause that says why: a cause word, a change that broke something, a limit reached.
+const CAUSAL =
+  /\b(?:because|bc|due to|caused|causing|so (?:the|it|they|every|nothing|no|mail|uploads|callers|sign-?ins|users)|which is why|after (?:the|last|a|an|his|her|their|our)|expired|removed|deleted|dropped|blocked|blocks|blocking|filter(?:s|ed|ing)|missing|never|no longer|limit|quota|full|exhausted|suspended|broke|bug|regression|known issue|mismatch|doesn'?t match|don'?t match|not synced|isn'?t synced|turned (?:off|on)|wiped|overwr\w+|revoked|disabled|stuck|false positive|flag(?:s|ged)|quarantin\w+|phish\w*|compromis\w*|failed|fails)\b/i;
+// "thought i had it - smb1 - but the ricoh is already on SMB2/3", "was sure X - nope".
+const TAKEN_BACK = /\b(?:thought|was sure|figured|assumed)\b.*\b(?:but|nope|wrong)\b/i;
+const SHORT_NO = /^\W*(?:so )?(?:no|nope|not it|not that|wrong|nah)\b/i;
+// "Sent him: 'Hi Anil, …", "told Gloria: '…": words to the client, not the engineer's own reading.
+const TO_CLIENT = /^\W*(?:\w+\s+){0,2}?(?:sent|told|messaged|emailed|updated|replied)\b[^:]{0,40}:\s*['"‘“]/i;
+
+const NOT_A_CAUSE: ReadonlySet<StatementAct> = new Set([
+  "ruled_out",
+  "action_done",
+  "action_planned",
+  "action_failed",
+  "action_reverted",
+  "nothing_done",
+  "ask",
+  "wait",
+  "verification",
+  "chatter",
+  "greeting",
+  "suggestion",
+]);
+
+const ENOUGH = 0.55;
+
+/** A diagnosis the engineer takes back in the same breath or the line after. */
+export function retracted(statements: readonly CauseStatement[], at: number): boolean {
+  if (TAKEN_BACK.test(statements[at]!.text)) return true;
+  return statements
+    .slice(at + 1, at + 3)
+    .some((s) => s.author === "engineer" && s.act === "ruled_out" && (s.refersBack || SHORT_NO.test(s.text)));
+}
+
+/**
+ * The cause standing now, as a clean clause: of the engineer's statements
+ * that say why (a cause the statement reader reads, a finding with a causal
+ * clause, the rule reader's diagnosis), the best supported, weighing a
+ * confirmation after it ("yep that's it", "bingo") most. A diagnosis taken
+ * back is none; a pointer is never the cause itself, the statement it
+ * points at is.
+ */
+export function standingCause(
+  statements: readonly CauseStatement[],
+  diagnosis: { text: string; at: Date } | null,
+): StandingCause | null {
+  let best: { score: number; index: number; clause: string; confirmedBy?: number; ruled: boolean } | null =
+    null;
+  const engineer = statements.map((s, i) => ({ s, i })).filter(({ s }) => s.author === "engineer");
+  engineer.forEach(({ s, i }, k) => {
+    const clause = causeClause(s.text);
+    if (!clause || isFragment(clause) || pointsBack(clause) || /\?\W*$/.test(s.text)) return;
+    if (retracted(statements, i)) return;
+    let score = base(s);
+    // The rules' diagnosis backs a statement unless it is only a question ("is steffan in MDM-Users?").
+    const ruled =
+      diagnosis !== null &&
+      !diagnosis.text.includes("?") &&
+      s.at.getTime() === diagnosis.at.getTime() &&
+      diagnosis.text.includes(clause.slice(1));
+    if (ruled) score += 0.25;
+    if (CAUSAL.test(s.text)) score += 0.2;
+    if (TO_CLIENT.test(s.text)) score -= 0.3;
+    // "already disabled by our GPO": a setting found as it should be.
+    if (/\balready\b/i.test(s.text)) score -= 0.3;
+    // A "yes" after a question answers the question, not the statement before it.
+    const after = engineer.slice(k + 1, k + 3);
+    const upTo = after.findIndex(({ s: n }) => /\?/.test(n.text));
+    const next = (upTo < 0 ? after : after.slice(0, upTo)).find(({ s: n }) => isPointer(n.text));
+    const confirmedBy = next?.i;
+    if (confirmedBy !== undefined) score += 0.4;
+    // "yep thats it. frontier's own customers are still routed to the old line": the pointer, then the why.
+    const before = engineer[k - 1];
+    const pointedAt = before !== undefined && before.s.source === s.source && isPointer(before.s.text);
+    if (pointedAt) score += 0.3;
+    // Later readings replace earlier ones: the cause standing is the last one reached.
+    score += 0.1 * (k / Math.max(1, engineer.length - 1));
+    if (score >= ENOUGH && (!best || score >= best.score))
+      best = { score, index: i, clause, confirmedBy, ruled: ruled || pointedAt };
+  });
+  if (!best) return null;
+  const { index, clause, confirmedBy, ruled } = best as NonNullable<typeof best>;
+  const from = [statements[index]!, ...(confirmedBy !== undefined ? [statements[confirmedBy]!] : [])];
+  return {
+    text: clause,
+    sources: [...new Set(from.map((s) => s.source))],
+    at: from.at(-1)!.at,
+    state: "confirmed",
+    certainty: "certain",
+    firm: ruled || confirmedBy !== undefined,
+  };
+}
+
+/** "yep thats it", "Bingo": a confirmation that names nothing itself. */
+function isPointer(text: string): boolean {
+  if (!CONFIRMS_BEFORE.test(text) || text.includes("?")) return false;
+  const clause = causeClause(text);
+  return !clause || isFragment(clause) || pointsBack(clause) || clause.split(/\s+/).length <= 6;
+}
+
+function base(s: CauseStatement): number {
+  if (s.act === "cause") return 0.3 + 0.4 * s.confidence;
+  if (NOT_A_CAUSE.has(s.act) && s.confidence >= 0.5) return -1;
+  if (s.act === "finding") return 0.15 + 0.2 * s.confidence;
+  if (s.act === "hypothesis" && s.certainty !== "unsure") return 0.15;
+  return 0;
+}
