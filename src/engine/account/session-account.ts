@@ -83,12 +83,18 @@ function statementReader(session: SessionSnapshot) {
     for (const text of splitSentences(message.text)) {
       const reading = readStatement(text, { author: message.author, first, previous: out.at(-1)?.text });
       const rule = classifyStatement(text, { first });
+      const suggests =
+        message.author === "assistant" && reading.act !== "chatter" && reading.act !== "greeting";
+      // One literal of one shape: spreading conditional parts gave every statement its own
+      // hidden class, which made building and every later pass over the statements slow.
       out.push({
-        ...reading,
-        ...(message.author === "assistant" && reading.act !== "chatter" && reading.act !== "greeting"
-          ? { act: "suggestion" as const, actor: "assistant" as const }
-          : {}),
-        ...(first && reading.act === "finding" ? { act: "symptom" as const } : {}),
+        act: suggests ? "suggestion" : first && reading.act === "finding" ? "symptom" : reading.act,
+        confidence: reading.confidence,
+        negated: reading.negated,
+        certainty: reading.certainty,
+        actor: suggests ? "assistant" : reading.actor,
+        waitingOn: reading.waitingOn,
+        refersBack: reading.refersBack,
         text,
         source: messageId(index),
         message: index,
