@@ -39,6 +39,13 @@ export function wordsOf(text: string): string[] {
 
 export function statementFeatures(input: StatementInput): string[] {
   const words = wordsOf(input.text);
+  const features = ownFeatures(input, words);
+  if (input.previous !== undefined) features.push(...previousFeatures(wordsOf(input.previous), words));
+  return features;
+}
+
+/** The features of the statement itself, in the order {@link statementFeatures} gives them. */
+export function ownFeatures(input: Omit<StatementInput, "previous">, words = wordsOf(input.text)): string[] {
   const features: string[] = [`author:${input.author}`, `rule:${input.rule.role}`];
   let negatedFor = 0;
   words.forEach((w, i) => {
@@ -78,11 +85,13 @@ export function statementFeatures(input: StatementInput): string[] {
     if (verb.subject) features.push(`vs:${verb.subject}:${tense}`);
     if (verb.leading) features.push(`vlead:${tense}`);
   }
-  if (input.previous !== undefined) {
-    const before = wordsOf(input.previous);
-    features.push("has-previous");
-    for (const w of before.slice(0, 12)) features.push(`p:${w}`);
-    if (words.length <= 4) for (const w of words) features.push(`short:${w}`);
-  }
+  return features;
+}
+
+/** The features a statement takes from the one before it: that one's opening words, and a short statement's own words. */
+export function previousFeatures(before: readonly string[], words: readonly string[]): string[] {
+  const features = ["has-previous"];
+  for (const w of before.slice(0, 12)) features.push(`p:${w}`);
+  if (words.length <= 4) for (const w of words) features.push(`short:${w}`);
   return features;
 }
