@@ -1,4 +1,4 @@
-import { readClause } from "../context/roles/clause.ts";
+import { clauseOf } from "../context/roles/clause.ts";
 import type { Statement } from "../context/roles/statement-roles.ts";
 
 /**
@@ -71,7 +71,7 @@ export function ownFeatures(input: Omit<StatementInput, "previous">, words = wor
   if (rule.waitingOn) features.push(`rule-wait:${rule.waitingOn}`);
   for (const flag of ["likely", "pointer", "persisting", "causeUnknown", "holdsOff", "strong"] as const)
     if (rule[flag as keyof Statement]) features.push(`rule-${flag}`);
-  for (const verb of readClause(input.text).verbs) {
+  for (const verb of clauseOf(input.text).verbs) {
     const tense = verb.future
       ? "future"
       : verb.progressive

@@ -1,3 +1,4 @@
+import { memoByText } from "../text-memo.ts";
 import { familiesOf, type VerbFamily } from "./verb-families.ts";
 import { analyzeVerb, type VerbForm } from "./verbs.ts";
 
@@ -152,6 +153,12 @@ export function expandContractions(text: string): string {
   for (const [re, to] of CONTRACTIONS) out = out.replace(re, to);
   return out;
 }
+
+/**
+ * The clause of a statement both readers read (the rule reader and the
+ * learned reader's features), read once per text. Shared: treat it as read-only.
+ */
+export const clauseOf = memoByText((statement) => readClause(statement), 50_000);
 
 /**
  * Reads the verbs of one statement: which words are verbs (not the noun
