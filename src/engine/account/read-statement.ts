@@ -12,9 +12,10 @@ import {
   type WaitParty,
 } from "./acts.ts";
 import {
+  beforeFeatures,
   ownFeatures,
-  previousFeatures,
   type StatementInput,
+  shortFeatures,
   statementFeatures,
   wordsOf,
 } from "./statement-features.ts";
@@ -60,9 +61,10 @@ interface OwnReading {
   /** The heads' log-odds from its own features, and those features' indices, to add the statement before it to. */
   scores: Float64Array;
   indices: number[];
-  words: string[];
   /** Few enough words to mean nothing alone ("Bingo", "didn't help either"). */
   short: boolean;
+  /** What its words add when read with the statement before it. */
+  shortIndices: number[];
 }
 
 const AUTHOR_SLOT: Record<StatementInput["author"], number> = { engineer: 0, assistant: 2, client: 4 };
@@ -70,20 +72,22 @@ const AUTHOR_SLOT: Record<StatementInput["author"], number> = { engineer: 0, ass
 const MEMO_LIMIT = 50_000;
 /** Readings by text, one slot per author and first message or not. */
 const ownReadings = memoByText((): (OwnReading | undefined)[] => [], MEMO_LIMIT);
-const wordsByText = memoByText(wordsOf, MEMO_LIMIT);
+/** What a statement gives a short one after it, by its text. */
+const beforeIndices = memoByText((text) => beforeFeatures(wordsOf(text)).map(featureIndex), MEMO_LIMIT);
 
 function ownReading(text: string, author: StatementInput["author"], first: boolean): OwnReading {
   const slots = ownReadings(text);
   const slot = AUTHOR_SLOT[author] + (first ? 1 : 0);
   const known = slots[slot];
   if (known) return known;
-  const words = wordsByText(text);
-  const indices = ownFeatures({ text, author, rule: classifyStatement(text, { first }) }, words).map(
-    featureIndex,
-  );
+  const words = wordsOf(text);
+  const rule = classifyStatement(text, { first });
+  const indices = ownFeatures({ text, author, rule }, words).map(featureIndex);
   const scores = new Float64Array(MODELS.bias);
   addFeatureRows(MODELS, scores, indices);
-  const own = { reading: readingOf(scores), scores, indices, words, short: text.split(/\s+/).length <= 6 };
+  const short = text.split(/\s+/).length <= 6;
+  const shortIndices = short ? shortFeatures(words).map(featureIndex) : [];
+  const own = { reading: readingOf(scores), scores, indices, short, shortIndices };
   slots[slot] = own;
   return own;
 }
@@ -101,12 +105,11 @@ export function readStatement(
   const own = ownReading(text, context.author, context.first);
   if (context.previous === undefined || !own.short) return own.reading;
   const scores = new Float64Array(own.scores);
-  const before = previousFeatures(wordsByText(context.previous), own.words).map(featureIndex);
-  addFeatureRows(MODELS, scores, before, own.indices);
+  addFeatureRows(MODELS, scores, [...beforeIndices(context.previous), ...own.shortIndices], own.indices);
   return readingOf(scores);
 }
 
 export function forgetReadStatementActs(): void {
   ownReadings.clear();
-  wordsByText.clear();
+  beforeIndices.clear();
 }

@@ -40,7 +40,8 @@ export function wordsOf(text: string): string[] {
 export function statementFeatures(input: StatementInput): string[] {
   const words = wordsOf(input.text);
   const features = ownFeatures(input, words);
-  if (input.previous !== undefined) features.push(...previousFeatures(wordsOf(input.previous), words));
+  if (input.previous !== undefined)
+    features.push(...beforeFeatures(wordsOf(input.previous)), ...shortFeatures(words));
   return features;
 }
 
@@ -88,10 +89,14 @@ export function ownFeatures(input: Omit<StatementInput, "previous">, words = wor
   return features;
 }
 
-/** The features a statement takes from the one before it: that one's opening words, and a short statement's own words. */
-export function previousFeatures(before: readonly string[], words: readonly string[]): string[] {
+/** What the statement before gives a statement: that one's opening words. */
+export function beforeFeatures(before: readonly string[]): string[] {
   const features = ["has-previous"];
   for (const w of before.slice(0, 12)) features.push(`p:${w}`);
-  if (words.length <= 4) for (const w of words) features.push(`short:${w}`);
   return features;
+}
+
+/** A very short statement's own words, as read with the statement before it. */
+export function shortFeatures(words: readonly string[]): string[] {
+  return words.length <= 4 ? words.map((w) => `short:${w}`) : [];
 }

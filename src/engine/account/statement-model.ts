@@ -74,10 +74,10 @@ export function addFeatureRows(
   counted: readonly number[] = [],
 ): void {
   const heads = models.heads;
-  const seen = new Set(counted);
-  for (const index of indices) {
-    if (seen.has(index)) continue;
-    seen.add(index);
+  // A statement has a few dozen features: scanning beats building a set for each.
+  for (let k = 0; k < indices.length; k++) {
+    const index = indices[k]!;
+    if (indices.indexOf(index) < k || counted.includes(index)) continue;
     const row = models.byFeature.get(index);
     if (row) for (let h = 0; h < heads; h++) scores[h]! += row[h]!;
   }
