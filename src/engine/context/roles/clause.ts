@@ -148,8 +148,12 @@ const FUTURE_LEAD = new Set([
   "trying",
 ]);
 
+/** What every contraction above needs: an apostrophe, or one of the three spelled without. */
+const MAY_CONTRACT = /['’]|cannot|gonna|wanna/;
+
 export function expandContractions(text: string): string {
   let out = text.toLowerCase();
+  if (!MAY_CONTRACT.test(out)) return out;
   for (const [re, to] of CONTRACTIONS) out = out.replace(re, to);
   return out;
 }
