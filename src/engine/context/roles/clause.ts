@@ -1,6 +1,6 @@
 import { memoByText } from "../text-memo.ts";
 import { familiesOf, type VerbFamily } from "./verb-families.ts";
-import { analyzeVerb, type VerbForm } from "./verbs.ts";
+import { analyzeVerb, type VerbForm, type VerbWord } from "./verbs.ts";
 
 /** One verb as used in a statement, with the grammar around it. */
 export interface VerbUse {
@@ -158,11 +158,20 @@ export function expandContractions(text: string): string {
   return out;
 }
 
+/** Words already read as verbs or not: chat reuses a small vocabulary. Shared: treat as read-only. */
+const verbOf = memoByText((word): VerbWord | null => analyzeVerb(word), 20_000);
+
 /**
  * The clause of a statement both readers read (the rule reader and the
  * learned reader's features), read once per text. Shared: treat it as read-only.
  */
 export const clauseOf = memoByText((statement) => readClause(statement), 50_000);
+
+/** Drops the clauses and verbs read (benchmarks measure a first read). */
+export function forgetClauses(): void {
+  clauseOf.clear();
+  verbOf.clear();
+}
 
 /**
  * Reads the verbs of one statement: which words are verbs (not the noun
@@ -192,7 +201,7 @@ export function readClause(statement: string): Clause {
       aux.push(w);
       continue;
     }
-    const verb = analyzeVerb(w);
+    const verb = verbOf(w);
     const afterSubject = prev !== undefined && SUBJECT.has(prev);
     if (!verb || (prev !== undefined && DETERMINER.has(prev) && aux.length === 0 && !afterSubject)) {
       if (!(w === "and" || w === "or" || w === "then")) {

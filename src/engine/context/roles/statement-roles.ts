@@ -1,6 +1,6 @@
 import { MARKER_PATTERN } from "../../../secrets/index.ts";
 import { memoByText } from "../text-memo.ts";
-import { type Clause, clauseOf, expandContractions, type VerbUse } from "./clause.ts";
+import { type Clause, clauseOf, expandContractions, forgetClauses, type VerbUse } from "./clause.ts";
 import {
   ASIDE,
   CAUSE,
@@ -92,7 +92,7 @@ export function classifyStatement(statement: string, context: StatementContext):
 export function forgetReadStatements(): void {
   READ_FIRST.clear();
   READ_LATER.clear();
-  clauseOf.clear();
+  forgetClauses();
 }
 
 function readStatement(statement: string, context: StatementContext): Statement {
