@@ -33,7 +33,15 @@ export function wordsOf(text: string): string[] {
     .replace(/\[[a-z ]+ removed\]/g, " secretvalue ")
     .split(/[^\p{L}\p{N}'-]+/u)
     .filter(Boolean)
-    .map((w) => (/\d/.test(w) ? (/^\d+$/.test(w) ? "#num" : "#id") : w.replace(/^'+|'+$/g, "")))
+    .map((w) =>
+      /\d/.test(w)
+        ? /^\d+$/.test(w)
+          ? "#num"
+          : "#id"
+        : w.startsWith("'") || w.endsWith("'")
+          ? w.replace(/^'+|'+$/g, "")
+          : w,
+    )
     .filter(Boolean);
 }
 
