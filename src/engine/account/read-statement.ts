@@ -58,13 +58,12 @@ export function readStatementWith(input: StatementInput): StatementReading {
 /** A statement read on its own, by one author, in or after the engineer's first message. */
 interface OwnReading {
   reading: StatementReading;
-  /** The heads' log-odds from its own features, and those features' indices, to add the statement before it to. */
-  scores: Float64Array;
-  indices: number[];
-  /** Few enough words to mean nothing alone ("Bingo", "didn't help either"). */
-  short: boolean;
-  /** What its words add when read with the statement before it. */
-  shortIndices: number[];
+  /**
+   * Kept only for a statement too short to mean much alone ("Bingo", "didn't help either"),
+   * which is read with the statement before it: the heads' log-odds from its own features,
+   * those features' indices, and what its words add beside the statement before.
+   */
+  part: { scores: Float64Array; indices: number[]; shortIndices: number[] } | null;
 }
 
 const AUTHOR_SLOT: Record<StatementInput["author"], number> = { engineer: 0, assistant: 2, client: 4 };
@@ -86,8 +85,10 @@ function ownReading(text: string, author: StatementInput["author"], first: boole
   const scores = new Float64Array(MODELS.bias);
   addFeatureRows(MODELS, scores, indices);
   const short = text.split(/\s+/).length <= 6;
-  const shortIndices = short ? shortFeatures(words).map(featureIndex) : [];
-  const own = { reading: readingOf(scores), scores, indices, short, shortIndices };
+  const own: OwnReading = {
+    reading: readingOf(scores),
+    part: short ? { scores, indices, shortIndices: shortFeatures(words).map(featureIndex) } : null,
+  };
   slots[slot] = own;
   return own;
 }
@@ -102,10 +103,10 @@ export function readStatement(
   text: string,
   context: { author: StatementInput["author"]; first: boolean; previous?: string },
 ): StatementReading {
-  const own = ownReading(text, context.author, context.first);
-  if (context.previous === undefined || !own.short) return own.reading;
-  const scores = new Float64Array(own.scores);
-  addFeatureRows(MODELS, scores, [...beforeIndices(context.previous), ...own.shortIndices], own.indices);
+  const { reading, part } = ownReading(text, context.author, context.first);
+  if (context.previous === undefined || !part) return reading;
+  const scores = new Float64Array(part.scores);
+  addFeatureRows(MODELS, scores, [...beforeIndices(context.previous), ...part.shortIndices], part.indices);
   return readingOf(scores);
 }
 

@@ -163,9 +163,10 @@ const verbOf = memoByText((word): VerbWord | null => analyzeVerb(word), 20_000);
 
 /**
  * The clause of a statement both readers read (the rule reader and the
- * learned reader's features), read once per text. Shared: treat it as read-only.
+ * learned reader's features), read once per text: they read it one right
+ * after the other, so only the latest few are kept. Shared: treat it as read-only.
  */
-export const clauseOf = memoByText((statement) => readClause(statement), 50_000);
+export const clauseOf = memoByText((statement) => readClause(statement), 256);
 
 /** Drops the clauses and verbs read (benchmarks measure a first read). */
 export function forgetClauses(): void {
