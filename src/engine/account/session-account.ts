@@ -1,7 +1,6 @@
+import { readMessageText } from "../context/message-text.ts";
 import { classifyStatement } from "../context/roles/statement-roles.ts";
-import { splitSentences } from "../context/sentences.ts";
 import { buildSessionFacts, readSessionFacts, type SessionFacts } from "../context/session-facts.ts";
-import { looksLikeInstruction } from "../guardrails/index.ts";
 import type { InferredStatus, SessionSnapshot, SessionStatus } from "../types.ts";
 import { workSlices } from "../work-slices.ts";
 import type { Actor, Certainty, StatementAct, WaitParty } from "./acts.ts";
@@ -83,18 +82,25 @@ function statementReader(session: SessionSnapshot) {
   let engineerMessages = 0;
   const readMessage = (index: number) => {
     const message = session.messages[index]!;
-    if (looksLikeInstruction(message.text)) return;
+    const read = readMessageText(message.text);
+    if (read.instruction) return;
     const first = message.author === "engineer" && engineerMessages === 0;
     if (message.author === "engineer") engineerMessages += 1;
-    for (const text of splitSentences(message.text)) {
+    for (const text of read.writtenSentences) {
       const reading = readStatement(text, { author: message.author, first, previous: out.at(-1)?.text });
       const rule = classifyStatement(text, { first });
+      const suggests =
+        message.author === "assistant" && reading.act !== "chatter" && reading.act !== "greeting";
+      // One literal of one shape: spreading conditional parts gave every statement its own
+      // hidden class, which made building and every later pass over the statements slow.
       out.push({
-        ...reading,
-        ...(message.author === "assistant" && reading.act !== "chatter" && reading.act !== "greeting"
-          ? { act: "suggestion" as const, actor: "assistant" as const }
-          : {}),
-        ...(first && reading.act === "finding" ? { act: "symptom" as const } : {}),
+        act: suggests ? "suggestion" : first && reading.act === "finding" ? "symptom" : reading.act,
+        confidence: reading.confidence,
+        negated: reading.negated,
+        certainty: reading.certainty,
+        actor: suggests ? "assistant" : reading.actor,
+        waitingOn: reading.waitingOn,
+        refersBack: reading.refersBack,
         text,
         source: messageId(index),
         message: index,

@@ -1,4 +1,4 @@
-import { readClause } from "../context/roles/clause.ts";
+import { clauseOf } from "../context/roles/clause.ts";
 import type { Statement } from "../context/roles/statement-roles.ts";
 
 /**
@@ -33,12 +33,28 @@ export function wordsOf(text: string): string[] {
     .replace(/\[[a-z ]+ removed\]/g, " secretvalue ")
     .split(/[^\p{L}\p{N}'-]+/u)
     .filter(Boolean)
-    .map((w) => (/\d/.test(w) ? (/^\d+$/.test(w) ? "#num" : "#id") : w.replace(/^'+|'+$/g, "")))
+    .map((w) =>
+      /\d/.test(w)
+        ? /^\d+$/.test(w)
+          ? "#num"
+          : "#id"
+        : w.startsWith("'") || w.endsWith("'")
+          ? w.replace(/^'+|'+$/g, "")
+          : w,
+    )
     .filter(Boolean);
 }
 
 export function statementFeatures(input: StatementInput): string[] {
   const words = wordsOf(input.text);
+  const features = ownFeatures(input, words);
+  if (input.previous !== undefined)
+    features.push(...beforeFeatures(wordsOf(input.previous)), ...shortFeatures(words));
+  return features;
+}
+
+/** The features of the statement itself, in the order {@link statementFeatures} gives them. */
+export function ownFeatures(input: Omit<StatementInput, "previous">, words = wordsOf(input.text)): string[] {
   const features: string[] = [`author:${input.author}`, `rule:${input.rule.role}`];
   let negatedFor = 0;
   words.forEach((w, i) => {
@@ -64,7 +80,7 @@ export function statementFeatures(input: StatementInput): string[] {
   if (rule.waitingOn) features.push(`rule-wait:${rule.waitingOn}`);
   for (const flag of ["likely", "pointer", "persisting", "causeUnknown", "holdsOff", "strong"] as const)
     if (rule[flag as keyof Statement]) features.push(`rule-${flag}`);
-  for (const verb of readClause(input.text).verbs) {
+  for (const verb of clauseOf(input.text).verbs) {
     const tense = verb.future
       ? "future"
       : verb.progressive
@@ -78,11 +94,17 @@ export function statementFeatures(input: StatementInput): string[] {
     if (verb.subject) features.push(`vs:${verb.subject}:${tense}`);
     if (verb.leading) features.push(`vlead:${tense}`);
   }
-  if (input.previous !== undefined) {
-    const before = wordsOf(input.previous);
-    features.push("has-previous");
-    for (const w of before.slice(0, 12)) features.push(`p:${w}`);
-    if (words.length <= 4) for (const w of words) features.push(`short:${w}`);
-  }
   return features;
+}
+
+/** What the statement before gives a statement: that one's opening words. */
+export function beforeFeatures(before: readonly string[]): string[] {
+  const features = ["has-previous"];
+  for (const w of before.slice(0, 12)) features.push(`p:${w}`);
+  return features;
+}
+
+/** A very short statement's own words, as read with the statement before it. */
+export function shortFeatures(words: readonly string[]): string[] {
+  return words.length <= 4 ? words.map((w) => `short:${w}`) : [];
 }

@@ -1,4 +1,4 @@
-import { indicesOf } from "../../ml/hashing.ts";
+import { featureIndex } from "../../ml/hashing.ts";
 import type { StoredModel } from "../../ml/linear-model.ts";
 import { WEIGHT_SCALE } from "../../ml/linear-model.ts";
 
@@ -57,12 +57,30 @@ export function packModels(stored: StoredStatementModels): PackedModels {
 
 /** The log-odds of every head for one statement's features. */
 export function scoreHeads(models: PackedModels, features: readonly string[]): Float64Array {
-  const scores = Float64Array.from(models.bias);
-  for (const index of indicesOf(features)) {
-    const row = models.byFeature.get(index);
-    if (row) for (let h = 0; h < models.heads; h++) scores[h]! += row[h]!;
-  }
+  const scores = new Float64Array(models.bias);
+  addFeatureRows(models, scores, features.map(featureIndex));
   return scores;
+}
+
+/**
+ * Adds to `scores` the weights of each distinct feature index, in order,
+ * skipping those already counted: scores built in parts add up exactly as
+ * scores built at once.
+ */
+export function addFeatureRows(
+  models: PackedModels,
+  scores: Float64Array,
+  indices: readonly number[],
+  counted: readonly number[] = [],
+): void {
+  const heads = models.heads;
+  // A statement has a few dozen features: scanning beats building a set for each.
+  for (let k = 0; k < indices.length; k++) {
+    const index = indices[k]!;
+    if (indices.indexOf(index) < k || counted.includes(index)) continue;
+    const row = models.byFeature.get(index);
+    if (row) for (let h = 0; h < heads; h++) scores[h]! += row[h]!;
+  }
 }
 
 /** The best value of a one-vs-rest choice and its share of the heads' probabilities. */

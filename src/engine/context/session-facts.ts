@@ -1,8 +1,7 @@
-import { looksLikeInstruction } from "../guardrails/index.ts";
 import { cleanField } from "../intake/clean-field.ts";
 import type { InferredStatus, PreviousUpdate, SessionMessage, SessionSnapshot } from "../types.ts";
 import { workSlices } from "../work-slices.ts";
-import { expandAbbreviations } from "./abbreviations.ts";
+import { cleanForReading, readMessageText } from "./message-text.ts";
 import { inferStage } from "./roles/session-stage.ts";
 import {
   classifyStatement,
@@ -11,8 +10,7 @@ import {
   type StatementRole,
   type WaitingOn,
 } from "./roles/statement-roles.ts";
-import { tidySecretMarkers } from "./secret-markers.ts";
-import { asListItem, capitalize, splitSentences } from "./sentences.ts";
+import { asListItem, capitalize } from "./sentences.ts";
 import { memoByText } from "./text-memo.ts";
 import { timeSpentMinutes } from "./time-spent.ts";
 
@@ -241,8 +239,6 @@ const QUIET = new Set(["chatter", "aside"]);
 const NEXT_LABEL =
   /^(?:next(?: steps?| up)?|then|plan(?: for \w+)?|todo|to do|follow-? ?ups?)\s*[:\-—–,]\s*/i;
 
-const cleanForReading = (text: string) => expandAbbreviations(tidySecretMarkers(text));
-
 // What an update asks of each statement, remembered by text like the statement itself.
 const MEMO_LIMIT = 50_000;
 const listItem = memoByText(asListItem, MEMO_LIMIT);
@@ -287,7 +283,7 @@ async function prereadSessionStatements(session: SessionSnapshot): Promise<void>
   const slice = workSlices();
   let engineerMessages = 0;
   for (const message of session.messages) {
-    const text = readText(message.text);
+    const text = readMessageText(message.text);
     if (message.author === "engineer" && !text.instruction) {
       const first = engineerMessages === 0;
       engineerMessages += 1;
@@ -297,23 +293,9 @@ async function prereadSessionStatements(session: SessionSnapshot): Promise<void>
   }
 }
 
-interface ReadText {
-  /** Text addressed to a model ("ignore previous instructions"): not read as work. */
-  instruction: boolean;
-  cleaned: string;
-  sentences: readonly string[];
-}
-
-/** Messages already cleaned and split, by text. */
-const readText = memoByText((raw): ReadText => {
-  const instruction = looksLikeInstruction(raw);
-  const cleaned = instruction ? "" : cleanForReading(raw);
-  return { instruction, cleaned, sentences: instruction ? [] : splitSentences(cleaned) };
-}, 20_000);
-
 /** Drops every memo of reading (benchmarks measure a first update). */
 export function forgetReadSessions(): void {
-  for (const memo of [readText, listItem, recommends, offersWorkaround, dedupeKey, informativeness])
+  for (const memo of [readMessageText, listItem, recommends, offersWorkaround, dedupeKey, informativeness])
     memo.clear();
   forgetReadStatements();
 }
@@ -328,7 +310,7 @@ function readMessages(messages: readonly SessionMessage[]): Reading {
   };
   let engineerMessages = 0;
   messages.forEach((message, index) => {
-    const read = readText(message.text);
+    const read = readMessageText(message.text);
     if (read.instruction) {
       reading.ignoredInstructions += 1;
       return;

@@ -12,7 +12,8 @@ export interface TextMemo<T> {
 export function memoByText<T>(read: (text: string) => T, limit: number): TextMemo<T> {
   const answers = new Map<string, T>();
   const memo = (text: string): T => {
-    if (answers.has(text)) return answers.get(text) as T;
+    const known = answers.get(text);
+    if (known !== undefined || answers.has(text)) return known as T;
     const answer = read(text);
     if (answers.size >= limit) answers.delete(answers.keys().next().value!);
     answers.set(text, answer);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { readStatement } from "../../../src/engine/account/read-statement.ts";
+import { readStatement, readStatementWith } from "../../../src/engine/account/read-statement.ts";
 import { spawnCommand } from "../../support/run-cli.ts";
+import { inputOf, loadStatements } from "./support/statement-data.ts";
 
 describe("the statement reader", () => {
   it("ships the model its labelled statements train, and reads the held-out part it never saw", async () => {
@@ -36,6 +37,24 @@ describe("the statement reader", () => {
       readStatement("Check whether the spooler service is running.", { author: "assistant", first: false })
         .act,
     ).toBe("suggestion");
+  });
+
+  it("reads a statement in a thread as the model scores it alone, whatever came before it", () => {
+    // The reader remembers a statement's own part and adds the statement before it: the sum must not drift.
+    const rows = loadStatements("holdout");
+    const short = rows.filter((r) => r.text.split(/\s+/).length <= 6);
+    expect(short.length).toBeGreaterThan(20);
+    for (const [k, row] of rows.entries()) {
+      expect(readStatement(row.text, { author: row.author, first: false })).toEqual(
+        readStatementWith({ ...inputOf(row), previous: undefined }),
+      );
+      if (!short.includes(row)) continue;
+      // Once with its own statement before it, once with another: the remembered part serves both.
+      for (const previous of [row.prev ?? rows[k + 1]!.text, rows[(k + 7) % rows.length]!.text])
+        expect(readStatement(row.text, { author: row.author, first: false, previous })).toEqual(
+          readStatementWith({ ...inputOf(row), previous }),
+        );
+    }
   });
 
   it("reads a pointer with the statement before it", () => {

@@ -1,5 +1,6 @@
+import { memoByText } from "../text-memo.ts";
 import { familiesOf, type VerbFamily } from "./verb-families.ts";
-import { analyzeVerb, type VerbForm } from "./verbs.ts";
+import { analyzeVerb, type VerbForm, type VerbWord } from "./verbs.ts";
 
 /** One verb as used in a statement, with the grammar around it. */
 export interface VerbUse {
@@ -147,10 +148,30 @@ const FUTURE_LEAD = new Set([
   "trying",
 ]);
 
+/** What every contraction above needs: an apostrophe, or one of the three spelled without. */
+const MAY_CONTRACT = /['’]|cannot|gonna|wanna/;
+
 export function expandContractions(text: string): string {
   let out = text.toLowerCase();
+  if (!MAY_CONTRACT.test(out)) return out;
   for (const [re, to] of CONTRACTIONS) out = out.replace(re, to);
   return out;
+}
+
+/** Words already read as verbs or not: chat reuses a small vocabulary. Shared: treat as read-only. */
+const verbOf = memoByText((word): VerbWord | null => analyzeVerb(word), 20_000);
+
+/**
+ * The clause of a statement both readers read (the rule reader and the
+ * learned reader's features), read once per text: they read it one right
+ * after the other, so only the latest few are kept. Shared: treat it as read-only.
+ */
+export const clauseOf = memoByText((statement) => readClause(statement), 256);
+
+/** Drops the clauses and verbs read (benchmarks measure a first read). */
+export function forgetClauses(): void {
+  clauseOf.clear();
+  verbOf.clear();
 }
 
 /**
@@ -181,7 +202,7 @@ export function readClause(statement: string): Clause {
       aux.push(w);
       continue;
     }
-    const verb = analyzeVerb(w);
+    const verb = verbOf(w);
     const afterSubject = prev !== undefined && SUBJECT.has(prev);
     if (!verb || (prev !== undefined && DETERMINER.has(prev) && aux.length === 0 && !afterSubject)) {
       if (!(w === "and" || w === "or" || w === "then")) {

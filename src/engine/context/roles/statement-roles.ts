@@ -1,6 +1,6 @@
 import { MARKER_PATTERN } from "../../../secrets/index.ts";
 import { memoByText } from "../text-memo.ts";
-import { type Clause, expandContractions, readClause, type VerbUse } from "./clause.ts";
+import { type Clause, clauseOf, expandContractions, forgetClauses, type VerbUse } from "./clause.ts";
 import {
   ASIDE,
   CAUSE,
@@ -88,10 +88,11 @@ export function classifyStatement(statement: string, context: StatementContext):
   return context.first ? READ_FIRST(statement) : READ_LATER(statement);
 }
 
-/** Drops the memo (benchmarks measure a first update). */
+/** Drops the memos (benchmarks measure a first update). */
 export function forgetReadStatements(): void {
   READ_FIRST.clear();
   READ_LATER.clear();
+  forgetClauses();
 }
 
 function readStatement(statement: string, context: StatementContext): Statement {
@@ -103,7 +104,7 @@ function readStatement(statement: string, context: StatementContext): Statement 
   const label =
     found && !/^\s*(?:done|fixed|applied|changes?|actions?|did|completed)\b/i.test(found[1]!) ? found : null;
   const body = label ? unquoted.slice(label[0].length) : unquoted;
-  const clause = readClause(body);
+  const clause = clauseOf(body);
   const t = ` ${expandContractions(unquoted.replace(IDENTIFIER, " token "))
     .replace(/[^a-z0-9%?\s'-]+/g, " ")
     .replace(/\s+/g, " ")
