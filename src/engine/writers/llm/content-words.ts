@@ -5,7 +5,7 @@ const FUNCTION_WORDS = new Set(
   further had has have having he her here hers him his how i is it its itself just me more most my no nor not
   now of off once only other our ours out over own same she should some such than that their theirs them then
   there these they this those through too under until up very was we were what when where which while who whom
-  why will would you your yours yet still already us let lets get got getting make made one two there's it's
+  why will would you your yours yet still already us let lets get got getting make made one two there's it's every many much several
   we've we're we'll i've i'm you're thanks thank please hi hello team`
     .split(/\s+/)
     .filter(Boolean),

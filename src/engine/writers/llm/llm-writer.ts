@@ -111,7 +111,7 @@ export function createLlmWriter(options: LlmWriterOptions): UpdateWriter {
       try {
         const { messages, mode, raw } = await firstAnswer(input);
         const first = readAnswer(raw, input, frame);
-        const problems = findOutputProblems(first.body, input, first.sources);
+        const problems = findOutputProblems(first.body, input, first.sentences);
         if (problems.length === 0) return accepted(first, frame);
         const repaired = await complete(
           [
@@ -123,7 +123,7 @@ export function createLlmWriter(options: LlmWriterOptions): UpdateWriter {
           mode,
         );
         const second = readAnswer(repaired, input, frame);
-        if (findOutputProblems(second.body, input, second.sources).length === 0)
+        if (findOutputProblems(second.body, input, second.sentences).length === 0)
           return accepted(second, frame);
         return fallback(
           input,

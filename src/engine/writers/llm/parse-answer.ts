@@ -10,7 +10,7 @@ export interface ParsedAnswer {
 
 /** "[m3]", "[m3, m7]", "(m3; m7)", "【m3】", "[sources: m3 and m7]", "[M3][m7]". */
 const MARKER =
-  /[ \t]*[[(【]\s*(?:(?:sources?|ids?|refs?)\s*:?\s*)?(m\d+(?:\s*(?:[,;/&]|and)\s*m\d+)*)\s*[\])】]/gi;
+  /(?:[ \t]*[[(【]\s*(?:(?:sources?|ids?|refs?)\s*:?\s*)?m\d+(?:\s*(?:[,;/&]|and)\s*m\d+)*\s*[\])】])+/gi;
 const ID = /m\d+/gi;
 const JOIN: Record<AnswerSentence["followed_by"], string> = { space: " ", line: "\n", paragraph: "\n\n" };
 
@@ -77,7 +77,7 @@ function fromSentences(list: readonly AnswerSentence[]): ParsedAnswer {
   const sentences: SentenceSources[] = [];
   list.forEach((s, i) => {
     // A model may put markers into the text as well; they never reach the reader.
-    const inline = [...s.text.matchAll(MARKER)].flatMap((m) => m[1]!.match(ID) ?? []);
+    const inline = [...s.text.matchAll(MARKER)].flatMap((m) => m[0].match(ID) ?? []);
     const clean = s.text.replace(MARKER, "").trim();
     if (!clean) return;
     text += clean + (i < list.length - 1 ? JOIN[s.followed_by] : "");
@@ -95,11 +95,15 @@ function fromMarkedText(answer: string): ParsedAnswer {
   const sentences: SentenceSources[] = [];
   let last = 0;
   for (const m of answer.matchAll(MARKER)) {
-    const ids = [...new Set((m[1]!.match(ID) ?? []).map(normalId))];
-    const cited = splitSentences(answer.slice(last, m.index));
-    // Line breaks inside the cited run stay out of the entry: only what the reader sees as one run of text.
-    if (cited.length > 0) sentences.push({ sentence: cited.join(" "), ids });
-    last = m.index + m[0].length;
+    const ids = [...new Set((m[0].match(ID) ?? []).map(normalId))];
+    // "… email [m3]." : the full stop after the marker ends the cited sentence.
+    const stop = /^[.!?]+/.exec(answer.slice(m.index + m[0].length))?.[0] ?? "";
+    // Each line of the cited run is one entry: a marker after a list cites each item.
+    for (const line of (answer.slice(last, m.index) + stop).split(/\n+/)) {
+      const cited = splitSentences(line);
+      if (cited.length > 0) sentences.push({ sentence: cited.join(" "), ids });
+    }
+    last = m.index + m[0].length + stop.length;
   }
   for (const sentence of splitSentences(answer.slice(last))) sentences.push({ sentence, ids: [] });
   const text = answer

@@ -6,6 +6,9 @@ import type { ClientFrame } from "./prompt-guidance.ts";
 /** A model answer ready to check: the body the reader sees and its sentences with their cited ids. */
 export interface ReadAnswer {
   body: string;
+  /** Every sentence the model wrote, for the checks. */
+  sentences: SentenceSources[];
+  /** The sentences as they stand in the body, for the reader. */
   sources: SentenceSources[];
 }
 
@@ -25,5 +28,5 @@ export function readAnswer(raw: string, input: WriterInput, frame: ClientFrame):
     const sentence = body.includes(s.sentence) ? s.sentence : withoutEmphasis(s.sentence);
     if (body.includes(sentence)) sources.push({ sentence, ids: s.ids });
   }
-  return { body, sources };
+  return { body, sentences: parsed.sentences, sources };
 }
