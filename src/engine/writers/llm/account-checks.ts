@@ -22,12 +22,13 @@ const quote = (text: string) => `"${clip(dataText(text), 140)}"`;
  * whose cited sources do not exist or do not speak of what the sentence
  * says, as problems a repair request can list. The claims are read from the
  * verbs' tense and aspect (done, under way, resolved, waiting), not from
- * set phrases.
+ * set phrases. `claims: false` checks the ids only.
  */
 export function findAccountProblems(
   sentences: readonly SentenceSources[],
   account: SessionAccount,
   messages: readonly SessionMessage[],
+  options: { claims?: boolean } = {},
 ): string[] {
   const problems: string[] = [];
   const stemsOf = memoStems(messages);
@@ -42,7 +43,7 @@ export function findAccountProblems(
       );
       continue;
     }
-    const claim = splitSentences(sentence)
+    const claim = (options.claims === false ? [] : splitSentences(sentence))
       .map((one) => contradiction(one, ids, contentStems(one), account, anyChangeMade))
       .find((found) => found !== null);
     if (claim) {

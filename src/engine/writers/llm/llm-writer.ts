@@ -53,7 +53,8 @@ export function createLlmWriter(options: LlmWriterOptions): UpdateWriter {
         model,
         messages,
         temperature: options.temperature ?? 0.3,
-        max_tokens: options.maxOutputTokens ?? 900,
+        // JSON costs about 15 tokens per sentence on top of the text.
+        max_tokens: options.maxOutputTokens ?? (mode === "json" ? 1_500 : 900),
         ...(mode === "json" ? { response_format: SENTENCES_FORMAT } : {}),
       },
       { maxRetries: 0, ...(options.timeoutMs ? { timeout: options.timeoutMs } : {}) },

@@ -74,6 +74,8 @@ export function findOutputProblems(
     if (!text.includes(input.facts.clientName))
       problems.push(`Address the client by name: ${input.facts.clientName}.`);
   }
-  problems.push(...findAccountProblems(sentences, input.account, input.session.messages));
+  // A resolution the engineer asks for says it is fixed, whatever stage the thread reads as.
+  const claims = input.context !== "resolution";
+  problems.push(...findAccountProblems(sentences, input.account, input.session.messages, { claims }));
   return problems;
 }

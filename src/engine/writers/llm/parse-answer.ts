@@ -27,6 +27,8 @@ export function parseAnswer(answer: string): ParsedAnswer {
     if (sentences) return fromSentences(sentences);
     const text = textOf(json);
     if (text !== null) return fromMarkedText(text);
+    // A bare JSON answer with nothing to read is empty, not text to show (prose around JSON stays prose).
+    if (/^\s*(?:```[a-z]*\s*)?\{/i.test(answer)) return { text: "", sentences: [] };
   }
   return fromMarkedText(answer);
 }

@@ -127,6 +127,21 @@ describe("LLM writer: answers checked against the account", () => {
     expect(result.sources).toBeUndefined();
   });
 
+  it("lets a resolution the engineer asks for say it is fixed, where an update may not", async () => {
+    const claim = json(s(FOUND, ["m10", "m14"]), s(FIXED_CLAIM, ["m14"]));
+    server.setDefault({ kind: "content", content: claim });
+    const update = await generateWithLlm(server, labelledSession(SESSION), CLIENT);
+    expect(update.writer).toBe("offline");
+    server.requests.length = 0;
+    const resolution = await generateWithLlm(server, labelledSession(SESSION), {
+      ...CLIENT,
+      context: "resolution",
+    });
+    expect(server.chatRequests()).toHaveLength(1);
+    expect(resolution.writer).toBe("llm");
+    expect(resolution.content).toContain(FIXED_CLAIM);
+  });
+
   it("repairs a sentence citing a message the session does not have", async () => {
     server.enqueue(
       { kind: "content", content: json(s(FOUND, ["m10", "m41"]), s(PLAN, ["m16"])) },

@@ -82,4 +82,15 @@ describe("parseAnswer: whatever form the model answers in, ids leave the text an
       { sentence: "Next: widen it.", ids: ["m8"] },
     ]);
   });
+
+  it("a bare JSON answer with nothing readable is empty (the checks then ask for a repair), not shown as text", () => {
+    for (const answer of [
+      '{"sentences": []}',
+      '{"status": "ok"}',
+      '```json\n{"sentences": [{"sources": ["m1"]}]}\n```',
+    ])
+      expect(parseAnswer(answer)).toEqual({ text: "", sentences: [] });
+    const prose = 'The sync log shows {"error": "quota"} on every run.';
+    expect(parseAnswer(prose).text).toBe(prose);
+  });
 });
