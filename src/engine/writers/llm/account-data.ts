@@ -38,8 +38,13 @@ function keep<T>(items: readonly T[], cap: number, rank: (item: T, index: number
 
 const newestFirst = (_: unknown, i: number) => -i;
 
-function render(account: SessionAccount, cap: number, clipAt: number): string {
-  const text = (item: AccountItem) => clip(dataText(item.text), clipAt);
+function render(
+  account: SessionAccount,
+  cap: number,
+  clipAt: number,
+  clean: (item: AccountItem) => string,
+): string {
+  const text = (item: AccountItem) => clip(clean(item), clipAt);
   const lines: string[] = [];
   const waiting = account.waitingOn;
   lines.push(`Stage: ${STAGE_MEANING[account.stage]}`);
@@ -115,12 +120,40 @@ export interface FittedAccount {
  * on, cut (most important items kept) to `maxTokens`.
  */
 export function fitAccount(account: SessionAccount, maxTokens: number): FittedAccount {
+  const lists = [
+    account.problem,
+    account.findings,
+    account.hypotheses,
+    account.actions,
+    account.waits,
+    account.verification,
+  ];
+  // Redaction is the costly part of rendering: once per item, whatever the cut.
+  const cleaned = new Map<AccountItem, string>();
+  const clean = (item: AccountItem) => {
+    let text = cleaned.get(item);
+    if (text === undefined) {
+      text = dataText(item.text);
+      cleaned.set(item, text);
+    }
+    return text;
+  };
   let text = "";
   let tokens = 0;
   for (const [cap, clipAt] of STEPS) {
-    text = render(account, cap, clipAt);
+    // A long session's lists run to thousands of items: the cuts that cannot fit are passed before rendering,
+    // and counting (the slow part) is spared where the estimate is already over the budget.
+    const shown = lists.reduce((sum, list) => sum + Math.min(cap, list.length), 0);
+    if (shown * MIN_ITEM_TOKENS > maxTokens && cap > 0) continue;
+    text = render(account, cap, clipAt, clean);
+    if (text.length > maxTokens * ESTIMATED_CHARS_PER_TOKEN && cap > 0) continue;
     tokens = countTokens(text);
     if (tokens <= maxTokens) break;
   }
   return { text, tokens };
 }
+
+/** An item line costs at least this much: "- ", its text, its ids. */
+const MIN_ITEM_TOKENS = 8;
+/** Session text runs 3.5-4.5 characters a token; the low end keeps the estimate from passing a cut that fits. */
+const ESTIMATED_CHARS_PER_TOKEN = 3.5;
