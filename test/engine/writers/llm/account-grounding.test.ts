@@ -190,6 +190,23 @@ describe("LLM writer: an endpoint without structured output", () => {
     expect(second.writer).toBe("llm");
   });
 
+  it("a request refused for another reason fails over to the offline text and is not taken for a missing schema", async () => {
+    server.setDefault({ kind: "error", status: 400, message: "context length exceeded" });
+    const writer = createWriter(settingsFor(server));
+    const options = { templates: DEFAULT_TEMPLATES, writer };
+    for (let update = 0; update < 2; update++) {
+      server.requests.length = 0;
+      const result = await generateStatusUpdate(labelledSession(SESSION), CLIENT, options);
+      expect(result.writer).toBe("offline");
+      expect(result.fallbackReason).toMatch(/HTTP 400/);
+      // Each update tries the schema first, then plain text: the refusal did not teach it the schema is unsupported.
+      expect(server.chatRequests().map((r) => r.body.response_format?.type)).toEqual([
+        "json_schema",
+        undefined,
+      ]);
+    }
+  });
+
   it("still catches a claimed fix in a plain-text answer", async () => {
     server.setDefault({ kind: "content", content: `${FOUND} [m14]\n\n${FIXED_CLAIM} [m12]` });
     const result = await generateWithLlm(server, labelledSession(SESSION), CLIENT, {
