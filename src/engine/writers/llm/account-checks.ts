@@ -1,5 +1,5 @@
 import type { Action, SessionAccount } from "../../account/index.ts";
-import { readClause } from "../../context/roles/clause.ts";
+import { readClause, type VerbUse } from "../../context/roles/clause.ts";
 import { splitSentences } from "../../context/sentences.ts";
 import type { SessionMessage } from "../../types.ts";
 import type { SentenceSources } from "../types.ts";
@@ -82,34 +82,49 @@ function contradiction(
   if (claims.underway.length > 0 && notApplied) {
     return `says the fix is under way, but the account's stage is ${stage} (no change applied yet)${waitingNote}; say it is planned.`;
   }
-  const pending = account.actions.filter((a) => a.state === "planned" || a.state === "suggested");
   for (const verb of claims.done) {
-    const same = (a: Action) => sameVerb(a.text, verb.infinitive);
-    const cites = (sources: readonly string[]) => sources.some((id) => ids.includes(id));
-    const about = (item: { text: string; sources: string[] }) =>
-      cites(item.sources) || sharedStems(stems, contentStems(item.text)) > 0;
-    const fixTopics = [...pending, ...(account.cause ? [account.cause] : []), ...(waiting ? [waiting] : [])];
-    if (
-      verb.families.includes("change") &&
-      notApplied &&
-      !anyChangeMade &&
-      (fixTopics.some(about) || pending.some(same))
-    ) {
-      return `says something was changed ("${verb.word}"), but the account holds no change made yet (stage ${stage})${waitingNote}; say it is planned or proposed.`;
-    }
-    // The same work, cited or said with the same verb, is only planned or proposed, and nowhere done.
-    const matches = (a: Action) => (ids.length > 0 ? cites(a.sources) : a.state !== "suggested" && same(a));
-    const held = pending.filter(matches);
-    const made = account.actions.filter((a) => MADE.has(a.state) && (cites(a.sources) || same(a)));
-    if (held.length > 0 && made.length === 0) {
-      const first = held[0]!;
-      return `says it was done ("${verb.word}"), but the account holds it only as ${first.state}: ${quote(first.text)} [${first.sources.join(", ")}]; say it is ${first.state === "planned" ? "planned" : "proposed"}.`;
-    }
+    const found = doneClaimProblem(verb, ids, stems, account, anyChangeMade, waitingNote);
+    if (found) return found;
   }
   if (claims.waiting && !waiting && stage !== "resolved") {
     return "says the work is waiting on someone, but the account waits on nobody now; leave that out.";
   }
   return null;
+}
+
+/** A change or remedy said to be done that the account holds as not made, or only as planned or proposed. */
+function doneClaimProblem(
+  verb: VerbUse,
+  ids: readonly string[],
+  stems: ReadonlySet<string>,
+  account: SessionAccount,
+  anyChangeMade: boolean,
+  waitingNote: string,
+): string | null {
+  const stage = account.stage;
+  const pending = account.actions.filter((a) => a.state === "planned" || a.state === "suggested");
+  const same = (a: Action) => sameVerb(a.text, verb.infinitive);
+  const cites = (sources: readonly string[]) => sources.some((id) => ids.includes(id));
+  const about = (item: { text: string; sources: string[] }) =>
+    cites(item.sources) || sharedStems(stems, contentStems(item.text)) > 0;
+  const waiting = account.waitingOn;
+  // The fix's topic: what is planned or proposed, the cause, what the work waits for.
+  const fixTopics = [...pending, ...(account.cause ? [account.cause] : []), ...(waiting ? [waiting] : [])];
+  if (
+    verb.families.includes("change") &&
+    NOT_APPLIED.has(stage) &&
+    !anyChangeMade &&
+    (fixTopics.some(about) || pending.some(same))
+  ) {
+    return `says something was changed ("${verb.word}"), but the account holds no change made yet (stage ${stage})${waitingNote}; say it is planned or proposed.`;
+  }
+  // The same work, cited or said with the same verb, is only planned or proposed, and nowhere done.
+  const matches = (a: Action) => (ids.length > 0 ? cites(a.sources) : a.state !== "suggested" && same(a));
+  const held = pending.filter(matches);
+  const made = account.actions.filter((a) => MADE.has(a.state) && (cites(a.sources) || same(a)));
+  if (held.length === 0 || made.length > 0) return null;
+  const first = held[0]!;
+  return `says it was done ("${verb.word}"), but the account holds it only as ${first.state}: ${quote(first.text)} [${first.sources.join(", ")}]; say it is ${first.state === "planned" ? "planned" : "proposed"}.`;
 }
 
 /** The action's text uses the verb (any form: "restart", "restarting", "restarted"). */
