@@ -63,5 +63,14 @@ export async function generateStatusUpdate(
     generatedAt: session.now,
     writer: written.writer,
     ...(written.fallbackReason ? { fallbackReason: written.fallbackReason } : {}),
+    // Each sentence passes the same guardrails as the text it comes from.
+    ...(written.sources
+      ? {
+          sources: written.sources.map((s) => ({
+            sentence: enforceGuardrails(s.sentence, request.audience, verbatim).text,
+            ids: s.ids,
+          })),
+        }
+      : {}),
   };
 }

@@ -102,4 +102,12 @@ export interface WrittenUpdate {
   writer: "offline" | "llm";
   /** Set when the LLM was asked but its text was not used (outage, guardrail failure). */
   fallbackReason?: string;
+  /** The LLM's sentences and the ids of the messages each rests on ("m3"); the text itself carries no ids. */
+  sources?: SentenceSources[];
+}
+
+/** One sentence of a written update and the ids of the messages it rests on ("m3": the third message). */
+export interface SentenceSources {
+  sentence: string;
+  ids: string[];
 }

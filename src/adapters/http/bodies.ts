@@ -51,6 +51,7 @@ export function writtenUpdateBody(u: WrittenUpdate) {
     generated_at: u.generatedAt.toISOString(),
     writer: u.writer,
     ...(u.fallbackReason ? { fallback_reason: u.fallbackReason } : {}),
+    ...(u.sources ? { sources: u.sources } : {}),
   };
 }
 

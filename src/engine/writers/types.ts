@@ -1,7 +1,9 @@
 import type { SessionAccount } from "../account/session-account.ts";
 import type { SessionFacts } from "../context/session-facts.ts";
 import type { CommunicationTemplates } from "../templates.ts";
-import type { Audience, Length, SessionSnapshot, UpdateContextKind } from "../types.ts";
+import type { Audience, Length, SentenceSources, SessionSnapshot, UpdateContextKind } from "../types.ts";
+
+export type { SentenceSources } from "../types.ts";
 
 /** Everything a writer needs for one update; the request is already resolved (no defaults left). */
 export interface WriterInput {
@@ -20,6 +22,8 @@ export interface WriterOutput {
   writer: "offline" | "llm";
   /** Set when an LLM writer fell back to the offline text, with the reason. */
   fallbackReason?: string;
+  /** The LLM's sentences with the messages it cited for each; the ids are not in `content`. */
+  sources?: SentenceSources[];
 }
 
 /** Turns a session's facts into the text of one update. */

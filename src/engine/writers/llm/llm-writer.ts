@@ -1,11 +1,13 @@
-import type OpenAI from "openai";
+import OpenAI from "openai";
 import { redactSecretsSync } from "../../../secrets/index.ts";
 import { writeOffline } from "../offline/index.ts";
 import type { UpdateWriter, WriterInput, WriterOutput } from "../types.ts";
+import { type AnswerMode, SENTENCES_FORMAT } from "./answer-format.ts";
 import { describeLlmFailure, InvalidAnswerError } from "./failure.ts";
-import { composeWithFrame, frameFor, normalizeAnswer } from "./frame.ts";
+import { composeWithFrame, frameFor } from "./frame.ts";
 import { findOutputProblems } from "./output-checks.ts";
 import { buildPrompt, PROMPT_TOKEN_BUDGET } from "./prompt.ts";
+import { type ReadAnswer, readAnswer } from "./read-answer.ts";
 
 export interface LlmWriterOptions {
   /** An OpenAI SDK client (OpenAI, Azure OpenAI or any compatible server); see createLlmClient. */
@@ -17,6 +19,14 @@ export interface LlmWriterOptions {
   maxOutputTokens?: number;
   /** Prompt size limit in tokens; default PROMPT_TOKEN_BUDGET. */
   promptTokenBudget?: number;
+  /**
+   * Whether to ask for JSON under a schema (`response_format: json_schema`).
+   * "auto" (default) asks, and if the endpoint rejects it (HTTP 400/422, as
+   * older Ollama, vLLM or LM Studio builds may) asks again for plain text with
+   * id markers and stops asking once that works. An endpoint that ignores the
+   * schema is read by the tolerant parser either way.
+   */
+  structuredOutput?: "auto" | "off";
   /** Receives a one-line reason whenever the offline text is used instead. */
   onFallback?: (reason: string) => void;
 }
@@ -24,23 +34,28 @@ export interface LlmWriterOptions {
 type ChatMessage = { role: "system" | "user" | "assistant"; content: string };
 
 /**
- * Writes updates with an OpenAI-compatible model. The answer must pass the
- * same guardrails as the offline writer; one repair request names the
- * problems, and if the model still fails (or is down, slow, rate-limited,
- * or answers nonsense) the offline writer's text is used, marked as such.
- * At most two requests per update, never retried by the SDK: the engineer
- * is waiting and always gets an update.
+ * Writes updates with an OpenAI-compatible model. The model cites, for each
+ * sentence, the messages it rests on; the answer must pass the same
+ * guardrails as the offline writer and agree with the session account. One
+ * repair request names the problems, and if the model still fails (or is
+ * down, slow, rate-limited, or answers nonsense) the offline writer's text is
+ * used, marked as such. At most two requests per update (three, once, while
+ * learning that the endpoint has no structured output), never retried by the
+ * SDK: the engineer is waiting and always gets an update.
  */
 export function createLlmWriter(options: LlmWriterOptions): UpdateWriter {
   const { client, model } = options;
+  let schemaRejected = options.structuredOutput === "off";
 
-  async function complete(messages: ChatMessage[]): Promise<string> {
+  async function complete(messages: ChatMessage[], mode: AnswerMode): Promise<string> {
     const response = await client.chat.completions.create(
       {
         model,
         messages,
         temperature: options.temperature ?? 0.3,
-        max_tokens: options.maxOutputTokens ?? 900,
+        // JSON costs about 15 tokens per sentence on top of the text.
+        max_tokens: options.maxOutputTokens ?? (mode === "json" ? 1_500 : 900),
+        ...(mode === "json" ? { response_format: SENTENCES_FORMAT } : {}),
       },
       { maxRetries: 0, ...(options.timeoutMs ? { timeout: options.timeoutMs } : {}) },
     );
@@ -60,32 +75,57 @@ export function createLlmWriter(options: LlmWriterOptions): UpdateWriter {
     return { content: writeOffline(input), writer: "offline", fallbackReason: reason };
   }
 
-  return {
-    name: "llm",
-    async write(input: WriterInput): Promise<WriterOutput> {
-      const frame = frameFor(input);
-      const prompt = buildPrompt(input, options.promptTokenBudget ?? PROMPT_TOKEN_BUDGET);
+  /** The first answer, in JSON when the endpoint takes a schema, else in marked plain text. */
+  async function firstAnswer(
+    input: WriterInput,
+  ): Promise<{ messages: ChatMessage[]; mode: AnswerMode; raw: string }> {
+    const budget = options.promptTokenBudget ?? PROMPT_TOKEN_BUDGET;
+    const ask = async (mode: AnswerMode) => {
+      const prompt = buildPrompt(input, budget, mode);
       const messages: ChatMessage[] = [
         { role: "system", content: prompt.system },
         { role: "user", content: prompt.user },
       ];
+      return { messages, mode, raw: await complete(messages, mode) };
+    };
+    if (schemaRejected) return ask("markers");
+    try {
+      return await ask("json");
+    } catch (err) {
+      if (!rejectsSchema(err)) throw err;
+      const plain = await ask("markers");
+      schemaRejected = true;
+      return plain;
+    }
+  }
+
+  const accepted = (answer: ReadAnswer, frame: ReturnType<typeof frameFor>): WriterOutput => ({
+    content: composeWithFrame(answer.body, frame),
+    writer: "llm",
+    sources: answer.sources,
+  });
+
+  return {
+    name: "llm",
+    async write(input: WriterInput): Promise<WriterOutput> {
+      const frame = frameFor(input);
       try {
-        const first = normalizeAnswer(await complete(messages), input, frame);
-        const problems = findOutputProblems(first, input);
-        if (problems.length === 0) return { content: composeWithFrame(first, frame), writer: "llm" };
-        const second = normalizeAnswer(
-          await complete([
+        const { messages, mode, raw } = await firstAnswer(input);
+        const first = readAnswer(raw, input, frame);
+        const problems = findOutputProblems(first.body, input, first.sentences);
+        if (problems.length === 0) return accepted(first, frame);
+        const repaired = await complete(
+          [
             ...messages,
             // The model's own text goes back redacted: no secret ever reaches a request.
-            { role: "assistant", content: redactSecretsSync(first).text },
+            { role: "assistant", content: redactSecretsSync(raw).text },
             { role: "user", content: repairRequest(problems) },
-          ]),
-          input,
-          frame,
+          ],
+          mode,
         );
-        if (findOutputProblems(second, input).length === 0) {
-          return { content: composeWithFrame(second, frame), writer: "llm" };
-        }
+        const second = readAnswer(repaired, input, frame);
+        if (findOutputProblems(second.body, input, second.sentences).length === 0)
+          return accepted(second, frame);
         return fallback(
           input,
           `AI text failed the content checks again after one repair; used the standard writer instead`,
@@ -97,11 +137,15 @@ export function createLlmWriter(options: LlmWriterOptions): UpdateWriter {
   };
 }
 
+/** The endpoint refused the request's parameters: most likely it does not know `response_format: json_schema`. */
+const rejectsSchema = (err: unknown) =>
+  err instanceof OpenAI.BadRequestError || err instanceof OpenAI.UnprocessableEntityError;
+
 function repairRequest(problems: readonly string[]): string {
   return [
     "Your answer cannot be used as it is:",
     ...problems.map((p) => `- ${p}`),
-    "Rewrite it fixing every problem, keeping everything else. Output only the corrected text.",
+    "Rewrite it fixing every problem, keeping everything else, in the same form as before (sentences with their source ids). Output only the corrected answer.",
   ].join("\n");
 }
 

@@ -2,7 +2,8 @@ import { isClientFacing, letterFor } from "../../../domain/index.ts";
 import { hasSecretMarker } from "../../../secrets/index.ts";
 import { splitSentences } from "../../context/sentences.ts";
 import { checkOutput, type Violation } from "../../guardrails/index.ts";
-import type { WriterInput } from "../types.ts";
+import type { SentenceSources, WriterInput } from "../types.ts";
+import { findAccountProblems } from "./account-checks.ts";
 
 const KIND_LABEL: Record<Violation["kind"], string> = {
   secret: "a secret or credential",
@@ -22,10 +23,15 @@ const MAX_QUOTED = 6;
 /**
  * Everything wrong with the model's text (the part it wrote, before the
  * frame is added), as sentences a repair request can quote: guardrail
- * violations grouped by kind (secret values are never quoted), plus what
- * the audience and length require.
+ * violations grouped by kind (secret values are never quoted), what the
+ * audience and length require, and sentences the session account
+ * contradicts or their cited sources do not support.
  */
-export function findOutputProblems(body: string, input: WriterInput): string[] {
+export function findOutputProblems(
+  body: string,
+  input: WriterInput,
+  sentences: readonly SentenceSources[] = [],
+): string[] {
   const text = body.trim();
   if (!text) return ["The answer was empty."];
   const problems: string[] = [];
@@ -68,5 +74,8 @@ export function findOutputProblems(body: string, input: WriterInput): string[] {
     if (!text.includes(input.facts.clientName))
       problems.push(`Address the client by name: ${input.facts.clientName}.`);
   }
+  // A resolution the engineer asks for says it is fixed, whatever stage the thread reads as.
+  const claims = input.context !== "resolution";
+  problems.push(...findAccountProblems(sentences, input.account, input.session.messages, { claims }));
   return problems;
 }

@@ -144,13 +144,14 @@ export function renderFacts(d: FactsData): string {
 }
 
 /**
- * One session message as quoted in the prompt: time (with the date when the
- * session spans days), author, redacted text; injections are left out.
+ * One session message as quoted in the prompt: its id (the one the account
+ * cites), time (with the date when the session spans days), author, redacted
+ * text; injections are left out.
  */
-export function messageLine(m: SessionMessage, withDate = false): string {
+export function messageLine(m: SessionMessage, id: string, withDate = false): string {
   const body = looksLikeInstruction(m.text)
     ? "[message omitted: it contained instructions addressed to an AI]"
     : clip(dataText(m.text), LIMITS.message);
   const at = m.at.toISOString();
-  return `[${withDate ? `${at.slice(5, 10)} ` : ""}${at.slice(11, 16)} ${m.author}] ${body}`;
+  return `${id} [${withDate ? `${at.slice(5, 10)} ` : ""}${at.slice(11, 16)} ${m.author}] ${body}`;
 }

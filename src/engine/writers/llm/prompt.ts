@@ -1,5 +1,8 @@
 import { AUDIENCE_TRAITS } from "../../../domain/index.ts";
+import { messageId } from "../../account/index.ts";
 import type { WriterInput } from "../types.ts";
+import { fitAccount } from "./account-data.ts";
+import { type AnswerMode, sourcesGuidance } from "./answer-format.ts";
 import { fitFacts } from "./fact-budget.ts";
 import { frameFor } from "./frame.ts";
 import { factsData, messageLine } from "./prompt-data.ts";
@@ -18,6 +21,8 @@ import { countTokens } from "./tokens.ts";
 export const PROMPT_TOKEN_BUDGET = 6_000;
 /** Tokens kept for recent messages when the facts alone would fill the budget (at most 30% of the room). */
 const RECENT_RESERVE = 1_500;
+/** The account's share of the room at most; it is cut (most important items kept) to fit. */
+const ACCOUNT_SHARE = 0.3;
 /** Chat framing: about 3 tokens per message plus 3 to prime the reply (OpenAI's counting guide). */
 const CHAT_OVERHEAD = 9;
 
@@ -34,13 +39,18 @@ export interface BuiltPrompt {
 
 /**
  * Builds the chat prompt for one update: guidance for audience, length,
- * context, tone/format and "since last update" in the system message; the
- * session as delimited data in the user message (facts first, trimmed to fit,
- * then as many of the newest messages verbatim as the budget allows). Every
- * session text is redacted of secrets before it is placed here.
+ * context, tone/format, "since last update" and how to cite sources in the
+ * system message; the session as delimited data in the user message (facts
+ * first, trimmed to fit, then the session account with message ids, then as
+ * many of the newest messages verbatim, labelled with the same ids, as the
+ * budget allows). Every session text is redacted of secrets before it is placed here.
  */
-export function buildPrompt(input: WriterInput, budget = PROMPT_TOKEN_BUDGET): BuiltPrompt {
-  const system = systemPrompt(input);
+export function buildPrompt(
+  input: WriterInput,
+  budget = PROMPT_TOKEN_BUDGET,
+  mode: AnswerMode = "json",
+): BuiltPrompt {
+  const system = systemPrompt(input, mode);
   const instruction = finalInstruction(input);
   const opening = "<session_data>\nFacts extracted by FlowPilot (secrets already removed):\n";
   const closing = `\n</session_data>\n\n${instruction}`;
@@ -50,9 +60,10 @@ export function buildPrompt(input: WriterInput, budget = PROMPT_TOKEN_BUDGET): B
   const candidates = newestMessageLines(input, available);
   const candidateTokens = candidates.reduce((sum, c) => sum + c.tokens, 0);
   const reserve = Math.min(RECENT_RESERVE, candidateTokens, Math.floor(available * 0.3));
-  const facts = fitFacts(factsData(input.facts), available - reserve);
+  const account = accountBlock(input, Math.floor(available * ACCOUNT_SHARE));
+  const facts = fitFacts(factsData(input.facts), available - reserve - account.tokens);
 
-  let room = available - facts.tokens;
+  let room = available - facts.tokens - account.tokens;
   const picked: string[] = [];
   for (const c of candidates) {
     if (c.tokens > room) break;
@@ -61,7 +72,7 @@ export function buildPrompt(input: WriterInput, budget = PROMPT_TOKEN_BUDGET): B
   }
   picked.reverse();
   const render = () =>
-    `${opening}${facts.text}${recentBlock(picked, input.session.messages.length)}${closing}`;
+    `${opening}${facts.text}${account.text}${recentBlock(picked, input.session.messages.length)}${closing}`;
   let user = render();
   let tokens = CHAT_OVERHEAD + countTokens(system) + countTokens(user);
   // Token counts of parts are not exactly additive; the whole is what counts.
@@ -73,6 +84,14 @@ export function buildPrompt(input: WriterInput, budget = PROMPT_TOKEN_BUDGET): B
   return { system, user, tokens, recentMessages: picked.length, droppedFacts: facts.droppedItems };
 }
 
+function accountBlock(input: WriterInput, maxTokens: number): { text: string; tokens: number } {
+  const heading =
+    "\n\nSession account (what happened, read from the messages; [m3] = rests on message m3):\n";
+  const headingTokens = countTokens(heading);
+  const fitted = fitAccount(input.account, maxTokens - headingTokens);
+  return { text: `${heading}${fitted.text}`, tokens: fitted.tokens + headingTokens + 1 };
+}
+
 function recentBlock(lines: readonly string[], total: number): string {
   if (lines.length === 0) return "";
   const heading =
@@ -82,8 +101,8 @@ function recentBlock(lines: readonly string[], total: number): string {
   return `\n\n${heading}\n${lines.join("\n")}`;
 }
 
-/** The system message: audience, length, context, tone or format, since-last-update, data safety. */
-function systemPrompt(input: WriterInput): string {
+/** The system message: audience, length, context, tone or format, since-last-update, sources, data safety. */
+function systemPrompt(input: WriterInput, mode: AnswerMode): string {
   const { audience, templates } = input;
   const parts = [
     AUDIENCE_GUIDANCE[audience],
@@ -97,7 +116,7 @@ function systemPrompt(input: WriterInput): string {
   );
   const since = sinceLastGuidance(input.facts.sinceLast);
   if (since) parts.push(since);
-  parts.push(DATA_SAFETY);
+  parts.push(sourcesGuidance(mode), DATA_SAFETY);
   return parts.join("\n\n");
 }
 
@@ -113,7 +132,7 @@ function newestMessageLines(input: WriterInput, maxTokens: number): { line: stri
   const out: { line: string; tokens: number }[] = [];
   let used = 0;
   for (let i = messages.length - 1; i >= 0 && used < maxTokens; i--) {
-    const line = messageLine(messages[i]!, withDate);
+    const line = messageLine(messages[i]!, messageId(i), withDate);
     const tokens = countTokens(line) + 1;
     out.push({ line, tokens });
     used += tokens;

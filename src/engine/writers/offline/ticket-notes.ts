@@ -166,8 +166,11 @@ function quickTicketNote(facts: SessionFacts, context: UpdateContextKind): strin
     return `Escalated — ${topic}, ${minutes}: ${reason}.${triedPart}`;
   }
   switch (facts.status) {
-    case "identified":
-      return `Identified — ${topic}, ${minutes} in: ${firstSentence(facts.diagnosis!.text)}.${nextPart}`;
+    case "identified": {
+      // The stage comes from the session account, which can see a cause the rules' diagnosis missed.
+      const known = facts.diagnosis ?? facts.steps.at(-1);
+      return `Identified — ${topic}, ${minutes} in: ${firstSentence(known?.text ?? "cause found")}.${nextPart}`;
+    }
     case "implementing": {
       const work = facts.fixWork.at(-1) ?? facts.diagnosis;
       const cause = facts.diagnosis ? ` (cause: ${firstSentence(facts.diagnosis.text)})` : "";

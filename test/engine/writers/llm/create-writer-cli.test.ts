@@ -54,13 +54,21 @@ describe("flowpilot generate with OPENAI_API_KEY", () => {
     OPENAI_TIMEOUT_MS: "2000",
   });
 
-  it("prints the model's update", async () => {
-    server.setDefault({ kind: "content", content: NOTE });
+  it("prints the model's update, with the messages each sentence rests on", async () => {
+    server.setDefault({
+      kind: "content",
+      content: JSON.stringify({ sentences: [{ text: NOTE, sources: ["m7"], followed_by: "space" }] }),
+    });
     const run = await runCli(["generate", "--transcript", EMAIL, "--audience", "ticket_notes", "--json"], {
       env: env(),
     });
     expect(run.code).toBe(0);
-    expect(JSON.parse(run.stdout)).toMatchObject({ writer: "llm", content: NOTE, audience: "ticket_notes" });
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      writer: "llm",
+      content: NOTE,
+      audience: "ticket_notes",
+      sources: [{ sentence: NOTE, ids: ["m7"] }],
+    });
     const [request] = server.chatRequests();
     expect(request!.headers.authorization).toBe("Bearer sk-cli-writer");
     expect(request!.body.model).toBe("cli-writer-model");

@@ -20,6 +20,13 @@ export function evalSession(name = "email-delivery"): SessionSnapshot {
   return transcriptToSnapshot(transcriptSchema.parse(raw));
 }
 
+const LABELLED = join(import.meta.dirname, "../../fixtures/labelled-sessions");
+
+/** A labelled session from test/engine/fixtures/labelled-sessions (real threads with expected stage and waits). */
+export function labelledSession(name: string): SessionSnapshot {
+  return snapshotOf(JSON.parse(readFileSync(join(LABELLED, `${name}.json`), "utf8")));
+}
+
 /** A snapshot from a transcript-shaped object. */
 export function snapshotOf(transcript: unknown): SessionSnapshot {
   return transcriptToSnapshot(transcriptSchema.parse(transcript));

@@ -139,6 +139,10 @@ describe("LLM prompt: bounded for any session length", () => {
           expect(at, m.text).toBeGreaterThan(0);
           from = at;
         }
+        // The account, with message ids, and the newest message under the same id.
+        expect(prompt.user).toMatch(/\nSession account [^\n]*\nStage: \w+: /);
+        expect(prompt.user).toMatch(/\n- [^\n]+ \[m\d+(?:, m\d+)*\]\n/);
+        expect(prompt.user).toContain(`\nm${n} [`);
         if (n === 10_000) {
           expect(prompt.recentMessages).toBeGreaterThan(50);
           expect(prompt.user).toContain(`most recent of 10000 messages`);
