@@ -4,37 +4,13 @@
  * offline reading decides; the LLM (when configured) is asked about the
  * uncertain middle and about other languages before a question is.
  */
+import type { Turn, UpdateChange, UpdateOnScreen } from "../domain/index.ts";
 import type { OfflineReading } from "./classify.ts";
 import { REQUEST_THRESHOLD } from "./classify.ts";
-import type { EditForm } from "./follow-up.ts";
-import type { Audience, IntentResult, UpdateSlots } from "./types.ts";
+import type { Audience } from "./types.ts";
 
-/** The slots of the update on screen: the one FlowPilot last showed in this thread, still open to changes. */
-export type UpdateOnScreen = UpdateSlots;
-
-/** A change to the update on screen: only the slots the message names, and a line to add. */
-export interface UpdateChange {
-  form: EditForm;
-  audience?: Audience;
-  length?: "quick" | "detailed";
-  context?: "resolution" | "escalation";
-  /** Words to add to the update ("we will be onsite tomorrow at 8"), for form "add". */
-  addition?: string;
-}
-
-/**
- * One message's outcome:
- * - `request`: write an update with `result`'s slots (the chat flow asks for a slot left null);
- * - `follow_up`: rewrite the update on screen with `change` applied over its slots;
- * - `clarify`: post `question` with `choices` as buttons; a pick starts the update flow with that audience;
- * - `none`: stay silent (record the message as usual).
- * `result` is always the plain answer (status_update or none) for callers that only know intents.
- */
-export type Turn =
-  | { kind: "request"; result: IntentResult }
-  | { kind: "follow_up"; change: UpdateChange; result: IntentResult }
-  | { kind: "clarify"; question: string; choices: Audience[]; result: IntentResult }
-  | { kind: "none"; result: IntentResult };
+// The shapes are the chat flow's port (src/domain/turns.ts); the decision is made here.
+export type { Turn, UpdateChange, UpdateOnScreen };
 
 /** The clarifying question's wording and its choices, in button order. */
 export const CLARIFY_QUESTION = "Want an update?";

@@ -20,13 +20,37 @@ describe("follow-ups while an update is on screen", () => {
       ["more detail pls", { form: "resize", length: "detailed" }],
       ["for the client instead", { form: "retarget", audience: "client_update" }],
       ["now one for the ticket", { form: "retarget", audience: "ticket_notes" }],
-      ["add that we'll be onsite tomorrow", { form: "add", addition: "we will be onsite tomorrow" }],
+      ["add that we'll be onsite tomorrow", { form: "add", addition: "We'll be onsite tomorrow" }],
     ] as const;
     for (const [text, change] of cases) {
       const turn = await offline.recognizeTurn(text, { onScreen });
       expect(turn, text).toMatchObject({ kind: "follow_up", change });
       if (turn.kind === "follow_up") expect(turn.change, text).toEqual(change);
     }
+  });
+
+  it("an addition keeps the engineer's words, up to the end of its sentence", async () => {
+    const cases = [
+      ["ok add that we'll be onsite tomorrow at 8. thanks", "We'll be onsite tomorrow at 8"],
+      ["also mention that Dana approved the change", "Dana approved the change"],
+    ] as const;
+    for (const [text, addition] of cases) {
+      const turn = await offline.recognizeTurn(text, { onScreen });
+      expect(turn, text).toMatchObject({ kind: "follow_up", change: { form: "add", addition } });
+    }
+  });
+
+  it("looks the update on screen up only for a message that reads as an edit", async () => {
+    let lookups = 0;
+    const lazy = async () => {
+      lookups += 1;
+      return onScreen;
+    };
+    expect((await offline.recognizeTurn("rebooting the switch now", { onScreen: lazy })).kind).toBe("none");
+    expect(lookups).toBe(0);
+    const turn = await offline.recognizeTurn("shorter", { onScreen: lazy });
+    expect(turn).toMatchObject({ kind: "follow_up", change: { form: "resize", length: "quick" } });
+    expect(lookups).toBe(1);
   });
 
   it("the plain result carries the update on screen with the change applied", async () => {
