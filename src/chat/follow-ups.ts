@@ -93,6 +93,8 @@ async function addToSession(
       authorName: message.actor.displayName,
     },
   ]);
+  // The writers write from the session: say where the words went, as the new text may word them its own way.
+  await ctx.reply(noticeView(`Added to the session: “${addition}”. Writing the update again with it.`));
   return true;
 }
 

@@ -65,7 +65,17 @@ describe("follow-ups to the update on screen, typed in the console", () => {
     const [, rewritten] = await updates();
     expect(rewritten).toMatchObject({ audience: "ticket_notes", length: "detailed" });
     expect(String(rewritten!.generated_content)).toContain("We'll be onsite tomorrow at 8");
+    expect(out).toContain("Added to the session: “We'll be onsite tomorrow at 8”");
     expect(out).toContain("We'll be onsite tomorrow at 8");
+  });
+
+  it("'add that …' on a resolved session is refused with the reason: its timeline is closed", async () => {
+    await startEmailSession();
+    await h.say("/flowpilot resolve Narrowed the transport rule to the one sender domain");
+    const before = (await updates()).length;
+    expect(await h.say("add that we'll be onsite tomorrow at 8")).toMatch(/Not added: .* resolved/);
+    expect(await updates()).toHaveLength(before);
+    expect(await messages()).not.toContain("We'll be onsite tomorrow at 8");
   });
 
   it("a version is written as the update it replaces: not 'no change since our last update'", async () => {
