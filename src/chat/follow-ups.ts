@@ -26,9 +26,10 @@ export async function updateOnScreen(
 /**
  * "make that an email", "shorter", "for the client instead", "add that we'll
  * be onsite tomorrow": the newest update written again with the change. An
- * addition is recorded in the session as the engineer's message first (the
- * writers take no instructions; they write from the session), so it is in
- * the new text and in every later update.
+ * addition is recorded in the session as the engineer's message first: the
+ * writers take no instructions, they write from the session, so the new
+ * version and every later update read it (how, is the writer's choice: the
+ * ticket notes list it, a short client text may leave it out).
  */
 export async function changeUpdateOnScreen(
   ctx: RequestContext,
