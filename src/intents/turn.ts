@@ -52,7 +52,7 @@ export function offlineTurn(reading: OfflineReading, onScreen: UpdateOnScreen | 
     }
   }
   if (result.intent === "status_update") return { kind: "request", result };
-  if (reading.english && p >= ASK_FLOOR && p < REQUEST_THRESHOLD && (reading.askedByRules || p >= 0.5))
+  if (reading.english && p >= ASK_FLOOR && p < REQUEST_THRESHOLD && reading.showsARequest)
     return { kind: "clarify", question: CLARIFY_QUESTION, choices: CLARIFY_CHOICES, result };
   return { kind: "none", result };
 }
