@@ -5,15 +5,18 @@
  * thread costs nearly as much as a false trigger. Evidence is one of:
  * - the clause the model decided on reads as a request or a maybe by the
  *   clause reader (anchored asks: no reported speech, narration or questions
- *   about the past), other than an edit of an update on screen, or
+ *   about the past), other than an edit of an update on screen or the
+ *   engineer's own plan ("I'll write the notes later"), or
  * - a clause the reader could not parse (typos, shorthand) that is shaped
  *   like an ask for a deliverable: it opens with the deliverable's noun
  *   phrase (not with a verb the reader knows, whose object it read, unless
  *   that object is a bare pronoun: "wrap it up in the ticket"), bare or
  *   after an ask ("need ..."), names a deliverable and a reader or length,
  *   and states nothing (no finite verb, no narration).
- * A message that cancels or refuses ("no client update needed") has none.
+ * A message that cancels or refuses ("no client update needed") has none;
+ * a negation of something else ("not 2 long") does not cancel.
  */
+import { CANCELS } from "./features.ts";
 import { FINITE_SOON, stripFillers } from "./frames.ts";
 import { DET, REQUEST_VERBS, SESSION_VERBS, TELL_VERBS } from "./lexicon.ts";
 import type { Clause } from "./normalize.ts";
@@ -86,11 +89,13 @@ function shapedLikeAnAsk(clause: Clause): boolean {
 /** True when the message asks for something update-like by its form (see above); `best` is the model's clause. */
 export function showsARequest(reading: MessageReading, best: number): boolean {
   const readings = reading.rules.readings;
-  if (readings.some((r) => r.kind === "negated")) return false;
+  const { clauses } = reading.message;
+  if (readings.some((r, i) => r.kind === "negated" && CANCELS.test(clauses[i]!.text))) return false;
   const decided = readings[best];
   // An edit ("same thing", "shorter") asks only of an update on screen, which the turn handles first.
-  if ((decided?.kind === "request" || decided?.kind === "maybe") && !decided.edit) return true;
-  return reading.message.clauses.some(
-    (clause, i) => readings[i]!.kind === "chatter" && shapedLikeAnAsk(clause),
-  );
+  // A plan ("I'll update the ticket after lunch") is the engineer's own job, not an ask.
+  if (decided && !decided.edit && decided.opening !== "announce") {
+    if (decided.kind === "request" || decided.kind === "maybe") return true;
+  }
+  return clauses.some((clause, i) => readings[i]!.kind === "chatter" && shapedLikeAnAsk(clause));
 }
