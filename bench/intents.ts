@@ -307,6 +307,7 @@ export async function runIntentBench(): Promise<void> {
       name,
       `${rate.noneAsked}/${rate.none} (${pct(rate.noneAsked / Math.max(1, rate.none))})`,
       `${rate.missedAsked}/${rate.missed} (${pct(rate.missedAsked / Math.max(1, rate.missed))})`,
+      `${rate.unsureAsked}/${rate.unsure}`,
     ]);
   for (const source of [...sources, "all"]) {
     const idx = rows.map((_, i) => i).filter((i) => source === "all" || rows[i]!.source === source);
@@ -328,7 +329,12 @@ export async function runIntentBench(): Promise<void> {
     );
   printTable(
     "Clarifying question 'Want an update?' (no LLM, nothing on screen; target: <= 1% of none rows asked)",
-    ["set", "none rows asked", "missed English requests asked instead of silence"],
+    [
+      "set",
+      "none rows asked",
+      "missed English requests asked instead of silence",
+      "of those the model is unsure of",
+    ],
     clarifyRows,
   );
 

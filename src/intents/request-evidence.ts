@@ -42,6 +42,8 @@ const OPENS_WITH_DET = new RegExp(`^ (?:${DET}) `);
 const READER_VERB = `(?:${REQUEST_VERBS}|${SESSION_VERBS}|${TELL_VERBS})`;
 /** A verb the clause reader knows reads its own object ("draft the welcome email"): not ours to judge... */
 const OPENS_WITH_READER_VERB = new RegExp(`^ ${READER_VERB} `);
+/** "update for the client", "recap at some stage": a deliverable word used as a noun, not a verb. */
+const NOUN_BEFORE_PREPOSITION = /^ \w+ (?:for|to|on|in|into|at|of|about|re|4|2) /;
 /** ...unless its object is only a pronoun the reader found nothing behind: "wrap it up in the ticket", "write them something". */
 const VERB_ON_A_PRONOUN = new RegExp(
   `^ ${READER_VERB}(?: up)?(?: (?:them|him|her|me|us))? (?:it|that|this|something|everything|all of it)(?: (?:up|down|out|written up|written|documented|done))?(?: (?:for|to|in|into|on|so|before|while|then)\\b.*)? $`,
@@ -78,8 +80,9 @@ function shapedLikeAnAsk(clause: Clause): boolean {
   const rest = askedPart(clause);
   if (!rest) return false;
   if (VERB_ON_A_PRONOUN.test(rest)) return true;
-  if (OPENS_WITH_READER_VERB.test(rest)) return false;
   const first = rest.trim().split(" ")[0] ?? "";
+  const asNoun = hasClass(first, UPDATE_WORDS) && NOUN_BEFORE_PREPOSITION.test(rest);
+  if (OPENS_WITH_READER_VERB.test(rest) && !asNoun) return false;
   if (!OPENS_WITH_DET.test(rest) && !hasClass(first, UPDATE_WORDS)) return false;
   const updateWords = clause.words.filter((w) => hasClass(w, UPDATE_WORDS));
   if (!updateWords.some((w) => hasClass(w, DELIVERABLE_WORDS))) return false;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  ASK_FLOOR,
   CLARIFY_CHOICES,
   CLARIFY_QUESTION,
   createIntentRecognizer,
@@ -84,6 +85,25 @@ describe("unsure: a short question instead of silence, chatter stays silent", ()
     expect(turn.result.intent).toBe("none");
     expect(CLARIFY_QUESTION).toBe("Want an update?");
     expect(CLARIFY_CHOICES).toEqual(["client_update", "ticket_notes", "email_draft"]);
+  });
+
+  it("asks about every request the model is unsure of, in words the clause reader does not parse", async () => {
+    // Requests with an unhurried tail the reader's grammar does not cover; the model's doubt varies.
+    const requests = [
+      "update for the client at some point",
+      "recap at some stage",
+      "ticket note at some point",
+      "summary would be nice",
+      "detailed notes for the next shift sometime",
+      "summary for the ticket at some point",
+      "update for the customer later on",
+    ];
+    const turns = await Promise.all(requests.map((text) => offline.recognizeTurn(text)));
+    const unsure = requests.filter(
+      (text, i) => turns[i]!.kind !== "request" && readOffline(text).p >= ASK_FLOOR,
+    );
+    expect(unsure.length).toBeGreaterThanOrEqual(3);
+    for (const text of unsure) expect((await offline.recognizeTurn(text)).kind, text).toBe("clarify");
   });
 
   it("never asks about ordinary troubleshooting chatter", async () => {
