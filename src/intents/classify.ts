@@ -40,6 +40,9 @@ const round = (x: number) => Math.round(x * 100) / 100;
  */
 export const REQUEST_THRESHOLD = 0.65;
 
+/** Below this probability a message is chatter: silent, never a question (see turn.ts). */
+export const ASK_FLOOR = 0.35;
+
 /** How far unfamiliar words pull confidence towards "can't tell" (0.5). */
 const UNFAMILIAR_PULL = 0.6;
 
@@ -80,7 +83,10 @@ export interface OfflineReading {
   unfamiliar: number;
   /** The best clause's edit of an update on screen ("make that an email"), if it is one. */
   edit: EditReading | null;
-  /** The message asks for something update-like by its form, whatever p (see request-evidence.ts). */
+  /**
+   * The message asks for something update-like by its form (see request-evidence.ts). Looked for only
+   * when the model is unsure (p in [ASK_FLOOR, REQUEST_THRESHOLD)), the one place it decides anything.
+   */
   showsARequest: boolean;
 }
 
@@ -112,7 +118,7 @@ export function offlineReadingOf(
     english: true,
     unfamiliar,
     edit: rules?.edit ?? null,
-    showsARequest: showsARequest(reading, best),
+    showsARequest: p >= ASK_FLOOR && p < REQUEST_THRESHOLD && showsARequest(reading, best),
   };
 }
 

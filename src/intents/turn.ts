@@ -6,7 +6,7 @@
  */
 import type { Turn, UpdateChange, UpdateOnScreen } from "../domain/index.ts";
 import type { OfflineReading } from "./classify.ts";
-import { REQUEST_THRESHOLD } from "./classify.ts";
+import { ASK_FLOOR, REQUEST_THRESHOLD } from "./classify.ts";
 import type { Audience } from "./types.ts";
 
 // The shapes are the chat flow's port (src/domain/turns.ts); the decision is made here.
@@ -16,8 +16,7 @@ export type { Turn, UpdateChange, UpdateOnScreen };
 export const CLARIFY_QUESTION = "Want an update?";
 export const CLARIFY_CHOICES: Audience[] = ["client_update", "ticket_notes", "email_draft"];
 
-/** Below this probability a message is chatter: silent, never a question. */
-export const ASK_FLOOR = 0.35;
+export { ASK_FLOOR };
 
 /** The change a follow-up names: its slots (only those it states) and its addition. */
 export function changeOf(reading: OfflineReading): UpdateChange | null {
