@@ -6,10 +6,11 @@
 import { readdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import { DEFAULT_UNCERTAIN_BAND, recognizeOffline } from "../src/intents/index.ts";
+import { DEFAULT_UNCERTAIN_BAND, readOffline, recognizeOffline } from "../src/intents/index.ts";
 import { mightAskForUpdate } from "../src/intents/prefilter.ts";
 import type { IntentResult } from "../src/intents/types.ts";
 import { foldOf } from "../src/ml/train.ts";
+import { type ClarifyRate, clarifyRate } from "../test/intents/support/clarify-rate.ts";
 import { heldOutScores, unseenRows } from "../test/intents/support/held-out.ts";
 import { type LabelledRow, loadLabelled, score } from "../test/intents/support/labelled.ts";
 import {
@@ -298,6 +299,43 @@ export async function runIntentBench(): Promise<void> {
     "Issue 28 measure (targets: intent >= 97%, false triggers <= 1%, slots >= 95% of detected, requests in messages > 150 chars caught >= 95%, wrong at confidence >= 0.9 <= 1% of rows; intent in brackets and the other columns score another language's rows as none, the offline reader's specified answer)",
     ["set", "rows", "intent", "false trig", "slots", "long caught", "confident errors"],
     issueRows,
+  );
+
+  const clarifyRows: (string | number)[][] = [];
+  const addClarifyRow = (name: string, rate: ClarifyRate) =>
+    clarifyRows.push([
+      name,
+      `${rate.noneAsked}/${rate.none} (${pct(rate.noneAsked / Math.max(1, rate.none))})`,
+      `${rate.missedAsked}/${rate.missed} (${pct(rate.missedAsked / Math.max(1, rate.missed))})`,
+      `${rate.unsureAsked}/${rate.unsure}`,
+    ]);
+  for (const source of [...sources, "all"]) {
+    const idx = rows.map((_, i) => i).filter((i) => source === "all" || rows[i]!.source === source);
+    addClarifyRow(
+      `${source} (${FOLDS}-fold CV)`,
+      clarifyRate(
+        idx.map((i) => rows[i]!),
+        idx.map((i) => ours.readings[i]!),
+      ),
+    );
+  }
+  for (const set of heldOut)
+    addClarifyRow(
+      `${set.name} (never trained on)`,
+      clarifyRate(
+        set.rows,
+        set.rows.map((r) => readOffline(r.text)),
+      ),
+    );
+  printTable(
+    "Clarifying question 'Want an update?' (no LLM, nothing on screen; target: <= 1% of none rows asked)",
+    [
+      "set",
+      "none rows asked",
+      "missed English requests asked instead of silence",
+      "of those the model is unsure of",
+    ],
+    clarifyRows,
   );
 
   const [low, high] = DEFAULT_UNCERTAIN_BAND;

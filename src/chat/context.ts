@@ -1,4 +1,4 @@
-import type { IntentRecognizer } from "../domain/index.ts";
+import type { TurnRecognizer } from "../domain/index.ts";
 import type { SessionDeps } from "../sessions/deps.ts";
 import type { AccountInfo, ActorRef, ThreadRef, UserInfo } from "../sessions/types.ts";
 import type { ChatSurface, MessageRef } from "./types.ts";
@@ -6,7 +6,8 @@ import type { ViewMessage } from "./views/model.ts";
 
 /** The conversation core's needs: the session use cases' deps plus the recognizer and the chat surface. */
 export interface ConversationDeps extends SessionDeps {
-  recognizer: IntentRecognizer;
+  /** Reads each message as a request, a follow-up to the update on screen, a maybe (ask) or chatter. */
+  recognizer: TurnRecognizer;
   surface: ChatSurface;
   /** Repeated update requests for one session within this window are debounced. */
   debounceMs?: number;

@@ -8,12 +8,14 @@ import { enterAccount, identify } from "../sessions/accounts.ts";
 import { firstDelivery } from "../sessions/events.ts";
 import { currentSession as findCurrentSession, findSession } from "../sessions/find.ts";
 import { messageRefusal, recentMessages, recordMessages } from "../sessions/messages.ts";
+import { readyWith } from "../sessions/request-update.ts";
 import type { AccountRef, ActorRef, SessionInfo } from "../sessions/types.ts";
 import { requireLatest } from "../sessions/updates.ts";
 import { findAction, type ReplyVisibility } from "./action-registry.ts";
 import { parseCommandLine } from "./command-line.ts";
 import { findCommand, offeredOn } from "./commands.ts";
 import type { ConversationDeps, RequestContext } from "./context.ts";
+import { askWhichUpdate, changeUpdateOnScreen, updateOnScreen } from "./follow-ups.ts";
 import { buildHome, saveTemplates } from "./home.ts";
 import { fireDueReminders } from "./reminders.ts";
 import { refreshHeaderWhenReady } from "./session-flow.ts";
@@ -205,12 +207,14 @@ export function createConversation(deps: ConversationDeps): Conversation {
         // control characters and secrets.
         const text = await intakeText(message.text, session?.id);
         if (!text) return;
-        // The thread's last messages are read only if the model is consulted (the uncertain band).
-        const intent = await deps.recognizer.recognize(text, {
+        // The thread's last messages are read only if the model is consulted (the uncertain band), the
+        // update on screen only if the message reads as an edit of one.
+        const turn = await deps.recognizer.recognizeTurn(text, {
           recent: async () => (session ? recentMessages(deps, session.id, RECENT_FOR_INTENT) : []),
+          onScreen: async () => (session ? updateOnScreen(ctx, session) : null),
         });
         if (!session) {
-          if (message.isMention || intent.intent === "status_update") {
+          if (message.isMention || turn.kind === "request") {
             await ctx.reply(
               noticeView(
                 "Not recorded: there's no FlowPilot session here yet. Start one with /flowpilot start <ticket> [summary].",
@@ -219,8 +223,12 @@ export function createConversation(deps: ConversationDeps): Conversation {
           }
           return;
         }
-        if (intent.intent === "status_update") {
-          await startUpdateFlow(ctx, session, intent);
+        if (turn.kind === "request") {
+          await startUpdateFlow(ctx, session, turn.result);
+          return;
+        }
+        if (turn.kind === "follow_up") {
+          await changeUpdateOnScreen(ctx, session, turn.change, message);
           return;
         }
         const refusal = messageRefusal(session, text);
@@ -253,6 +261,8 @@ export function createConversation(deps: ConversationDeps): Conversation {
           },
         ]);
         await refreshHeaderWhenReady(ctx, session, messageCount);
+        // Unsure it was a request: recorded as any message, and a short question (when an update can be written).
+        if (turn.kind === "clarify" && readyWith(messageCount)) await askWhichUpdate(ctx, session, turn);
         return { status: "recorded" };
       }),
 

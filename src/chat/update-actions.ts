@@ -57,7 +57,7 @@ export async function switchLength(ctx: RequestContext, session: SessionInfo, up
     ctx,
     session,
     { audience: update.audience, length, context: update.context },
-    { skipDebounce: true },
+    { skipDebounce: true, versionOf: update },
   );
 }
 
@@ -85,7 +85,7 @@ export async function switchAudience(
     ctx,
     session,
     { audience: to, length: update.length, context: update.context },
-    { skipDebounce: true },
+    { skipDebounce: true, versionOf: update },
   );
 }
 

@@ -78,6 +78,8 @@ export async function generateAndShow(
     replacing?: StoredUpdate;
     /** The session as already read in this request. */
     snapshot?: SessionSnapshot;
+    /** A new version of this update (switched, or changed by a follow-up): written as it was. */
+    versionOf?: StoredUpdate;
   } = {},
 ): Promise<void> {
   if (
@@ -113,6 +115,7 @@ export async function generateAndShow(
         snapshot: options.snapshot,
         requestedBy: ctx.user.displayName,
         replacing: options.replacing,
+        versionOf: options.versionOf,
       });
       await show(
         written.stored

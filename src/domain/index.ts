@@ -8,3 +8,4 @@ export * from "./session-rules.ts";
 export type * from "./slack-installations.ts";
 export * from "./slots.ts";
 export * from "./tickets.ts";
+export type * from "./turns.ts";

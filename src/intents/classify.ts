@@ -16,7 +16,8 @@ import { isEnglish } from "./language.ts";
 import { INTENT_MODEL, SLOT_MODELS } from "./model/intent-model.generated.ts";
 import { type NormalizedMessage, normalizeMessage } from "./normalize.ts";
 import { mightAskForUpdate } from "./prefilter.ts";
-import { readMessage } from "./reading.ts";
+import { type MessageReading, readMessage } from "./reading.ts";
+import { showsARequest } from "./request-evidence.ts";
 import { chooseSlots, loadSlotModels, type SlotChoice, type SlotModels } from "./slot-model.ts";
 import type { IntentResult } from "./types.ts";
 import { unfamiliarShare } from "./unfamiliar.ts";
@@ -38,6 +39,9 @@ const round = (x: number) => Math.round(x * 100) / 100;
  * it goes to the LLM, or the bot asks (see recognizer.ts).
  */
 export const REQUEST_THRESHOLD = 0.65;
+
+/** Below this probability a message is chatter: silent, never a question (see turn.ts). */
+export const ASK_FLOOR = 0.35;
 
 /** How far unfamiliar words pull confidence towards "can't tell" (0.5). */
 const UNFAMILIAR_PULL = 0.6;
@@ -79,28 +83,42 @@ export interface OfflineReading {
   unfamiliar: number;
   /** The best clause's edit of an update on screen ("make that an email"), if it is one. */
   edit: EditReading | null;
-  /** The best clause reads as a request or a maybe by the rules (not just by its words). */
-  askedByRules: boolean;
+  /**
+   * The message asks for something update-like by its form (see request-evidence.ts). Looked for only
+   * when the model is unsure (p in [ASK_FLOOR, REQUEST_THRESHOLD)), the one place it decides anything.
+   */
+  showsARequest: boolean;
 }
+
+const NO_SLOTS: SlotChoice = { slots: { audience: null, length: null, context: null }, p: 1 };
 
 export function readNormalized(message: NormalizedMessage, models: IntentModels = SHIPPED): OfflineReading {
   const reading = readMessage(message);
   const { score, best } = bagScore(models.intent, instancesOf(reading).map(indicesOf));
   const p = calibrate(score, models.intent.calibration);
-  const clause = message.clauses[best];
+  return offlineReadingOf(reading, best, p, (at) => chooseSlots(models.slots, reading, at));
+}
+
+/**
+ * The offline reading of a message the model scored: `p` its calibrated probability, `best` the
+ * clause that decided, `slotsAt` the slot heads (asked only for a request).
+ */
+export function offlineReadingOf(
+  reading: MessageReading,
+  best: number,
+  p: number,
+  slotsAt: (best: number) => SlotChoice,
+): OfflineReading {
+  const clause = reading.message.clauses[best];
   const unfamiliar = clause ? unfamiliarShare(clause.words) : 0;
   const rules = reading.rules.readings[best];
   return {
-    result: resultOf(
-      p,
-      p < REQUEST_THRESHOLD ? NO_SLOTS : chooseSlots(models.slots, reading, best),
-      unfamiliar,
-    ),
+    result: resultOf(p, p < REQUEST_THRESHOLD ? NO_SLOTS : slotsAt(best), unfamiliar),
     p,
     english: true,
     unfamiliar,
     edit: rules?.edit ?? null,
-    askedByRules: rules?.kind === "request" || rules?.kind === "maybe",
+    showsARequest: p >= ASK_FLOOR && p < REQUEST_THRESHOLD && showsARequest(reading, best),
   };
 }
 
@@ -110,8 +128,6 @@ export function recognizeNormalized(
 ): IntentResult {
   return readNormalized(message, models).result;
 }
-
-const NO_SLOTS: SlotChoice = { slots: { audience: null, length: null, context: null }, p: 1 };
 
 /** The answer for a message the pre-filter turns away (it never reaches the model). */
 export const TURNED_AWAY: IntentResult = {
@@ -137,13 +153,18 @@ export const NOT_ENGLISH: IntentResult = {
   source: "model",
 };
 
-const NOTHING = { unfamiliar: 0, edit: null, askedByRules: false };
+const NOTHING = { unfamiliar: 0, edit: null, showsARequest: false };
+
+/** The reading of a message that never reaches the model (turned away, or not English), else null. */
+export function readingWithoutModel(text: string): OfflineReading | null {
+  if (!mightAskForUpdate(text)) return { result: TURNED_AWAY, p: 0, english: true, ...NOTHING };
+  if (!isEnglish(text)) return { result: NOT_ENGLISH, p: 0.5, english: false, ...NOTHING };
+  return null;
+}
 
 /** Reads a message without any network call: the result and what the recognizer decides on. */
 export function readOffline(text: string, models: IntentModels = SHIPPED): OfflineReading {
-  if (!mightAskForUpdate(text)) return { result: TURNED_AWAY, p: 0, english: true, ...NOTHING };
-  if (!isEnglish(text)) return { result: NOT_ENGLISH, p: 0.5, english: false, ...NOTHING };
-  return readNormalized(normalizeMessage(text), models);
+  return readingWithoutModel(text) ?? readNormalized(normalizeMessage(text), models);
 }
 
 /** Recognises a status-update request without any network call. */

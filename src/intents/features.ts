@@ -75,7 +75,7 @@ function readingFeatures(clause: Clause, reading: ClauseReading, out: string[]):
 }
 
 /** A negated clause about the deliverable or the request itself: "never mind the update", "scratch that". */
-const CANCELS =
+export const CANCELS =
   / (?:update|note|notes|email|summary|message|it|that|this|them|one|request|recap|write ?up)\b|^ (?:never ?mind|scratch that|forget it|ignore (?:that|this|me))\b/;
 
 function contextFeatures(reading: MessageReading, at: number, out: string[]): void {

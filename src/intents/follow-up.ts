@@ -6,10 +6,10 @@
  * length or tone, or adds a line to it. Read per clause, in the normalised
  * clause form (lower case, padded, contractions expanded).
  */
+import type { EditForm } from "../domain/index.ts";
 import { alt, CLIENT_PERSON, HANDOFF_DEST, TICKET_DEST } from "./lexicon.ts";
 
-/** What an edit does to the update on screen. */
-export type EditForm = "retarget" | "resize" | "restyle" | "add" | "redo";
+export type { EditForm };
 
 export interface EditReading {
   form: EditForm;
@@ -124,4 +124,33 @@ export function readEdit(clause: string): EditReading | null {
   const add = ADD_FRAME.exec(clause);
   if (add) return { form: "add", addition: add[1]!.trim() };
   return null;
+}
+
+/** The lead-in of an addition in the engineer's own words: "add that", "also mention", "tell them". */
+const ADD_LEAD =
+  /\b(?:add|mention|include|say|note|put in|throw in|tell them|let them know)(?:\s+(?:in|to it|there))?(?:\s+that)?\s+(\S[^\n]*)/gi;
+
+/** The first word of a text, compared as the normaliser would have it ("we'll" -> "we"). */
+const firstWord = (text: string) => (text.trim().split(/\s+/)[0] ?? "").toLowerCase().replace(/['’].*$/, "");
+
+/**
+ * An addition as the engineer typed it: `normalized` ("we will be onsite
+ * tomorrow at 8", lower case, contractions expanded, names as `_name_`) found
+ * again in `text` ("add that we'll be onsite tomorrow at 8.") and returned in
+ * its own words, up to the end of its sentence ("We'll be onsite tomorrow at
+ * 8"). Falls back to `normalized` when it cannot be found.
+ */
+export function additionAsTyped(text: string, normalized: string): string {
+  const wanted = firstWord(normalized);
+  for (const m of text.matchAll(ADD_LEAD)) {
+    const rest = m[1]!;
+    const first = firstWord(rest);
+    if (first !== wanted && wanted !== "_name_") continue;
+    const sentence = rest
+      .split(/[.!?](?=\s|$)/)[0]!
+      .trim()
+      .replace(/[\s,;:]+$/, "");
+    if (sentence) return sentence[0]!.toUpperCase() + sentence.slice(1);
+  }
+  return normalized;
 }

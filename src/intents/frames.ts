@@ -137,8 +137,8 @@ interface FrameHit {
   lengthText: string;
 }
 
-/** The start of a clause ("the server is back up"), not of a thing handed over ("the new password"). */
-const FINITE_SOON =
+/** The start of a clause ("the server is back up"), not of a thing handed over ("the new password"): a finite verb. */
+export const FINITE_SOON =
   / (?:is|are|was|were|has|have|had|will|can|could|should|did|does|do|got|looks|seems|went|needs|works|worked|came|broke|fixed|resolved)\b/;
 const DETERMINED_THING = /^ (?:the|a|an|her|his|their|our|my|this|that|those|these|some) /;
 /** "tell the user to clear her cache": an instruction relayed, not an update. */
@@ -402,7 +402,8 @@ const GERUNDS: Record<string, string> = {
 };
 const MIND_GERUND = /^ (?:would you |do you )?mind (\w+ing)\b/;
 
-function stripFillers(text: string): string {
+/** The clause without its leading fillers ("ok so", "hey") and a time said first ("tomorrow morning"). */
+export function stripFillers(text: string): string {
   let s = text;
   for (let i = 0; i < 4; i++) {
     const m = FILLERS.exec(s) ?? LEADING_TIME.exec(s);

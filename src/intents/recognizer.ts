@@ -1,6 +1,13 @@
-import type { IntentRecognizer, IntentResult, ThreadContext } from "../domain/index.ts";
+import type {
+  IntentRecognizer,
+  IntentResult,
+  ThreadContext,
+  TurnContext,
+  TurnRecognizer,
+} from "../domain/index.ts";
 import type { LlmSettings } from "../llm/settings.ts";
 import { type OfflineReading, readOffline, recognizeOffline } from "./classify.ts";
+import { additionAsTyped } from "./follow-up.ts";
 import type { LlmIntentClassifierOptions } from "./llm-fallback.ts";
 import { LruCache } from "./lru-cache.ts";
 import { normalizeMessage } from "./normalize.ts";
@@ -18,17 +25,7 @@ export interface IntentRecognizerOptions extends Pick<LlmIntentClassifierOptions
   uncertainBand?: [number, number];
 }
 
-export type { IntentRecognizer, ThreadContext };
-
-/** The thread around a message, and the update FlowPilot last showed in it (null or absent: none open to changes). */
-export interface TurnContext extends ThreadContext {
-  onScreen?: UpdateOnScreen | null;
-}
-
-/** The recognizer with the chat flow's full answer: request, follow-up, clarifying question or silence. */
-export interface TurnRecognizer extends IntentRecognizer {
-  recognizeTurn(text: string, thread?: TurnContext): Promise<Turn>;
-}
+export type { IntentRecognizer, ThreadContext, TurnContext, TurnRecognizer };
 
 export const DEFAULT_UNCERTAIN_BAND: [number, number] = [ASK_FLOOR, 0.75];
 
@@ -70,16 +67,33 @@ export function createIntentRecognizer(options: IntentRecognizerOptions = {}): T
     return byLlm;
   }
 
+  /** The update on screen, looked up only for a message that reads as an edit of one. */
+  async function updateOnScreen(
+    reading: OfflineReading,
+    thread: TurnContext,
+  ): Promise<UpdateOnScreen | null> {
+    if (!reading.edit || !thread.onScreen) return null;
+    return typeof thread.onScreen === "function" ? thread.onScreen() : thread.onScreen;
+  }
+
+  /** A follow-up's addition in the engineer's words, as it goes into the session. */
+  function asTyped(turn: Turn, text: string): Turn {
+    if (turn.kind !== "follow_up" || !turn.change.addition) return turn;
+    return { ...turn, change: { ...turn.change, addition: additionAsTyped(text, turn.change.addition) } };
+  }
+
   async function recognizeTurn(text: string, thread: TurnContext = {}): Promise<Turn> {
     const reading = readOffline(text);
-    const onScreen = thread.onScreen ?? null;
-    if (!classify || !needsLlm(reading)) return offlineTurn(reading, onScreen);
+    const onScreen = await updateOnScreen(reading, thread);
+    if (!classify || !needsLlm(reading)) return asTyped(offlineTurn(reading, onScreen), text);
     const byLlm = await askLlm(text, thread);
     if (!byLlm)
-      return reading.english ? offlineTurn(reading, onScreen) : { kind: "none", result: reading.result };
+      return reading.english
+        ? asTyped(offlineTurn(reading, onScreen), text)
+        : { kind: "none", result: reading.result };
     if (byLlm.intent !== "status_update") return { kind: "none", result: byLlm };
     const turn = offlineTurn({ ...reading, result: byLlm }, onScreen);
-    return turn.kind === "follow_up" ? turn : { kind: "request", result: byLlm };
+    return turn.kind === "follow_up" ? asTyped(turn, text) : { kind: "request", result: byLlm };
   }
 
   return {

@@ -33,7 +33,12 @@ export async function updateReadiness(
 ): Promise<Readiness> {
   const snapshot = options.read ? await deps.store.loadSnapshot(session.id, options.now) : undefined;
   const messages = snapshot ? snapshot.messages.length : await deps.store.countMessages(session.id);
-  return { ready: messages >= MIN_MESSAGES_FOR_UPDATE, messages, ...(snapshot ? { snapshot } : {}) };
+  return { ready: readyWith(messages), messages, ...(snapshot ? { snapshot } : {}) };
+}
+
+/** Whether a session with this many messages can have an update. */
+export function readyWith(messageCount: number): boolean {
+  return messageCount >= MIN_MESSAGES_FOR_UPDATE;
 }
 
 /** The message count at which a session has just become ready for its first update. */

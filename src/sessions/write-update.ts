@@ -25,6 +25,24 @@ export interface WriteInput {
   request: UpdateRequestSlots;
   /** The session as already read by the caller; read here when omitted. */
   snapshot?: SessionSnapshot;
+  /**
+   * A new version of this update (another audience or length, or with a line
+   * added): written as that update was, so its versions are not "earlier updates".
+   */
+  versionOf?: StoredUpdate;
+}
+
+/**
+ * The session as `update` saw it for "since the last update": the updates
+ * written at its point in the session or later (itself and its other
+ * versions; no message came between them) are left out, the messages kept.
+ */
+function asAtUpdate(snapshot: SessionSnapshot, update: StoredUpdate | undefined): SessionSnapshot {
+  if (!update) return snapshot;
+  const earlier = snapshot.previousUpdates.filter((u) => u.messageCount < update.message_count);
+  return earlier.length === snapshot.previousUpdates.length
+    ? snapshot
+    : { ...snapshot, previousUpdates: earlier };
 }
 
 /** A written, not yet stored, update. */
@@ -34,7 +52,10 @@ interface Draft {
 }
 
 async function draftUpdate(deps: SessionDeps, input: WriteInput): Promise<Draft> {
-  const snapshot = input.snapshot ?? (await deps.store.loadSnapshot(input.session.id, input.now));
+  const snapshot = asAtUpdate(
+    input.snapshot ?? (await deps.store.loadSnapshot(input.session.id, input.now)),
+    input.versionOf,
+  );
   const result = await generateStatusUpdate(snapshot, input.request, {
     templates: input.templates,
     writer: deps.writer,

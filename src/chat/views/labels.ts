@@ -13,10 +13,25 @@ import type { Delivery } from "../../sessions/steps.ts";
  */
 
 export const AUDIENCE_LABELS = {
-  ticket_notes: { label: "Ticket Notes", icon: "📋", description: "Technical, for your PSA" },
-  client_update: { label: "Client Update", icon: "👤", description: "Professional, non-technical" },
-  email_draft: { label: "Email Draft", icon: "✉️", description: "Full email with subject line and sign-off" },
-} as const satisfies Record<Audience, { label: string; icon: string; description: string }>;
+  ticket_notes: {
+    label: "Ticket Notes",
+    short: "Ticket",
+    icon: "📋",
+    description: "Technical, for your PSA",
+  },
+  client_update: {
+    label: "Client Update",
+    short: "Client",
+    icon: "👤",
+    description: "Professional, non-technical",
+  },
+  email_draft: {
+    label: "Email Draft",
+    short: "Email",
+    icon: "✉️",
+    description: "Full email with subject line and sign-off",
+  },
+} as const satisfies Record<Audience, { label: string; short: string; icon: string; description: string }>;
 
 export const LENGTH_LABELS = {
   quick: { label: "Quick", description: "1-2 sentences, just the essentials" },

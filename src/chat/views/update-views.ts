@@ -21,10 +21,17 @@ import type { ViewAction, ViewBlock, ViewMessage } from "./model.ts";
 export interface AudiencePickerData {
   sessionId: string;
   context?: UpdateContextKind;
+  /**
+   * A clarifying question instead of step 1 ("Want an update?", asked when a
+   * message may be a request): the question, then one short button per
+   * choice in this order, without the descriptions.
+   */
+  ask?: { question: string; choices: readonly Audience[] };
 }
 
 /** Step 1: "Who is this update for?" — one button per audience, carrying the context through. */
 export function audiencePickerView(data: AudiencePickerData): ViewMessage {
+  if (data.ask) return clarifyingPickerView(data, data.ask);
   const question = "Who is this update for?";
   return {
     kind: "audience_picker",
@@ -43,6 +50,29 @@ export function audiencePickerView(data: AudiencePickerData): ViewMessage {
         actions: AUDIENCES.map((audience) => ({
           id: ACTION_IDS.pickAudience,
           label: audienceTitle(audience),
+          payload: payload({ sessionId: data.sessionId, audience, context: data.context }),
+        })),
+      },
+    ],
+  };
+}
+
+/** "Want an update? Client · Ticket · Email": the picker as a short question, its buttons carrying the context. */
+function clarifyingPickerView(
+  data: AudiencePickerData,
+  ask: { question: string; choices: readonly Audience[] },
+): ViewMessage {
+  const names = ask.choices.map((a) => AUDIENCE_LABELS[a].short).join(" · ");
+  return {
+    kind: "audience_picker",
+    text: `${ask.question} ${names}`,
+    blocks: [
+      { type: "text", text: `**${ask.question}**`, markdown: true },
+      {
+        type: "actions",
+        actions: ask.choices.map((audience) => ({
+          id: ACTION_IDS.pickAudience,
+          label: `${AUDIENCE_LABELS[audience].icon} ${AUDIENCE_LABELS[audience].short}`,
           payload: payload({ sessionId: data.sessionId, audience, context: data.context }),
         })),
       },

@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { offlineWriter } from "../../../src/engine/writers/offline/index.ts";
 import type { UpdateWriter } from "../../../src/engine/writers/types.ts";
+import { clarifyingPhrase } from "../../intents/support/uncertain.ts";
 import { loopbackOnly } from "../../support/loopback-only.ts";
 import { cardProblems } from "./support/card-validator.ts";
 import { type Place, PRIYA, type Shown, startTeams, type TeamsHarness } from "./support/teams-harness.ts";
@@ -59,6 +60,37 @@ async function clientUpdate(place: Place): Promise<Shown> {
   await t.say("update quick for the client", { place, mention: true });
   return t.latest("Client Update", inThread(place));
 }
+
+describe("follow-ups to the update on screen and the clarifying question, typed in the thread", () => {
+  it("'make that an email' writes the email draft below; 'more detail' the detailed one", async () => {
+    const place = await sessionWithChatter();
+    const result = await clientUpdate(place);
+    await t.say("make that an email", { place });
+    const email = t.latest("✉️ Email Draft", inThread(place));
+    expect(email.id).not.toBe(result.id);
+    expect(email.text).toMatch(/Subject:.*48213/);
+    await t.say("more detail", { place });
+    expect(t.latest("✉️ Email Draft", inThread(place)).text).toContain("Detailed ·");
+  });
+
+  it("chatter after an update gets no reply", async () => {
+    const place = await sessionWithChatter();
+    await clientUpdate(place);
+    const before = t.shown().length;
+    await t.say("looks good 👍", { place });
+    await t.say("rebooting the firewall now", { place });
+    expect(t.shown().length).toBe(before);
+  });
+
+  it("an unfamiliar request gets 'Want an update?' with Client · Ticket · Email; Client asks the length", async () => {
+    const place = await sessionWithChatter();
+    await t.say(clarifyingPhrase(), { place });
+    const question = t.latest("Want an update?", inThread(place));
+    expect(question.buttons).toEqual(["👤 Client", "📋 Ticket", "✉️ Email"]);
+    await t.press(question, "👤 Client");
+    expect(t.latest("How detailed?", inThread(place))).toBeTruthy();
+  });
+});
 
 describe("typed commands and session chatter", () => {
   it("starts a session in the channel thread where the bot was mentioned, with the header card", async () => {

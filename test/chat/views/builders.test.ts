@@ -110,6 +110,20 @@ describe("pickers", () => {
     ]);
   });
 
+  it("as a clarifying question: 'Want an update? Client · Ticket · Email', short buttons in that order", () => {
+    const view = audiencePickerView({
+      sessionId: "s1",
+      ask: { question: "Want an update?", choices: ["client_update", "ticket_notes", "email_draft"] },
+    });
+    expect(view).toMatchObject({ kind: "audience_picker", text: "Want an update? Client · Ticket · Email" });
+    expect(texts(view)).not.toContain("Full email with subject line and sign-off");
+    expect(viewActions(view).map((a) => [a.id, a.label, a.payload.audience])).toEqual([
+      ["update.pick_audience", "👤 Client", "client_update"],
+      ["update.pick_audience", "📋 Ticket", "ticket_notes"],
+      ["update.pick_audience", "✉️ Email", "email_draft"],
+    ]);
+  });
+
   it("step 2 offers Quick / Detailed and carries audience and context", () => {
     const view = lengthPickerView({ sessionId: "s1", audience: "email_draft" });
     expect(texts(view)).toContain("How detailed?");

@@ -6,7 +6,7 @@
  */
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import { NOT_ENGLISH, resultOf, TURNED_AWAY } from "../../../src/intents/classify.ts";
+import { type OfflineReading, offlineReadingOf, readingWithoutModel } from "../../../src/intents/classify.ts";
 import { instancePriors, instancesOf } from "../../../src/intents/features.ts";
 import { isEnglish } from "../../../src/intents/language.ts";
 import { normalizeMessage } from "../../../src/intents/normalize.ts";
@@ -21,7 +21,6 @@ import {
   type StoredSlotModels,
 } from "../../../src/intents/slot-model.ts";
 import type { IntentResult } from "../../../src/intents/types.ts";
-import { unfamiliarShare } from "../../../src/intents/unfamiliar.ts";
 import { bagScore } from "../../../src/ml/bag-score.ts";
 import {
   type Calibration,
@@ -109,6 +108,8 @@ export interface CrossValidatedResults {
   validation: { calibration: Calibration; ece: number };
   /** Calibrated out-of-fold probability per row (0 for rows the pre-filter turns away). */
   probabilities: number[];
+  /** Each row's whole offline reading, as readOffline gives it, from the models that never saw the row. */
+  readings: OfflineReading[];
 }
 
 /** Every row's result from the models trained on the other folds (the pre-filter's rows stay none). */
@@ -135,16 +136,15 @@ export function crossValidatedResults(read: readonly ReadRow[], folds = 5): Cros
     labels,
   );
   const probabilities = read.map((r, i) => (r.read ? calibrate(scores[i]!, calibration) : 0));
-  const results = read.map((r, i) => {
-    if (!r.read) return mightAskForUpdate(r.row.text) ? NOT_ENGLISH : TURNED_AWAY;
-    const reading = r.read.reading;
-    const best = bestClause[i]!;
-    const clause = reading.message.clauses[best];
-    return resultOf(probabilities[i]!, choices[i]!, clause ? unfamiliarShare(clause.words) : 0);
-  });
+  const readings = read.map(
+    (r, i) =>
+      readingWithoutModel(r.row.text) ??
+      offlineReadingOf(r.read!.reading, bestClause[i]!, probabilities[i]!, () => choices[i]!),
+  );
+  const results = readings.map((r) => r.result);
   const ece = expectedCalibrationError(
     trainable.map(({ i }) => probabilities[i]!),
     labels,
   );
-  return { results, validation: { calibration, ece }, probabilities };
+  return { results, validation: { calibration, ece }, probabilities, readings };
 }

@@ -1,9 +1,5 @@
-import {
-  ASK_FLOOR,
-  DEFAULT_UNCERTAIN_BAND,
-  REQUEST_THRESHOLD,
-  readOffline,
-} from "../../../src/intents/index.ts";
+import { DEFAULT_UNCERTAIN_BAND, readOffline } from "../../../src/intents/index.ts";
+import { offlineTurn } from "../../../src/intents/turn.ts";
 
 /** Suggestions and half-requests: the calibrated model should be unsure of some of them. */
 const HEDGED = [
@@ -43,15 +39,7 @@ export function uncertainPhrase(intent: "status_update" | "none"): string {
 
 /** The first hedged phrase the offline recognizer answers with a clarifying question. */
 export function clarifyingPhrase(): string {
-  const found = HEDGED.find((text) => {
-    const reading = readOffline(text);
-    return (
-      reading.result.intent === "none" &&
-      reading.p >= ASK_FLOOR &&
-      reading.p < REQUEST_THRESHOLD &&
-      (reading.askedByRules || reading.p >= 0.5)
-    );
-  });
+  const found = HEDGED.find((text) => offlineTurn(readOffline(text), null).kind === "clarify");
   if (!found) throw new Error("no hedged phrase gets a clarifying question: the model lost its middle band");
   return found;
 }
