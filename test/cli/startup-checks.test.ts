@@ -13,8 +13,11 @@ import { runCli, spawnBin } from "../support/run-cli.ts";
  */
 const APP_ID = "6f1b2c3d-0000-4aaa-8bbb-c0ffee000003";
 const TENANT = "8a1c0d9e-1111-4c2d-9e8f-0123456789ab";
-/** From the line naming the failure to the process being gone. */
-const GONE_WITHIN_MS = 5_000;
+/**
+ * From the line naming the failure to the process being gone: it exits by
+ * itself rather than hanging. Generous, since a loaded CI machine took 6.9 s.
+ */
+const GONE_WITHIN_MS = 20_000;
 
 async function fakeSlack({ onTestFinished }: TestContext) {
   const fake = await FakeSlack.start();

@@ -41,6 +41,8 @@ export interface SessionParties {
   isPerson(name: string): boolean;
   /** Every name known, longest first, for finding them in a text. */
   names: readonly string[];
+  /** The names a text holds, in the order they appear. */
+  namesIn(text: string): string[];
 }
 
 const lower = (s: string) => s.toLowerCase();
@@ -151,19 +153,30 @@ export function sessionParties(session: SessionSnapshot, texts: readonly string[
     sideOf: (name) => sides.get(lower(name)),
     isPerson: (name) => !organisations.has(lower(name)),
     names,
+    namesIn: namesFinder(names),
   };
 }
 
 /** The names of `parties` a text holds, in the order they appear. */
 export function namesIn(text: string, parties: SessionParties): string[] {
-  const found: { name: string; at: number }[] = [];
-  const low = lower(text);
-  for (const name of parties.names) {
-    // Not inside a host name or an address: "fw01.brightline.local" names no one.
-    const at = low.search(new RegExp(`(?<![\\p{L}\\d.@-])${escapeRegExp(name)}(?![\\p{L}\\d]|\\.\\w)`, "u"));
-    if (at >= 0) found.push({ name, at });
-  }
-  return found.sort((a, b) => a.at - b.at).map((f) => f.name);
+  return parties.namesIn(text);
+}
+
+/** One pattern for every name, longest first; not inside a host name or an address ("fw01.brightline.local"). */
+function namesFinder(names: readonly string[]): (text: string) => string[] {
+  if (names.length === 0) return () => [];
+  const pattern = new RegExp(
+    `(?<![\\p{L}\\d.@-])(?:${names.map(escapeRegExp).join("|")})(?![\\p{L}\\d]|\\.\\w)`,
+    "gu",
+  );
+  const seen = new Map<string, string[]>();
+  return (text) => {
+    const known = seen.get(text);
+    if (known) return known;
+    const found = [...new Set([...lower(text).matchAll(pattern)].map((m) => m[0]))];
+    seen.set(text, found);
+    return found;
+  };
 }
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

@@ -89,19 +89,23 @@ export function readWaits(statements: readonly WaitStatement[], session: Session
   );
   const quoted = toClient(statements, parties);
   const waits: ReadWait[] = [];
-  const context = { statements, parties };
+  const messages = new Map<number, string>();
+  for (const s of statements) messages.set(s.message, `${messages.get(s.message) ?? ""} ${s.text}`);
+  const context: Context = { statements, parties, messages };
   statements.forEach((s, i) => {
     if (s.author !== "engineer") return;
     const found = waitIn(s, i, quoted[i] ?? false, context, waits);
     if (found) waits.push(found);
   });
-  closeWaits(waits, statements, parties);
+  closeWaits(waits, context);
   return waits;
 }
 
 interface Context {
   statements: readonly WaitStatement[];
   parties: SessionParties;
+  /** Each message's statements joined: what a message to the client asked as a whole. */
+  messages: ReadonlyMap<number, string>;
 }
 
 type Found = { on: WaitParty; who?: string } | "self" | "back" | null;
@@ -120,9 +124,7 @@ function waitIn(
   // A question to a colleague in the thread asks for a fact, not for work.
   if (/^\s*<?@/.test(text) && s.act === "ask") return null;
   const blocksFix =
-    APPROVAL.test(text) ||
-    LACKING.test(text) ||
-    APPROVAL.test(messageText(ctx.statements, s.message, toTheClient));
+    APPROVAL.test(text) || LACKING.test(text) || APPROVAL.test(messageText(ctx, s.message, toTheClient));
   const wait = (found: Found): ReadWait | null => {
     if (found === "back") {
       // "nothing to do till then": the wait before it goes on; it is not a new one.
@@ -307,12 +309,8 @@ function clientName(ctx: Context, i: number): string | undefined {
   return undefined;
 }
 
-function messageText(statements: readonly WaitStatement[], message: number, toTheClient: boolean): string {
-  if (!toTheClient) return "";
-  return statements
-    .filter((s) => s.message === message)
-    .map((s) => s.text)
-    .join(" ");
+function messageText(ctx: Context, message: number, toTheClient: boolean): string {
+  return toTheClient ? (ctx.messages.get(message) ?? "") : "";
 }
 
 const capitalised = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
@@ -328,12 +326,16 @@ const FINISHED =
  * replies ("Comcast called back", "gus: shop opens 6am"), the process
  * finishes, or a newer wait on the same party replaces it.
  */
-function closeWaits(waits: ReadWait[], statements: readonly WaitStatement[], parties: SessionParties): void {
-  waits.forEach((wait, k) => {
+function closeWaits(waits: ReadWait[], ctx: Context): void {
+  const { statements, parties } = ctx;
+  const waitAt = new Map(waits.map((w) => [w.index, w]));
+  // What each statement could answer is read once; each wait then only compares.
+  const said = statements.map((s) => replyOf(s, parties));
+  waits.forEach((wait) => {
     const from = statements[wait.index]!;
+    const asked = messageText(ctx, from.message, true).toLowerCase();
     for (let j = wait.index + 1; j < statements.length && wait.open; j++) {
-      const s = statements[j]!;
-      const later = waits.find((w, m) => m > k && w.index === j);
+      const later = waitAt.get(j);
       // A wait restated on the same party ("our rule is Colm signs off", then "pinged Colm, he's in a QBR til 3")
       // is one wait, and still the sign-off; a later ask of the same person is a second wait.
       const restated = later && later.on === wait.on && statements[later.index]!.message - from.message <= 1;
@@ -341,9 +343,8 @@ function closeWaits(waits: ReadWait[], statements: readonly WaitStatement[], par
         if (wait.blocksFix && (!wait.who || !later.who || later.who === wait.who)) later.blocksFix = true;
         wait.open = false;
       } else if (wait.on === "process") {
-        if (FINISHED.test(s.text) && !s.negated && !NOT_YET.test(s.text) && s.message !== from.message)
-          wait.open = false;
-      } else if (answers(s, wait, parties, messageText(statements, from.message, true))) wait.open = false;
+        if (said[j]!.finished && statements[j]!.message !== from.message) wait.open = false;
+      } else if (answers(said[j]!, wait, parties, asked)) wait.open = false;
     }
   });
 }
@@ -354,21 +355,46 @@ const PROMISE =
   /\b(?:will|'ll|going to|later|tomorrow|by (?:the )?end|end of|at \d|after (?:lunch|the|break))\b/i;
 const REFUSED = /\b(?:not comfortable|declined|refused|doesn'?t want|don'?t want|says no|said no|won'?t)\b/i;
 
-function answers(s: WaitStatement, wait: ReadWait, parties: SessionParties, asked: string): boolean {
-  if (s.author === "client" && wait.on === "client") return true;
-  if (/^\s*(?:she|he|they)\b/i.test(s.text) && REFUSED.test(s.text) && wait.on !== "process") return true;
-  if (s.negated || /\b(?:nothing|no word|not yet|still)\b/i.test(s.text)) return false;
-  const names = namesIn(s.text, parties);
-  const sameParty = names.some((n) => parties.sideOf(n) === wait.on || n === wait.who?.toLowerCase());
+interface Reply {
+  fromClient: boolean;
+  refused: boolean;
+  /** Says nothing came back, or only promises it ("Marcus says they'll send it at 2pm"). */
+  silent: boolean;
+  names: string[];
+  speaker?: string;
+  pronoun: boolean;
+  /** "Marcus replied re racking": the one thing it answers about. */
+  topic?: string;
+  reply: boolean;
+  approved: boolean;
+  finished: boolean;
+}
+
+function replyOf(s: WaitStatement, parties: SessionParties): Reply {
+  const pronoun = /^\s*(?:she|he|they)\b/i.test(s.text);
+  return {
+    fromClient: s.author === "client",
+    refused: pronoun && REFUSED.test(s.text),
+    silent: s.negated || /\b(?:nothing|no word|not yet|still)\b/i.test(s.text) || PROMISE.test(s.text),
+    names: namesIn(s.text, parties),
+    speaker: /^\s*([A-Za-z][\w'-]*)\s*:/.exec(s.text)?.[1],
+    pronoun,
+    topic: /\b(?:re|about|regarding|on)\s+(?:the\s+)?(\p{L}{4,})/iu.exec(s.text)?.[1]?.toLowerCase(),
+    reply: REPLY.test(s.text),
+    approved: APPROVED.test(s.text),
+    finished: FINISHED.test(s.text) && !s.negated && !NOT_YET.test(s.text),
+  };
+}
+
+function answers(r: Reply, wait: ReadWait, parties: SessionParties, asked: string): boolean {
+  if (r.fromClient && wait.on === "client") return true;
+  if (r.refused) return true;
   // "gus: shop opens 6am, he'll be there": the answer reported after the name.
-  const speaker = /^\s*([A-Za-z][\w'-]*)\s*:/.exec(s.text)?.[1];
-  if (speaker && parties.sideOf(speaker) === wait.on) return true;
-  const subject = /^\s*(?:she|he|they)\b/i.test(s.text) && wait.on !== "process";
+  if (r.speaker && parties.sideOf(r.speaker) === wait.on && !r.silent) return true;
+  if (r.silent) return false;
+  const sameParty = r.names.some((n) => parties.sideOf(n) === wait.on || n === wait.who?.toLowerCase());
+  if (!sameParty && !r.pronoun) return false;
+  if (r.topic && !asked.includes(r.topic)) return false;
   // An approval is answered by a yes or a no, not by any word from the same person.
-  // "Marcus says they'll send it at 2pm" promises the answer; it is not the answer.
-  if (PROMISE.test(s.text)) return false;
-  // "Marcus replied re racking": an answer about one thing does not answer another.
-  const topic = /\b(?:re|about|regarding|on)\s+(?:the\s+)?(\p{L}{4,})/iu.exec(s.text)?.[1];
-  if (topic && !asked.toLowerCase().includes(topic.toLowerCase())) return false;
-  return (sameParty || subject) && (wait.blocksFix ? APPROVED : REPLY).test(s.text);
+  return wait.blocksFix ? r.approved : r.reply;
 }
