@@ -1,0 +1,203 @@
+import { causeClause } from "../../../account/cause-clause.ts";
+import type { Action, ReadStatement, SessionAccount } from "../../../account/session-account.ts";
+import { classifyStatement } from "../../../context/roles/statement-roles.ts";
+import { type NoteKind, type NoteLine, type NoteLines, statementIndex } from "./note-lines.ts";
+import { joinSentences } from "./note-text.ts";
+
+const KINDS: readonly NoteKind[] = [
+  "problem",
+  "finding",
+  "ruled_out",
+  "open_hypothesis",
+  "done",
+  "change",
+  "failed",
+  "reverted",
+  "verification",
+  "planned",
+  "wait",
+];
+
+/** Work the opening message reports as already done or planned stays work; the rest of it describes the problem. */
+const OPENING_WORK = new Set([
+  "action_done",
+  "action_failed",
+  "action_reverted",
+  "action_planned",
+  "hypothesis",
+]);
+/** The statement reader is unsure it is chat, and the rule reader reads a result: keep it ("UsageLocation = US"). */
+const CHATTER_DOUBT = 0.35;
+const RESULT_ROLES = new Set(["finding", "symptom", "verification", "ruled_out", "cause"]);
+const words = (text: string) => text.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
+
+/**
+ * Places every statement of the account under one heading of the ticket
+ * notes: the account's own reading first (its problem, findings, hypotheses,
+ * actions, waits, verification), then statements it read as none of those
+ * but which report a result. Chat, greetings and the assistant's text are
+ * never placed; each statement is placed once.
+ */
+export function readNoteLines(account: SessionAccount): NoteLines {
+  const statements = account.statements;
+  const indexOf = statementIndex(account);
+  const placed = new Map<number, NoteLine>();
+  const place = (index: number, kind: NoteKind, extra: Partial<NoteLine> = {}) => {
+    const s = statements[index];
+    if (!s || placed.has(index) || s.author === "assistant") return;
+    // The cause has its own heading; the statement that states it is not listed again.
+    if (kind !== "problem" && statesTheCause(s, account)) return;
+    placed.set(index, { kind, text: s.text, index, author: s.author, ...extra });
+  };
+
+  const opening = openingMessage(statements);
+  statements.forEach((s, i) => {
+    if (s.message > opening || s.author === "assistant") return;
+    if (s.act === "greeting" || OPENING_WORK.has(s.act)) return;
+    if (s.act === "chatter" && !workInChat(s)) return;
+    if ((s.act === "wait" || s.act === "ask") && s.ruleWait) return;
+    if (s.act === "ruled_out" && s.confidence >= 0.8) return;
+    place(i, "problem");
+  });
+
+  for (const wait of account.waits) {
+    const i = indexOf(wait);
+    if (wait.open && holdsWork(statements[i])) place(i, "wait", { wait });
+    // A wait the work moved past stays on record as what it says: a plan, or how things stood.
+    else if (!wait.open && (statements[i]?.act === "ask" || statements[i]?.act === "wait"))
+      place(
+        i,
+        classifyStatement(statements[i]!.text, { first: false }).role === "next" ? "planned" : "finding",
+      );
+  }
+  for (const p of account.problem) place(indexOf(p), "problem");
+  for (const f of account.findings) place(indexOf(f), "finding");
+  for (const h of account.hypotheses) {
+    if (h === account.cause) continue;
+    place(
+      indexOf(h),
+      h.state === "ruled_out" ? "ruled_out" : h.state === "open" ? "open_hypothesis" : "finding",
+    );
+  }
+  for (const a of account.actions) placeAction(a, indexOf(a), place, statements);
+  const firstChange = statements.findIndex(
+    (s) => s.author === "engineer" && ((s.act === "action_done" && s.change) || s.act === "action_reverted"),
+  );
+  for (const v of account.verification) {
+    const i = indexOf(v);
+    // Nothing can be verified before something was changed: an earlier "works" reports how things stand.
+    place(i, firstChange >= 0 && i > firstChange ? "verification" : "finding");
+  }
+
+  statements.forEach((s, i) => {
+    if (placed.has(i) || s.author === "assistant") return;
+    if (["symptom", "finding", "cause", "nothing_done", "verification"].includes(s.act)) place(i, "finding");
+    else if (s.act === "chatter") {
+      const kind = workInChat(s);
+      if (kind) place(i, kind);
+    }
+  });
+
+  joinShortReplies(placed, statements);
+  const lines = Object.fromEntries(KINDS.map((k) => [k, [] as NoteLine[]])) as NoteLines;
+  for (const line of [...placed.values()].sort((a, b) => a.index - b.index)) lines[line.kind].push(line);
+  return lines;
+}
+
+/** The first message the engineer wrote (and what the client wrote before it): the reported problem. */
+function openingMessage(statements: readonly ReadStatement[]): number {
+  return statements.find((s) => s.author === "engineer")?.message ?? -1;
+}
+
+function placeAction(
+  a: Action,
+  index: number,
+  place: (index: number, kind: NoteKind, extra?: Partial<NoteLine>) => void,
+  statements: readonly ReadStatement[],
+): void {
+  const s = statements[index];
+  if (!s || s.author === "assistant") return;
+  const actor = { actor: a.actor };
+  switch (a.state) {
+    case "done":
+      return place(index, a.change ? "change" : "done", actor);
+    case "planned":
+      return place(index, "planned", actor);
+    case "failed":
+      // A failure nobody attempted ("no new Event 1001", "nothing either") is a result, not an attempt.
+      return place(index, a.actor === "none" ? "finding" : "failed", actor);
+    case "reverted":
+      return place(index, "reverted", actor);
+    case "suggested":
+      return placeEngineerSuggestion(s, index, place);
+  }
+}
+
+const CONDITIONAL = /\b(?:would|could|might|we'd|i'd|should)\b/i;
+
+/** An engineer's line the statement reader took for advice: the rule reader says whether it is a plan, a change or a result. */
+function placeEngineerSuggestion(
+  s: ReadStatement,
+  index: number,
+  place: (index: number, kind: NoteKind, extra?: Partial<NoteLine>) => void,
+): void {
+  const role = classifyStatement(s.text, { first: false }).role;
+  if (role === "chatter" || role === "aside") return;
+  if (role === "next" || CONDITIONAL.test(s.text)) return place(index, "planned", { actor: "engineer" });
+  if (role === "fix" || role === "fix_in_progress") return place(index, "change", { actor: "engineer" });
+  if (role === "action") return place(index, "done", { actor: "engineer" });
+  place(index, "finding");
+}
+
+function statesTheCause(s: ReadStatement, account: SessionAccount): boolean {
+  const cause = account.cause;
+  if (!cause || !cause.sources.includes(s.source)) return false;
+  const clause = causeClause(s.text)?.toLowerCase() ?? "";
+  const stated = cause.text.toLowerCase();
+  return clause.length > 0 && (stated.includes(clause) || clause.includes(stated));
+}
+
+const WAIT_ACTS = new Set(["wait", "ask", "nothing_done", "action_planned"]);
+
+/** An open wait the notes list as pending: the statement reads as a wait or a hold to one reader or the other. */
+function holdsWork(s: ReadStatement | undefined): boolean {
+  return s !== undefined && (WAIT_ACTS.has(s.act) || Boolean(s.ruleWait));
+}
+
+/** A product, host, code or acronym: "WinRE", "SQL01", "VPN". Chat names none. */
+const TECHNICAL_TERM = /\b(?:[A-Za-z]*[a-z][A-Z]\w*|[A-Za-z]+\d\w*|[A-Z]{2,}s?)\b/;
+
+/**
+ * A statement the statement reader takes for chat but that reports work: it
+ * is unsure and the rule reader reads a result ("UsageLocation = US"), or it
+ * names something technical ("got him into WinRE"). Asides never count.
+ */
+function workInChat(s: ReadStatement): NoteKind | null {
+  if (s.author === "assistant" || words(s.text) < 2) return null;
+  const role = classifyStatement(s.text, { first: false }).role;
+  if (role === "chatter" || role === "aside") return null;
+  const unsure = s.confidence < CHATTER_DOUBT && words(s.text) >= 3 && RESULT_ROLES.has(role);
+  if (!unsure && !TECHNICAL_TERM.test(s.text)) return null;
+  return role === "fix" ? "change" : role === "action" ? "done" : "finding";
+}
+
+const JOINABLE = new Set<NoteKind>(["ruled_out", "finding", "failed", "verification", "open_hypothesis"]);
+
+/**
+ * "Not it", "didn't help either", "confirms it": a short reply means nothing
+ * alone, so it is written after the statement it answers, which then is not
+ * listed again.
+ */
+function joinShortReplies(placed: Map<number, NoteLine>, statements: readonly ReadStatement[]): void {
+  for (const line of [...placed.values()].sort((a, b) => a.index - b.index)) {
+    const s = statements[line.index]!;
+    const bare = words(s.text) <= 2 && !/\d/.test(s.text);
+    if (!JOINABLE.has(line.kind) || !(s.refersBack || bare)) continue;
+    let j = line.index - 1;
+    while (j >= 0 && (statements[j]!.act === "chatter" || statements[j]!.author === "assistant")) j--;
+    const previous = placed.get(j);
+    if (!previous || !JOINABLE.has(previous.kind) || previous.author !== line.author) continue;
+    placed.delete(j);
+    line.text = joinSentences(previous.text, line.text);
+  }
+}

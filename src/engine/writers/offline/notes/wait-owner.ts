@@ -1,0 +1,44 @@
+import type { Wait } from "../../../account/session-account.ts";
+
+const PARTY: Record<Wait["on"], string> = {
+  client: "the client",
+  vendor: "the vendor",
+  internal: "our team",
+  process: "a process to finish",
+};
+
+/** The people a wait can name: the ticket's contact, and anyone the thread writes with a capital. */
+export interface KnownNames {
+  contact?: string;
+  statements: readonly { text: string }[];
+}
+
+/** A name the account read in a wait, when it is one: "Re", "Client" or "Without" are words, not people. */
+function personNamed(named: string | undefined, known: KnownNames): string | undefined {
+  const who = named?.replace(/[^\p{L}]/gu, "");
+  if (!who || who.length < 3) return undefined;
+  if (known.contact && who.toLowerCase() === known.contact.split(/\s+/)[0]!.toLowerCase()) return who;
+  if (/^(?:client|customer|vendor|user|team|someone)$/i.test(who)) return undefined;
+  const written = new RegExp(`(?<=\\S\\s+)${who}\\b`);
+  return known.statements.some((s) => written.test(s.text)) ? who : undefined;
+}
+
+/** Who a wait hangs on, as the notes name it: "the client (Derek)", "the vendor", "our team (Renee)". */
+export function waitOwner(wait: Wait, known: KnownNames): string {
+  const who = personNamed(wait.who, known);
+  // The ticket's contact is the client, whatever the wait was read as.
+  const isContact = who && known.contact?.toLowerCase().startsWith(who.toLowerCase());
+  const party = isContact ? PARTY.client : PARTY[wait.on];
+  return who ? `${party} (${who})` : party;
+}
+
+/** The wait's own words without a lead that repeats the heading: "waiting on fiona for the go" → "for the go". */
+export function waitWhat(text: string, named?: string): string {
+  const who = named?.replace(/[^\p{L}]/gu, "");
+  const lead = new RegExp(
+    `^(?:still\\s+|now\\s+)?waiting\\s+(?:on|for)\\s+${who ? `(?:${who}\\b\\s*)?` : ""}`,
+    "i",
+  );
+  const rest = text.replace(lead, "").trim();
+  return rest && rest !== text ? rest : text;
+}
