@@ -3,6 +3,8 @@ import type { Action, ReadStatement, SessionAccount } from "../../../account/ses
 import { classifyStatement } from "../../../context/roles/statement-roles.ts";
 import { type NoteKind, type NoteLine, type NoteLines, statementIndex } from "./note-lines.ts";
 import { joinSentences } from "./note-text.ts";
+import { quotedContinuations } from "./quoted-continuation.ts";
+import { startsUnderWay } from "./under-way.ts";
 
 const KINDS: readonly NoteKind[] = [
   "problem",
@@ -10,6 +12,7 @@ const KINDS: readonly NoteKind[] = [
   "ruled_out",
   "open_hypothesis",
   "done",
+  "under_way",
   "change",
   "failed",
   "reverted",
@@ -42,12 +45,15 @@ export function readNoteLines(account: SessionAccount): NoteLines {
   const statements = account.statements;
   const indexOf = statementIndex(account);
   const placed = new Map<number, NoteLine>();
+  const continued = quotedContinuations(statements);
+  const taken = new Set([...continued.values()].flat());
   const place = (index: number, kind: NoteKind, extra: Partial<NoteLine> = {}) => {
     const s = statements[index];
-    if (!s || placed.has(index) || s.author === "assistant") return;
+    if (!s || placed.has(index) || taken.has(index) || s.author === "assistant") return;
     // The cause has its own heading; the statement that states it is not listed again.
     if (kind !== "problem" && statesTheCause(s, account)) return;
-    placed.set(index, { kind, text: s.text, index, author: s.author, ...extra });
+    const text = [s, ...(continued.get(index) ?? []).map((j) => statements[j]!)].map((t) => t.text).join(" ");
+    placed.set(index, { kind, text, index, author: s.author, ...extra });
   };
 
   const opening = openingMessage(statements);
@@ -79,7 +85,13 @@ export function readNoteLines(account: SessionAccount): NoteLines {
       h.state === "ruled_out" ? "ruled_out" : h.state === "open" ? "open_hypothesis" : "finding",
     );
   }
-  for (const a of account.actions) placeAction(a, indexOf(a), place, statements);
+  for (const a of account.actions) {
+    const i = indexOf(a);
+    const s = statements[i];
+    if (!s || s.author === "assistant") continue;
+    const kind = actionKind(a, s);
+    if (kind) place(i, kind, { actor: a.state === "suggested" ? "engineer" : a.actor });
+  }
   const firstChange = statements.findIndex(
     (s) => s.author === "engineer" && ((s.act === "action_done" && s.change) || s.act === "action_reverted"),
   );
@@ -99,9 +111,37 @@ export function readNoteLines(account: SessionAccount): NoteLines {
   });
 
   joinShortReplies(placed, statements);
+  for (const line of placed.values()) line.kind = byGrammar(line);
   const lines = Object.fromEntries(KINDS.map((k) => [k, [] as NoteLine[]])) as NoteLines;
   for (const line of [...placed.values()].sort((a, b) => a.index - b.index)) lines[line.kind].push(line);
   return lines;
+}
+
+const AS_DONE = new Set<NoteKind>(["done", "change", "verification", "reverted"]);
+/** "First instinct: put dmarc back": an idea had, not work done. */
+const IDEA = /^(?:(?:first|my|initial)\s+)?(?:instinct|thought|idea|guess|hunch)\b/i;
+const ROLLBACK =
+  /\b(?:roll(?:ed|ing)?\b.{0,40}\bback|revert(?:ed|ing)?|undid|undo(?:ne)?|back(?:ed)? out|put\b.{0,30}\bback|uninstall(?:ed|ing)?|restor(?:e|ed|ing)|downgrad(?:e|ed|ing))\b/i;
+const FAILED_CHECK =
+  /\b(?:didn'?t|did not|doesn'?t|does not|won'?t|isn'?t|wasn'?t|still (?:fail\w*|not|no|broken|down|erroring)|fail(?:s|ed|ing)|nothing (?:received|arrived|came through))\b/i;
+const FUTURE = /^(?:i'?ll|i will|we'?ll|we will|will|going to|gonna|i'?m going to)\b/i;
+
+/**
+ * What the words say of a line placed as done or verified: a question
+ * ("Shrink?") reports nothing done, a future ("I'll be on remote till 8:30")
+ * is a plan, and work in the -ing form ("Running a message trace …") is
+ * under way, not finished.
+ */
+function byGrammar(line: NoteLine): NoteKind {
+  if (!AS_DONE.has(line.kind)) return line.kind;
+  const text = line.text.trim();
+  if (/\?\s*$/.test(text) || IDEA.test(text)) return "finding";
+  if (FUTURE.test(text)) return "planned";
+  // A rollback says what it undid; without such words the reading is doubtful and the line is listed as what it reports.
+  if (line.kind === "reverted" && !ROLLBACK.test(text)) return "finding";
+  // "Test scan - didn't arrive": a check that failed verifies nothing.
+  if (line.kind === "verification" && FAILED_CHECK.test(text)) return "finding";
+  return startsUnderWay(text) ? "under_way" : line.kind;
 }
 
 /** The first message the engineer wrote (and what the client wrote before it): the reported problem. */
@@ -109,49 +149,38 @@ function openingMessage(statements: readonly ReadStatement[]): number {
   return statements.find((s) => s.author === "engineer")?.message ?? -1;
 }
 
-function placeAction(
-  a: Action,
-  index: number,
-  place: (index: number, kind: NoteKind, extra?: Partial<NoteLine>) => void,
-  statements: readonly ReadStatement[],
-): void {
-  const s = statements[index];
-  if (!s || s.author === "assistant") return;
-  const actor = { actor: a.actor };
+/** Where an action of the account goes: its state, and for an engineer's "suggestion" what the rule reader makes of it. */
+function actionKind(a: Action, s: ReadStatement): NoteKind | null {
   switch (a.state) {
     case "done":
-      return place(index, a.change ? "change" : "done", actor);
+      return a.change ? "change" : "done";
     case "planned":
-      return place(index, "planned", actor);
+      return "planned";
     case "failed":
       // A failure nobody attempted ("no new Event 1001", "nothing either") is a result, not an attempt.
-      return place(index, a.actor === "none" ? "finding" : "failed", actor);
+      return a.actor === "none" ? "finding" : "failed";
     case "reverted":
-      return place(index, "reverted", actor);
+      return "reverted";
     case "suggested":
-      return placeEngineerSuggestion(s, index, place);
+      return engineerSuggestionKind(s);
   }
 }
 
 const CONDITIONAL = /\b(?:would|could|might|we'd|i'd|should)\b/i;
 
 /** An engineer's line the statement reader took for advice: the rule reader says whether it is a plan, a change or a result. */
-function placeEngineerSuggestion(
-  s: ReadStatement,
-  index: number,
-  place: (index: number, kind: NoteKind, extra?: Partial<NoteLine>) => void,
-): void {
+function engineerSuggestionKind(s: ReadStatement): NoteKind | null {
   const role = classifyStatement(s.text, { first: false }).role;
-  if (role === "chatter" || role === "aside") return;
-  if (role === "next" || CONDITIONAL.test(s.text)) return place(index, "planned", { actor: "engineer" });
-  if (role === "fix" || role === "fix_in_progress") return place(index, "change", { actor: "engineer" });
-  if (role === "action") return place(index, "done", { actor: "engineer" });
-  place(index, "finding");
+  if (role === "chatter" || role === "aside") return null;
+  if (role === "next" || CONDITIONAL.test(s.text)) return "planned";
+  if (role === "fix" || role === "fix_in_progress") return "change";
+  if (role === "action") return "done";
+  return "finding";
 }
 
 function statesTheCause(s: ReadStatement, account: SessionAccount): boolean {
   const cause = account.cause;
-  if (!cause || !cause.sources.includes(s.source)) return false;
+  if (!cause?.sources.includes(s.source)) return false;
   const clause = causeClause(s.text)?.toLowerCase() ?? "";
   const stated = cause.text.toLowerCase();
   return clause.length > 0 && (stated.includes(clause) || clause.includes(stated));
@@ -199,5 +228,10 @@ function joinShortReplies(placed: Map<number, NoteLine>, statements: readonly Re
     if (!previous || !JOINABLE.has(previous.kind) || previous.author !== line.author) continue;
     placed.delete(j);
     line.text = joinSentences(previous.text, line.text);
+    // "Not it", "didn't help" judge the statement before; "confirms it", "no cause yet" leave it what it was.
+    if (line.kind !== "ruled_out" && line.kind !== "failed") {
+      line.kind = previous.kind;
+      line.actor = previous.actor;
+    }
   }
 }

@@ -23,6 +23,7 @@ function work(parts: NoteParts, titles: { done: string; changes: string }): Sect
     ...list("Findings", bullets(capLines(lines.finding, MAX_FINDINGS))),
     ...list("Ruled out", bullets(lines.ruled_out)),
     ...list(titles.done, bullets(capLines(lines.done, MAX_ACTIONS))),
+    ...list("In progress", bullets(lines.under_way)),
     ...list("Tried without success", bullets(lines.failed)),
     ...list(titles.changes, bullets(capLines(lines.change, MAX_ACTIONS))),
     ...list("Rolled back", bullets(lines.reverted)),
@@ -51,7 +52,12 @@ function next(parts: NoteParts, title: string): Section[] {
 export function updateSections(account: SessionAccount, parts: NoteParts): Section[] {
   const { lines } = parts;
   const sections: Section[] = [...problem(parts)];
-  const known = lines.finding.length + lines.done.length + lines.change.length + lines.failed.length;
+  const known =
+    lines.finding.length +
+    lines.done.length +
+    lines.under_way.length +
+    lines.change.length +
+    lines.failed.length;
   if (known === 0 && !account.cause)
     sections.push({ title: "Progress", body: "Currently investigating — gathering initial information." });
   sections.push(...work(parts, { done: "Actions taken", changes: "Changes made" }));

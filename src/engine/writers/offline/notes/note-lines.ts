@@ -8,6 +8,7 @@ export type NoteKind =
   | "ruled_out"
   | "open_hypothesis"
   | "done"
+  | "under_way"
   | "change"
   | "failed"
   | "reverted"

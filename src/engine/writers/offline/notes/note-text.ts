@@ -34,7 +34,8 @@ export function withoutGreeting(text: string): string {
 
 /** One line as the notes say it: whole, with who did it when not the engineer, and the client's words marked. */
 export function lineText(line: NoteLine): string {
-  const text = itemText(line.kind === "planned" ? capitalize(line.text.replace(PLAN_LABEL, "")) : line.text);
+  const own = withoutGreeting(line.text);
+  const text = itemText(line.kind === "planned" ? capitalize(own.replace(PLAN_LABEL, "")) : own);
   const by = line.actor ? BY[line.actor] : undefined;
   const said = line.author === "client" ? `Client: ${text}` : text;
   return by ? `${said} (${by})` : said;

@@ -4,7 +4,7 @@ import type { SessionFacts } from "../../../context/session-facts.ts";
 import type { UpdateContextKind } from "../../../types.ts";
 import { firstSentence, STATUS_LABEL } from "../format.ts";
 import type { NoteParts } from "./note-parts.ts";
-import { itemText, waitText, withoutGreeting } from "./note-text.ts";
+import { itemText, lineText, waitText, withoutGreeting } from "./note-text.ts";
 import { waitOwner } from "./wait-owner.ts";
 
 /** Quick notes stay well under what a ticket's summary field shows. */
@@ -15,6 +15,11 @@ function within(base: string, parts: readonly string[]): string {
   let out = base;
   for (const part of parts) if (part && out.length + part.length <= QUICK_MAX) out += part;
   return out;
+}
+
+function waitPart(account: SessionAccount, parts: NoteParts): string {
+  const wait = account.waitingOn!;
+  return ` Waiting on ${waitOwner(wait, parts.known)}: ${lowerFirst(waitText(wait.text, wait.who))}.`;
 }
 
 /** One or two sentences: the stage, time, the key fact, and what it waits on or what is next. */
@@ -43,23 +48,27 @@ export function quickTicketNote(
       .sort((a, b) => a.index - b.index)
       .slice(-3)
       .map((l) => itemText(l.text));
-    return within(
-      `Escalated — ${topic}, ${minutes}: ${reason}.`,
-      tried.length ? [` Tried: ${tried.join("; ")}.`] : [],
-    );
+    // What the escalated work waits on says more than what was tried, and a quick note has room for one.
+    const tail = account.waitingOn
+      ? waitPart(account, parts)
+      : tried.length
+        ? ` Tried: ${tried.join("; ")}.`
+        : "";
+    return within(`Escalated — ${topic}, ${minutes}: ${reason}.`, [tail]);
   }
 
-  const latest = [...lines.change, ...lines.done, ...lines.finding].sort((a, b) => a.index - b.index).at(-1);
+  const latest = [...lines.change, ...lines.done, ...lines.under_way, ...lines.finding]
+    .sort((a, b) => a.index - b.index)
+    .at(-1);
   const core = account.cause
     ? `cause: ${lowerFirst(firstSentence(withoutGreeting(account.cause.text)))}`
     : latest
-      ? itemText(latest.text)
+      ? firstSentence(lineText(latest))
       : "currently gathering initial information";
-  const wait = account.waitingOn;
-  const tail = wait
-    ? ` Waiting on ${waitOwner(wait, parts.known)}: ${lowerFirst(waitText(wait.text, wait.who))}.`
+  const tail = account.waitingOn
+    ? waitPart(account, parts)
     : parts.nextSteps[0]
-      ? ` Next: ${lowerFirst(itemText(parts.nextSteps[0].text))}.`
+      ? ` Next: ${lowerFirst(firstSentence(lineText(parts.nextSteps[0])))}.`
       : "";
   return within(`${STATUS_LABEL[facts.status]} — ${topic}, ${minutes} in: ${core}.`, [tail]);
 }
