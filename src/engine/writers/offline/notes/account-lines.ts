@@ -207,7 +207,8 @@ function workInChat(s: ReadStatement): NoteKind | null {
   if (role === "chatter" || role === "aside") return null;
   const unsure = s.confidence < CHATTER_DOUBT && words(s.text) >= 3 && RESULT_ROLES.has(role);
   if (!unsure && !TECHNICAL_TERM.test(s.text)) return null;
-  return role === "fix" ? "change" : role === "action" ? "done" : "finding";
+  // Read as chat by one reader, it is never claimed as work done: it is listed as what it reports.
+  return "finding";
 }
 
 const JOINABLE = new Set<NoteKind>(["ruled_out", "finding", "failed", "verification", "open_hypothesis"]);

@@ -40,5 +40,6 @@ export function waitWhat(text: string, named?: string): string {
     "i",
   );
   const rest = text.replace(lead, "").trim();
-  return rest && rest !== text ? rest : text;
+  // "waiting on ardent now" keeps its lead: "ardent now" alone says nothing.
+  return rest.split(/\s+/).length >= 3 ? rest : text;
 }
