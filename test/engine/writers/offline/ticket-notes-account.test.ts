@@ -286,3 +286,41 @@ describe("ticket notes of a chatty session", () => {
       expect((sections.get(heading) ?? []).join("\n"), heading).not.toMatch(/Consider replacing/i);
   });
 });
+
+describe("ticket notes of a session held for an approval", () => {
+  const session = () =>
+    chatSession(
+      [
+        "SQL01 at Brightline is running out of disk, D: at 98%, the app is throwing write errors.",
+        "assistant: Check what is using the space on D: and whether the transaction logs are growing.",
+        "TreeSize: the log file for ClinicDB is 180 GB, recovery model FULL, no log backups since March.",
+        "not sure its related but the backup agent was updated last week",
+        "Havent changed anything yet",
+        "need faith's ok to shut down SQL01 before I shrink the log",
+      ],
+      {
+        ticket: {
+          id: "T-77",
+          summary: "SQL server disk full",
+          company: "Brightline",
+          contact: "Faith Moore",
+        },
+      },
+    );
+
+  it("keeps the approval it waits for, names whom it waits on, and lists nothing as changed", async () => {
+    const notes = await generateStatusUpdate(session(), { audience: "ticket_notes", length: "detailed" });
+    const sections = sectionsOf(notes.content);
+    expect(notes.content).toMatch(/^\*\*Waiting on: the client \(Faith\) - .*shut down SQL01/m);
+    expect(allBullets(sections).join("\n")).toMatch(
+      /need faith's ok to shut down SQL01 before I shrink the log/i,
+    );
+    for (const heading of DONE_HEADINGS)
+      expect(sections.get(heading) ?? [], heading).not.toContainEqual(
+        expect.stringMatching(/changed anything/i),
+      );
+    expect(notes.content).not.toMatch(/(?<!not )\bsure its related/i);
+    const quick = await generateStatusUpdate(session(), { audience: "ticket_notes", length: "quick" });
+    expect(quick.content).toMatch(/Waiting on the client \(Faith\)/);
+  });
+});

@@ -18,6 +18,7 @@ const KINDS: readonly NoteKind[] = [
   "reverted",
   "verification",
   "planned",
+  "held",
   "wait",
 ];
 
@@ -29,6 +30,8 @@ const OPENING_WORK = new Set([
   "action_planned",
   "hypothesis",
 ]);
+/** Sure enough that the engineer says something is deliberately not changed yet ("not touching the policy until then"). */
+const HELD_SURE = 0.7;
 /** The statement reader is unsure it is chat, and the rule reader reads a result: keep it ("UsageLocation = US"). */
 const CHATTER_DOUBT = 0.35;
 const RESULT_ROLES = new Set(["finding", "symptom", "verification", "ruled_out", "cause"]);
@@ -103,7 +106,9 @@ export function readNoteLines(account: SessionAccount): NoteLines {
 
   statements.forEach((s, i) => {
     if (placed.has(i) || s.author === "assistant") return;
-    if (["symptom", "finding", "cause", "nothing_done", "verification"].includes(s.act)) place(i, "finding");
+    if (s.act === "nothing_done" && s.author === "engineer" && s.confidence >= HELD_SURE) place(i, "held");
+    else if (["symptom", "finding", "cause", "nothing_done", "verification"].includes(s.act))
+      place(i, "finding");
     else if (s.act === "chatter") {
       const kind = workInChat(s);
       if (kind) place(i, kind);
@@ -123,7 +128,7 @@ const IDEA = /^(?:(?:first|my|initial)\s+)?(?:instinct|thought|idea|guess|hunch)
 const ROLLBACK =
   /\b(?:roll(?:ed|ing)?\b.{0,40}\bback|revert(?:ed|ing)?|undid|undo(?:ne)?|back(?:ed)? out|put\b.{0,30}\bback|uninstall(?:ed|ing)?|restor(?:e|ed|ing)|downgrad(?:e|ed|ing))\b/i;
 const FAILED_CHECK =
-  /\b(?:didn'?t|did not|doesn'?t|does not|won'?t|isn'?t|wasn'?t|still (?:fail\w*|not|no|broken|down|erroring)|fail(?:s|ed|ing)|nothing (?:received|arrived|came through))\b/i;
+  /\b(?:yet|didn'?t|did not|doesn'?t|does not|won'?t|isn'?t|wasn'?t|still (?:fail\w*|not|no|broken|down|erroring)|fail(?:s|ed|ing)|nothing (?:received|arrived|came through))\b/i;
 const FUTURE = /^(?:i'?ll|i will|we'?ll|we will|will|going to|gonna|i'?m going to)\b/i;
 
 /**
@@ -222,7 +227,7 @@ function joinShortReplies(placed: Map<number, NoteLine>, statements: readonly Re
   for (const line of [...placed.values()].sort((a, b) => a.index - b.index)) {
     const s = statements[line.index]!;
     const bare = words(s.text) <= 2 && !/\d/.test(s.text);
-    if (!JOINABLE.has(line.kind) || !(s.refersBack || bare)) continue;
+    if (!JOINABLE.has(line.kind) || !(bare || (s.refersBack && words(s.text) <= 3))) continue;
     let j = line.index - 1;
     while (j >= 0 && (statements[j]!.act === "chatter" || statements[j]!.author === "assistant")) j--;
     const previous = placed.get(j);

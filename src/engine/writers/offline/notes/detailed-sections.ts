@@ -64,6 +64,7 @@ export function updateSections(account: SessionAccount, parts: NoteParts): Secti
   sections.push(...hypotheses(parts));
   if (account.cause)
     sections.push({ title: "Cause", body: endSentence(withoutGreeting(account.cause.text)) });
+  sections.push(...list("Not done yet", bullets(lines.held)));
   sections.push(...waits(parts));
   sections.push(...list("Verification", bullets(lines.verification)));
   sections.push(...next(parts, "Next steps"));
@@ -116,6 +117,7 @@ export function escalationSections(
       ? endSentence(withoutGreeting(account.cause.text))
       : open || "No root cause identified yet.",
   });
+  sections.push(...list("Not done yet", bullets(lines.held)));
   sections.push(...waits(parts));
   sections.push(...list("Verification", bullets(lines.verification)));
   sections.push(...next(parts, "Suggested next steps"));

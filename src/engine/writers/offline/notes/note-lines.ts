@@ -14,6 +14,7 @@ export type NoteKind =
   | "reverted"
   | "verification"
   | "planned"
+  | "held"
   | "wait";
 
 /** One statement of the session (or a short one joined to the one it answers), placed under a heading. */

@@ -1,9 +1,12 @@
 import { classifyStatement } from "../../../context/roles/statement-roles.ts";
 import { analyzeVerb } from "../../../context/roles/verbs.ts";
 
+/** "We're testing …", "still waiting …": the subject before the -ing verb. */
+const SUBJECT = /^(?:(?:i'?m|i am|we'?re|we are|currently|still|now|just)\s+)+/i;
+
 /** Opens on a verb in -ing ("Pulling last night's restore point …", "Running a message trace …"): work going on. */
 export function startsUnderWay(text: string): boolean {
-  const first = /^[a-z]+/i.exec(text.trim())?.[0];
+  const first = /^[a-z]+/i.exec(text.trim().replace(SUBJECT, ""))?.[0];
   return first !== undefined && analyzeVerb(first)?.form === "gerund";
 }
 
