@@ -79,7 +79,11 @@ export function readNoteLines(account: SessionAccount): NoteLines {
         classifyStatement(statements[i]!.text, { first: false }).role === "next" ? "planned" : "finding",
       );
   }
-  for (const p of account.problem) place(indexOf(p), "problem");
+  // A symptom the account takes for the problem only because the opening said none ("Still H202") is a finding.
+  for (const p of account.problem) {
+    const i = indexOf(p);
+    place(i, (statements[i]?.message ?? Infinity) <= opening ? "problem" : "finding");
+  }
   for (const f of account.findings) place(indexOf(f), "finding");
   for (const h of account.hypotheses) {
     if (h === account.cause) continue;
