@@ -1,3 +1,4 @@
+import { expandAbbreviations } from "../context/abbreviations.ts";
 import type { Certainty, StatementAct } from "./acts.ts";
 import { causeClause, isFragment, pointsBack } from "./cause-clause.ts";
 
@@ -24,7 +25,7 @@ export interface StandingCause {
 
 // "yep thats it", "bingo", "there it is", "thats our symptom word for word": the statement before is the cause.
 const CONFIRMS_BEFORE =
-  /^\W*(?:ok\W+)?(?:yep|yup|yes|bingo|boom|there it is|that'?s it|thats it|that'?s (?:the|our) (?:one|cause|problem|culprit|issue|symptom)|thats (?:the|our) \w+|found it|got it|that explains|which explains|explains (?:it|everything)|that'?s why)\b/i;
+  /^\W*(?:ok\W+)?(?:yep|yup|yes|bingo|boom|there it is|that'?s it|thats it|that'?s (?:the|our) (?:one|(?:root )?cause|problem|culprit|issue|symptom)|thats (?:the|our) \w+|found it|got it|that explains|which explains|explains (?:it|everything)|that'?s why)\b/i;
 // A clause that says why: a cause word, a change that broke something, a limit reached.
 const CAUSAL =
   /\b(?:because|bc|due to|caused|causing|so (?:the|it|they|every|nothing|no|mail|uploads|callers|sign-?ins|users)|which is why|after (?:the|last|a|an|his|her|their|our)|expired|removed|deleted|dropped|blocked|blocks|blocking|filter(?:s|ed|ing)|missing|never|no longer|limit|quota|full|exhausted|suspended|broke|bug|regression|known issue|mismatch|doesn'?t match|don'?t match|not synced|isn'?t synced|turned (?:off|on)|wiped|overwr\w+|revoked|disabled|stuck|false positive|flag(?:s|ged)|quarantin\w+|phish\w*|compromis\w*|failed|fails)\b/i;
@@ -109,7 +110,8 @@ export function standingCause(
   const { index, clause, confirmedBy, ruled } = best as NonNullable<typeof best>;
   const from = [statements[index]!, ...(confirmedBy !== undefined ? [statements[confirmedBy]!] : [])];
   return {
-    text: clause,
+    // A clean clause reads as documentation: "cert" is "certificate".
+    text: expandAbbreviations(clause),
     sources: [...new Set(from.map((s) => s.source))],
     at: from.at(-1)!.at,
     state: "confirmed",

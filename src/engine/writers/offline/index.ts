@@ -5,16 +5,15 @@ import { writeEmailDraft } from "./email-draft.ts";
 import { writeTicketNotes } from "./ticket-notes.ts";
 
 /** The offline writer of each audience. */
-const WRITERS: Record<Audience, typeof writeTicketNotes> = {
-  ticket_notes: writeTicketNotes,
-  client_update: writeClientUpdate,
-  email_draft: writeEmailDraft,
+const WRITERS: Record<Audience, (input: WriterInput) => string> = {
+  ticket_notes: (i) => writeTicketNotes(i.facts, i.account, i.length, i.context, i.templates),
+  client_update: (i) => writeClientUpdate(i.facts, i.length, i.context, i.templates),
+  email_draft: (i) => writeEmailDraft(i.facts, i.length, i.context, i.templates),
 };
 
 /** The deterministic writer: no network, same input gives the same text. */
 export function writeOffline(input: WriterInput): string {
-  const { facts, length, context, templates } = input;
-  return WRITERS[input.audience](facts, length, context, templates);
+  return WRITERS[input.audience](input);
 }
 
 export const offlineWriter: UpdateWriter = {

@@ -65,7 +65,7 @@ describe("LLM writer: the session account in the prompt", () => {
     const request = server.chatRequests()[0]!;
     const { user, system } = promptOf(request);
     expect(user).toContain("Stage: identified: the cause is known; the fix is NOT applied yet");
-    expect(user).toMatch(/Waiting now on: client — waiting on him \[m16\]/);
+    expect(user).toMatch(/Waiting now on: client \(Luis\) — waiting on him \[m16\]/);
     const planned = account.actions.find((a) => a.state === "planned")!;
     expect(user).toContain(`- planned (engineer, a change): ${planned.text} [${planned.sources.join(", ")}]`);
     expect(user).toContain(`Cause: ${account.cause!.text} [m10]`);
@@ -103,7 +103,7 @@ describe("LLM writer: answers checked against the account", () => {
     const repair = String(requests[1]!.body.messages![3]!.content);
     expect(repair).toContain(`"${FIXED_CLAIM}"`);
     expect(repair).toMatch(
-      /no change made yet \(stage identified\) and the work waits on the client \[m16\]/,
+      /no change made yet \(stage identified\) and the work waits on the client \(Luis\) \[m16\]/,
     );
     expect(requests[1]!.body.response_format).toMatchObject({ type: "json_schema" });
     expect(result.writer).toBe("llm");

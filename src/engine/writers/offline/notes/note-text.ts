@@ -1,0 +1,68 @@
+import { asListItem, capitalize } from "../../../context/sentences.ts";
+import { endSentence } from "../format.ts";
+import type { NoteLine } from "./note-lines.ts";
+import { type KnownNames, waitOwner, waitWhat } from "./wait-owner.ts";
+
+const BY: Partial<Record<NonNullable<NoteLine["actor"]>, string>> = {
+  client: "by the client",
+  vendor: "by the vendor",
+  colleague: "by a colleague",
+};
+
+/** "Next: diff the attributes" under Next steps says "Next" twice. */
+const PLAN_LABEL = /^(?:next(?: steps?| up)?|then|plan(?: for \w+)?|todo|to do|follow-? ?ups?)\s*[:\-—–]\s*/i;
+
+/** A statement as a list item, whole: only its closing punctuation goes. */
+export function itemText(text: string): string {
+  return asListItem(text).trim();
+}
+
+/** Two statements as one line: "Maintenance already runs at 2am. Not it". */
+export function joinSentences(first: string, second: string): string {
+  const a = itemText(first);
+  return `${/[.!?]['"’”)]?$/.test(a) ? a : `${a}.`} ${capitalize(second.trim())}`;
+}
+
+/** A line addressed to the client keeps its content, not its greeting ("Hi Gus, the server's …"). */
+export function withoutGreeting(text: string): string {
+  const rest = text.replace(
+    /^(?:hi|hello|hey|dear|morning|good (?:morning|afternoon))\b[^,:;.!?]{0,30}[,:!]\s*/i,
+    "",
+  );
+  return rest === text || !rest ? text : capitalize(rest);
+}
+
+/** One line as the notes say it: whole, with who did it when not the engineer, and the client's words marked. */
+export function lineText(line: NoteLine): string {
+  const own = withoutGreeting(line.text);
+  const text = itemText(line.kind === "planned" ? capitalize(own.replace(PLAN_LABEL, "")) : own);
+  const by = line.actor ? BY[line.actor] : undefined;
+  const said = line.author === "client" ? `Client: ${text}` : text;
+  return by ? `${said} (${by})` : said;
+}
+
+export function bullets(lines: readonly NoteLine[]): string {
+  return lines.map((l) => `- ${lineText(l)}`).join("\n");
+}
+
+/** The waits, each with who it is on: "Waiting on the client (Marisol): emailed her, …". */
+export function waitBullets(lines: readonly NoteLine[], lead: string, known: KnownNames): string {
+  return lines
+    .map((l) => `- ${lead} ${waitOwner(l.wait!, known)}: ${waitText(l.text, l.wait!.who)}`)
+    .join("\n");
+}
+
+export function waitText(text: string, who?: string): string {
+  return itemText(capitalize(waitWhat(text, who).replace(PLAN_LABEL, "")));
+}
+
+/** The reported problem as one paragraph of whole sentences. */
+export function paragraph(lines: readonly NoteLine[]): string {
+  return lines.map((l) => endSentence(capitalize(lineText(l)))).join(" ");
+}
+
+/** Long sessions: the first lines frame the problem, the latest say where it stands; the middle goes first. */
+export function capLines(lines: readonly NoteLine[], max: number, early = 4): NoteLine[] {
+  if (lines.length <= max) return [...lines];
+  return [...lines.slice(0, early), ...lines.slice(lines.length - (max - early))];
+}

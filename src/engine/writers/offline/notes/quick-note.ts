@@ -1,0 +1,74 @@
+import type { SessionAccount } from "../../../account/session-account.ts";
+import { lowerFirst } from "../../../context/sentences.ts";
+import type { SessionFacts } from "../../../context/session-facts.ts";
+import type { UpdateContextKind } from "../../../types.ts";
+import { firstSentence, STATUS_LABEL } from "../format.ts";
+import type { NoteParts } from "./note-parts.ts";
+import { itemText, lineText, waitText, withoutGreeting } from "./note-text.ts";
+import { waitOwner } from "./wait-owner.ts";
+
+/** Quick notes stay well under what a ticket's summary field shows. */
+const QUICK_MAX = 600;
+
+/** Adds whole parts while the note stays short: nothing is cut inside a sentence. */
+function within(base: string, parts: readonly string[]): string {
+  let out = base;
+  for (const part of parts) if (part && out.length + part.length <= QUICK_MAX) out += part;
+  return out;
+}
+
+function waitPart(account: SessionAccount, parts: NoteParts): string {
+  const wait = account.waitingOn!;
+  return ` Waiting on ${waitOwner(wait, parts.known)}: ${lowerFirst(waitText(wait.text, wait.who))}.`;
+}
+
+/** One or two sentences: the stage, time, the key fact, and what it waits on or what is next. */
+export function quickTicketNote(
+  facts: SessionFacts,
+  account: SessionAccount,
+  parts: NoteParts,
+  context: UpdateContextKind,
+): string {
+  const topic = facts.summary ? facts.summary.replace(/[.!]+$/, "") : "Issue";
+  const minutes = `${facts.timeSpentMinutes} min`;
+  const { lines } = parts;
+  const cause = account.cause
+    ? ` Root cause: ${lowerFirst(firstSentence(withoutGreeting(account.cause.text)))}.`
+    : "";
+
+  if (context === "resolution") {
+    const fix = facts.resolutionSummary
+      ? firstSentence(facts.resolutionSummary)
+      : (lines.change.at(-1) && itemText(lines.change.at(-1)!.text)) || "fix applied and verified";
+    return within(`Resolved — ${topic}, ${minutes}: ${fix}.`, [cause]);
+  }
+  if (context === "escalation") {
+    const reason = facts.escalationReason ? firstSentence(facts.escalationReason) : "needs specialist review";
+    const tried = [...lines.done, ...lines.failed, ...lines.change]
+      .sort((a, b) => a.index - b.index)
+      .slice(-3)
+      .map((l) => itemText(l.text));
+    // What the escalated work waits on says more than what was tried, and a quick note has room for one.
+    const tail = account.waitingOn
+      ? waitPart(account, parts)
+      : tried.length
+        ? ` Tried: ${tried.join("; ")}.`
+        : "";
+    return within(`Escalated — ${topic}, ${minutes}: ${reason}.`, [tail]);
+  }
+
+  const latest = [...lines.change, ...lines.done, ...lines.under_way, ...lines.finding]
+    .sort((a, b) => a.index - b.index)
+    .at(-1);
+  const core = account.cause
+    ? `cause: ${lowerFirst(firstSentence(withoutGreeting(account.cause.text)))}`
+    : latest
+      ? firstSentence(lineText(latest))
+      : "currently gathering initial information";
+  const tail = account.waitingOn
+    ? waitPart(account, parts)
+    : parts.nextSteps[0]
+      ? ` Next: ${lowerFirst(firstSentence(lineText(parts.nextSteps[0])))}.`
+      : "";
+  return within(`${STATUS_LABEL[facts.status]} — ${topic}, ${minutes} in: ${core}.`, [tail]);
+}

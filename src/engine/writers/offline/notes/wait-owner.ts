@@ -1,0 +1,48 @@
+import type { Wait } from "../../../account/session-account.ts";
+
+const PARTY: Record<Wait["on"], string> = {
+  client: "the client",
+  vendor: "the vendor",
+  internal: "our team",
+  process: "a process to finish",
+};
+
+/** The people a wait can name: the ticket's contact, and anyone the thread writes with a capital. */
+export interface KnownNames {
+  contact?: string;
+  statements: readonly { text: string }[];
+}
+
+/**
+ * A name the account read in a wait, when it is one. The account sides only
+ * names the thread uses as people or companies ("told renee", "Dell
+ * ProSupport"), so a generic word is all that is left to drop.
+ */
+function personNamed(named: string | undefined, known: KnownNames): string | undefined {
+  const who = named?.replace(/[^\p{L}&-]/gu, "");
+  if (!who || who.length < 2) return undefined;
+  if (known.contact && who.toLowerCase() === known.contact.split(/\s+/)[0]!.toLowerCase()) return who;
+  if (/^(?:client|customer|vendor|user|team|someone)$/i.test(who)) return undefined;
+  return who;
+}
+
+/** Who a wait hangs on, as the notes name it: "the client (Derek)", "the vendor", "our team (Renee)". */
+export function waitOwner(wait: Wait, known: KnownNames): string {
+  const who = personNamed(wait.who, known);
+  // The ticket's contact is the client, whatever the wait was read as.
+  const isContact = who && known.contact?.toLowerCase().startsWith(who.toLowerCase());
+  const party = isContact ? PARTY.client : PARTY[wait.on];
+  return who ? `${party} (${who})` : party;
+}
+
+/** The wait's own words without a lead that repeats the heading: "waiting on fiona for the go" → "for the go". */
+export function waitWhat(text: string, named?: string): string {
+  const who = named?.replace(/[^\p{L}]/gu, "");
+  const lead = new RegExp(
+    `^(?:still\\s+|now\\s+)?waiting\\s+(?:on|for)\\s+${who ? `(?:${who}\\b\\s*)?` : ""}`,
+    "i",
+  );
+  const rest = text.replace(lead, "").trim();
+  // "waiting on ardent now" keeps its lead: "ardent now" alone says nothing.
+  return rest.split(/\s+/).length >= 3 ? rest : text;
+}

@@ -1,0 +1,332 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { readSessionWithAccount, type SessionAccount } from "../../../../src/engine/account/index.ts";
+import { generateStatusUpdate } from "../../../../src/engine/generate.ts";
+import { redactSnapshot } from "../../../../src/engine/intake/redact-session.ts";
+import type { SessionSnapshot } from "../../../../src/engine/types.ts";
+import { chatSession } from "../../../support/chat-session.ts";
+import {
+  LABELLED_SETS,
+  type LabelledSession,
+  loadLabelledSessions,
+  matches,
+} from "../../account/support/labelled-accounts.ts";
+
+/** Headings that say the actions under them were taken. */
+const ACTION_HEADINGS = [
+  "Actions taken",
+  "Changes made",
+  "Changes made so far",
+  "Steps tried",
+  "Investigation steps",
+  "Rolled back",
+];
+/** Headings that say the work under them was done. */
+const DONE_HEADINGS = [
+  "Actions taken",
+  "Changes made",
+  "Changes made so far",
+  "Steps tried",
+  "Investigation steps",
+  "Verification",
+  "Rolled back",
+];
+
+/** The notes' sections: heading → its bullets ("- " stripped). */
+function sectionsOf(content: string): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  let current: string[] | null = null;
+  for (const line of content.split("\n")) {
+    const heading = /^\*\*([^*:]+):\*\*$/.exec(line);
+    if (heading) {
+      current = [];
+      out.set(heading[1]!, current);
+    } else if (line.startsWith("**")) current = null;
+    else if (current && line.startsWith("- ")) current.push(line.slice(2));
+  }
+  return out;
+}
+
+const allBullets = (sections: Map<string, string[]>) => [...sections.values()].flat();
+
+/** A bullet's own words: without who did it, the client mark, or the wait's lead. */
+function bulletWords(bullet: string): string {
+  return bullet
+    .replace(/ \(by (?:the client|the vendor|a colleague)\)$/, "")
+    .replace(/^Client: /, "")
+    .replace(/^Waiting on [^:]+?(?: \([^)]*\))?: /, "");
+}
+
+const MARKER = /\[[^\]]*(?:removed|redacted)\]/;
+
+/** The stretches of a bullet written as the session said them: its sentences, without replaced secrets. */
+function ownParts(text: string): string[] {
+  return text
+    .split(/(?<=[.!?]['"’”)]?)\s+/)
+    .flatMap((sentence) => sentence.split(MARKER))
+    .map((part) =>
+      part
+        .trim()
+        .replace(/[.!?]+$/, "")
+        .trim(),
+    )
+    .filter((part) => part.length > 0);
+}
+
+interface Case {
+  set: string;
+  name: string;
+  label: LabelledSession["label"];
+  session: SessionSnapshot;
+  account: SessionAccount;
+  /** The session's message texts as the writers see them (secrets already replaced). */
+  texts: string[];
+  detailed: string;
+  quick: string;
+  context: string;
+}
+
+const cases: Case[] = [];
+
+beforeAll(async () => {
+  for (const set of Object.keys(LABELLED_SETS)) {
+    for (const c of loadLabelledSessions(set)) {
+      const redacted = await redactSnapshot(c.session);
+      const { account } = await readSessionWithAccount(redacted);
+      const detailed = await generateStatusUpdate(c.session, {
+        audience: "ticket_notes",
+        length: "detailed",
+      });
+      const quick = await generateStatusUpdate(c.session, { audience: "ticket_notes", length: "quick" });
+      cases.push({
+        set,
+        name: c.name,
+        label: c.label,
+        session: c.session,
+        account,
+        texts: redacted.messages.map((m) => m.text),
+        detailed: detailed.content,
+        quick: quick.content,
+        context: detailed.context,
+      });
+    }
+  }
+}, 120_000);
+
+/**
+ * Lines whose words name an action without claiming it: a message sent to the client ("Sent Kiran: '… once
+ * that's done …'") or bookkeeping about it ("Reminder set thu 9am to verify in xero").
+ */
+const REPORTS_ONLY = /^(?:sent|told|messaged|emailed)\b[^:]{0,40}:\s*['"‘“]|^(?:reminder|logged|noted)\b/i;
+
+describe("ticket notes written from the session account, over every labelled session", () => {
+  it("reads labelled sessions", () => {
+    expect(cases.length).toBeGreaterThan(50);
+  });
+
+  // The labels' keywords also match neighbours ("Renamed the old OST" for "rename the Outlook key"), so
+  // the notes are held to adding no such claim of their own: a not-done item may sit under a heading of
+  // work done only where the account itself reads an action naming it as done.
+  it("lists no action the labels say was not done under a heading of work done, beyond what the account reads as done", () => {
+    const wrong: string[] = [];
+    let checked = 0;
+    for (const c of cases) {
+      const doneByAccount = c.account.actions.filter((a) => a.state === "done").map((a) => a.text);
+      const sections = sectionsOf(c.detailed);
+      for (const notDone of c.label.not_done) {
+        checked += 1;
+        if (doneByAccount.some((t) => matches(t, notDone.keywords))) continue;
+        // Verification lines report test results ("dkim=none"), which name actions without claiming them.
+        for (const heading of ACTION_HEADINGS)
+          for (const bullet of sections.get(heading) ?? [])
+            if (matches(bullet, notDone.keywords) && !REPORTS_ONLY.test(bullet))
+              wrong.push(`${c.name}: "${notDone.text}" under ${heading}: ${bullet}`);
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
+    expect(wrong).toEqual([]);
+  });
+
+  it("never lists the assistant's advice as work done", () => {
+    const wrong: string[] = [];
+    for (const c of cases) {
+      const advice = new Set(
+        c.account.statements.filter((s) => s.author === "assistant").map((s) => s.text.replace(/[.!]+$/, "")),
+      );
+      const sections = sectionsOf(c.detailed);
+      for (const heading of DONE_HEADINGS)
+        for (const bullet of sections.get(heading) ?? [])
+          if (advice.has(bulletWords(bullet))) wrong.push(`${c.name}: ${heading}: ${bullet}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it("writes ruled-out hypotheses in the engineer's own words, negations kept", () => {
+    const reworded: string[] = [];
+    let ruledOut = 0;
+    for (const c of cases) {
+      const said = c.texts.join("\n").toLowerCase();
+      for (const bullet of sectionsOf(c.detailed).get("Ruled out") ?? []) {
+        ruledOut += 1;
+        // A short reply is written after the statement it answers ("… checked that earlier. Not it");
+        // the guardrails may replace more than the intake did, so the words around a marker are compared.
+        for (const part of ownParts(bulletWords(bullet)))
+          if (!said.includes(part.toLowerCase())) reworded.push(`${c.name}: ${bullet}`);
+      }
+    }
+    expect(ruledOut).toBeGreaterThan(20);
+    expect(reworded).toEqual([]);
+  });
+
+  it("lists no greeting and no chat as a bullet", () => {
+    const chat: string[] = [];
+    for (const c of cases) {
+      const greetings = new Set(
+        c.account.statements.filter((s) => s.act === "greeting").map((s) => s.text.replace(/[.!]+$/, "")),
+      );
+      for (const bullet of allBullets(sectionsOf(c.detailed))) {
+        const words = bulletWords(bullet);
+        if (
+          greetings.has(words) ||
+          /^(?:hi|hello|hey|good (?:morning|afternoon)|thanks|thank you)\b/i.test(words)
+        )
+          chat.push(`${c.name}: ${bullet}`);
+      }
+    }
+    expect(chat).toEqual([]);
+  });
+
+  it("ends every bullet where a sentence or clause of the session ends, never mid-sentence", () => {
+    const cut: string[] = [];
+    for (const c of cases) {
+      const said = c.texts.map((t) => t.toLowerCase());
+      for (const bullet of allBullets(sectionsOf(c.detailed))) {
+        const words = bulletWords(bullet).toLowerCase();
+        if (/[.!?'"`)\]]$/.test(words)) continue;
+        const tail = ownParts(words).at(-1)!.slice(-24);
+        const endsThere = said.some((text) => {
+          for (let at = text.indexOf(tail); at >= 0; at = text.indexOf(tail, at + 1)) {
+            const next = text.slice(at + tail.length);
+            if (/^(?:$|[.!?;:,)\n…]|\s+[-—–]|\s+\.\.\.|\s*\p{Extended_Pictographic})/u.test(next))
+              return true;
+          }
+          return false;
+        });
+        if (!endsThere) cut.push(`${c.name}: ${bullet}`);
+      }
+    }
+    expect(cut).toEqual([]);
+  });
+
+  it("names whom the work waits on whenever the account has an open wait", () => {
+    const unnamed: string[] = [];
+    let waiting = 0;
+    for (const c of cases) {
+      const wait = c.account.waitingOn;
+      if (!wait || c.context === "resolution") continue;
+      waiting += 1;
+      const line = c.detailed.split("\n").find((l) => l.startsWith("**Waiting on: "));
+      const party = /^\*\*Waiting on: (?:the client|the vendor|our team|a process to finish)\b/;
+      if (!line || !party.test(line)) unnamed.push(`${c.name}: ${line ?? "no Waiting on line"}`);
+      // The person the labels name is named when the account read the same person.
+      const who = c.label.waiting_on?.who;
+      if (line && who && wait.who?.toLowerCase() === who.toLowerCase() && !line.includes(`(${wait.who})`))
+        unnamed.push(`${c.name}: ${who} not named: ${line}`);
+      if (!/Waiting on /.test(c.quick)) unnamed.push(`${c.name}: quick note: ${c.quick}`);
+    }
+    expect(waiting).toBeGreaterThan(20);
+    expect(unnamed).toEqual([]);
+  });
+
+  it("keeps quick notes to whole sentences within a ticket summary's length", () => {
+    const long: string[] = [];
+    for (const c of cases) {
+      if (c.quick.length > 700) long.push(`${c.name}: ${c.quick.length} characters`);
+      if (!/[.!?]$/.test(c.quick)) long.push(`${c.name}: ends mid-sentence: ${c.quick}`);
+    }
+    expect(long).toEqual([]);
+  });
+});
+
+describe("ticket notes of a chatty session", () => {
+  const session = () =>
+    chatSession(
+      [
+        "Front desk printer shows offline for everyone since 8am, HP M404 on FD-PRN01.",
+        "assistant: Check whether the printer answers on the network, then restart the spooler on the print server.",
+        "hi Derek, thanks for the call earlier, looking at it now",
+        "Pinged FD-PRN01 from the server - no reply.",
+        "Grabbing a spare cable from hannah's office, sec",
+        "brb coffee",
+        "Swapped the patch cable at the printer, it answers ping again.",
+        "not sure its related but the switch port shows errors",
+        "Restarted the spooler on PRINT01, test page printed.",
+        "assistant: Consider replacing the switch port as well and check its error counters tomorrow.",
+      ],
+      {
+        ticket: {
+          id: "T-2001",
+          summary: "Front desk printer offline",
+          company: "Harbor Dental",
+          contact: "Derek Lowe",
+        },
+      },
+    );
+
+  it("leaves out the greeting and the chatter and keeps the work and the hedge as written", async () => {
+    const notes = await generateStatusUpdate(session(), { audience: "ticket_notes", length: "detailed" });
+    const bullets = allBullets(sectionsOf(notes.content)).join("\n");
+    expect(notes.content).not.toMatch(/hi Derek|thanks for the call/i);
+    expect(bullets).not.toMatch(/hannah|coffee|brb/i);
+    expect(bullets).toMatch(/Swapped the patch cable at the printer, it answers ping again/);
+    expect(bullets).toMatch(/Restarted the spooler on PRINT01, test page printed/);
+    // The hedge keeps its "not sure": never turned into "Sure its related".
+    expect(notes.content).not.toMatch(/(?<!not )\bsure its related/i);
+  });
+
+  it("does not suggest what the engineer already did, and shows other advice only as not yet done", async () => {
+    const notes = await generateStatusUpdate(session(), { audience: "ticket_notes", length: "detailed" });
+    const sections = sectionsOf(notes.content);
+    const suggested = (sections.get("Suggested (not yet done)") ?? []).join("\n");
+    expect(suggested).not.toMatch(/spooler/i);
+    for (const heading of DONE_HEADINGS)
+      expect((sections.get(heading) ?? []).join("\n"), heading).not.toMatch(/Consider replacing/i);
+  });
+});
+
+describe("ticket notes of a session held for an approval", () => {
+  const session = () =>
+    chatSession(
+      [
+        "SQL01 at Brightline is running out of disk, D: at 98%, the app is throwing write errors.",
+        "assistant: Check what is using the space on D: and whether the transaction logs are growing.",
+        "TreeSize: the log file for ClinicDB is 180 GB, recovery model FULL, no log backups since March.",
+        "not sure its related but the backup agent was updated last week",
+        "Havent changed anything yet",
+        "need faith's ok to shut down SQL01 before I shrink the log",
+      ],
+      {
+        ticket: {
+          id: "T-77",
+          summary: "SQL server disk full",
+          company: "Brightline",
+          contact: "Faith Moore",
+        },
+      },
+    );
+
+  it("keeps the approval it waits for, names whom it waits on, and lists nothing as changed", async () => {
+    const notes = await generateStatusUpdate(session(), { audience: "ticket_notes", length: "detailed" });
+    const sections = sectionsOf(notes.content);
+    expect(notes.content).toMatch(/^\*\*Waiting on: the client \(Faith\) - .*shut down SQL01/m);
+    expect(allBullets(sections).join("\n")).toMatch(
+      /need faith's ok to shut down SQL01 before I shrink the log/i,
+    );
+    for (const heading of DONE_HEADINGS)
+      expect(sections.get(heading) ?? [], heading).not.toContainEqual(
+        expect.stringMatching(/changed anything/i),
+      );
+    expect(notes.content).not.toMatch(/(?<!not )\bsure its related/i);
+    const quick = await generateStatusUpdate(session(), { audience: "ticket_notes", length: "quick" });
+    expect(quick.content).toMatch(/Waiting on the client \(Faith\)/);
+  });
+});
