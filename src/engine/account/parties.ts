@@ -103,7 +103,7 @@ export function sessionParties(session: SessionSnapshot, texts: readonly string[
   // "need Derek's approval", "til Faith approves": the one an approval or an answer waits for.
   const awaited = [
     /\b([A-Z][a-z]+)['’]s (?:ok|okay|approval|go-?ahead|sign-?off|answer|reply|decision)\b/g,
-    /\b(?:until|til+|till|once|when|for|from|on) ([A-Z][a-z]+) (?:approves|confirms|signs|says|replies|answers|gets back|calls|is back|ok'?s)\b/g,
+    /\b(?:until|til+|till|once|when|for|from|on) ([A-Za-z][a-z]+)(?:'s (?:out|back|free|done)| (?:approves|confirms|signs|says|replies|answers|gets back|calls|is back|ok'?s))\b/g,
   ];
   const comms = new RegExp(`\\b${COMMS_VERBS}\\s+(?:dr\\.?\\s+)?([A-Za-z][\\w'-]+)`, "gi");
   const greeting = /^\s*['"‘“]?(?:hi|hello|hey|dear|morning|afternoon)\s+([A-Z][\w'-]+)/i;

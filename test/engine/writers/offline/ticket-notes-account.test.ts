@@ -206,7 +206,12 @@ describe("ticket notes written from the session account, over every labelled ses
         const endsThere = said.some((text) => {
           for (let at = text.indexOf(tail); at >= 0; at = text.indexOf(tail, at + 1)) {
             const next = text.slice(at + tail.length);
-            if (/^(?:$|[.!?;:,)\n…]|\s+[-—–]|\s+\.\.\.|\s*\p{Extended_Pictographic})/u.test(next))
+            // The notes drop chat after a line ("lol", ":eyes:", "??"): the line still ends where the session's does.
+            if (
+              /^(?:$|[.!?;:,)\n…]|\s+[-—–]|\s+\.\.\.|\s*\p{Extended_Pictographic}|\s+(?:lol|lmao|haha|ugh|obvs|tbh|smh|fml)\b|\s*:[a-z_+-]+:|\s*\?{2,}|\s*!{2,})/u.test(
+                next,
+              )
+            )
               return true;
           }
           return false;

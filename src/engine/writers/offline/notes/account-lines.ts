@@ -44,6 +44,9 @@ const words = (text: string) => text.split(/\s+/).filter((w) => /\p{L}/u.test(w)
  * but which report a result. Chat, greetings and the assistant's text are
  * never placed; each statement is placed once.
  */
+const POINTER_ONLY =
+  /^\W*(?:bingo|boom|yep|yup|nice|good|great|cool|there it is|there we go|found it|got it|that'?s (?:it|the one|the (?:root )?cause|the culprit|the problem)|thats (?:it|the one|the (?:root )?cause))?[\s\p{Extended_Pictographic}\u{FE0F}.!]*$/iu;
+
 export function readNoteLines(account: SessionAccount): NoteLines {
   const statements = account.statements;
   const indexOf = statementIndex(account);
@@ -53,6 +56,8 @@ export function readNoteLines(account: SessionAccount): NoteLines {
   const place = (index: number, kind: NoteKind, extra: Partial<NoteLine> = {}) => {
     const s = statements[index];
     if (!s || placed.has(index) || taken.has(index) || s.author === "assistant") return;
+    // "Bingo", "That's the cause", "👍": a pointer or a reaction says nothing on its own line.
+    if (POINTER_ONLY.test(s.text)) return;
     // The cause has its own heading; the statement that states it is not listed again.
     if (kind !== "problem" && statesTheCause(s, account)) return;
     const text = [s, ...(continued.get(index) ?? []).map((j) => statements[j]!)].map((t) => t.text).join(" ");

@@ -33,8 +33,12 @@ export function withoutGreeting(text: string): string {
 }
 
 /** One line as the notes say it: whole, with who did it when not the engineer, and the client's words marked. */
+// Chat that tells the next technician nothing, at the end of a line: "lol", ":eyes:", "🙃", "??".
+const TRAILING_CHAT =
+  /(?:\s*(?:\b(?:lol|lmao|haha|ugh|obvs|tbh|smh|fml)\b|:[a-z_+-]+:|[\p{Extended_Pictographic}\u{FE0F}\u{200D}]+|\?{2,}|!{2,}))+\s*$/iu;
+
 export function lineText(line: NoteLine): string {
-  const own = withoutGreeting(line.text);
+  const own = withoutGreeting(line.text).replace(TRAILING_CHAT, "") || line.text;
   const text = itemText(line.kind === "planned" ? capitalize(own.replace(PLAN_LABEL, "")) : own);
   const by = line.actor ? BY[line.actor] : undefined;
   const said = line.author === "client" ? `Client: ${text}` : text;

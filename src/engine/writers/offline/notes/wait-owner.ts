@@ -19,7 +19,7 @@ export interface KnownNames {
  * ProSupport"), so a generic word is all that is left to drop.
  */
 function personNamed(named: string | undefined, known: KnownNames): string | undefined {
-  const who = named?.replace(/[^\p{L}&-]/gu, "");
+  const who = named?.replace(/[^\p{L}\d&-]/gu, "");
   if (!who || who.length < 2) return undefined;
   if (known.contact && who.toLowerCase() === known.contact.split(/\s+/)[0]!.toLowerCase()) return who;
   if (/^(?:client|customer|vendor|user|team|someone)$/i.test(who)) return undefined;
