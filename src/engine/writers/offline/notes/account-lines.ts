@@ -45,7 +45,7 @@ const words = (text: string) => text.split(/\s+/).filter((w) => /\p{L}/u.test(w)
  * never placed; each statement is placed once.
  */
 const POINTER_ONLY =
-  /^\W*(?:bingo|boom|yep|yup|nice|good|great|cool|there it is|there we go|found it|got it|that'?s (?:it|the one|the (?:root )?cause|the culprit|the problem)|thats (?:it|the one|the (?:root )?cause))?[\s\p{Extended_Pictographic}\u{FE0F}.!]*$/iu;
+  /^\W*(?:bingo|boom|yep|yup|nice|good|great|cool|there it is|there we go|found it|got it|that'?s (?:it|the one|the (?:root )?cause|the culprit|the problem)|thats (?:it|the one|the (?:root )?cause))?(?:[\s.!]|\p{Extended_Pictographic}|\u{FE0F})*$/iu;
 
 export function readNoteLines(account: SessionAccount): NoteLines {
   const statements = account.statements;

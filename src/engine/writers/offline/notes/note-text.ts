@@ -35,7 +35,7 @@ export function withoutGreeting(text: string): string {
 /** One line as the notes say it: whole, with who did it when not the engineer, and the client's words marked. */
 // Chat that tells the next technician nothing, at the end of a line: "lol", ":eyes:", "🙃", "??".
 const TRAILING_CHAT =
-  /(?:\s*(?:\b(?:lol|lmao|haha|ugh|obvs|tbh|smh|fml)\b|:[a-z_+-]+:|[\p{Extended_Pictographic}\u{FE0F}\u{200D}]+|\?{2,}|!{2,}))+\s*$/iu;
+  /(?:\s*(?:\b(?:lol|lmao|haha|ugh|obvs|tbh|smh|fml)\b|:[a-z_+-]+:|(?:\p{Extended_Pictographic}|\u{FE0F}|\u{200D})+|\?{2,}|!{2,}))+\s*$/iu;
 
 export function lineText(line: NoteLine): string {
   const own = withoutGreeting(line.text).replace(TRAILING_CHAT, "") || line.text;
