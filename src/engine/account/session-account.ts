@@ -7,7 +7,7 @@ import type { Actor, Certainty, StatementAct, WaitParty } from "./acts.ts";
 import { readStatement, type StatementReading } from "./read-statement.ts";
 import { stageOf } from "./stage.ts";
 import { type StandingCause, standingCause } from "./standing-cause.ts";
-import { readWaits } from "./waits.ts";
+import { type ReadWait, readWaits, readWaitsSliced } from "./waits.ts";
 
 /** A statement of the thread, read, with the message it came from ("m3": the third message). */
 export interface ReadStatement extends StatementReading {
@@ -143,6 +143,7 @@ export function accountOf(
   statements: readonly ReadStatement[],
   session: SessionSnapshot,
   facts: SessionFacts = buildSessionFacts(session),
+  read: readonly ReadWait[] = readWaits(statements, session),
 ): SessionAccount {
   const problem: AccountItem[] = [];
   const findings: AccountItem[] = [];
@@ -151,7 +152,7 @@ export function accountOf(
   const waits: Wait[] = [];
   const verification: AccountItem[] = [];
   const reading = standingCause(statements, facts.diagnosis);
-  for (const w of readWaits(statements, session)) {
+  for (const w of read) {
     const { index, ...rest } = w;
     waits.push({ ...item(statements[index]!), ...rest });
   }
@@ -234,7 +235,8 @@ export async function readSessionWithAccount(
     reader.readMessage(i);
     await slice();
   }
-  const account = accountOf(reader.out, session, ruleFacts);
+  const waits = await readWaitsSliced(reader.out, session, slice);
+  const account = accountOf(reader.out, session, ruleFacts, waits);
   const sinceLast = ruleFacts.sinceLast
     ? { ...ruleFacts.sinceLast, statusChanged: ruleFacts.sinceLast.previous.sessionStatus !== account.stage }
     : null;

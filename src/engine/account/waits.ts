@@ -83,21 +83,50 @@ const CLAUSE_END = /\s(?:-|—|–|\+|and|but|so|then|because|bc)\s|[,;:!?()]|\.
  * finishes by itself, on whom, and whether the wait is over.
  */
 export function readWaits(statements: readonly WaitStatement[], session: SessionSnapshot): ReadWait[] {
+  const steps = waitSteps(statements, session);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** The same waits, read with a turn for the event loop whenever `slice` says one is due. */
+export async function readWaitsSliced(
+  statements: readonly WaitStatement[],
+  session: SessionSnapshot,
+  slice: () => Promise<void>,
+): Promise<ReadWait[]> {
+  const steps = waitSteps(statements, session);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await slice();
+  }
+}
+
+/** The reading, a statement or a wait at a time: it yields between them so a caller can give other work a turn. */
+function* waitSteps(
+  statements: readonly WaitStatement[],
+  session: SessionSnapshot,
+): Generator<void, ReadWait[]> {
   const parties = sessionParties(
     session,
     statements.map((s) => s.text),
   );
+  yield;
   const quoted = toClient(statements, parties);
   const waits: ReadWait[] = [];
   const messages = new Map<number, string>();
   for (const s of statements) messages.set(s.message, `${messages.get(s.message) ?? ""} ${s.text}`);
   const context: Context = { statements, parties, messages };
-  statements.forEach((s, i) => {
-    if (s.author !== "engineer") return;
+  for (let i = 0; i < statements.length; i++) {
+    const s = statements[i]!;
+    if (s.author !== "engineer") continue;
     const found = waitIn(s, i, quoted[i] ?? false, context, waits);
     if (found) waits.push(found);
-  });
-  closeWaits(waits, context);
+    if (i % 64 === 63) yield;
+  }
+  yield* closeWaits(waits, context);
   return waits;
 }
 
@@ -326,12 +355,13 @@ const FINISHED =
  * replies ("Comcast called back", "gus: shop opens 6am"), the process
  * finishes, or a newer wait on the same party replaces it.
  */
-function closeWaits(waits: ReadWait[], ctx: Context): void {
+function* closeWaits(waits: ReadWait[], ctx: Context): Generator<void, void> {
   const { statements, parties } = ctx;
   const waitAt = new Map(waits.map((w) => [w.index, w]));
   // What each statement could answer is read once; each wait then only compares.
   const said = statements.map((s) => replyOf(s, parties));
-  waits.forEach((wait) => {
+  yield;
+  for (const wait of waits) {
     const from = statements[wait.index]!;
     const asked = messageText(ctx, from.message, true).toLowerCase();
     for (let j = wait.index + 1; j < statements.length && wait.open; j++) {
@@ -346,7 +376,8 @@ function closeWaits(waits: ReadWait[], ctx: Context): void {
         if (said[j]!.finished && statements[j]!.message !== from.message) wait.open = false;
       } else if (answers(said[j]!, wait, parties, asked)) wait.open = false;
     }
-  });
+    yield;
+  }
 }
 
 const APPROVED =
