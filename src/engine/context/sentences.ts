@@ -38,7 +38,7 @@ export function asListItem(sentence: string): string {
 
 /** Upper-cases the first letter, leaving brand casing ("iPads", "eBay") and code ("v=spf1", "smtp.office365.com") alone. */
 export function capitalize(text: string): string {
-  if (/^[a-z][A-Z]/.test(text) || /^[a-z]\S*[=._/\\@:\d]/.test(text)) return text;
+  if (/^[a-z][A-Z]/.test(text) || /^[a-z][^\s:]*?(?:[=_/\\@\d]|\.\w)/.test(text)) return text;
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
