@@ -33,6 +33,6 @@ export function noteParts(account: SessionAccount, read: NoteLines, contact?: st
     nextSteps,
     suggested: pendingSuggestions(account).map((a) => a.text),
     openWaits: lines.wait,
-    known: { contact, statements: account.statements },
+    known: { contact },
   };
 }

@@ -7,10 +7,9 @@ const PARTY: Record<Wait["on"], string> = {
   process: "a process to finish",
 };
 
-/** The people a wait can name: the ticket's contact, and anyone the thread writes with a capital. */
+/** Whom a wait can name besides the one the account read: the ticket's contact. */
 export interface KnownNames {
   contact?: string;
-  statements: readonly { text: string }[];
 }
 
 /**
