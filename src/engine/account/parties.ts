@@ -34,6 +34,15 @@ const NOT_NAMES = new Set(
   ),
 );
 
+// Cheap tests that let most lines skip the name patterns: a capital inside the line or a vendor cue word,
+// a word for writing to someone, an awaited answer.
+const ORG_HINT =
+  /\S\s+[A-Z]|\b(?:support|prosupport|tier|noc|tac|engineer|technician|tech|case|ticket|hotfix|firmware|rep|account manager|came back|called back)\b/i;
+const COMMS_HINT =
+  /\b(?:told|sent|messaged|emailed|texted|called|rang|updated|asked|whatsapp|phoned|reminded|cc)/i;
+const AWAITED_HINT =
+  /'s |['’]s (?:ok|approval)|approves|confirms|signs|says|replies|answers|gets back|calls|is back|ok'?s\b/i;
+
 export interface SessionParties {
   /** The side of a name (lower case), when the thread shows one. */
   sideOf(name: string): Side | undefined;
@@ -116,6 +125,23 @@ export function sessionParties(session: SessionSnapshot, texts: readonly string[
   for (const text of texts) for (const m of text.matchAll(/<@[A-Z0-9]+/g)) vote(m[0], "internal", 3);
   for (const text of texts) {
     const internal = INTERNAL_WORDS.test(text) && !VENDOR_WORDS.test(text);
+    if (ORG_HINT.test(text)) sideOrganisations(text);
+    if (COMMS_HINT.test(text))
+      for (const m of text.matchAll(comms)) vote(m[1]!, internal ? "internal" : "client", internal ? 2 : 1);
+    if (AWAITED_HINT.test(text))
+      for (const re of awaited)
+        for (const m of text.matchAll(re)) vote(m[1]!, internal ? "internal" : "client", 1);
+    const hi = greeting.exec(text);
+    if (hi) vote(hi[1]!, "client", 2);
+    // "submitted it to Dana in the SecOps queue", "our rule is Colm signs off": names beside our own people's words.
+    if (internal) for (const m of text.matchAll(/(?<=\S\s+)([A-Z][a-z]{2,})\b/g)) vote(m[1]!, "internal", 2);
+    // "goes via Renee before it goes to the client": a name set against the client is not the client's.
+    if (/\b(?:before|then) (?:it )?(?:goes )?to the client\b/i.test(text))
+      for (const m of text.matchAll(/\b(?:via|by|from|to) ([A-Za-z][a-z]{2,})\b/g))
+        vote(m[1]!, "internal", 3);
+  }
+
+  function sideOrganisations(text: string): void {
     for (const re of vendorOrg)
       for (const m of text.matchAll(re)) {
         vote(m[1]!, "vendor", 2);
@@ -131,17 +157,6 @@ export function sessionParties(session: SessionSnapshot, texts: readonly string[
       if (!votes.get(lower(org))?.client) vote(m[1]!, "vendor", 2);
     }
     for (const re of personAtVendor) for (const m of text.matchAll(re)) vote(m[1]!, "vendor", 2);
-    for (const re of awaited)
-      for (const m of text.matchAll(re)) vote(m[1]!, internal ? "internal" : "client", 1);
-    for (const m of text.matchAll(comms)) vote(m[1]!, internal ? "internal" : "client", internal ? 2 : 1);
-    const hi = greeting.exec(text);
-    if (hi) vote(hi[1]!, "client", 2);
-    // "submitted it to Dana in the SecOps queue", "our rule is Colm signs off": names beside our own people's words.
-    if (internal) for (const m of text.matchAll(/(?<=\S\s+)([A-Z][a-z]{2,})\b/g)) vote(m[1]!, "internal", 2);
-    // "goes via Renee before it goes to the client": a name set against the client is not the client's.
-    if (/\b(?:before|then) (?:it )?(?:goes )?to the client\b/i.test(text))
-      for (const m of text.matchAll(/\b(?:via|by|from|to) ([A-Za-z][a-z]{2,})\b/g))
-        vote(m[1]!, "internal", 3);
   }
   const sides = new Map<string, Side>();
   for (const [name, v] of votes) {
