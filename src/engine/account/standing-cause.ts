@@ -1,6 +1,7 @@
 import { expandAbbreviations } from "../context/abbreviations.ts";
 import type { Certainty, StatementAct } from "./acts.ts";
 import { causeClause, isFragment, pointsBack } from "./cause-clause.ts";
+import { quotesWordsSent } from "./to-client.ts";
 
 interface CauseStatement {
   text: string;
@@ -32,23 +33,9 @@ const CAUSAL =
 // "thought i had it - smb1 - but the ricoh is already on SMB2/3", "was sure X - nope".
 const TAKEN_BACK = /\b(?:thought|was sure|figured|assumed)\b.*\b(?:but|nope|wrong)\b/i;
 const SHORT_NO = /^\W*(?:so )?(?:no|nope|not it|not that|wrong|nah)\b/i;
-// "Sent him: 'Hi Anil, …", "told Gloria: '…": words to the client, not the engineer's own reading.
-const TO_CLIENT = /^\W*(?:\w+\s+){0,2}?(?:sent|told|messaged|emailed|updated|replied)\b[^:]{0,40}:\s*['"‘“]/i;
 
-const NOT_A_CAUSE: ReadonlySet<StatementAct> = new Set([
-  "ruled_out",
-  "action_done",
-  "action_planned",
-  "action_failed",
-  "action_reverted",
-  "nothing_done",
-  "ask",
-  "wait",
-  "verification",
-  "chatter",
-  "greeting",
-  "suggestion",
-]);
+/** The acts whose statement can name what went wrong; every other act (done, asked, waited, chat, …) cannot. */
+const MAY_NAME_A_CAUSE: ReadonlySet<StatementAct> = new Set(["symptom", "finding", "hypothesis", "cause"]);
 
 const ENOUGH = 0.55;
 
@@ -88,7 +75,8 @@ export function standingCause(
       diagnosis.text.includes(clause.slice(1));
     if (ruled) score += 0.25;
     if (CAUSAL.test(s.text)) score += 0.2;
-    if (TO_CLIENT.test(s.text)) score -= 0.3;
+    // Words sent to someone ("told Gloria: '…'") report, they are not the engineer's own reading.
+    if (quotesWordsSent(s.text)) score -= 0.3;
     // "already disabled by our GPO": a setting found as it should be.
     if (/\balready\b/i.test(s.text)) score -= 0.3;
     // A "yes" after a question answers the question, not the statement before it.
@@ -129,7 +117,7 @@ function isPointer(text: string): boolean {
 
 function base(s: CauseStatement): number {
   if (s.act === "cause") return 0.3 + 0.4 * s.confidence;
-  if (NOT_A_CAUSE.has(s.act) && s.confidence >= 0.5) return -1;
+  if (!MAY_NAME_A_CAUSE.has(s.act) && s.confidence >= 0.5) return -1;
   if (s.act === "finding") return 0.15 + 0.2 * s.confidence;
   if (s.act === "hypothesis" && s.certainty !== "unsure") return 0.15;
   return 0;

@@ -13,6 +13,9 @@ const REPORTED =
 const GREETING = /^(?:[^:]{0,40}:\s*)?\W*(?:hi|hello|hey|dear|good (?:morning|afternoon))\s+([A-Z][\w'-]+)/i;
 const CLOSING_QUOTE = /['"’”](?:\s|$)/;
 
+/** "told Gloria: '…'": the line quotes words the engineer sent someone. */
+export const quotesWordsSent = (text: string): boolean => REPORTED.exec(text)?.[2] !== undefined;
+
 /**
  * Marks the statements that are words to the client: a message the engineer
  * reports having sent ("sent Oksana: '…'") or drafts in the thread ("Hi

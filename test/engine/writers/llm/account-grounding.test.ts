@@ -1,16 +1,12 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { readSessionWithAccount } from "../../../../src/engine/account/index.ts";
 import { generateStatusUpdate } from "../../../../src/engine/generate.ts";
 import { findClientViolations } from "../../../../src/engine/guardrails/index.ts";
 import { DEFAULT_TEMPLATES } from "../../../../src/engine/templates.ts";
 import type { UpdateRequest } from "../../../../src/engine/types.ts";
 import { createWriter } from "../../../../src/engine/writers/create-writer.ts";
-import {
-  type FakeOpenAiServer,
-  type RecordedRequest,
-  startFakeOpenAiServer,
-} from "../../../support/fake-openai-server.ts";
-import { generateWithLlm, labelledSession, promptOf, settingsFor } from "./support.ts";
+import type { RecordedRequest } from "../../../support/fake-openai-server.ts";
+import { fakeOpenAiPerFile, generateWithLlm, labelledSession, promptOf, settingsFor } from "./support.ts";
 
 /**
  * A real thread: the warehouse VPN drops because the firewall's key settings
@@ -38,17 +34,7 @@ const s = (text: string, sources: string[], followed_by: Sentence["followed_by"]
 const CLAIMS_FIX = json(s(FOUND, ["m10", "m14"]), s(FIXED_CLAIM, ["m12"]));
 const HONEST = json(s(FOUND, ["m10", "m14"]), s(PLAN, ["m14", "m16"]), s(ASK, ["m16"]));
 
-let server: FakeOpenAiServer;
-beforeAll(async () => {
-  server = await startFakeOpenAiServer();
-});
-afterEach(() => {
-  server.requests.length = 0;
-  server.setDefault({ kind: "content", content: "ok" });
-});
-afterAll(async () => {
-  await server.close();
-});
+const fake = fakeOpenAiPerFile();
 
 describe("LLM writer: the session account in the prompt", () => {
   it("the sample answers pass the client guardrails, so only the account can object to one", () => {
@@ -60,9 +46,9 @@ describe("LLM writer: the session account in the prompt", () => {
     const { account } = await readSessionWithAccount(session);
     expect(account.stage).toBe("identified");
     expect(account.waitingOn?.on).toBe("client");
-    server.enqueue({ kind: "content", content: HONEST });
-    await generateWithLlm(server, session, CLIENT);
-    const request = server.chatRequests()[0]!;
+    fake.server.enqueue({ kind: "content", content: HONEST });
+    await generateWithLlm(fake.server, session, CLIENT);
+    const request = fake.server.chatRequests()[0]!;
     const { user, system } = promptOf(request);
     expect(user).toContain("Stage: identified: the cause is known; the fix is NOT applied yet");
     expect(user).toMatch(/Waiting now on: client \(Luis\) — waiting on him \[m16\]/);
@@ -82,9 +68,9 @@ describe("LLM writer: the session account in the prompt", () => {
 
 describe("LLM writer: answers checked against the account", () => {
   it("uses an honest answer as written, without ids, and returns each sentence's sources", async () => {
-    server.enqueue({ kind: "content", content: HONEST });
-    const result = await generateWithLlm(server, labelledSession(SESSION), CLIENT);
-    expect(server.chatRequests()).toHaveLength(1);
+    fake.server.enqueue({ kind: "content", content: HONEST });
+    const result = await generateWithLlm(fake.server, labelledSession(SESSION), CLIENT);
+    expect(fake.server.chatRequests()).toHaveLength(1);
     expect(result.writer).toBe("llm");
     expect(result.content).toContain(`${FOUND}\n\n${PLAN}\n\n${ASK}`);
     expect(result.content).not.toMatch(/\bm\d+\b/);
@@ -96,9 +82,9 @@ describe("LLM writer: answers checked against the account", () => {
   });
 
   it("sends a claimed fix that is only planned to the repair step, naming the sentence and the stage", async () => {
-    server.enqueue({ kind: "content", content: CLAIMS_FIX }, { kind: "content", content: HONEST });
-    const result = await generateWithLlm(server, labelledSession(SESSION), CLIENT);
-    const requests = server.chatRequests();
+    fake.server.enqueue({ kind: "content", content: CLAIMS_FIX }, { kind: "content", content: HONEST });
+    const result = await generateWithLlm(fake.server, labelledSession(SESSION), CLIENT);
+    const requests = fake.server.chatRequests();
     expect(requests).toHaveLength(2);
     const repair = String(requests[1]!.body.messages![3]!.content);
     expect(repair).toContain(`"${FIXED_CLAIM}"`);
@@ -112,13 +98,13 @@ describe("LLM writer: answers checked against the account", () => {
   });
 
   it("falls back to the offline text with a reason when the repaired answer still claims the fix", async () => {
-    server.setDefault({ kind: "content", content: CLAIMS_FIX });
+    fake.server.setDefault({ kind: "content", content: CLAIMS_FIX });
     const fallbacks: string[] = [];
     const session = labelledSession(SESSION);
-    const result = await generateWithLlm(server, session, CLIENT, {
+    const result = await generateWithLlm(fake.server, session, CLIENT, {
       writer: { onFallback: (r) => fallbacks.push(r) },
     });
-    expect(server.chatRequests()).toHaveLength(2);
+    expect(fake.server.chatRequests()).toHaveLength(2);
     expect(result.writer).toBe("offline");
     expect(result.fallbackReason).toMatch(/failed the content checks again after one repair/);
     expect(fallbacks).toEqual([result.fallbackReason]);
@@ -129,26 +115,26 @@ describe("LLM writer: answers checked against the account", () => {
 
   it("lets a resolution the engineer asks for say it is fixed, where an update may not", async () => {
     const claim = json(s(FOUND, ["m10", "m14"]), s(FIXED_CLAIM, ["m14"]));
-    server.setDefault({ kind: "content", content: claim });
-    const update = await generateWithLlm(server, labelledSession(SESSION), CLIENT);
+    fake.server.setDefault({ kind: "content", content: claim });
+    const update = await generateWithLlm(fake.server, labelledSession(SESSION), CLIENT);
     expect(update.writer).toBe("offline");
-    server.requests.length = 0;
-    const resolution = await generateWithLlm(server, labelledSession(SESSION), {
+    fake.server.requests.length = 0;
+    const resolution = await generateWithLlm(fake.server, labelledSession(SESSION), {
       ...CLIENT,
       context: "resolution",
     });
-    expect(server.chatRequests()).toHaveLength(1);
+    expect(fake.server.chatRequests()).toHaveLength(1);
     expect(resolution.writer).toBe("llm");
     expect(resolution.content).toContain(FIXED_CLAIM);
   });
 
   it("repairs a sentence citing a message the session does not have", async () => {
-    server.enqueue(
+    fake.server.enqueue(
       { kind: "content", content: json(s(FOUND, ["m10", "m41"]), s(PLAN, ["m16"])) },
       { kind: "content", content: HONEST },
     );
-    const result = await generateWithLlm(server, labelledSession(SESSION), CLIENT);
-    const repair = String(server.chatRequests()[1]!.body.messages![3]!.content);
+    const result = await generateWithLlm(fake.server, labelledSession(SESSION), CLIENT);
+    const repair = String(fake.server.chatRequests()[1]!.body.messages![3]!.content);
     expect(repair).toContain("cites m41, which the session does not have (its messages are m1-m16)");
     expect(result.writer).toBe("llm");
   });
@@ -164,11 +150,11 @@ describe("LLM writer: an endpoint without structured output", () => {
         } as const);
 
   it("asks again for plain text with id markers, reads them, and stops asking for the schema", async () => {
-    server.setDefault(rejectsSchema);
-    const writer = createWriter(settingsFor(server));
+    fake.server.setDefault(rejectsSchema);
+    const writer = createWriter(settingsFor(fake.server));
     const options = { templates: DEFAULT_TEMPLATES, writer };
     const first = await generateStatusUpdate(labelledSession(SESSION), CLIENT, options);
-    const requests = server.chatRequests();
+    const requests = fake.server.chatRequests();
     expect(requests).toHaveLength(2);
     expect(requests[0]!.body.response_format).toBeDefined();
     expect(requests[1]!.body.response_format).toBeUndefined();
@@ -183,24 +169,24 @@ describe("LLM writer: an endpoint without structured output", () => {
       { sentence: ASK, ids: ["m16"] },
     ]);
 
-    server.requests.length = 0;
+    fake.server.requests.length = 0;
     const second = await generateStatusUpdate(labelledSession(SESSION), CLIENT, options);
-    expect(server.chatRequests()).toHaveLength(1);
-    expect(server.chatRequests()[0]!.body.response_format).toBeUndefined();
+    expect(fake.server.chatRequests()).toHaveLength(1);
+    expect(fake.server.chatRequests()[0]!.body.response_format).toBeUndefined();
     expect(second.writer).toBe("llm");
   });
 
   it("a request refused for another reason fails over to the offline text and is not taken for a missing schema", async () => {
-    server.setDefault({ kind: "error", status: 400, message: "context length exceeded" });
-    const writer = createWriter(settingsFor(server));
+    fake.server.setDefault({ kind: "error", status: 400, message: "context length exceeded" });
+    const writer = createWriter(settingsFor(fake.server));
     const options = { templates: DEFAULT_TEMPLATES, writer };
     for (let update = 0; update < 2; update++) {
-      server.requests.length = 0;
+      fake.server.requests.length = 0;
       const result = await generateStatusUpdate(labelledSession(SESSION), CLIENT, options);
       expect(result.writer).toBe("offline");
       expect(result.fallbackReason).toMatch(/HTTP 400/);
       // Each update tries the schema first, then plain text: the refusal did not teach it the schema is unsupported.
-      expect(server.chatRequests().map((r) => r.body.response_format?.type)).toEqual([
+      expect(fake.server.chatRequests().map((r) => r.body.response_format?.type)).toEqual([
         "json_schema",
         undefined,
       ]);
@@ -208,11 +194,11 @@ describe("LLM writer: an endpoint without structured output", () => {
   });
 
   it("still catches a claimed fix in a plain-text answer", async () => {
-    server.setDefault({ kind: "content", content: `${FOUND} [m14]\n\n${FIXED_CLAIM} [m12]` });
-    const result = await generateWithLlm(server, labelledSession(SESSION), CLIENT, {
+    fake.server.setDefault({ kind: "content", content: `${FOUND} [m14]\n\n${FIXED_CLAIM} [m12]` });
+    const result = await generateWithLlm(fake.server, labelledSession(SESSION), CLIENT, {
       writer: { structuredOutput: "off" },
     });
-    const requests = server.chatRequests();
+    const requests = fake.server.chatRequests();
     expect(requests.map((r) => r.body.response_format)).toEqual([undefined, undefined]);
     expect(String(requests[1]!.body.messages![3]!.content)).toContain(`"${FIXED_CLAIM}"`);
     expect(result.writer).toBe("offline");

@@ -1,27 +1,16 @@
 import { join } from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { generateStatusUpdate } from "../../../../src/engine/generate.ts";
 import { createWriter } from "../../../../src/engine/writers/create-writer.ts";
 import { offlineWriter } from "../../../../src/engine/writers/offline/index.ts";
-import { type FakeOpenAiServer, startFakeOpenAiServer } from "../../../support/fake-openai-server.ts";
 import { runCli } from "../../../support/run-cli.ts";
 import { SHARED_EVAL_DIR } from "../../../support/session-expectations.ts";
-import { evalSession, settingsFor } from "./support.ts";
+import { evalSession, fakeOpenAiPerFile, settingsFor } from "./support.ts";
 
 const EMAIL = join(SHARED_EVAL_DIR, "sessions/email-delivery.json");
 const NOTE = "**Status:** Identified — tenant-wide transport rule blocks inbound external mail.";
 
-let server: FakeOpenAiServer;
-beforeAll(async () => {
-  server = await startFakeOpenAiServer();
-});
-afterEach(() => {
-  server.requests.length = 0;
-  server.setDefault({ kind: "content", content: "ok" });
-});
-afterAll(async () => {
-  await server.close();
-});
+const fake = fakeOpenAiPerFile();
 
 describe("createWriter", () => {
   it("is the offline writer without model settings, and sends nothing anywhere", async () => {
@@ -29,12 +18,12 @@ describe("createWriter", () => {
     expect(writer).toBe(offlineWriter);
     const result = await generateStatusUpdate(evalSession(), { audience: "ticket_notes" }, { writer });
     expect(result.writer).toBe("offline");
-    expect(server.requests).toHaveLength(0);
+    expect(fake.server.requests).toHaveLength(0);
   });
 
   it("is the LLM writer with settings, using their model, key and base URL", async () => {
-    server.setDefault({ kind: "content", content: NOTE });
-    const writer = createWriter(settingsFor(server));
+    fake.server.setDefault({ kind: "content", content: NOTE });
+    const writer = createWriter(settingsFor(fake.server));
     expect(writer.name).toBe("llm");
     const result = await generateStatusUpdate(
       evalSession(),
@@ -42,20 +31,20 @@ describe("createWriter", () => {
       { writer },
     );
     expect(result).toMatchObject({ writer: "llm", content: NOTE });
-    expect(server.chatRequests()[0]!.body.model).toBe("writer-model");
+    expect(fake.server.chatRequests()[0]!.body.model).toBe("writer-model");
   });
 });
 
 describe("flowpilot generate with OPENAI_API_KEY", () => {
   const env = () => ({
     OPENAI_API_KEY: "sk-cli-writer",
-    OPENAI_BASE_URL: server.baseURL,
+    OPENAI_BASE_URL: fake.server.baseURL,
     OPENAI_MODEL: "cli-writer-model",
     OPENAI_TIMEOUT_MS: "2000",
   });
 
   it("prints the model's update, with the messages each sentence rests on", async () => {
-    server.setDefault({
+    fake.server.setDefault({
       kind: "content",
       content: JSON.stringify({ sentences: [{ text: NOTE, sources: ["m7"], followed_by: "space" }] }),
     });
@@ -69,13 +58,13 @@ describe("flowpilot generate with OPENAI_API_KEY", () => {
       audience: "ticket_notes",
       sources: [{ sentence: NOTE, ids: ["m7"] }],
     });
-    const [request] = server.chatRequests();
+    const [request] = fake.server.chatRequests();
     expect(request!.headers.authorization).toBe("Bearer sk-cli-writer");
     expect(request!.body.model).toBe("cli-writer-model");
   });
 
   it("still prints an update, the offline one with the reason, when the model is down", async () => {
-    server.setDefault({ kind: "error", status: 503 });
+    fake.server.setDefault({ kind: "error", status: 503 });
     const run = await runCli(["generate", "--transcript", EMAIL, "--audience", "client_update", "--json"], {
       env: env(),
     });
@@ -92,6 +81,6 @@ describe("flowpilot generate with OPENAI_API_KEY", () => {
     });
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/OPENAI_BASE_URL/);
-    expect(server.requests).toHaveLength(0);
+    expect(fake.server.requests).toHaveLength(0);
   });
 });

@@ -1,9 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { SessionSnapshot } from "../../../../src/engine/types.ts";
 import { AUDIENCES, LENGTHS } from "../../../../src/engine/types.ts";
-import { type FakeOpenAiServer, startFakeOpenAiServer } from "../../../support/fake-openai-server.ts";
 import { LONG_SESSION_SECRET, makeLongSession } from "../../../support/long-session.ts";
-import { generateWithLlm, snapshotOf } from "./support.ts";
+import { fakeOpenAiPerFile, generateWithLlm, snapshotOf } from "./support.ts";
 
 /** Secrets typed into one session, in every place a session carries text. */
 const SECRETS = {
@@ -77,20 +76,10 @@ function sessionWithSecrets(status: "active" | "resolved" | "escalated"): Sessio
   });
 }
 
-let server: FakeOpenAiServer;
-beforeAll(async () => {
-  server = await startFakeOpenAiServer();
-});
-afterEach(() => {
-  server.requests.length = 0;
-  server.setDefault({ kind: "content", content: "ok" });
-});
-afterAll(async () => {
-  await server.close();
-});
+const fake = fakeOpenAiPerFile();
 
 /** Every recorded request body, as the raw JSON the server received. */
-const recordedBodies = () => server.requests.map((r) => JSON.stringify(r.body));
+const recordedBodies = () => fake.server.requests.map((r) => JSON.stringify(r.body));
 
 describe("LLM writer: no secret ever reaches a request", () => {
   it.each(["active", "resolved", "escalated"] as const)(
@@ -98,13 +87,13 @@ describe("LLM writer: no secret ever reaches a request", () => {
     async (status) => {
       const session = sessionWithSecrets(status);
       // A model that answers with host names forces the repair request, which quotes its own answer back.
-      server.setDefault({
+      fake.server.setDefault({
         kind: "content",
         content: "We checked ACC-APP01 and ACC-SQL01 and found the cause.",
       });
       for (const audience of AUDIENCES) {
         for (const length of LENGTHS) {
-          const result = await generateWithLlm(server, session, { audience, length });
+          const result = await generateWithLlm(fake.server, session, { audience, length });
           for (const secret of Object.values(SECRETS)) expect(result.content).not.toContain(secret);
         }
       }
@@ -124,13 +113,13 @@ describe("LLM writer: no secret ever reaches a request", () => {
 
   it("a model that invents a credential does not get it echoed back in the repair request", async () => {
     const session = sessionWithSecrets("active");
-    server.enqueue(
+    fake.server.enqueue(
       { kind: "content", content: `**Status:** Identified\n- Admin password is ${SECRETS.password}` },
       { kind: "content", content: "**Status:** Identified\n- Service account password expired" },
     );
-    const result = await generateWithLlm(server, session, { audience: "ticket_notes" });
+    const result = await generateWithLlm(fake.server, session, { audience: "ticket_notes" });
     expect(result.writer).toBe("llm");
-    const [, repair] = server.chatRequests();
+    const [, repair] = fake.server.chatRequests();
     expect(repair).toBeDefined();
     expect(JSON.stringify(repair!.body)).not.toContain(SECRETS.password);
     expect(JSON.stringify(repair!.body)).toContain("It contains a secret or credential");
@@ -138,8 +127,8 @@ describe("LLM writer: no secret ever reaches a request", () => {
 
   it("a 1,000-message session keeps its password out of the request", async () => {
     const session = snapshotOf(makeLongSession(1_000, { seed: 5 }));
-    server.setDefault({ kind: "content", content: "**Status:** Implementing fix" });
-    await generateWithLlm(server, session, { audience: "ticket_notes" });
+    fake.server.setDefault({ kind: "content", content: "**Status:** Implementing fix" });
+    await generateWithLlm(fake.server, session, { audience: "ticket_notes" });
     expect(recordedBodies().join("\n")).not.toContain(LONG_SESSION_SECRET);
   });
 });

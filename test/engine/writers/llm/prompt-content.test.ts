@@ -1,25 +1,14 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { parseTemplates } from "../../../../src/engine/templates.ts";
 import type { SessionSnapshot } from "../../../../src/engine/types.ts";
-import { type FakeOpenAiServer, startFakeOpenAiServer } from "../../../support/fake-openai-server.ts";
-import { evalSession, generateWithLlm, promptOf } from "./support.ts";
+import { evalSession, fakeOpenAiPerFile, generateWithLlm, promptOf } from "./support.ts";
 
 const NOTE =
   "**Status:** Identified\n\n**Findings:**\n- Transport rule scoped tenant-wide\n\n**Next steps:**\n- Confirm scope with client";
 const CLIENT_BODY =
   "We have found why messages from outside your organisation are not arriving, and we know what needs to change.\n\nBefore we make the change we will check it with you, then try it for one person first.";
 
-let server: FakeOpenAiServer;
-beforeAll(async () => {
-  server = await startFakeOpenAiServer();
-});
-afterEach(() => {
-  server.requests.length = 0;
-  server.setDefault({ kind: "content", content: "ok" });
-});
-afterAll(async () => {
-  await server.close();
-});
+const fake = fakeOpenAiPerFile();
 
 async function promptFor(
   session: SessionSnapshot,
@@ -27,9 +16,11 @@ async function promptFor(
   templates: Record<string, unknown> = {},
   answer = request.audience === "ticket_notes" ? NOTE : CLIENT_BODY,
 ) {
-  server.setDefault({ kind: "content", content: answer });
-  const result = await generateWithLlm(server, session, request, { templates: parseTemplates(templates) });
-  const requests = server.chatRequests();
+  fake.server.setDefault({ kind: "content", content: answer });
+  const result = await generateWithLlm(fake.server, session, request, {
+    templates: parseTemplates(templates),
+  });
+  const requests = fake.server.chatRequests();
   expect(requests).toHaveLength(1);
   return { result, request: requests[0]!, ...promptOf(requests[0]!) };
 }
@@ -55,7 +46,7 @@ describe("LLM writer: what the prompt tells the model", () => {
     expect(markdown.system).toContain("Do NOT soften language or add pleasantries");
     expect(markdown.system).toContain("PSA-compatible markdown");
     expect(markdown.system).not.toMatch(/sign-off block/i);
-    server.requests.length = 0;
+    fake.server.requests.length = 0;
     const plain = await promptFor(
       evalSession(),
       { audience: "ticket_notes" },
@@ -125,7 +116,7 @@ describe("LLM writer: what the prompt tells the model", () => {
     expect(quick.system).toContain("Length: QUICK — 1-2 sentences");
     expect(quick.system).toContain("Address the client by name (Acme Medical Group)");
     expect(quick.result.writer).toBe("llm");
-    server.requests.length = 0;
+    fake.server.requests.length = 0;
     const detailed = await promptFor(evalSession(), { audience: "ticket_notes", length: "detailed" });
     expect(detailed.system).toContain("Length: DETAILED");
     expect(detailed.system).not.toContain("QUICK");
@@ -187,7 +178,7 @@ describe("LLM writer: what the prompt tells the model", () => {
     expect(newSince).toMatch(/transport rule 'Block External Senders' is scoped tenant-wide/i);
     expect(newSince).not.toContain("Verified MX records"); // written before the previous update
 
-    server.requests.length = 0;
+    fake.server.requests.length = 0;
     const first = await promptFor(base, { audience: "client_update" });
     expect(first.system).not.toContain("Since last update");
   });

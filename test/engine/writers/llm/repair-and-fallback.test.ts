@@ -1,13 +1,9 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { generateStatusUpdate } from "../../../../src/engine/generate.ts";
 import { findClientViolations } from "../../../../src/engine/guardrails/index.ts";
 import type { UpdateRequest } from "../../../../src/engine/types.ts";
-import {
-  type FakeOpenAiServer,
-  type FakeReply,
-  startFakeOpenAiServer,
-} from "../../../support/fake-openai-server.ts";
-import { evalSession, generateWithLlm, promptOf } from "./support.ts";
+import type { FakeReply } from "../../../support/fake-openai-server.ts";
+import { evalSession, fakeOpenAiPerFile, generateWithLlm, promptOf } from "./support.ts";
 
 const JARGON_ANSWER =
   "We ran a message trace in the Exchange admin center and found that the transport rule on acmemedical-com.mail.protection.outlook.com blocks external senders.\n\nNext we will change the rule scope in EAC.";
@@ -15,17 +11,7 @@ const CLEAN_ANSWER =
   "We've found the setting that is stopping emails from outside your organisation from reaching you.\n\nWith your go-ahead we'll correct it and test it with one person first, then for everyone.";
 const CLIENT: UpdateRequest = { audience: "client_update", length: "detailed" };
 
-let server: FakeOpenAiServer;
-beforeAll(async () => {
-  server = await startFakeOpenAiServer();
-});
-afterEach(() => {
-  server.requests.length = 0;
-  server.setDefault({ kind: "content", content: "ok" });
-});
-afterAll(async () => {
-  await server.close();
-});
+const fake = fakeOpenAiPerFile();
 
 describe("LLM writer: one repair, then the offline text", () => {
   it("the jargon answer really breaks the client rules and the clean one does not", () => {
@@ -34,14 +20,17 @@ describe("LLM writer: one repair, then the offline text", () => {
   });
 
   it("repairs a jargon-laden client answer with exactly one request naming the violations", async () => {
-    server.enqueue({ kind: "content", content: JARGON_ANSWER }, { kind: "content", content: CLEAN_ANSWER });
-    const result = await generateWithLlm(server, evalSession(), CLIENT);
+    fake.server.enqueue(
+      { kind: "content", content: JARGON_ANSWER },
+      { kind: "content", content: CLEAN_ANSWER },
+    );
+    const result = await generateWithLlm(fake.server, evalSession(), CLIENT);
     expect(result.writer).toBe("llm");
     expect(result.fallbackReason).toBeUndefined();
     expect(result.content).toContain(CLEAN_ANSWER);
     expect(result.content.startsWith("Hi Acme Medical Group,")).toBe(true);
 
-    const requests = server.chatRequests();
+    const requests = fake.server.chatRequests();
     expect(requests).toHaveLength(2);
     const messages = requests[1]!.body.messages!;
     expect(messages.map((m) => m.role)).toEqual(["system", "user", "assistant", "user"]);
@@ -55,13 +44,13 @@ describe("LLM writer: one repair, then the offline text", () => {
   });
 
   it("falls back to the offline text, marked as such, when the repaired answer still leaks", async () => {
-    server.setDefault({ kind: "content", content: JARGON_ANSWER });
+    fake.server.setDefault({ kind: "content", content: JARGON_ANSWER });
     const fallbacks: string[] = [];
-    const result = await generateWithLlm(server, evalSession(), CLIENT, {
+    const result = await generateWithLlm(fake.server, evalSession(), CLIENT, {
       writer: { onFallback: (r) => fallbacks.push(r) },
     });
     const offline = await generateStatusUpdate(evalSession(), CLIENT);
-    expect(server.chatRequests()).toHaveLength(2);
+    expect(fake.server.chatRequests()).toHaveLength(2);
     expect(result.writer).toBe("offline");
     expect(result.fallbackReason).toMatch(
       /failed the content checks again after one repair; used the standard writer/,
@@ -72,9 +61,9 @@ describe("LLM writer: one repair, then the offline text", () => {
   });
 
   it("does not ask for a repair when the first answer is clean", async () => {
-    server.enqueue({ kind: "content", content: CLEAN_ANSWER });
-    const result = await generateWithLlm(server, evalSession(), { audience: "email_draft" });
-    expect(server.chatRequests()).toHaveLength(1);
+    fake.server.enqueue({ kind: "content", content: CLEAN_ANSWER });
+    const result = await generateWithLlm(fake.server, evalSession(), { audience: "email_draft" });
+    expect(fake.server.chatRequests()).toHaveLength(1);
     expect(result.writer).toBe("llm");
     expect(result.content.split("\n")[0]).toBe("Subject: Update: Email delivery issue — TKT-2847");
   });
@@ -82,7 +71,7 @@ describe("LLM writer: one repair, then the offline text", () => {
   it("asks for a repair when a quick client update is far too long or forgets the client's name", async () => {
     const rambling =
       "We are on it. We checked things. We found a setting. We will change it. We will test it.";
-    server.enqueue(
+    fake.server.enqueue(
       { kind: "content", content: rambling },
       {
         kind: "content",
@@ -90,12 +79,12 @@ describe("LLM writer: one repair, then the offline text", () => {
           "Hi Acme Medical Group — we've found the setting that blocks outside emails and will fix it once you approve.",
       },
     );
-    const result = await generateWithLlm(server, evalSession(), {
+    const result = await generateWithLlm(fake.server, evalSession(), {
       audience: "client_update",
       length: "quick",
     });
     expect(result.writer).toBe("llm");
-    const repair = promptOf(server.chatRequests()[1]!).user;
+    const repair = promptOf(fake.server.chatRequests()[1]!).user;
     expect(repair).toContain("A quick update must be 1-2 sentences; this one has 5.");
     expect(repair).toContain("Address the client by name: Acme Medical Group.");
   });
@@ -146,28 +135,32 @@ describe("LLM writer: a failing model never leaves the engineer without an updat
   it.each(cases)(
     "%s: one request, no retry, the offline text with a short reason",
     async (_name, reply, reason) => {
-      server.setDefault(reply);
-      const result = await generateWithLlm(server, evalSession(), CLIENT, { timeoutMs: 300 });
+      fake.server.setDefault(reply);
+      const result = await generateWithLlm(fake.server, evalSession(), CLIENT, { timeoutMs: 300 });
       const offline = await generateStatusUpdate(evalSession(), CLIENT);
       expect(result.writer).toBe("offline");
       expect(result.fallbackReason).toMatch(reason);
       expect(result.fallbackReason!.length).toBeLessThan(100);
       expect(result.content).toBe(offline.content);
-      expect(server.chatRequests()).toHaveLength(1);
+      expect(fake.server.chatRequests()).toHaveLength(1);
     },
   );
 
   it("falls back when the repair request itself fails", async () => {
-    server.enqueue({ kind: "content", content: JARGON_ANSWER }, { kind: "error", status: 502 });
-    const result = await generateWithLlm(server, evalSession(), CLIENT);
+    fake.server.enqueue({ kind: "content", content: JARGON_ANSWER }, { kind: "error", status: 502 });
+    const result = await generateWithLlm(fake.server, evalSession(), CLIENT);
     expect(result.writer).toBe("offline");
     expect(result.fallbackReason).toMatch(/HTTP 502/);
-    expect(server.chatRequests()).toHaveLength(2);
+    expect(fake.server.chatRequests()).toHaveLength(2);
   });
 
   it("the fallback note never carries the server's own error text", async () => {
-    server.setDefault({ kind: "error", status: 500, message: "upstream said: secret-ish internal detail" });
-    const result = await generateWithLlm(server, evalSession(), CLIENT);
+    fake.server.setDefault({
+      kind: "error",
+      status: 500,
+      message: "upstream said: secret-ish internal detail",
+    });
+    const result = await generateWithLlm(fake.server, evalSession(), CLIENT);
     expect(result.fallbackReason).not.toContain("internal detail");
   });
 });

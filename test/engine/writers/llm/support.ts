@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { afterAll, afterEach, beforeAll } from "vitest";
 import { generateStatusUpdate } from "../../../../src/engine/generate.ts";
 import type { CommunicationTemplates } from "../../../../src/engine/templates.ts";
 import { DEFAULT_TEMPLATES } from "../../../../src/engine/templates.ts";
@@ -7,10 +8,11 @@ import { transcriptSchema, transcriptToSnapshot } from "../../../../src/engine/t
 import type { SessionSnapshot, UpdateRequest } from "../../../../src/engine/types.ts";
 import { type CreateWriterOptions, createWriter } from "../../../../src/engine/writers/create-writer.ts";
 import type { LlmSettings } from "../../../../src/llm/settings.ts";
-import type {
-  ChatRequestBody,
-  FakeOpenAiServer,
-  RecordedRequest,
+import {
+  type ChatRequestBody,
+  type FakeOpenAiServer,
+  type RecordedRequest,
+  startFakeOpenAiServer,
 } from "../../../support/fake-openai-server.ts";
 import { SHARED_EVAL_DIR } from "../../../support/session-expectations.ts";
 
@@ -62,4 +64,20 @@ export function promptOf(request: RecordedRequest & { body: ChatRequestBody }): 
       .map((m) => String(m.content))
       .join("\n");
   return { system: text("system"), user: text("user"), all: JSON.stringify(request.body) };
+}
+
+/** One fake OpenAI server for the test file, back to its default answer and an empty log between tests. */
+export function fakeOpenAiPerFile(): { server: FakeOpenAiServer } {
+  const fake = {} as { server: FakeOpenAiServer };
+  beforeAll(async () => {
+    fake.server = await startFakeOpenAiServer();
+  });
+  afterEach(() => {
+    fake.server.requests.length = 0;
+    fake.server.setDefault({ kind: "content", content: "ok" });
+  });
+  afterAll(async () => {
+    await fake.server.close();
+  });
+  return fake;
 }
