@@ -4,6 +4,7 @@ import { buildSessionFacts, readSessionFacts, type SessionFacts } from "../conte
 import type { InferredStatus, SessionSnapshot, SessionStatus } from "../types.ts";
 import { workSlices } from "../work-slices.ts";
 import type { Actor, Certainty, StatementAct, WaitParty } from "./acts.ts";
+import { opensOnDeed, reportsNoSuccess } from "./attempt-result.ts";
 import { readStatement, type StatementReading } from "./read-statement.ts";
 import { stageOf } from "./stage.ts";
 import { type StandingCause, standingCause } from "./standing-cause.ts";
@@ -174,9 +175,17 @@ export function accountOf(
       case "ruled_out":
         hypotheses.push({ ...item(s), state: "ruled_out", certainty: s.certainty });
         return;
+      case "action_failed":
+        // "Reset pw to a random one, not recorded anywhere": a deed whose words report no failure was done.
+        actions.push({
+          ...item(s),
+          state: !reportsNoSuccess(s.text) && opensOnDeed(s.text) ? "done" : "failed",
+          actor: s.actor,
+          change: s.change,
+        });
+        return;
       case "action_done":
       case "action_planned":
-      case "action_failed":
       case "action_reverted":
       case "suggestion":
         actions.push({ ...item(s), state: ACTION_STATE[s.act]!, actor: s.actor, change: s.change });

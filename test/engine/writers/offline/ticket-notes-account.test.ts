@@ -222,6 +222,51 @@ describe("ticket notes written from the session account, over every labelled ses
     expect(cut).toEqual([]);
   });
 
+  it("files what the client or anyone else was told under Communication, never as work, a finding or a failure", () => {
+    const misfiled: string[] = [];
+    let told = 0;
+    for (const c of cases)
+      for (const [heading, bullets] of sectionsOf(c.detailed))
+        for (const bullet of bullets) {
+          if (!/^(?:sent|told|emailed|messaged)\b[^:]{0,40}:\s*['"‘“]/i.test(bulletWords(bullet))) continue;
+          if (heading === "Communication") told += 1;
+          else if (heading !== "Pending" && heading !== "Reported issue")
+            misfiled.push(`${c.name} [${heading}]: ${bullet}`);
+        }
+    expect(told).toBeGreaterThan(30);
+    expect(misfiled).toEqual([]);
+  });
+
+  it("lists a step the engineer holds back from under Not done yet, not as a cause ruled out", () => {
+    const declined =
+      /^(?:(?:so|and|but|yeah|ok|also)\s+)*(?:not|never)\s+(?:going to\s+)?(?:doing|touching|chasing|contacting|removing|isolating|buying|changing|restarting)\b/i;
+    const ruledOut: string[] = [];
+    let held = 0;
+    for (const c of cases) {
+      const sections = sectionsOf(c.detailed);
+      ruledOut.push(
+        ...(sections.get("Ruled out") ?? []).filter((b) => declined.test(b)).map((b) => `${c.name}: ${b}`),
+      );
+      held += (sections.get("Not done yet") ?? []).filter((b) => declined.test(b)).length;
+    }
+    expect(held).toBeGreaterThan(5);
+    expect(ruledOut).toEqual([]);
+  });
+
+  it("lists under Tried without success only attempts that say what did not work", () => {
+    const silent: string[] = [];
+    let failed = 0;
+    const saysSo =
+      /\b(?:didn'?t|did not|doesn'?t|won'?t|couldn'?t|can'?t|no (?:change|difference|luck)|same|still|fail\w*|errors?|rejected|refused|denied|timed? out|not (?:fixed|resolved|working))\b|->|^tried\b/i;
+    for (const c of cases)
+      for (const bullet of sectionsOf(c.detailed).get("Tried without success") ?? []) {
+        failed += 1;
+        if (!saysSo.test(bulletWords(bullet))) silent.push(`${c.name}: ${bullet}`);
+      }
+    expect(failed).toBeGreaterThan(20);
+    expect(silent).toEqual([]);
+  });
+
   it("names whom the work waits on whenever the account has an open wait", () => {
     const unnamed: string[] = [];
     let waiting = 0;

@@ -1,10 +1,10 @@
 import { causeClause } from "../../../account/cause-clause.ts";
 import type { Action, ReadStatement, SessionAccount } from "../../../account/session-account.ts";
 import { classifyStatement } from "../../../context/roles/statement-roles.ts";
+import { kindByGrammar } from "./line-grammar.ts";
 import { type NoteKind, type NoteLine, type NoteLines, statementIndex } from "./note-lines.ts";
-import { joinSentences } from "./note-text.ts";
+import { joinSentences, TECHNICAL_TERM } from "./note-text.ts";
 import { quotedContinuations } from "./quoted-continuation.ts";
-import { startsUnderWay } from "./under-way.ts";
 
 const KINDS: readonly NoteKind[] = [
   "problem",
@@ -20,6 +20,7 @@ const KINDS: readonly NoteKind[] = [
   "planned",
   "held",
   "wait",
+  "contact",
 ];
 
 /** Work the opening message reports as already done or planned stays work; the rest of it describes the problem. */
@@ -127,37 +128,10 @@ export function readNoteLines(account: SessionAccount): NoteLines {
   });
 
   joinShortReplies(placed, statements);
-  for (const line of placed.values()) line.kind = byGrammar(line);
+  for (const line of placed.values()) line.kind = kindByGrammar(line);
   const lines = Object.fromEntries(KINDS.map((k) => [k, [] as NoteLine[]])) as NoteLines;
   for (const line of [...placed.values()].sort((a, b) => a.index - b.index)) lines[line.kind].push(line);
   return lines;
-}
-
-const AS_DONE = new Set<NoteKind>(["done", "change", "verification", "reverted"]);
-/** "First instinct: put dmarc back": an idea had, not work done. */
-const IDEA = /^(?:(?:first|my|initial)\s+)?(?:instinct|thought|idea|guess|hunch)\b/i;
-const ROLLBACK =
-  /\b(?:roll(?:ed|ing)?\b.{0,40}\bback|revert(?:ed|ing)?|undid|undo(?:ne)?|back(?:ed)? out|put\b.{0,30}\bback|uninstall(?:ed|ing)?|restor(?:e|ed|ing)|downgrad(?:e|ed|ing))\b/i;
-const FAILED_CHECK =
-  /\b(?:yet|didn'?t|did not|doesn'?t|does not|won'?t|isn'?t|wasn'?t|still (?:fail\w*|not|no|broken|down|erroring)|fail(?:s|ed|ing)|nothing (?:received|arrived|came through))\b/i;
-const FUTURE = /^(?:i'?ll|i will|we'?ll|we will|will|going to|gonna|i'?m going to)\b/i;
-
-/**
- * What the words say of a line placed as done or verified: a question
- * ("Shrink?") reports nothing done, a future ("I'll be on remote till 8:30")
- * is a plan, and work in the -ing form ("Running a message trace …") is
- * under way, not finished.
- */
-function byGrammar(line: NoteLine): NoteKind {
-  if (!AS_DONE.has(line.kind)) return line.kind;
-  const text = line.text.trim();
-  if (/\?\s*$/.test(text) || IDEA.test(text)) return "finding";
-  if (FUTURE.test(text)) return "planned";
-  // A rollback says what it undid; without such words the reading is doubtful and the line is listed as what it reports.
-  if (line.kind === "reverted" && !ROLLBACK.test(text)) return "finding";
-  // "Test scan - didn't arrive": a check that failed verifies nothing.
-  if (line.kind === "verification" && FAILED_CHECK.test(text)) return "finding";
-  return startsUnderWay(text) ? "under_way" : line.kind;
 }
 
 /** The first message the engineer wrote (and what the client wrote before it): the reported problem. */
@@ -208,9 +182,6 @@ const WAIT_ACTS = new Set(["wait", "ask", "nothing_done", "action_planned"]);
 function holdsWork(s: ReadStatement | undefined): boolean {
   return s !== undefined && (WAIT_ACTS.has(s.act) || Boolean(s.ruleWait));
 }
-
-/** A product, host, code or acronym: "WinRE", "SQL01", "VPN". Chat names none. */
-const TECHNICAL_TERM = /\b(?:[A-Za-z]*[a-z][A-Z]\w*|[A-Za-z]+\d\w*|[A-Z]{2,}s?)\b/;
 
 /**
  * A statement the statement reader takes for chat but that reports work: it

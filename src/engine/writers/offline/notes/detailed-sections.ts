@@ -27,6 +27,7 @@ function work(parts: NoteParts, titles: { done: string; changes: string }): Sect
     ...list("Tried without success", bullets(lines.failed)),
     ...list(titles.changes, bullets(capLines(lines.change, MAX_ACTIONS))),
     ...list("Rolled back", bullets(lines.reverted)),
+    ...list("Communication", bullets(lines.contact)),
   ];
 }
 

@@ -15,7 +15,8 @@ export type NoteKind =
   | "verification"
   | "planned"
   | "held"
-  | "wait";
+  | "wait"
+  | "contact";
 
 /** One statement of the session (or a short one joined to the one it answers), placed under a heading. */
 export interface NoteLine {

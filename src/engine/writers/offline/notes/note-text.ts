@@ -65,8 +65,34 @@ export function paragraph(lines: readonly NoteLine[]): string {
   return lines.map((l) => endSentence(capitalize(lineText(l)))).join(" ");
 }
 
-/** Long sessions: the first lines frame the problem, the latest say where it stands; the middle goes first. */
-export function capLines(lines: readonly NoteLine[], max: number, early = 4): NoteLine[] {
+/** A product, host, code or acronym: "WinRE", "SQL01", "VPN". Chat names none. */
+export const TECHNICAL_TERM = /\b(?:[A-Za-z]*[a-z][A-Z]\w*|[A-Za-z]+\d\w*|[A-Z]{2,}s?)\b/;
+const TECHNICAL_TERMS = new RegExp(TECHNICAL_TERM.source, "g");
+
+/** What a line tells the next technician: names of things, figures, quoted errors, and some length. */
+function weight(line: NoteLine): number {
+  const terms = line.text.match(TECHNICAL_TERMS)?.length ?? 0;
+  const words = line.text.split(/\s+/).length;
+  return (
+    Math.min(terms, 3) +
+    (/\d/.test(line.text) ? 1 : 0) +
+    (/['"‘“]/.test(line.text) ? 1 : 0) +
+    Math.min(words / 12, 1)
+  );
+}
+
+/**
+ * Long sessions: the first lines frame the problem and stay; of the rest the
+ * ones that say most are kept (later ones on a tie), in the order they were said.
+ */
+export function capLines(lines: readonly NoteLine[], max: number, early = 2): NoteLine[] {
   if (lines.length <= max) return [...lines];
-  return [...lines.slice(0, early), ...lines.slice(lines.length - (max - early))];
+  const rest = lines
+    .slice(early)
+    .map((line, i) => ({ line, i, weight: weight(line) }))
+    .sort((a, b) => b.weight - a.weight || b.i - a.i)
+    .slice(0, max - early)
+    .sort((a, b) => a.i - b.i)
+    .map((r) => r.line);
+  return [...lines.slice(0, early), ...rest];
 }

@@ -1,0 +1,77 @@
+import { opensOnDeed, reportsNoSuccess } from "../../../account/attempt-result.ts";
+import { quotesWordsSent } from "../../../account/to-client.ts";
+import type { NoteKind, NoteLine } from "./note-lines.ts";
+import { startsUnderWay } from "./under-way.ts";
+
+const AS_DONE = new Set<NoteKind>(["done", "change", "verification", "reverted", "failed"]);
+const WORK = new Set<NoteKind>(["done", "change", "failed", "reverted", "under_way"]);
+/** "First instinct: put dmarc back": an idea had, not work done. */
+const IDEA = /^(?:(?:first|my|initial)\s+)?(?:instinct|thought|idea|guess|hunch)\b/i;
+const ROLLBACK =
+  /\b(?:roll(?:ed|ing)?\b.{0,40}\bback|revert(?:ed|ing)?|undid|undo(?:ne)?|back(?:ed)? out|put\b.{0,30}\bback|uninstall(?:ed|ing)?|restor(?:e|ed|ing)|downgrad(?:e|ed|ing))\b/i;
+const FAILED_CHECK =
+  /\b(?:yet|didn'?t|did not|doesn'?t|does not|won'?t|isn'?t|wasn'?t|still (?:fail\w*|not|no|broken|down|erroring)|fail(?:s|ed|ing)|nothing (?:received|arrived|came through))\b/i;
+const FUTURE = /^(?:i'?ll|i will|we'?ll|we will|will|going to|gonna|i'?m going to)\b/i;
+
+/** "Scans: told lorraine …": a short label before the line's own words. */
+const LABEL = /^[^:'"]{1,20}:\s+(?=\S)/;
+/** "Told him we're on it", "Updated Jonah: …", "let Paula know": the engineer telling someone how things stand. */
+const TOLD =
+  /^\W*(?:(?:also|then|so|just|and|i|i'?ve|we|we'?ve|have)\s+)*(?:told|updated|let)\s+(?!the (?:vendor|support)|support\b|@)(?:him|her|them|the client|[a-z][\w'-]*)\b/i;
+
+/** "Sent: 'Hi Carmen - …'": words sent, the addressee left to the greeting. */
+const SENT_BARE = /^\W*(?:sent|told|replied|emailed|messaged|texted)\s*:\s*['"‘“]/i;
+
+/**
+ * "Not doing cloud resets", "Not going to chase each one", "can't buy it on
+ * their behalf without approval", "IR's call": the engineer holding back from
+ * a step, not a cause ruled out.
+ */
+const DECLINED_STEP =
+  /^\W*(?:(?:so|and|but|yeah|ok|also|obviously)\s+)*(?:(?:i'?m|we'?re|i am|we are)\s+)?(?:not|never)\s+(?:going to\s+|gonna\s+|just\s+)?(?!(?:working|loading|printing|syncing|connecting|showing|matching|coming|happening|helping|responding|starting|running|sending|receiving|getting|seeing|finding|doing anything)\b)[a-z]+ing\b/i;
+const CANNOT_YET =
+  /\b(?:can'?t|cannot|won'?t)\s+(?:just\s+)?[a-z]+\b.{0,60}\b(?:without|myself|on (?:their|his|her|the client'?s) behalf|from here|until|till?|til+|yet)\b/i;
+const SOMEONE_ELSES_CALL =
+  /\b(?:not my call|(?:his|her|their|[A-Za-z]+'s) call)\b|\bnot (?:today|now|for now|tonight)\W*$/i;
+
+/** "Linda: 'a BT engineer came …'", "Kate (office mgr) says …": what someone else reports, not work of ours. */
+const REPORTED_BY =
+  /^\W*(?!I\b)[A-Z][a-z]+(?:\s+\([^)]{1,30}\))?\s*(?::|says|said|reports?|reported|mentioned|thinks|confirms?|confirmed)\s/;
+/** "Started 'last week or so'", "Started 09:40": when the trouble began, not a step. */
+const ONSET =
+  /^\W*(?:it\s+)?started\s+(?:['"‘“]|\d{1,2}(?:[:.]\d{2})?\b|yesterday|last|about|around|this|on|at|after|since|before)/i;
+
+/** Words to the client or anyone else: the line reports what they were told. */
+export function tellsSomeone(text: string): boolean {
+  return quotesWordsSent(text) || SENT_BARE.test(text) || TOLD.test(text) || TOLD.test(text.replace(LABEL, ""));
+}
+
+/**
+ * What the words say of a line placed by what the statement reader made of
+ * it: a question ("Shrink?") reports nothing done, a future ("I'll be on
+ * remote till 8:30") is a plan, work in the -ing form is under way, a step
+ * tried without success says what failed, a step held back ("not touching
+ * the connector myself") is not a cause ruled out, and what someone told us
+ * or was told is not our work.
+ */
+export function kindByGrammar(line: NoteLine): NoteKind {
+  const text = line.text.trim();
+  if (line.kind === "problem" || line.kind === "wait") return line.kind;
+  if (line.author === "engineer" && tellsSomeone(text)) return "contact";
+  if (line.kind === "ruled_out")
+    return DECLINED_STEP.test(text) || CANNOT_YET.test(text) || SOMEONE_ELSES_CALL.test(text)
+      ? "held"
+      : "ruled_out";
+  if (!AS_DONE.has(line.kind)) return line.kind;
+  if (/\?\s*$/.test(text) || IDEA.test(text)) return "finding";
+  if (FUTURE.test(text)) return "planned";
+  if (WORK.has(line.kind) && (REPORTED_BY.test(text) || ONSET.test(text))) return "finding";
+  // A rollback says what it undid; without such words the reading is doubtful and the line is listed as what it reports.
+  if (line.kind === "reverted" && !ROLLBACK.test(text)) return "finding";
+  // "Test scan - didn't arrive": a check that failed verifies nothing.
+  if (line.kind === "verification" && FAILED_CHECK.test(text)) return "finding";
+  // "Kiran sent the form at 12:50", "Reset pw to a random one, not recorded anywhere": no failure said, nothing failed.
+  if (line.kind === "failed")
+    return reportsNoSuccess(text) ? "failed" : opensOnDeed(text) ? "done" : "finding";
+  return startsUnderWay(text) ? "under_way" : line.kind;
+}
