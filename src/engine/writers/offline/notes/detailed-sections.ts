@@ -6,7 +6,7 @@ import { bullets, capLines, itemText, paragraph, waitBullets, withoutGreeting } 
 
 export type Section = { title: string; body: string } | { line: string; value: string };
 
-const MAX_FINDINGS = 24;
+const MAX_FINDINGS = 30;
 const MAX_ACTIONS = 16;
 const MAX_SUGGESTED = 3;
 

@@ -1,10 +1,12 @@
 import { opensOnDeed, reportsNoSuccess } from "../../../account/attempt-result.ts";
 import { quotesWordsSent } from "../../../account/to-client.ts";
+import { analyzeVerb } from "../../../context/roles/verbs.ts";
 import type { NoteKind, NoteLine } from "./note-lines.ts";
 import { startsUnderWay } from "./under-way.ts";
 
 const AS_DONE = new Set<NoteKind>(["done", "change", "verification", "reverted", "failed"]);
-const WORK = new Set<NoteKind>(["done", "change", "failed", "reverted", "under_way"]);
+/** Headings that claim the work as ours: a failure someone reports ("tomasz says aisle 14 still getting kicked") is still a result. */
+const OUR_WORK = new Set<NoteKind>(["done", "change", "reverted", "under_way"]);
 /** "First instinct: put dmarc back": an idea had, not work done. */
 const IDEA = /^(?:(?:first|my|initial)\s+)?(?:instinct|thought|idea|guess|hunch)\b/i;
 const ROLLBACK =
@@ -34,16 +36,33 @@ const CANNOT_YET =
 const SOMEONE_ELSES_CALL =
   /\b(?:not my call|(?:his|her|their|[A-Za-z]+'s) call)\b|\bnot (?:today|now|for now|tonight)\W*$/i;
 
-/** "Linda: 'a BT engineer came …'", "Kate (office mgr) says …": what someone else reports, not work of ours. */
+/** "linda: 'a BT engineer came …'", "Kate (office mgr) says …": what someone else reports, not work of ours. */
 const REPORTED_BY =
-  /^\W*(?!I\b)[A-Z][a-z]+(?:\s+\([^)]{1,30}\))?\s*(?::|says|said|reports?|reported|mentioned|thinks|confirms?|confirmed)\s/;
+  /^\W*(?!(?:i|note|notes|update|result|results|test|status|fyi|edit|plan|next|todo|ok|error|log|logs|output|ps|aside|also|then|so|me|us|we)\b)[a-z]+(?:\s+\([^)]{1,30}\))?\s*(?::\s*['"‘“]|\s(?:says|said|reports|reported|mentioned|thinks|confirms|confirmed)\b)/i;
+/** "Agency added servers.mcsv.net", "Graham loaded a job onto the machine": a deed of someone else's. */
+const THEIR_DEED =
+  /^\W*(?:[Ss]o\s+)?(?:[Tt]he\s+)?([Ss]he'?s|[Hh]e'?s|[Tt]hey'?ve|[Ss]he|[Hh]e|[Tt]hey|[Ss]omeone|agency|isp|vendor|client|user|users|staff|[A-Z][a-z]+)\s+([a-z]+)\b/;
+/** "Found a forwarding rule …", "Noticed …": a discovery, not a step taken. */
+const DISCOVERY = /^\W*(?:also\s+)?(?:found|noticed|spotted|saw|realised|realized|figured)\b/i;
+/** "Real fix: expand OS disk …": the fix still to be made. */
+const FIX_TO_MAKE = /^\W*(?:real|proper|permanent|long[- ]term|actual)\s+fix\s*[:\-—–]/i;
+
 /** "Started 'last week or so'", "Started 09:40": when the trouble began, not a step. */
 const ONSET =
   /^\W*(?:it\s+)?started\s+(?:['"‘“]|\d{1,2}(?:[:.]\d{2})?\b|yesterday|last|about|around|this|on|at|after|since|before)/i;
 
+function theirDeed(text: string): boolean {
+  const m = THEIR_DEED.exec(text);
+  if (!m || analyzeVerb(m[1]!.toLowerCase())) return false;
+  const verb = analyzeVerb(m[2]!);
+  return verb !== null && (verb.form === "past" || verb.form === "participle" || m[1]!.includes("'"));
+}
+
 /** Words to the client or anyone else: the line reports what they were told. */
 export function tellsSomeone(text: string): boolean {
-  return quotesWordsSent(text) || SENT_BARE.test(text) || TOLD.test(text) || TOLD.test(text.replace(LABEL, ""));
+  return (
+    quotesWordsSent(text) || SENT_BARE.test(text) || TOLD.test(text) || TOLD.test(text.replace(LABEL, ""))
+  );
 }
 
 /**
@@ -65,7 +84,12 @@ export function kindByGrammar(line: NoteLine): NoteKind {
   if (!AS_DONE.has(line.kind)) return line.kind;
   if (/\?\s*$/.test(text) || IDEA.test(text)) return "finding";
   if (FUTURE.test(text)) return "planned";
-  if (WORK.has(line.kind) && (REPORTED_BY.test(text) || ONSET.test(text))) return "finding";
+  if (FIX_TO_MAKE.test(text)) return "planned";
+  if (
+    OUR_WORK.has(line.kind) &&
+    (REPORTED_BY.test(text) || ONSET.test(text) || DISCOVERY.test(text) || theirDeed(text))
+  )
+    return "finding";
   // A rollback says what it undid; without such words the reading is doubtful and the line is listed as what it reports.
   if (line.kind === "reverted" && !ROLLBACK.test(text)) return "finding";
   // "Test scan - didn't arrive": a check that failed verifies nothing.

@@ -83,13 +83,13 @@ function weight(line: NoteLine): number {
 
 /**
  * Long sessions: the first lines frame the problem and stay; of the rest the
- * ones that say most are kept (later ones on a tie), in the order they were said.
+ * ones that say most, and the latest (where things stand), are kept, in the order they were said.
  */
 export function capLines(lines: readonly NoteLine[], max: number, early = 2): NoteLine[] {
   if (lines.length <= max) return [...lines];
   const rest = lines
     .slice(early)
-    .map((line, i) => ({ line, i, weight: weight(line) }))
+    .map((line, i, rest) => ({ line, i, weight: weight(line) + i / rest.length }))
     .sort((a, b) => b.weight - a.weight || b.i - a.i)
     .slice(0, max - early)
     .sort((a, b) => a.i - b.i)
