@@ -47,8 +47,8 @@ export const VERBS = [
 /** "PIN is now 918273", "Kennwort ist jetzt …": a word of time between the verb and the value. */
 const THEN = String.raw`(?:(?:now|still|currently|literally|just|simply|basically|jetzt|ahora|maintenant|nu|agora|teraz|ora)\s+)?`;
 const EXPLICIT = String.raw`(?:\s*(?:[:=→]|->|=>)\s*|\s+(?:${VERBS.join("|")})(?:\s*[:=])?\s+)${THEN}`;
-/** A bare space (or "to": "reset her password to qwerty2024"): the value must look like a secret. */
-const BARE = String.raw`\s+(?:to\s+)?`;
+/** A bare space on the same line (or "to": "reset her password to qwerty2024"): the value must look like a secret. */
+const BARE = String.raw`[ \t]+(?:to[ \t]+)?`;
 /**
  * What a label may carry before its value: whose it is and where it goes
  * ("password for the shared mailbox (accounts@)", "PIN I set for him").

@@ -60,6 +60,15 @@ describe("redactSecrets", () => {
       expect(redactSecretsSync(line).text).toBe(line);
   });
 
+  it("never takes the first word of the next line for the value of a label that ends a line", () => {
+    const notes =
+      "- Prob a password spray, they never got past the password\n**Not done yet:**\n- Havent added him yet";
+    expect(redactSecretsSync(notes).text).toBe(notes);
+    expect(redactSecretsSync("reset her password to qwerty2024\nthen tested").text).toBe(
+      "reset her password to [password removed]\nthen tested",
+    );
+  });
+
   it("passes an ordinary chat line through unchanged", () => {
     const line = "Verified MX records - correct, pointing to acmemedical-com.mail.protection.outlook.com";
     expect(redactSecretsSync(line)).toMatchObject({ text: line, kinds: [] });
