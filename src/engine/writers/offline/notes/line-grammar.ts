@@ -13,6 +13,14 @@ const ROLLBACK =
   /\b(?:roll(?:ed|ing)?\b.{0,40}\bback|revert(?:ed|ing)?|undid|undo(?:ne)?|back(?:ed)? out|put\b.{0,30}\bback|uninstall(?:ed|ing)?|restor(?:e|ed|ing)|downgrad(?:e|ed|ing))\b/i;
 const FAILED_CHECK =
   /\b(?:yet|didn'?t|did not|doesn'?t|does not|won'?t|isn'?t|wasn'?t|still (?:fail\w*|not|no|broken|down|erroring)|fail(?:s|ed|ing)|nothing (?:received|arrived|came through))\b/i;
+/** An open hypothesis is hedged or asked: "could be an ipad", "prob the firewall", "double NAT?". */
+const HEDGED =
+  /\b(?:could|might|may|maybe|prob|probably|possibly|perhaps|likely|suspect\w*|think|thinking|guess|wonder\w*|bet|theory|smells|looks like|seems|not sure|unsure|no idea|don'?t know|dont know)\b|\?/i;
+/** What a check that worked reports: "works again", "test page fine", "5 of 9 done", "synced 13:59". */
+const CHECKED_OK =
+  /\b(?:works?|working|worked|fine|ok|okay|success\w*|succeeded|confirm\w*|tested|print(?:s|ed|ing)|opens?|opened|loads?|loaded|maps|connect(?:s|ed)|synced|back (?:up|online|to normal)|again|now|resolved|fixed|sorted|green|clean|no (?:drops|errors|more|issues|complaints)|\d+\s*(?:of|\/)\s*\d+)\b/i;
+/** "Declan asks if jane can work from a spare pc": a question put to us, not a check. */
+const ASKED = /\b(?:asks?|asked|asking|wants?|wondering)\b/i;
 const FUTURE = /^(?:i'?ll|i will|we'?ll|we will|will|going to|gonna|i'?m going to)\b/i;
 
 /** "Scans: told lorraine …": a short label before the line's own words. */
@@ -81,6 +89,7 @@ export function kindByGrammar(line: NoteLine): NoteKind {
     return DECLINED_STEP.test(text) || CANNOT_YET.test(text) || SOMEONE_ELSES_CALL.test(text)
       ? "held"
       : "ruled_out";
+  if (line.kind === "open_hypothesis") return HEDGED.test(text) ? "open_hypothesis" : "finding";
   if (!AS_DONE.has(line.kind)) return line.kind;
   if (/\?\s*$/.test(text) || IDEA.test(text)) return "finding";
   if (FUTURE.test(text)) return "planned";
@@ -93,7 +102,8 @@ export function kindByGrammar(line: NoteLine): NoteKind {
   // A rollback says what it undid; without such words the reading is doubtful and the line is listed as what it reports.
   if (line.kind === "reverted" && !ROLLBACK.test(text)) return "finding";
   // "Test scan - didn't arrive": a check that failed verifies nothing.
-  if (line.kind === "verification" && FAILED_CHECK.test(text)) return "finding";
+  if (line.kind === "verification" && (FAILED_CHECK.test(text) || ASKED.test(text) || !CHECKED_OK.test(text)))
+    return SOMEONE_ELSES_CALL.test(text) ? "held" : "finding";
   // "Kiran sent the form at 12:50", "Reset pw to a random one, not recorded anywhere": no failure said, nothing failed.
   if (line.kind === "failed")
     return reportsNoSuccess(text) ? "failed" : opensOnDeed(text) ? "done" : "finding";
