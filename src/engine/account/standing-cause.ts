@@ -1,7 +1,7 @@
 import { expandAbbreviations } from "../context/abbreviations.ts";
 import type { Certainty, StatementAct } from "./acts.ts";
 import { causeClause, isFragment, pointsBack } from "./cause-clause.ts";
-import { quotesWordsSent } from "./to-client.ts";
+import { quotedContent, quotesWords } from "./to-client.ts";
 
 interface CauseStatement {
   text: string;
@@ -63,7 +63,7 @@ export function standingCause(
     null;
   const engineer = statements.map((s, i) => ({ s, i })).filter(({ s }) => s.author === "engineer");
   engineer.forEach(({ s, i }, k) => {
-    const clause = causeClause(s.text);
+    const clause = causeClause(quotedContent(s.text));
     if (!clause || isFragment(clause) || pointsBack(clause) || /\?\W*$/.test(s.text)) return;
     if (retracted(statements, i)) return;
     let score = base(s);
@@ -76,7 +76,7 @@ export function standingCause(
     if (ruled) score += 0.25;
     if (CAUSAL.test(s.text)) score += 0.2;
     // Words sent to someone ("told Gloria: '…'") report, they are not the engineer's own reading.
-    if (quotesWordsSent(s.text)) score -= 0.3;
+    if (quotesWords(s.text)) score -= 0.3;
     // "already disabled by our GPO": a setting found as it should be.
     if (/\balready\b/i.test(s.text)) score -= 0.3;
     // A "yes" after a question answers the question, not the statement before it.

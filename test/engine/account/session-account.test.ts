@@ -5,8 +5,10 @@ import { LABELLED_SETS, loadLabelledSessions } from "./support/labelled-accounts
 
 /** Sets written after the reader, by writers who never saw the code: measured, with floors, not matched one by one. */
 const MEASURED = new Set(["later", "fresh", "unseen"]);
+/** The newest set, read at first sight (stage 20 of 24, wait 16 of 24): a floor so later work does not lose ground. */
+const FIRST_SIGHT = "newest";
 const cases = Object.keys(LABELLED_SETS)
-  .filter((set) => !MEASURED.has(set))
+  .filter((set) => !MEASURED.has(set) && set !== FIRST_SIGHT)
   .flatMap((set) => loadLabelledSessions(set));
 const measured = [...MEASURED].flatMap((set) => loadLabelledSessions(set));
 
@@ -29,6 +31,16 @@ describe("the session account on every labelled session", () => {
       expect(pointsBack(cause.text), `${c.name}: ${cause.text}`).toBe(false);
       expect(cause.text, c.name).not.toMatch(/^(?:bingo|found it|got it|yep|so|ok)\b/i);
     }
+  });
+
+  it("states a cause read from words sent to the client as those words, without the reporting or the greeting", () => {
+    const every = Object.keys(LABELLED_SETS).flatMap((set) => loadLabelledSessions(set));
+    const causes = every.flatMap((c) => buildSessionAccount(c.session).cause?.text ?? []);
+    expect(causes.length).toBeGreaterThan(60);
+    const addressed = causes.filter((t) =>
+      /^\W*(?:\w+\s+){0,3}?(?:told|sent|emailed|messaged)\b[^:]{0,40}:|^\W*(?:hi|hello|dear)\s/i.test(t),
+    );
+    expect(addressed).toEqual([]);
   });
 
   it("rests every item on messages of the session, and never reports an assistant's suggestion as done", () => {
@@ -71,6 +83,16 @@ describe("the session account on every labelled session", () => {
     ).length;
     expect(stage / measured.length).toBeGreaterThanOrEqual(0.9);
     expect(wait / measured.length).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it("on the 24 newest sessions, read as first written, the stage is right in >= 20 and the wait in >= 16", () => {
+    const newest = loadLabelledSessions(FIRST_SIGHT);
+    expect(newest).toHaveLength(24);
+    const accounts = newest.map((c) => ({ c, a: buildSessionAccount(c.session) }));
+    expect(accounts.filter(({ c, a }) => a.stage === c.label.stage).length).toBeGreaterThanOrEqual(20);
+    expect(
+      accounts.filter(({ c, a }) => (a.waitingOn?.on ?? null) === (c.label.waiting_on?.party ?? null)).length,
+    ).toBeGreaterThanOrEqual(16);
   });
 
   it("reads a long session in slices to the same account", async () => {

@@ -43,6 +43,7 @@ export const LABELLED_SETS: Record<string, { sessions: string; labels?: string }
   later: { sessions: join(FIXTURES, "later-sessions") },
   fresh: { sessions: join(FIXTURES, "fresh-sessions") },
   unseen: { sessions: join(FIXTURES, "unseen-sessions") },
+  newest: { sessions: join(FIXTURES, "newest-sessions") },
 };
 
 export const matches = (text: string, groups: readonly (readonly string[])[]) =>

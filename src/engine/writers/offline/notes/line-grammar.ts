@@ -1,5 +1,5 @@
 import { opensOnDeed, reportsNoSuccess } from "../../../account/attempt-result.ts";
-import { quotesWordsSent } from "../../../account/to-client.ts";
+import { quotesWords } from "../../../account/to-client.ts";
 import { analyzeVerb } from "../../../context/roles/verbs.ts";
 import type { NoteKind, NoteLine } from "./note-lines.ts";
 import { startsUnderWay } from "./under-way.ts";
@@ -69,7 +69,7 @@ function theirDeed(text: string): boolean {
 /** Words to the client or anyone else: the line reports what they were told. */
 export function tellsSomeone(text: string): boolean {
   return (
-    quotesWordsSent(text) || SENT_BARE.test(text) || TOLD.test(text) || TOLD.test(text.replace(LABEL, ""))
+    quotesWords(text) || SENT_BARE.test(text) || TOLD.test(text) || TOLD.test(text.replace(LABEL, ""))
   );
 }
 
