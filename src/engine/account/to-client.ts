@@ -19,13 +19,17 @@ const QUOTES =
 
 export const quotesWords = (text: string): boolean => QUOTES.test(text);
 
-const ADDRESSING = /^\W*(?:hi|hello|hey|dear|morning|afternoon|good (?:morning|afternoon))\b[^,:;.!?-]{0,30}(?:[,:!]|\s[-–—])\s*/i;
+const ADDRESSING =
+  /^\W*(?:hi|hello|hey|dear|morning|afternoon|good (?:morning|afternoon))\b[^,:;.!?-]{0,30}(?:[,:!]|\s[-–—])\s*/i;
 
 /** The words themselves: "told paula: 'Hi Paula, Sage stopped because …" is "Sage stopped because …". */
 export function quotedContent(text: string): string {
   const reported = QUOTES.exec(text);
   if (!reported) return text.replace(ADDRESSING, "");
-  return text.slice(reported[0].length).replace(ADDRESSING, "").replace(/['"’”]\W*$/, "");
+  return text
+    .slice(reported[0].length)
+    .replace(ADDRESSING, "")
+    .replace(/['"’”]\W*$/, "");
 }
 
 /** Marks the statements inside quoted words: the one that opens the quote, and the rest of its message until the quote closes. */

@@ -68,9 +68,7 @@ function theirDeed(text: string): boolean {
 
 /** Words to the client or anyone else: the line reports what they were told. */
 export function tellsSomeone(text: string): boolean {
-  return (
-    quotesWords(text) || SENT_BARE.test(text) || TOLD.test(text) || TOLD.test(text.replace(LABEL, ""))
-  );
+  return quotesWords(text) || SENT_BARE.test(text) || TOLD.test(text) || TOLD.test(text.replace(LABEL, ""));
 }
 
 /**
