@@ -12,7 +12,7 @@ const USERISH = String.raw`(?:[A-Za-z][\w.$-]*\\)?[A-Za-z_][\w.@$-]{1,63}`;
 const PAIR_CONTEXT = String.raw`(?:creds?|credentials?|log(?:ged)?[ -]?in(?:\s+(?:as|with|using))?|logon|sign(?:ed)?[ -]?in(?:\s+(?:as|with|using))?|username(?:\s*(?:\/|and|&)\s*password)?|user(?:\s*(?:\/|and|&)\s*pass(?:word)?)|account|acct|auth(?:enticate|enticated)?\s+(?:as|with)|use|using|try|tried|with|via|runas|run\s+as|as|ssid)`;
 
 const PAIR = new RegExp(
-  String.raw`(?<![\w-])${PAIR_CONTEXT}(?:\s+(?:for|to|on)\s+(?:the\s+)?[\w.@-]+)?(?:\s+(?:is|are|was|were|=|:))?\s*[:=]?\s*["'\`]?(${USERISH})["'\`]?(?:\s*\/\s*pass(?:word)?\s+|\s*(?:\/|:|\|)|\s+(?:with|using|and\s+(?:pw|password|pass))\s+)\s*(?!\/)`,
+  String.raw`(?<![\w-])${PAIR_CONTEXT}(?![\w-])(?:\s+(?:for|to|on)\s+(?:the\s+)?[\w.@-]+)?(?:\s+(?:is|are|was|were|=|:))?\s*[:=]?\s*["'\`]?(${USERISH})["'\`]?(?:\s*\/\s*pass(?:word)?\s+|\s*(?:\/|:|\|)|\s+(?:with|using|and\s+(?:pw|password|pass))\s+)\s*(?!\/)`,
   "gi",
 );
 

@@ -45,6 +45,7 @@ function passwordShape(word: string): "strong" | "weak" | null {
   if (isPlaceholder(word) || looksTechnical(word)) return null;
   if (/\//.test(word)) return null; // paths
   if (/^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$|^[a-z0-9._-]+@[a-z0-9._-]+$/.test(word)) return null; // e-mail, user@host
+  if (/^\d{2,5}@[A-Za-z][\w.-]*$/.test(word)) return null; // a licence server as port@host: 27000@FHA-LIC01
   return shape;
 }
 
@@ -94,9 +95,11 @@ export const SHAPE_RULES: Rule[] = [
     for (const m of text.matchAll(CANDIDATE_WORD)) {
       if (m[0].length < 6 || GLUED_BEFORE.test(text[m.index - 1] ?? " ") || !/\d/.test(m[0])) continue;
       // "Clinic2024!!" keeps its bangs; a sentence's full stop, comma or bracket is not the password's.
-      let word = m[0].replace(/[.,;:?)\]]+$/, "");
+      // Markdown's bold or italic markers around a word ("at 7pm?**") are the layout's, not the word's.
+      const lead = /^(?:\*\*|__)/.exec(m[0])?.[0].length ?? 0;
+      let word = m[0].slice(lead).replace(/(?:\*\*|__|[.,;:?)\]])+$/, "");
       // "--setuppwd=N3wB10s!", "admin:Gr4fana!Adm", "host:5432:*:user:Pa55#": the value after the name
-      let at = m.index;
+      let at = m.index + lead;
       const named = /^[^=:]*[=:](?!\/\/)/.exec(word) ? word.search(/[^=:]*$/) : 0;
       if (named > 0) {
         at += named;

@@ -69,6 +69,16 @@ describe("redactSecrets", () => {
     );
   });
 
+  it("keeps user lists, licence servers, VM sizes and times in bold, even where credentials are talked about", () => {
+    for (const line of [
+      "users: mhart, jdoyle, kpatel - reset their password prompts",
+      "LICPATH.lic on WS14 points at 27000@FHA-LIC01, admin account fine",
+      "- D4s_v5 supports live resize\n- reset the admin password later",
+      "**Waiting on: the client (Maureen) - Could we do this tonight at 7pm?**\n- sign in as admin",
+    ])
+      expect(redactSecretsSync(line).text).toBe(line);
+  });
+
   it("passes an ordinary chat line through unchanged", () => {
     const line = "Verified MX records - correct, pointing to acmemedical-com.mail.protection.outlook.com";
     expect(redactSecretsSync(line)).toMatchObject({ text: line, kinds: [] });
