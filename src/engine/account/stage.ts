@@ -37,13 +37,15 @@ const SEEN_ACTS: ReadonlySet<StatementAct> = new Set(["finding", "verification",
 const HEDGED = /\b(?:might|may|could|probably|prob|maybe|possibly|perhaps|i think|bet)\b/i;
 // "already disabled by our GPO, checked powercfg", "confirmed a file is being written": a state seen, not set.
 const SEEN = /\b(?:already|checked|confirmed|shows?|showing)\b/i;
-// "set op 3 to record extra detail", "turned on verbose logging": a change that helps look, not a fix.
+// "set op 3 to record extra detail", "turned on verbose logging", "scan running": work that helps look, not a fix.
 const DIAGNOSTIC =
-  /\b(?:logging|verbose|debug\w*|extra detail|trace|packet capture|pcap|diagnostic\w*|record (?:more|extra|every))\b/i;
+  /\b(?:logging|verbose|debug\w*|extra detail|trace|packet capture|pcap|diagnostic\w*|record (?:more|extra|every)|(?<!re)scan(?:s|ning)?)\b/i;
 
 // "reminder set thu 9am", "logged it against PRJ-118", "added to the sage case": bookkeeping, not a fix.
 const ADMIN =
-  /\b(?:reminder|ticket|logged|noted|documented|documentation|itglue|case\b|notes?\b|linked|cc'?d|calendar invite)\b/i;
+  /\b(?:reminder|ticket|logged|noted|documented|documentation|itglue|case\b|notes?\b|linked|cc'?d|calendar invite|raised|booked)\b|\b[A-Z]{2,6}-\d{3,}\b/i;
+// "no new AV/EDR policy pushed this week either": what did not happen.
+const NONE_HAPPENED = /^\W*(?:no|nothing|none|never)\b/i;
 // "I've changed that and tested it": a fix reported done in the first person.
 const FIX_REPORTED =
   /\b(?:i'?ve|we'?ve|i have|we have) (?:now )?(?:changed|fixed|updated|added|removed|reset|re-?enabled|enabled|corrected|replaced|applied|installed|granted|restored|moved|set)\b/i;
@@ -59,7 +61,8 @@ const counts = (s: StageStatement) =>
   !HEDGED.test(s.text) &&
   !ADMIN.test(s.text) &&
   !(SEEN.test(s.text) && (s.act !== "action_done" || s.confidence < SURE)) &&
-  !DIAGNOSTIC.test(s.text);
+  !DIAGNOSTIC.test(s.text) &&
+  !NONE_HAPPENED.test(s.text);
 
 // "parking until oliver confirms", "let me know once you're in": a check of work already done.
 const CONFIRMS =

@@ -41,9 +41,9 @@ export interface ReadWait {
 // "waiting on X", "until X", "once X", "escalated to X": the words after the cue say on whom.
 const WAIT_OBJECT =
   /\b(?:waiting (?:on|for)|ball'?s in|(?:hear|heard) back from|wait(?:s|ed)? (?:on|for)|awaiting|pending|blocked (?:on|by)|depends on|sit(?:ting)? tight (?:for|until|til+)|(?:park|pause)(?:ing|ed)? (?:this |it |here )?(?:until|til+|till|for)|pick(?:ing)? (?:it |this )?back up (?:when|once|after)|(?:resume|continue) (?:when|once|after)|until|til+|till|once|(?:kick(?:ing|ed)?|pass(?:ing|ed)?|escalat\w*|assign\w*)(?: it| this| the ticket)? to)\s+(.{1,90})/i;
-// "needs Derek's ok", "our rule is Colm signs off", "not until it's approved": an approval holds the fix.
+// "needs Derek's ok", "our rule is Colm signs off", "not until it's approved", "could we do this tonight at 7pm?": an approval holds the fix.
 const APPROVAL =
-  /\b(?:approv\w*|ok'?[ds]|(?:his|her|their|your|an?|the|get|need|needs|gives?|gave) ok\b|ok to\b|okay to\b|go-?ahead|sign(?:s|ed)?[- ]?off|permission to|decision|decide|prefer\w*|which option|authori[sz]\w*|commitment|window)\b/i;
+  /\bcould we (?:do|go ahead|book|schedule|reboot|restart|run)\b[^?]{0,40}\b(?:tonight|today|tomorrow|after|at|on|this (?:evening|weekend))\b|\b(?:happy|ok|okay|alright) (?:for us )?(?:to|with|if)\b|\b(?:approv\w*|ok'?[ds]|(?:his|her|their|your|an?|the|get|need|needs|gives?|gave) ok\b|ok to\b|okay to\b|go-?ahead|sign(?:s|ed)?[- ]?off|permission to|decision|decide|prefer\w*|which option|authori[sz]\w*|commitment|window)\b/i;
 // Held by what we lack: access to their systems, or the vendor's fix itself.
 const LACKING =
   /\b(?:access|login|credentials|quote|hotfix|patch|firmware|fix (?:ships|lands|is out)|\d+(?:\.\d+)+ (?:lands|ships|is out|comes out))\b/i;

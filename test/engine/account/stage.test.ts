@@ -30,6 +30,29 @@ describe("the stage read from what the work waits on", () => {
     ).toBe("identified");
   });
 
+  it("a fix the client is asked to book a time for, with a ticket raised on the side, is identified", () => {
+    expect(
+      stageOf([
+        "Practice app errors on posting since the power cut on sunday.",
+        "no new AV policy pushed this week either.",
+        "The cause is the power loss corrupting the app's index; the vendor confirmed a rebuild fixes it.",
+        "raised TKT-62251 for the UPS agent, separate",
+        "told Lena: 'Hi Lena, the rebuild takes 45 minutes with everyone out. Could we do this tonight at 7pm?'",
+      ]),
+    ).toBe("identified");
+  });
+
+  it("a scan left running to look closer is still investigating", () => {
+    expect(
+      stageOf([
+        "Wifi upstairs keeps dropping since the refit two weeks ago.",
+        "AP itself is healthy, no reboots, but the signal upstairs is weak.",
+        "kicked off an RF scan on the AP to see the noise and neighbours properly",
+        "scan running, ~15 min",
+      ]),
+    ).toBe("investigating");
+  });
+
   it("a fix applied and a process finishing it is implementing", () => {
     expect(
       stageOf([
