@@ -380,3 +380,36 @@ describe("ticket notes of a session held for an approval", () => {
     expect(quick.content).toMatch(/Waiting on the client \(Faith\)/);
   });
 });
+
+describe("ticket notes after advice the engineer turned down", () => {
+  const notesFor = async (reply: string) => {
+    const session = chatSession(
+      [
+        "Mail from the on-prem loans mailboxes to cloud users is queued since yesterday, 454 4.7.5 on the send connector.",
+        "The new certificate is installed but the send connector still references the old issuer.",
+        "assistant: As an interim measure you could set RequireTLS to false on the send connector so mail flows while you wait.",
+        reply,
+        "escalated to tier 3, waiting on Mateo",
+      ],
+      {
+        ticket: {
+          id: "T-91",
+          summary: "Internal mail delayed",
+          company: "Pemberton CU",
+          contact: "Lorraine Webb",
+        },
+      },
+    );
+    const notes = await generateStatusUpdate(session, { audience: "ticket_notes", length: "detailed" });
+    return (sectionsOf(notes.content).get("Suggested (not yet done)") ?? []).join("\n");
+  };
+
+  it("does not offer it as a step still to take, whether refused outright or by what it would change", async () => {
+    expect(await notesFor("no chance. it'd push internal mail in clear")).not.toMatch(/RequireTLS/);
+    expect(
+      await notesFor("the queue is safe for 2 days. not changing the send connector TLS mid-incident"),
+    ).not.toMatch(/RequireTLS/);
+    // Advice nobody answered stays listed as not yet done.
+    expect(await notesFor("queue at 471 now")).toMatch(/RequireTLS/);
+  });
+});

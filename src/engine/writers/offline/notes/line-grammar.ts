@@ -44,6 +44,17 @@ const CANNOT_YET =
 const SOMEONE_ELSES_CALL =
   /\b(?:not my call|(?:his|her|their|[A-Za-z]+'s) call)\b|\bnot (?:today|now|for now|tonight)\W*$/i;
 
+/** "no chance", "cant, its the EHR db server", "not releasing it": an answer turning a proposal down. */
+const REFUSAL =
+  /^\W*(?:no(?: chance| way)?|nope|nah|hard no|absolutely not|can'?t|cannot|won'?t|not (?:now|yet|today|happening|a chance))\b|\bnot (?:changing|touching|doing|releasing|running|going to|risking)\b/i;
+
+/** A step held back or a proposal turned down, in the engineer's words. */
+export function declinesStep(text: string): boolean {
+  return (
+    DECLINED_STEP.test(text) || CANNOT_YET.test(text) || SOMEONE_ELSES_CALL.test(text) || REFUSAL.test(text)
+  );
+}
+
 /** "linda: 'a BT engineer came …'", "Kate (office mgr) says …": what someone else reports, not work of ours. */
 const REPORTED_BY =
   /^\W*(?!(?:i|note|notes|update|result|results|test|status|fyi|edit|plan|next|todo|ok|error|log|logs|output|ps|aside|also|then|so|me|us|we)\b)[a-z]+(?:\s+\([^)]{1,30}\))?\s*(?::\s*['"‘“]|\s(?:says|said|reports|reported|mentioned|thinks|confirms|confirmed)\b)/i;

@@ -1,6 +1,7 @@
 import type { Action, SessionAccount } from "../../../account/session-account.ts";
 import { INFINITIVES } from "../../../context/roles/verb-lexicon.generated.ts";
-import { sameWork } from "./done-later.ts";
+import { sameWork, topicWords } from "./done-later.ts";
+import { declinesStep } from "./line-grammar.ts";
 import { statementIndex } from "./note-lines.ts";
 
 /** Advice, as opposed to the assistant explaining: an imperative ("Check the writers") or a proposal ("you could …"). */
@@ -25,10 +26,20 @@ function advises(text: string): boolean {
   return PROPOSAL.test(text);
 }
 
+/** Shares a word of what it is about: "not changing power or channels" answers "set 5GHz transmit power to high". */
+function sharesTopic(a: string, b: string): boolean {
+  const words = topicWords(b);
+  return [...topicWords(a)].some(
+    (w) => words.has(w) || [...words].some((v) => v.startsWith(w) || w.startsWith(v)),
+  );
+}
+
 /**
- * The assistant's latest advice that nobody has acted on: only its last
- * message that gives any, and none of it that a later statement of the
- * engineer already does.
+ * The assistant's latest advice that nobody has acted on or turned down:
+ * only its last message that gives any, none of it that a later statement
+ * of the engineer already does, and none the engineer's next message
+ * refuses ("no chance", "cant, 14 clinicians in it all day", "not changing
+ * power or channels mid-morning").
  */
 export function pendingSuggestions(account: SessionAccount): Action[] {
   const indexOf = statementIndex(account);
@@ -37,12 +48,20 @@ export function pendingSuggestions(account: SessionAccount): Action[] {
   );
   const lastMessage = advice.at(-1)?.sources[0];
   if (!lastMessage) return [];
+  const from = Math.max(...advice.filter((a) => a.sources[0] === lastMessage).map(indexOf));
+  const replyMessage = account.statements.find((s, i) => i > from && s.author === "engineer")?.message;
+  const reply = account.statements.filter((s) => s.author === "engineer" && s.message === replyMessage);
+  const refusedOutright =
+    reply.length > 0 && /^\W*(?:no|nope|nah|can'?t|cannot|won'?t)\b/i.test(reply[0]!.text);
   return advice
     .filter((a) => a.sources[0] === lastMessage)
+    .filter(
+      (a) => !refusedOutright && !reply.some((s) => declinesStep(s.text) && sharesTopic(a.text, s.text)),
+    )
     .filter((a) => {
-      const from = indexOf(a);
+      const at = indexOf(a);
       return !account.statements.some(
-        (s, i) => i > from && s.author !== "assistant" && sameWork(a.text, s.text),
+        (s, i) => i > at && s.author !== "assistant" && sameWork(a.text, s.text),
       );
     });
 }
