@@ -287,6 +287,20 @@ describe("ticket notes written from the session account, over every labelled ses
     expect(unnamed).toEqual([]);
   });
 
+  it("never gives a question or a step held back as a quick note's key fact", () => {
+    const weak: string[] = [];
+    let read = 0;
+    for (const c of cases) {
+      const core = /^\S+(?: \S+)? — .*?, \d+ min in: (.*?)(?:\. (?:Waiting on|Next:)|\.$)/.exec(c.quick)?.[1];
+      if (!core || core.startsWith("cause: ")) continue;
+      read += 1;
+      if (/\?/.test(core) || /^(?:not|no|leaving|cant|can't|won't)\b/i.test(core))
+        weak.push(`${c.name}: ${core}`);
+    }
+    expect(read).toBeGreaterThan(20);
+    expect(weak).toEqual([]);
+  });
+
   it("keeps quick notes to whole sentences within a ticket summary's length", () => {
     const long: string[] = [];
     for (const c of cases) {

@@ -70,7 +70,7 @@ export const TECHNICAL_TERM = /\b(?:[A-Za-z]*[a-z][A-Z]\w*|[A-Za-z]+\d\w*|[A-Z]{
 const TECHNICAL_TERMS = new RegExp(TECHNICAL_TERM.source, "g");
 
 /** What a line tells the next technician: names of things, figures, quoted errors, and some length. */
-function weight(line: NoteLine): number {
+export function weight(line: NoteLine): number {
   const terms = line.text.match(TECHNICAL_TERMS)?.length ?? 0;
   const words = line.text.split(/\s+/).length;
   return (

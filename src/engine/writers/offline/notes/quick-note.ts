@@ -3,8 +3,10 @@ import { lowerFirst } from "../../../context/sentences.ts";
 import type { SessionFacts } from "../../../context/session-facts.ts";
 import type { UpdateContextKind } from "../../../types.ts";
 import { firstSentence, STATUS_LABEL } from "../format.ts";
+import { declinesStep } from "./line-grammar.ts";
+import type { NoteLine } from "./note-lines.ts";
 import type { NoteParts } from "./note-parts.ts";
-import { itemText, lineText, waitText, withoutGreeting } from "./note-text.ts";
+import { itemText, lineText, waitText, weight, withoutGreeting } from "./note-text.ts";
 import { waitOwner } from "./wait-owner.ts";
 
 /** Quick notes stay well under what a ticket's summary field shows. */
@@ -20,6 +22,18 @@ function within(base: string, parts: readonly string[]): string {
 function waitPart(account: SessionAccount, parts: NoteParts): string {
   const wait = account.waitingOn!;
   return ` Waiting on ${waitOwner(wait, parts.known)}: ${lowerFirst(waitText(wait.text, wait.who))}.`;
+}
+
+/** Of the latest lines, the one that says most (names, figures), never a question or a step held back. */
+function mostTelling(lines: readonly NoteLine[]): NoteLine | undefined {
+  const recent = [...lines]
+    .sort((a, b) => a.index - b.index)
+    .filter((l) => !/\?\W*$/.test(l.text) && !declinesStep(l.text))
+    .slice(-6);
+  return recent.reduce<NoteLine | undefined>(
+    (best, l) => (!best || weight(l) >= weight(best) ? l : best),
+    undefined,
+  );
 }
 
 /** One or two sentences: the stage, time, the key fact, and what it waits on or what is next. */
@@ -57,9 +71,7 @@ export function quickTicketNote(
     return within(`Escalated — ${topic}, ${minutes}: ${reason}.`, [tail]);
   }
 
-  const latest = [...lines.change, ...lines.done, ...lines.under_way, ...lines.finding]
-    .sort((a, b) => a.index - b.index)
-    .at(-1);
+  const latest = lines.change.at(-1) ?? mostTelling([...lines.done, ...lines.under_way, ...lines.finding]);
   const core = account.cause
     ? `cause: ${lowerFirst(firstSentence(withoutGreeting(account.cause.text)))}`
     : latest
