@@ -222,15 +222,19 @@ describe("ticket notes written from the session account, over every labelled ses
     expect(cut).toEqual([]);
   });
 
-  it("files what the client or anyone else was told under Communication, never as work, a finding or a failure", () => {
+  it("files what the client or anyone else was told under Communication, and a reply quoted as it came never as work or a cause ruled out", () => {
     const misfiled: string[] = [];
     let told = 0;
+    const WORK = [...ACTION_HEADINGS, "Tried without success", "Ruled out"];
     for (const c of cases)
       for (const [heading, bullets] of sectionsOf(c.detailed))
         for (const bullet of bullets) {
-          if (!/^(?:sent|told|emailed|messaged)\b[^:]{0,40}:\s*['"‘“]/i.test(bulletWords(bullet))) continue;
-          if (heading === "Communication") told += 1;
-          else if (heading !== "Pending" && heading !== "Reported issue")
+          const words = bulletWords(bullet);
+          if (/^(?:sent|told|emailed|messaged)\b[^:]{0,40}:\s*['"‘“]/i.test(words)) {
+            if (heading === "Communication") told += 1;
+            else if (heading !== "Pending" && heading !== "Reported issue")
+              misfiled.push(`${c.name} [${heading}]: ${bullet}`);
+          } else if (/^[A-Z][a-z]+: ['"‘“]/.test(words) && WORK.includes(heading))
             misfiled.push(`${c.name} [${heading}]: ${bullet}`);
         }
     expect(told).toBeGreaterThan(30);
@@ -239,7 +243,7 @@ describe("ticket notes written from the session account, over every labelled ses
 
   it("lists a step the engineer holds back from under Not done yet, not as a cause ruled out", () => {
     const declined =
-      /^(?:(?:so|and|but|yeah|ok|also)\s+)*(?:not|never)\s+(?:going to\s+)?(?:doing|touching|chasing|contacting|removing|isolating|buying|changing|restarting)\b/i;
+      /^(?:(?:so|and|but|yeah|ok|also)\s+)*(?:not|never)\s+(?:(?:going to|gonna)\s+\w+|doing|touching|chasing|contacting|removing|isolating|buying|changing|restarting|running (?:that|this|it))\b/i;
     const ruledOut: string[] = [];
     let held = 0;
     for (const c of cases) {

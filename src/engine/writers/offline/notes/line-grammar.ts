@@ -29,16 +29,22 @@ const LABEL = /^[^:'"]{1,20}:\s+(?=\S)/;
 const TOLD =
   /^\W*(?:(?:also|then|so|just|and|i|i'?ve|we|we'?ve|have)\s+)*(?:told|updated|let)\s+(?!the (?:vendor|support)|support\b|@)(?:him|her|them|the client|[a-z][\w'-]*)\b/i;
 
-/** "Sent: 'Hi Carmen - …'": words sent, the addressee left to the greeting. */
-const SENT_BARE = /^\W*(?:sent|told|replied|emailed|messaged|texted)\s*:\s*['"‘“]/i;
+/** "Sent: 'Hi Carmen - …'", "rang deborah: jenny to stop using the pc": words sent or said, the addressee left to the greeting. */
+const SENT_BARE =
+  /^\W*(?:sent|told|replied|emailed|messaged|texted)\s*:\s*['"‘“]|^\W*(?:rang|called|phoned)\s+[a-z]+\s*:/i;
+/** "Maureen: 'Yes 7pm is fine …'": someone's words quoted as they came. */
+const QUOTED_REPLY =
+  /^\W*(?!(?:note|notes|update|result|results|test|status|error|errors|log|logs|output|screenshot|event|events|bounce|ndr|message|reply|response|warning|alert|popup|prompt|banner|queue|subject|lasterror|says|said)\b)[a-z]+\s*:\s*['"‘“]/i;
 
 /**
- * "Not doing cloud resets", "Not going to chase each one", "can't buy it on
+ * "Not doing cloud resets", "A reset wont shorten a path. Not resetting", "Not going to chase each one", "can't buy it on
  * their behalf without approval", "IR's call": the engineer holding back from
  * a step, not a cause ruled out.
  */
 const DECLINED_STEP =
-  /^\W*(?:(?:so|and|but|yeah|ok|also|obviously)\s+)*(?:(?:i'?m|we'?re|i am|we are)\s+)?(?:not|never)\s+(?:going to\s+|gonna\s+|just\s+)?(?!(?:working|loading|printing|syncing|connecting|showing|matching|coming|happening|helping|responding|starting|running|sending|receiving|getting|seeing|finding|doing anything)\b)[a-z]+ing\b/i;
+  /(?:^|[.!;]\s+|\s[-–—]\s+)\W*(?:(?:so|and|but|yeah|ok|also|obviously)\s+)*(?:(?:i'?m|we'?re|i am|we are)\s+)?(?:not|never)\s+(?:going to\s+|gonna\s+|just\s+)?(?!(?:working|loading|printing|syncing|connecting|showing|matching|coming|happening|helping|responding|starting|running|sending|receiving|getting|seeing|finding|doing anything)\b)[a-z]+ing\b/i;
+const DECLINED_OBJECT =
+  /\bnot (?:gonna|going to) [a-z]+|\bnot (?:running|doing|touching|changing|deleting|resetting|releasing|removing|rebooting) (?:that|this|it|them|those|anything|the|a|any)\b|^\W*(?:no chance|no way|not an option)\b/i;
 const CANNOT_YET =
   /\b(?:can'?t|cannot|won'?t)\s+(?:just\s+)?[a-z]+\b.{0,60}\b(?:without|myself|on (?:their|his|her|the client'?s) behalf|from here|until|till?|til+|yet)\b/i;
 const SOMEONE_ELSES_CALL =
@@ -94,8 +100,13 @@ export function kindByGrammar(line: NoteLine): NoteKind {
   const text = line.text.trim();
   if (line.kind === "problem" || line.kind === "wait") return line.kind;
   if (line.author === "engineer" && tellsSomeone(text)) return "contact";
+  // A reply quoted as it came is contact, unless it is the check of a change ("Paula: 'Sage is opening again'").
+  if (line.author === "engineer" && line.kind !== "verification" && QUOTED_REPLY.test(text)) return "contact";
   if (line.kind === "ruled_out")
-    return DECLINED_STEP.test(text) || CANNOT_YET.test(text) || SOMEONE_ELSES_CALL.test(text)
+    return DECLINED_STEP.test(text) ||
+      DECLINED_OBJECT.test(text) ||
+      CANNOT_YET.test(text) ||
+      SOMEONE_ELSES_CALL.test(text)
       ? "held"
       : "ruled_out";
   if (line.kind === "open_hypothesis") return HEDGED.test(text) ? "open_hypothesis" : "finding";
