@@ -1,9 +1,9 @@
 import type { Action, SessionAccount } from "../../account/index.ts";
+import { contentStems, sharedStems } from "../../context/content-words.ts";
 import { readClause, type VerbUse } from "../../context/roles/clause.ts";
 import { splitSentences } from "../../context/sentences.ts";
 import type { SessionMessage } from "../../types.ts";
 import type { SentenceSources } from "../types.ts";
-import { contentStems, sharedStems } from "./content-words.ts";
 import { clip, dataText } from "./prompt-data.ts";
 import { readClaims } from "./sentence-claims.ts";
 

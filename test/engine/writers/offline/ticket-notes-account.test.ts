@@ -431,3 +431,22 @@ describe("ticket notes after advice the engineer turned down", () => {
     expect(await notesFor("queue at 471 now")).toMatch(/RequireTLS/);
   });
 });
+
+describe("ticket notes after a plan the engineer took back", () => {
+  it("does not list it as a next step, whether taken back in the same breath or turned down later", async () => {
+    const session = chatSession(
+      [
+        "Sage won't open at month end, SQL error 9002: the transaction log is full and F: has 0 bytes free.",
+        "quickest space: F:\\SageBackups has 22GB of old .baks. could just delete those",
+        "those nightly backups are the only copies outside the vault. not deleting backups on month end",
+        "was going to shrink the log straight away - actually no, scratch that, their partner has to agree",
+        "going to expand the managed disk to 256GB next",
+      ],
+      { ticket: { id: "T-92", summary: "Sage won't open", company: "Kestrel Foods", contact: "Paula Hart" } },
+    );
+    const notes = await generateStatusUpdate(session, { audience: "ticket_notes", length: "detailed" });
+    const next = (sectionsOf(notes.content).get("Next steps") ?? []).join("\n");
+    expect(next).toMatch(/expand the managed disk/i);
+    expect(next).not.toMatch(/delete those|shrink the log/i);
+  });
+});

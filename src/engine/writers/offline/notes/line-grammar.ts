@@ -61,6 +61,10 @@ export function declinesStep(text: string): boolean {
   );
 }
 
+/** "Was going to delete the account outright - actually no, scratch that": a plan taken back in the same breath. */
+const TAKEN_BACK =
+  /\b(?:scratch that|actually no|actually,? not|ignore that|never ?mind|nvm|disregard that|on second thought)\b/i;
+
 /** "linda: 'a BT engineer came …'", "Kate (office mgr) says …": what someone else reports, not work of ours. */
 const REPORTED_BY =
   /^\W*(?!(?:i|note|notes|update|result|results|test|status|fyi|edit|plan|next|todo|ok|error|log|logs|output|ps|aside|also|then|so|me|us|we)\b)[a-z]+(?:\s+\([^)]{1,30}\))?\s*(?::\s*['"‘“]|\s(?:says|said|reports|reported|mentioned|thinks|confirms|confirmed)\b)/i;
@@ -109,6 +113,7 @@ export function kindByGrammar(line: NoteLine): NoteKind {
       SOMEONE_ELSES_CALL.test(text)
       ? "held"
       : "ruled_out";
+  if (line.kind === "planned" && TAKEN_BACK.test(text)) return "held";
   if (line.kind === "open_hypothesis") return HEDGED.test(text) ? "open_hypothesis" : "finding";
   if (!AS_DONE.has(line.kind)) return line.kind;
   if (/\?\s*$/.test(text) || IDEA.test(text)) return "finding";

@@ -1,7 +1,8 @@
 import type { SessionAccount } from "../../../account/session-account.ts";
 import { sameWork } from "./done-later.ts";
+import { declinesStep } from "./line-grammar.ts";
 import type { NoteLine, NoteLines } from "./note-lines.ts";
-import { pendingSuggestions } from "./suggestions.ts";
+import { pendingSuggestions, sharesTopic } from "./suggestions.ts";
 import { readsUnderWay } from "./under-way.ts";
 import type { KnownNames } from "./wait-owner.ts";
 
@@ -22,7 +23,11 @@ export function noteParts(account: SessionAccount, read: NoteLines, contact?: st
   const later = WORK_DONE.flatMap((k) => read[k]);
   // A plan is carried out when a later line does the same work: it is no next step then.
   const carried = (p: NoteLine) => later.some((l) => l.index > p.index && sameWork(p.text, l.text));
-  const nextSteps = read.planned.filter((p) => !carried(p));
+  // A plan the engineer turns down later ("not deleting backups on month end") is no next step either.
+  const engineer = account.statements.map((s, i) => ({ s, i })).filter(({ s }) => s.author === "engineer");
+  const declined = (p: NoteLine) =>
+    engineer.some(({ s, i }) => i > p.index && declinesStep(s.text) && sharesTopic(p.text, s.text));
+  const nextSteps = read.planned.filter((p) => !carried(p) && !declined(p));
   // "Pulling last night's restore point to staging, then …" then "restore kicked off": the work it names was under way.
   const started = read.planned
     .filter((p) => carried(p) && readsUnderWay(p.text))

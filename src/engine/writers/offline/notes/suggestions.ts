@@ -1,6 +1,7 @@
 import type { Action, SessionAccount } from "../../../account/session-account.ts";
+import { contentStems, sharedStems } from "../../../context/content-words.ts";
 import { INFINITIVES } from "../../../context/roles/verb-lexicon.generated.ts";
-import { sameWork, topicWords } from "./done-later.ts";
+import { sameWork } from "./done-later.ts";
 import { declinesStep } from "./line-grammar.ts";
 import { statementIndex } from "./note-lines.ts";
 
@@ -27,11 +28,8 @@ function advises(text: string): boolean {
 }
 
 /** Shares a word of what it is about: "not changing power or channels" answers "set 5GHz transmit power to high". */
-function sharesTopic(a: string, b: string): boolean {
-  const words = topicWords(b);
-  return [...topicWords(a)].some(
-    (w) => words.has(w) || [...words].some((v) => v.startsWith(w) || w.startsWith(v)),
-  );
+export function sharesTopic(a: string, b: string): boolean {
+  return sharedStems(contentStems(a), contentStems(b)) > 0;
 }
 
 /**
