@@ -62,7 +62,7 @@ export function readNoteLines(account: SessionAccount): NoteLines {
     // The cause has its own heading; the statement that states it is not listed again.
     if (kind !== "problem" && statesTheCause(s, account)) return;
     const text = [s, ...(continued.get(index) ?? []).map((j) => statements[j]!)].map((t) => t.text).join(" ");
-    placed.set(index, { kind, text, index, author: s.author, ...extra });
+    placed.set(index, { kind, text, index, author: s.author, change: s.change, ...extra });
   };
 
   const opening = openingMessage(statements);

@@ -27,7 +27,7 @@ const FUTURE = /^(?:i'?ll|i will|we'?ll|we will|will|going to|gonna|i'?m going t
 const LABEL = /^[^:'"]{1,20}:\s+(?=\S)/;
 /** "Told him we're on it", "Updated Jonah: …", "let Paula know": the engineer telling someone how things stand. */
 const TOLD =
-  /^\W*(?:(?:also|then|so|just|and|i|i'?ve|we|we'?ve|have)\s+)*(?:told|updated|let)\s+(?!the (?:vendor|support)|support\b|@)(?:him|her|them|the client|[a-z][\w'-]*)\b/i;
+  /^\W*(?:(?:also|then|so|just|and|meanwhile|i|i'?ve|we|we'?ve|have)\s+)*(?:told|updated|let)\s+(?!the (?:vendor|support)|support\b|@)(?:him|her|them|the client|[a-z][\w'-]*)\b/i;
 
 /** "Sent: 'Hi Carmen - …'", "rang deborah: jenny to stop using the pc": words sent or said, the addressee left to the greeting. */
 const SENT_BARE =
@@ -87,6 +87,26 @@ function theirDeed(text: string): boolean {
   return verb !== null && (verb.form === "past" || verb.form === "participle" || m[1]!.includes("'"));
 }
 
+/** A command that only reads: Get-*, Test-*, lmstat, nslookup, dig, ping. */
+const READ_ONLY =
+  /^\W*(?:[^:]{1,20}:\s*)?(?:Get-|Test-|Resolve-|Measure-|lmstat|nslookup|dig|ping|tracert|traceroute|mtr|whoami|ipconfig|netstat|Show-)/i;
+
+/** Verbs that change a client's system when they open a line: "Resized …", "Re-granted …", "Cleared …". */
+const CHANGE_VERB =
+  /^[^\w'"‘“]*(?:re-?)?(?:added|removed|granted|assigned|unassigned|resized|extended|expanded|increased|cleared|deleted|disabled|enabled|reset|replaced|swapped|installed|uninstalled|updated|upgraded|changed|moved|created|converted|copied|purchased|bought|renewed|restored|rebooted|restarted|stopped|blocked|unblocked|revoked|released|rolled back|reverted|patched|applied|published|configured|turned (?:on|off)|excluded|whitelisted|allowlisted|migrated|rebuilt|reindexed|remapped|relinked|re-?registered|rotated|shrunk|shrank|set)\b/i;
+
+function ourChange(text: string, ruleSaysChange: boolean): boolean {
+  const own = text.replace(LABEL, "");
+  return (
+    (CHANGE_VERB.test(own) || (ruleSaysChange && opensOnDeed(own))) &&
+    !/\bby (?!us\b|me\b|hand\b|rmm\b|script\b|gpo\b|policy\b)[a-z][\w.@-]*/i.test(text) &&
+    !DISCOVERY.test(own) &&
+    !REPORTED_BY.test(text) &&
+    !theirDeed(text) &&
+    !/\b(?:already|still|unchanged|no changes?|not changed)\b/i.test(text)
+  );
+}
+
 /** Words to the client or anyone else: the line reports what they were told. */
 export function tellsSomeone(text: string): boolean {
   return quotesWords(text) || SENT_BARE.test(text) || TOLD.test(text) || TOLD.test(text.replace(LABEL, ""));
@@ -106,6 +126,8 @@ export function kindByGrammar(line: NoteLine): NoteKind {
   if (line.author === "engineer" && tellsSomeone(text)) return "contact";
   // A reply quoted as it came is contact, unless it is the check of a change ("Paula: 'Sage is opening again'").
   if (line.author === "engineer" && line.kind !== "verification" && QUOTED_REPLY.test(text)) return "contact";
+  // "Reset pw to a random one, not recording it anywhere": a change with a "not" in it is still a change.
+  if (line.kind === "ruled_out" && ourChange(text, line.change === true)) return "change";
   if (line.kind === "ruled_out")
     return DECLINED_STEP.test(text) ||
       DECLINED_OBJECT.test(text) ||
@@ -115,6 +137,11 @@ export function kindByGrammar(line: NoteLine): NoteKind {
       : "ruled_out";
   if (line.kind === "planned" && TAKEN_BACK.test(text)) return "held";
   if (line.kind === "open_hypothesis") return HEDGED.test(text) ? "open_hypothesis" : "finding";
+  // "Portal: resized data01 to 256GB", "Stopped the spooler, cleared PRINTERS": a change of ours, whatever the reader filed it as.
+  if ((line.kind === "finding" || line.kind === "done") && ourChange(text, line.change === true))
+    return "change";
+  // "Get-MailboxPermission dfrost -> gareth FullAccess": a read, whatever it shows.
+  if ((line.kind === "change" || line.kind === "done") && READ_ONLY.test(text)) return "finding";
   if (!AS_DONE.has(line.kind)) return line.kind;
   if (/\?\s*$/.test(text) || IDEA.test(text)) return "finding";
   if (FUTURE.test(text)) return "planned";

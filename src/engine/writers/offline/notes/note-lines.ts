@@ -25,6 +25,8 @@ export interface NoteLine {
   /** Index of the statement in account.statements: lines are listed in the order they were said. */
   index: number;
   author: ReadStatement["author"];
+  /** The rule reader sees a change to the client's systems in it. */
+  change?: boolean;
   actor?: Actor;
   wait?: Wait;
 }

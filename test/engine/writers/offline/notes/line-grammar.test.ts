@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { kindByGrammar } from "../../../../../src/engine/writers/offline/notes/line-grammar.ts";
+import type { NoteKind } from "../../../../../src/engine/writers/offline/notes/note-lines.ts";
+
+const filed = (kind: NoteKind, text: string) => kindByGrammar({ kind, text, index: 0, author: "engineer" });
+
+describe("where a line of the ticket notes goes, by what its words say", () => {
+  it.each([
+    [
+      "done",
+      "Sent Teresa: 'Hi Teresa, we've sent the company file to Intuit's data repair team.'",
+      "contact",
+    ],
+    ["failed", "Told declan nobody touches it", "contact"],
+    ["ruled_out", "Maureen: 'Yes 7pm is fine, I'll email everyone to be out by 6:45.'", "contact"],
+    ["ruled_out", "Not doing cloud resets", "held"],
+    ["ruled_out", "A reset wont shorten a path lol. Not resetting", "held"],
+    ["ruled_out", "Can't buy it on their behalf without approval, it's a 12 month commitment", "held"],
+    ["ruled_out", "Not assuming FS01 is clean though. IR's call", "held"],
+    ["ruled_out", "Mailbox is 41 of 100GB so not a quota thing", "ruled_out"],
+    ["ruled_out", "Reset pw to a random one, not recording it anywhere", "change"],
+    ["failed", "Kiran sent the form at 12:50", "finding"],
+    ["failed", "Fresh profile on DISPATCH-03 didn't help either", "failed"],
+    ["failed", "Tried enabling DKIM straight away - 'CnameMissing'", "failed"],
+    ["done", "Agency added servers.mcsv.net (mailchimp) and sendgrid.net", "finding"],
+    ["done", "linda: 'a BT engineer came on friday to swap the router'", "contact"],
+    ["change", "Found a forwarding rule created at 09:52 named '..'", "finding"],
+    ["change", "Real fix: expand OS disk 128 -> 256GB", "planned"],
+    ["finding", "Portal: resized data01 to 256GB (P15), no deallocate needed", "change"],
+    ["finding", "Deleted users: nothing matching sofia or smarchetti", "finding"],
+    ["change", "Get-MailboxPermission dfrost -> gareth FullAccess, automapping set", "finding"],
+    ["open_hypothesis", "It used to be the 82.12 static", "finding"],
+    ["open_hypothesis", "Could be double NAT behind the new hub rather than CGNAT?", "open_hypothesis"],
+    ["verification", "Rhiannon: booking works again as of 15:20", "verification"],
+    ["verification", "Declan asks if jane can work from a spare pc", "finding"],
+    ["planned", "Was going to delete the account outright - actually no, scratch that", "held"],
+  ] as const)("%s: %s -> %s", (kind, text, expected) => {
+    expect(filed(kind, text)).toBe(expected);
+  });
+});
