@@ -96,7 +96,7 @@ export function sessionParties(session: SessionSnapshot, texts: readonly string[
 
   const vendorOrg = [
     /\b(?:case|ticket|call|chat|escalat\w*) (?:with|to) ([A-Z][\w&.-]+)/g,
-    /\b([A-Za-z][\w&.-]+)(?:'s)? (?:support|prosupport|[Tt]ier ?\d|T[12]\b|NOC|noc|TAC|engineer|technician|tech\b|case|ticket|hotfix|firmware|rep\b|account manager|came back|called back)/g,
+    /\b([A-Za-z][\w&.-]+)(?:'s)?(?: business| customer| technical| tech)? (?:support|prosupport|[Tt]ier ?\d|T[12]\b|NOC|noc|TAC|engineer|technician|tech\b|case|ticket|hotfix|firmware|rep\b|account manager|came back|called back)/g,
     /\bwith ([A-Z][\w&.-]+) (?:support|now)\b/g,
   ];
   // "Tom at Kestrel", "Kestrel Web Design": an outside company, unless it is the client's own.

@@ -132,6 +132,9 @@ export async function readSessionAccount(session: SessionSnapshot): Promise<Sess
 
 const item = (s: ReadStatement, text = s.text): AccountItem => ({ text, sources: [s.source], at: s.at });
 
+const HANDED_ON =
+  /\b(?:escalat\w*|hand(?:ed|ing)? (?:it |this )?(?:over )?to|pass(?:ed|ing)? (?:it |this )?(?:on )?to|assigned to|kick(?:ed|ing)? (?:it )?(?:up(?:stairs)? )?to|with (?:the )?(?:vendor|tier ?\d|t3|l3))\b/i;
+
 const ACTION_STATE: Partial<Record<StatementAct, Action["state"]>> = {
   action_done: "done",
   action_planned: "planned",
@@ -201,7 +204,11 @@ export function accountOf(
     resolution: session.resolutionSummary,
     escalation: session.escalationReason,
   };
-  const standing = facts.status === "resolved" ? null : (waits.filter((w) => w.open).at(-1) ?? null);
+  const open = waits.filter((w) => w.open);
+  // An escalated ticket waits on whoever it went to, whatever else was asked of the client on the way.
+  const handedTo =
+    facts.status === "escalated" ? open.filter((w) => HANDED_ON.test(w.text)).at(-1) : undefined;
+  const standing = facts.status === "resolved" ? null : (handedTo ?? open.at(-1) ?? null);
   const stage = stageOf(
     statements,
     facts.status,

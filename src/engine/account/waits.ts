@@ -50,21 +50,23 @@ const LACKING =
 const HOLD =
   /\b(?:can'?t|cannot|won'?t|not (?:touching|changing|doing|adding|buying|restarting|rebooting|going ahead)|haven'?t|havent|hold(?:ing)? off|need(?:s|ed)?|nothing (?:else )?(?:to do|left|more))\b/i;
 const DURATION =
-  /\b(?:eta\b|overnight|roll(?:s|ing)? out|will take|usually takes?|takes? (?:about|around|~)|over the next|on (?:its|their) own|automatically|by (?:it|them)selves|should (?:finish|be done|complete|catch up))/i;
+  /\b(?:(?:may|can|could|might) take (?:up to |about |around |~)?(?:an?\b|\d)|eta\b|overnight|roll(?:s|ing)? out|will take|usually takes?|takes? (?:about|around|~)|over the next|on (?:its|their) own|automatically|by (?:it|them)selves|should (?:finish|be done|complete|catch up))/i;
 const MONITOR =
   /\b(?:monitoring|watching|keep(?:ing)? an eye on|letting it|leaving it to)\b|\b(?:monitor|watch) (?:it|them|for|through|until|overnight)\b/i;
 // "the rest are trickling in", "copy at 88%": a process under way.
 const UNDER_WAY =
   /\b(?:is|are|'s|'re|still)\s+(?:\w+\s+)?(?:trickling|syncing|rebuilding|uploading|downloading|copying|restoring|installing|replicating|propagating|scanning|processing|catching up|resyncing)\b|\bat \d+\s?%/i;
 /** The engineer's own next step ("will pause the update ring once he's back") is a plan, not a wait. */
+const HANDED = /^(?:kick|pass|escalat|assign)/i;
+const OUR_SIDE = /\b(?:queue|team|tier|t[23]|l[23]|our|soc|noc|senior|lead|security|projects)\b/i;
 const OWN_PLAN = /^\W*(?:i'll|i will|will|we'll|going to|next(?: step)?\b|then\b|plan\b)/i;
 // "She's signing in on the new phone now": someone else is doing the next step.
 const DOING =
   /^(?:and\s+)?(she|he|they|[A-Z][a-z]+)(?:'s| is| are|'re) (?:now |still |currently )?(\w+ing)\b/;
 /** A stop-gap offered "until then" or "in the meantime" is not what the work waits on. */
-// "could you make sure someone can let the engineer in": helping a visit happen, not what the work waits on.
+// "could you make sure someone can let the engineer in", "please leave it switched on": helping the work happen, not what it waits on.
 const LOGISTICS =
-  /\b(?:let (?:him|her|them|the (?:engineer|tech|technician|courier)) in|someone (?:is |can be |will be )?(?:on ?site|there|in)|sign for|be there)\b/i;
+  /\b(?:let (?:him|her|them|the (?:engineer|tech|technician|courier)) in|someone (?:is |can be |will be )?(?:on ?site|there|in)|sign for|be there|(?:leave|keep) (?:it|them|the (?:pc|laptop|device|computer|machine|server|router|phone))(?: \w+)? (?:switched |powered |turned |plugged )?(?:on|in)\b)/i;
 const SIDE =
   /^\W*(?:(?:until|till?|til) (?:then|that'?s|it'?s|this is|they|we)|in the meantime|meanwhile|for now|workaround)\b|\bworkaround\b/i;
 const ASK_FORM =
@@ -150,6 +152,8 @@ function waitIn(
   if (SIDE.test(text) && !/\b(?:nothing|not)\b/i.test(text)) return null;
   // "wait no - the kicks show up as…": the engineer catching a thought, not waiting.
   if (/^\W*wait\W+(?:no|what|actually|hmm|hang on|a sec)\b/i.test(text)) return null;
+  // "please leave it switched on until tomorrow": an instruction that helps the work, not what it waits on.
+  if (toTheClient && LOGISTICS.test(text)) return null;
   // A question to a colleague in the thread asks for a fact, not for work.
   if (/^\s*<?@/.test(text) && s.act === "ask") return null;
   const blocksFix =
@@ -181,6 +185,9 @@ function waitIn(
     const found = partyOfObject(after, ctx, i, head);
     // "perms can take an hour to replicate, nothing to do till then": "then" is what the statement said before it.
     if (found === "back") return wait(partyOfWords(head) ?? "back");
+    // "escalated to blackthorn security in the SEC queue": handed on to someone not named before is ours or a vendor.
+    if (found === null && HANDED.test(object[0]))
+      return wait({ on: OUR_SIDE.test(object[1]!) ? "internal" : "vendor" });
     if (found === null)
       return wait(partyOfObject(before, ctx, i, head, true) ?? partyOfText(text, s, ctx, i));
     return wait(found);
@@ -200,10 +207,10 @@ function waitIn(
       text.slice(0, duration.index),
       true,
     );
-    return (
+    const timed =
       other(near, ["process", "vendor", "internal"]) ??
-      other(partyOfText(text, s, ctx, i), ["process", "vendor", "internal"])
-    );
+      other(partyOfText(text, s, ctx, i), ["process", "vendor", "internal"]);
+    if (timed) return timed;
   }
   const doing = DOING.exec(text);
   if (doing && !/^(?:going|doing|heading|grabbing)$/i.test(doing[2]!))
@@ -246,6 +253,8 @@ function partyOfObject(object: string, ctx: Context, i: number, before: string, 
   if (RECEIVE.test(object)) return "back";
   if (SELF.test(object)) return "self";
   if (!subject && BACK.test(object)) return "back";
+  // "escalating to their network lead (Dana Cho)": the client's own people.
+  if (/^(?:their|the client'?s|client'?s)\b/i.test(object)) return { on: "client" };
   // "he ok's the quote, then procurement adds the seats": the one who acts first is the one waited on.
   const leading = /^(?:she|he|they)\b/i.exec(object);
   if (leading) return personSide(leading[0], ctx, i, before);

@@ -29,6 +29,36 @@ describe("what the work waits on", () => {
     expect(wait).toMatchObject({ on: "vendor", sources: ["m3"] });
   });
 
+  it("an escalated ticket waits on whom it went to, not on what the client was asked on the way", () => {
+    const escalated = {
+      ...session([
+        "Defender alert on the accounts PC: a macro document ran encoded PowerShell.",
+        "Isolated the PC, reset Jenny's password, blocked the sender.",
+        "escalated to blackthorn security (karin lund) in the SEC queue, SEC-1182, with the decoded command",
+        "told priya: 'Hi Priya, our security team is investigating. Did anyone else open the attachment?'",
+      ]),
+      status: "escalated" as const,
+    };
+    expect(buildSessionAccount(escalated).waitingOn).toMatchObject({ sources: ["m3"] });
+    expect(buildSessionAccount(escalated).waitingOn?.on).not.toBe("client");
+  });
+
+  it("the client's own people when the work goes to 'their network lead', and no wait in 'please leave it switched on'", () => {
+    expect(
+      waitingOn([
+        "APs on the 3rd floor reboot with a datapath watchdog panic, known bug in 8.10.0.6.",
+        "Collected the logs. The controller is under the client's own change control.",
+        "Escalating to their network lead (Dana Cho) with the logs.",
+      ])?.on,
+    ).toBe("client");
+    expect(
+      waitingOn([
+        "Leaver: Daniel's laptop wipe sent from Intune at 17:48, device shows wipe pending.",
+        "told priya: 'The laptop reset is in progress - please leave it switched on and plugged in until tomorrow.'",
+      ])?.on,
+    ).not.toBe("client");
+  });
+
   it("a process that finishes by itself: a copy with a percentage and an ETA", () => {
     const wait = waitingOn([
       "Priya's Projects share is empty after the migration.",
