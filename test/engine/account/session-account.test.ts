@@ -5,7 +5,7 @@ import { LABELLED_SETS, loadLabelledSessions } from "./support/labelled-accounts
 
 /** Sets written after the reader, by writers who never saw the code: measured, with floors, not matched one by one. */
 const MEASURED = new Set(["later", "fresh", "unseen"]);
-/** The newest set, read at first sight (stage 20 of 24, wait 16 of 24): a floor so later work does not lose ground. */
+/** The newest set: at first sight stage 20 of 24 and wait 16 of 24; held at what it reads now so later work does not lose ground. */
 const FIRST_SIGHT = "newest";
 const cases = Object.keys(LABELLED_SETS)
   .filter((set) => !MEASURED.has(set) && set !== FIRST_SIGHT)
@@ -85,14 +85,14 @@ describe("the session account on every labelled session", () => {
     expect(wait / measured.length).toBeGreaterThanOrEqual(0.8);
   });
 
-  it("on the 24 newest sessions, read as first written, the stage is right in >= 20 and the wait in >= 16", () => {
+  it("on the 24 newest sessions the stage is right in >= 23 and the wait in >= 18", () => {
     const newest = loadLabelledSessions(FIRST_SIGHT);
     expect(newest).toHaveLength(24);
     const accounts = newest.map((c) => ({ c, a: buildSessionAccount(c.session) }));
-    expect(accounts.filter(({ c, a }) => a.stage === c.label.stage).length).toBeGreaterThanOrEqual(20);
+    expect(accounts.filter(({ c, a }) => a.stage === c.label.stage).length).toBeGreaterThanOrEqual(23);
     expect(
       accounts.filter(({ c, a }) => (a.waitingOn?.on ?? null) === (c.label.waiting_on?.party ?? null)).length,
-    ).toBeGreaterThanOrEqual(16);
+    ).toBeGreaterThanOrEqual(18);
   });
 
   it("reads a long session in slices to the same account", async () => {
