@@ -86,8 +86,13 @@ export function stageOf(
 ): InferredStatus {
   if (ruleStage === "resolved" || ruleStage === "escalated") return ruleStage;
   // The rules read "identified" from cue words; without a cause the account stands by, it is still investigating.
+  // A cause the engineer confirms ("thats us", "bingo") is identified even where the rules saw no cue for it.
   const stage =
-    ruleStage === "identified" && !cause.read ? "investigating" : heldBack(statements, ruleStage, cause.firm);
+    ruleStage === "identified" && !cause.read
+      ? "investigating"
+      : ruleStage === "investigating" && cause.firm
+        ? "identified"
+        : heldBack(statements, ruleStage, cause.firm);
   if (!standing) return stage;
   const delivery = standing.on === "vendor" && DELIVERY.test(standing.text);
   if ((standing.blocksFix && standing.on !== "process") || delivery) {

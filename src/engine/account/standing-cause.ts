@@ -1,11 +1,12 @@
 import { expandAbbreviations } from "../context/abbreviations.ts";
 import type { Certainty, StatementAct } from "./acts.ts";
 import { causeClause, isFragment, pointsBack } from "./cause-clause.ts";
-import { quotedContent, quotesWords } from "./to-client.ts";
+import { quotedContent, quotedWords } from "./to-client.ts";
 
 interface CauseStatement {
   text: string;
   source: string;
+  message: number;
   at: Date;
   author: "engineer" | "assistant" | "client";
   act: StatementAct;
@@ -26,10 +27,10 @@ export interface StandingCause {
 
 // "yep thats it", "bingo", "there it is", "thats our symptom word for word": the statement before is the cause.
 const CONFIRMS_BEFORE =
-  /^\W*(?:ok\W+)?(?:yep|yup|yes|bingo|boom|there it is|that'?s it|thats it|that'?s (?:the|our) (?:one|(?:root )?cause|problem|culprit|issue|symptom)|thats (?:the|our) \w+|found it|got it|that explains|which explains|explains (?:it|everything)|that'?s why)\b/i;
+  /^\W*(?:ok\W+)?(?:yep|yup|yes|bingo|boom|there it is|that'?s it|thats it|that'?s (?:the|our) (?:one|(?:root )?cause|problem|culprit|issue|symptom)|thats (?:the|our) \w+|that'?s us|thats us|that'?s ours|matches (?:ours|us|exactly)|found it|got it|that explains|which explains|explains (?:it|everything)|that'?s why)\b/i;
 // A clause that says why: a cause word, a change that broke something, a limit reached.
 const CAUSAL =
-  /\b(?:because|bc|due to|caused|causing|so (?:the|it|they|every|nothing|no|mail|uploads|callers|sign-?ins|users)|which is why|after (?:the|last|a|an|his|her|their|our)|expired|removed|deleted|dropped|blocked|blocks|blocking|filter(?:s|ed|ing)|missing|never|no longer|limit|quota|full|exhausted|suspended|broke|bug|regression|known issue|mismatch|doesn'?t match|don'?t match|not synced|isn'?t synced|turned (?:off|on)|wiped|overwr\w+|revoked|disabled|stuck|false positive|flag(?:s|ged)|quarantin\w+|phish\w*|compromis\w*|failed|fails)\b/i;
+  /\b(?:because|bc|due to|caused|causing|(?:underlying|root|real) (?:problem|issue|cause)|the (?:problem|issue|cause) (?:is|was)|comes? from|came from|(?:is|was) down to|turned out|so (?:the|it|they|every|nothing|no|mail|uploads|callers|sign-?ins|users)|which is why|after (?:the|last|a|an|his|her|their|our)|expired|removed|deleted|dropped|blocked|blocks|blocking|filter(?:s|ed|ing)|missing|never|no longer|limit|quota|full|exhausted|suspended|broke|bug|regression|known issue|mismatch|doesn'?t match|don'?t match|not synced|isn'?t synced|turned (?:off|on)|wiped|overwr\w+|revoked|disabled|stuck|false positive|flag(?:s|ged)|quarantin\w+|phish\w*|compromis\w*|failed|fails)\b/i;
 // "thought i had it - smb1 - but the ricoh is already on SMB2/3", "was sure X - nope".
 const TAKEN_BACK = /\b(?:thought|was sure|figured|assumed)\b.*\b(?:but|nope|wrong)\b/i;
 const SHORT_NO = /^\W*(?:so )?(?:no|nope|not it|not that|wrong|nah)\b/i;
@@ -38,6 +39,7 @@ const SHORT_NO = /^\W*(?:so )?(?:no|nope|not it|not that|wrong|nah)\b/i;
 const MAY_NAME_A_CAUSE: ReadonlySet<StatementAct> = new Set(["symptom", "finding", "hypothesis", "cause"]);
 
 const ENOUGH = 0.55;
+const QUOTED_REPLY = /^\W*[a-z]+\s*:\s*['"‘“]/i;
 
 /** A diagnosis the engineer takes back in the same breath or the line after. */
 export function retracted(statements: readonly CauseStatement[], at: number): boolean {
@@ -62,10 +64,14 @@ export function standingCause(
   let best: { score: number; index: number; clause: string; confirmedBy?: number; ruled: boolean } | null =
     null;
   const engineer = statements.map((s, i) => ({ s, i })).filter(({ s }) => s.author === "engineer");
+  // Words sent to someone, or someone's words quoted ("nadia: 'we had the office refitted …'"): retold for them, not the engineer's own reading.
+  const quoted = quotedWords(statements);
   engineer.forEach(({ s, i }, k) => {
     const clause = causeClause(quotedContent(s.text));
     if (!clause || isFragment(clause) || pointsBack(clause) || /\?\W*$/.test(s.text)) return;
     if (retracted(statements, i)) return;
+    // Retold for the client, only a line that says why can name the cause ("…crashing because its hard drive is failing").
+    if (quoted[i] && !CAUSAL.test(s.text)) return;
     let score = base(s);
     // The rules' diagnosis backs a statement unless it is only a question ("is steffan in MDM-Users?").
     const ruled =
@@ -75,8 +81,7 @@ export function standingCause(
       diagnosis.text.includes(clause.slice(1));
     if (ruled) score += 0.25;
     if (CAUSAL.test(s.text)) score += 0.2;
-    // Words sent to someone ("told Gloria: '…'") report, they are not the engineer's own reading.
-    if (quotesWords(s.text)) score -= 0.3;
+    if (quoted[i] || QUOTED_REPLY.test(s.text)) score -= 0.15;
     // "already disabled by our GPO": a setting found as it should be.
     if (/\balready\b/i.test(s.text)) score -= 0.3;
     // A "yes" after a question answers the question, not the statement before it.

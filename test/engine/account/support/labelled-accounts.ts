@@ -44,6 +44,7 @@ export const LABELLED_SETS: Record<string, { sessions: string; labels?: string }
   fresh: { sessions: join(FIXTURES, "fresh-sessions") },
   unseen: { sessions: join(FIXTURES, "unseen-sessions") },
   newest: { sessions: join(FIXTURES, "newest-sessions") },
+  recent: { sessions: join(FIXTURES, "recent-sessions") },
 };
 
 export const matches = (text: string, groups: readonly (readonly string[])[]) =>

@@ -21,6 +21,8 @@ const CHECKED_OK =
   /\b(?:works?|working|worked|fine|ok|okay|success\w*|succeeded|confirm\w*|tested|print(?:s|ed|ing)|opens?|opened|loads?|loaded|maps|connect(?:s|ed)|synced|back (?:up|online|to normal)|again|now|resolved|fixed|sorted|green|clean|no (?:drops|errors|more|issues|complaints)|\d+\s*(?:of|\/)\s*\d+)\b/i;
 /** "Declan asks if jane can work from a spare pc": a question put to us, not a check. */
 const ASKED = /\b(?:asks?|asked|asking|wants?|wondering)\b/i;
+const LATER =
+  /\b(?:tonight|tomorrow|later today|this afternoon|this evening|after lunch|first thing|in the morning|once it finishes|when it finishes)\b/i;
 const FUTURE = /^(?:i'?ll|i will|we'?ll|we will|will|going to|gonna|i'?m going to)\b/i;
 
 /** "Scans: told lorraine …": a short label before the line's own words. */
@@ -145,6 +147,8 @@ export function kindByGrammar(line: NoteLine): NoteKind {
   if (!AS_DONE.has(line.kind)) return line.kind;
   if (/\?\s*$/.test(text) || IDEA.test(text)) return "finding";
   if (FUTURE.test(text)) return "planned";
+  // "Back to check it finishes, then raj checks the copy, then the job rerun tonight": steps still ahead.
+  if (line.kind === "done" && LATER.test(text) && !opensOnDeed(text)) return "planned";
   if (FIX_TO_MAKE.test(text)) return "planned";
   if (
     OUR_WORK.has(line.kind) &&

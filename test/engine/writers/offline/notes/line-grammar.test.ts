@@ -34,6 +34,11 @@ describe("where a line of the ticket notes goes, by what its words say", () => {
     ["verification", "Rhiannon: booking works again as of 15:20", "verification"],
     ["verification", "Declan asks if jane can work from a spare pc", "finding"],
     ["planned", "Was going to delete the account outright - actually no, scratch that", "held"],
+    [
+      "done",
+      "Back to check it finishes, then raj checks the _Restored copy, then backup job rerun tonight",
+      "planned",
+    ],
   ] as const)("%s: %s -> %s", (kind, text, expected) => {
     expect(filed(kind, text)).toBe(expected);
   });

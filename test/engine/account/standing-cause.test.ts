@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { buildSessionAccount } from "../../../src/engine/account/index.ts";
+import type { SessionSnapshot } from "../../../src/engine/types.ts";
+
+const at = (minute: number) => new Date(Date.UTC(2026, 2, 11, 10, minute));
+function causeOf(lines: string[]): string | undefined {
+  const session: SessionSnapshot = {
+    id: "cause",
+    ticket: { id: "TKT-31", company: "Greyfield Architects", contact: "Owen Pike" },
+    engineer: { name: "Sam Reyes", company: "Northwind IT" },
+    status: "active",
+    startedAt: at(0),
+    now: at(59),
+    pauses: [],
+    messages: lines.map((text, i) => ({ at: at(i + 1), author: "engineer" as const, text })),
+    previousUpdates: [],
+  };
+  return buildSessionAccount(session).cause?.text;
+}
+
+describe("the cause standing", () => {
+  it("is the finding a pointer confirms ('thats us'), not a line about the symptom, and the stage is identified", () => {
+    const cause = causeOf([
+      "remote users kicked off the vpn every 10-15 mins since monday",
+      "theyre not idle, sam got dropped mid file copy. not the timeouts",
+      "GA-FW01 went 7.4.2 -> 7.4.3 sunday 02:00, auto-patch was on",
+      "7.4.3 release notes, known issues: 'SSL VPN tunnel disconnects intermittently when DTLS is enabled', fixed in 7.4.4. thats us",
+      "the upgrade reboots the fw, needs a window. change booked 21:00-22:00 tonight, CHG-1187. nothing else til 9",
+    ]);
+    expect(cause).toMatch(/7\.4\.3/);
+    expect(cause).not.toMatch(/not idle/);
+  });
+
+  it("is never a line of a message to the client that gives no reason ('Dell are replacing the drive …')", () => {
+    const cause = causeOf([
+      "laptop blue screens 0x7A KERNEL_DATA_INPAGE_ERROR, SupportAssist drive test fails",
+      "told owen: 'Hi Owen, the laptop is crashing because its drive is failing. Dell are replacing the drive under warranty and the new one is due on Thursday; I'll fit it then.'",
+    ]);
+    expect(cause ?? "").not.toMatch(/Dell are replacing/);
+  });
+});
