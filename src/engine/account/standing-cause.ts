@@ -93,7 +93,7 @@ export function standingCause(
     // "yep thats it. frontier's own customers are still routed to the old line": the pointer, then the why.
     const before = engineer[k - 1];
     const pointedAt = before !== undefined && before.s.source === s.source && isPointer(before.s.text);
-    if (pointedAt) score += 0.3;
+    if (pointedAt) score += s.act === "symptom" ? ENOUGH : 0.3;
     // Later readings replace earlier ones: the cause standing is the last one reached.
     score += 0.1 * (k / Math.max(1, engineer.length - 1));
     if (score >= ENOUGH && (!best || score >= best.score))

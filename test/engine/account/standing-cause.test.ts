@@ -38,4 +38,14 @@ describe("the cause standing", () => {
     ]);
     expect(cause ?? "").not.toMatch(/Dell are replacing/);
   });
+
+  it("is what 'found it.' points at in the same message, even a line that reads like a symptom", () => {
+    const cause = causeOf([
+      "dr kapoor's laptop trackpad has stopped clicking and it turns itself off sometimes. AVC-LT-014",
+      "kernel-power 41 x6 in the last week, bugcheck code 0 on all of them. so its losing power, not blue screening",
+      "asked lucy to look at the laptop side-on. lucy: 'the bottom is sort of bulging'",
+      "found it. swollen battery pushing the touchpad up from underneath = no click, and the battery's what's cutting out",
+    ]);
+    expect(cause).toMatch(/swollen battery/i);
+  });
 });
