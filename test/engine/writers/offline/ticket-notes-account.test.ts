@@ -195,6 +195,24 @@ describe("ticket notes written from the session account, over every labelled ses
     expect(chat).toEqual([]);
   });
 
+  it("lists no bare fragment ('Done', 'Not needed', 'Actually no, scratch that') as a line of its own", () => {
+    const bare: string[] = [];
+    for (const c of cases)
+      for (const [heading, bullets] of sectionsOf(c.detailed)) {
+        if (heading === "Ruled out" || heading === "Pending") continue;
+        for (const bullet of bullets) {
+          const words = bulletWords(bullet);
+          const named = /\d|['"‘“]|\b(?:[A-Za-z]*[a-z][A-Z]\w*|[A-Za-z]+\d\w*|[A-Z]{2,}s?)\b/.test(words);
+          if (
+            /^(?:actually no, )?scratch that\W*$|^(?:done|not needed|nope|ok)\W*$/i.test(words) ||
+            (words.split(/\s+/).length <= 2 && !named)
+          )
+            bare.push(`${c.name} [${heading}]: ${bullet}`);
+        }
+      }
+    expect(bare).toEqual([]);
+  });
+
   it("ends every bullet where a sentence or clause of the session ends, never mid-sentence", () => {
     const cut: string[] = [];
     for (const c of cases) {

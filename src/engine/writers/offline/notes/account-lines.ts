@@ -48,6 +48,14 @@ const words = (text: string) => text.split(/\s+/).filter((w) => /\p{L}/u.test(w)
 const POINTER_ONLY =
   /^\W*(?:bingo|boom|yep|yup|nice|good|great|cool|there it is|there we go|found it|got it|that'?s (?:it|the one|the (?:root )?cause|the culprit|the problem)|thats (?:it|the one|the (?:root )?cause))?(?:[\s.!]|\p{Extended_Pictographic}|\u{FE0F})*$/iu;
 
+const TAKEN_BACK_ONLY =
+  /^\W*(?:(?:actually|argh|ugh|hmm|ok)\W+)*(?:no\W+)?(?:scratch that|ignore (?:that|this|me)|never ?mind|nvm|wrong (?:window|chat|ticket)|pasted (?:that|this) in here)\b[^a-z]*(?:ignore\W*)?$/i;
+/** A name, a figure or a quoted value: "WS03", "8 users", "'Access denied'". */
+const NAMES_SOMETHING = new RegExp(`${TECHNICAL_TERM.source}|\\d|['"‘“]`);
+
+const isFragment = (text: string) =>
+  TAKEN_BACK_ONLY.test(text) || (words(text) <= 3 && !NAMES_SOMETHING.test(text));
+
 export function readNoteLines(account: SessionAccount): NoteLines {
   const statements = account.statements;
   const indexOf = statementIndex(account);
@@ -128,7 +136,12 @@ export function readNoteLines(account: SessionAccount): NoteLines {
   });
 
   joinShortReplies(placed, statements);
-  for (const line of placed.values()) line.kind = kindByGrammar(line);
+  // "Actually no, scratch that", "Done", "Not needed": a fragment left unjoined names nothing for the next technician.
+  for (const [i, line] of placed) {
+    line.kind = kindByGrammar(line);
+    if (line.kind !== "problem" && line.kind !== "ruled_out" && line.kind !== "wait" && isFragment(line.text))
+      placed.delete(i);
+  }
   const lines = Object.fromEntries(KINDS.map((k) => [k, [] as NoteLine[]])) as NoteLines;
   for (const line of [...placed.values()].sort((a, b) => a.index - b.index)) lines[line.kind].push(line);
   return lines;

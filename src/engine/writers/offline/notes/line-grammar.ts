@@ -89,6 +89,11 @@ function theirDeed(text: string): boolean {
   return verb !== null && (verb.form === "past" || verb.form === "participle" || m[1]!.includes("'"));
 }
 
+const DONE_TAIL =
+  /(?<!(?:'s|\bis|\bare|\bbe|\bbeen|\bwas|\bwere|\bget|\bgot|\bgets|\bwhos|\bwho's)\s)\b(?:done|completed|finished)(?:\s+(?:at\s+)?\d{1,2}[:.]\d{2})?\W*$/i;
+const CHANGE_COMMAND =
+  /^\W*(?:(?:Set|Add|Remove|Enable|Disable|Restart|Stop|Start|New|Grant|Revoke|Reset|Unlock|Update|Install|Uninstall)-\w+|logoff|logout|rwinsta|reset session|shutdown|net (?:stop|start|user))\b/i;
+
 /** A command that only reads: Get-*, Test-*, lmstat, nslookup, dig, ping. */
 const READ_ONLY =
   /^\W*(?:[^:]{1,20}:\s*)?(?:Get-|Test-|Resolve-|Measure-|lmstat|nslookup|dig|ping|tracert|traceroute|mtr|whoami|ipconfig|netstat|Show-)/i;
@@ -128,6 +133,13 @@ export function kindByGrammar(line: NoteLine): NoteKind {
   if (line.author === "engineer" && tellsSomeone(text)) return "contact";
   // A reply quoted as it came is contact, unless it is the check of a change ("Paula: 'Sage is opening again'").
   if (line.author === "engineer" && line.kind !== "verification" && QUOTED_REPLY.test(text)) return "contact";
+  // "not touching CA. excluding 23 users … is worse", "not rolling back firmware on a hunch": held back, wherever the reader put it.
+  if (
+    line.kind !== "held" &&
+    line.kind !== "ruled_out" &&
+    (DECLINED_STEP.test(text) || DECLINED_OBJECT.test(text))
+  )
+    return "held";
   // "Reset pw to a random one, not recording it anywhere": a change with a "not" in it is still a change.
   if (line.kind === "ruled_out" && ourChange(text, line.change === true)) return "change";
   if (line.kind === "ruled_out")
@@ -139,6 +151,9 @@ export function kindByGrammar(line: NoteLine): NoteKind {
       : "ruled_out";
   if (line.kind === "planned" && TAKEN_BACK.test(text)) return "held";
   if (line.kind === "open_hypothesis") return HEDGED.test(text) ? "open_hypothesis" : "finding";
+  // "Logoff 14 /server:KHH-RDS01 done 11:31", "Restart-Service SQLWriter done": a command reported done.
+  if (line.kind === "finding" && DONE_TAIL.test(text) && !FUTURE.test(text))
+    return CHANGE_COMMAND.test(text) ? "change" : "done";
   // "Portal: resized data01 to 256GB", "Stopped the spooler, cleared PRINTERS": a change of ours, whatever the reader filed it as.
   if ((line.kind === "finding" || line.kind === "done") && ourChange(text, line.change === true))
     return "change";

@@ -12,9 +12,14 @@ const BY: Partial<Record<NonNullable<NoteLine["actor"]>, string>> = {
 /** "Next: diff the attributes" under Next steps says "Next" twice. */
 const PLAN_LABEL = /^(?:next(?: steps?| up)?|then|plan(?: for \w+)?|todo|to do|follow-? ?ups?)\s*[:\-—–]\s*/i;
 
-/** A statement as a list item, whole: only its closing punctuation goes. */
+/** The closing quote of words quoted on an earlier line ("… within about an hour.'"): nothing opens it here. */
+const STRAY_CLOSING_QUOTE = /(?<=[.!?])['"’”]\s*$/;
+const OPENING_QUOTE = /(?:^|[\s:(])['"‘“]/;
+
+/** A statement as a list item, whole: only its closing punctuation and a quote closed from an earlier line go. */
 export function itemText(text: string): string {
-  return asListItem(text).trim();
+  const own = OPENING_QUOTE.test(text) ? text : text.replace(STRAY_CLOSING_QUOTE, "");
+  return asListItem(own).trim();
 }
 
 /** Two statements as one line: "Maintenance already runs at 2am. Not it". */

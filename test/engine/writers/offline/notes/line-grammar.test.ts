@@ -34,6 +34,8 @@ describe("where a line of the ticket notes goes, by what its words say", () => {
     ["verification", "Rhiannon: booking works again as of 15:20", "verification"],
     ["verification", "Declan asks if jane can work from a spare pc", "finding"],
     ["planned", "Was going to delete the account outright - actually no, scratch that", "held"],
+    ["finding", "Logoff 14 /server:KHH-RDS01 done 11:31", "change"],
+    ["finding", "not touching CA. excluding 23 users from the compliant-device policy is worse", "held"],
     [
       "done",
       "Back to check it finishes, then raj checks the _Restored copy, then backup job rerun tonight",
