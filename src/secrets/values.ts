@@ -37,7 +37,7 @@ const OPEN_QUOTES: Record<string, string> = { '"': '"', "'": "'", "`": "`", "“
 const NEXT_KEY = /[;,&](?=[A-Za-z_][\w .-]{0,40}=)/;
 
 /** Punctuation that closes a sentence or clause, not part of a value typed in prose. */
-const TRAILING = /[.,;:)\]}>"'”’»]+$/;
+const TRAILING = /(?:[.,;:)\]}>"'”’»?]|\*\*)+$/;
 
 /** A PowerShell command (approved verb, dash, noun): an expression that produces the value, not the value. */
 const CMDLET =

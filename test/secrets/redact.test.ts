@@ -76,6 +76,7 @@ describe("redactSecrets", () => {
       "- D4s_v5 supports live resize\n- reset the admin password later",
       "KHH-RDS01 query user: mferri  rdp-tcp#14  Disc  idle 21+04:12  logon 2/18 - admin account, old password",
       "**Waiting on: the client (Maureen) - Could we do this tonight at 7pm?**\n- sign in as admin",
+      "**Waiting on: the client (Joanna) - let me know if anyone still gets the password prompt?**",
     ])
       expect(redactSecretsSync(line).text).toBe(line);
   });
