@@ -94,6 +94,13 @@ const DONE_TAIL =
 const CHANGE_COMMAND =
   /^\W*(?:(?:Set|Add|Remove|Enable|Disable|Restart|Stop|Start|New|Grant|Revoke|Reset|Unlock|Update|Install|Uninstall)-\w+|logoff|logout|rwinsta|reset session|shutdown|net (?:stop|start|user))\b/i;
 
+const REFUSED_COMMAND =
+  /->\s*['"‘“][^'"’”]*\b(?:locked|error|denied|failed|cannot|can'?t|not (?:found|allowed|permitted|supported)|refused|invalid)\b/i;
+const BOOKKEEPING =
+  /\b(?:raised|opened|logged|created|submitted)\b.{0,30}\b(?:case|ticket|sr|incident|chg-?\d+|change request)\b|\b(?:case|ticket)\b.{0,20}\b(?:raised|opened|logged)\b/i;
+const STATE_SEEN =
+  /\b(?:last modified|modified \d|modified (?:on|at|in)|present|exists?|already|unchanged|untouched|as expected|still (?:set|on|there))\b/i;
+
 /** A command that only reads: Get-*, Test-*, lmstat, nslookup, dig, ping. */
 const READ_ONLY =
   /^\W*(?:[^:]{1,20}:\s*)?(?:Get-|Test-|Resolve-|Measure-|lmstat|nslookup|dig|ping|tracert|traceroute|mtr|whoami|ipconfig|netstat|Show-)/i;
@@ -157,6 +164,20 @@ export function kindByGrammar(line: NoteLine): NoteKind {
   // "Portal: resized data01 to 256GB", "Stopped the spooler, cleared PRINTERS": a change of ours, whatever the reader filed it as.
   if ((line.kind === "finding" || line.kind === "done") && ourChange(text, line.change === true))
     return "change";
+  if (line.kind === "change" || line.kind === "done") {
+    // "Set-SPOSite … -LockState Unlock -> 'The site is locked for compliance reasons'": refused, nothing changed.
+    if (REFUSED_COMMAND.test(text)) return "failed";
+    // "Raised the MS case", "logged CHG-3381": bookkeeping, not a change to their systems.
+    if (line.kind === "change" && BOOKKEEPING.test(text)) return "done";
+    // "CA policy 'CA03' last modified nov", "DKIM enabled, selector cnames present": a state seen, not set.
+    if (
+      line.kind === "change" &&
+      STATE_SEEN.test(text) &&
+      !CHANGE_VERB.test(text.replace(LABEL, "")) &&
+      !opensOnDeed(text)
+    )
+      return "finding";
+  }
   // "Get-MailboxPermission dfrost -> gareth FullAccess": a read, whatever it shows.
   if ((line.kind === "change" || line.kind === "done") && READ_ONLY.test(text)) return "finding";
   if (!AS_DONE.has(line.kind)) return line.kind;

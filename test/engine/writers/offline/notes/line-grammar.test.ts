@@ -35,6 +35,15 @@ describe("where a line of the ticket notes goes, by what its words say", () => {
     ["verification", "Declan asks if jane can work from a spare pc", "finding"],
     ["planned", "Was going to delete the account outright - actually no, scratch that", "held"],
     ["finding", "Logoff 14 /server:KHH-RDS01 done 11:31", "change"],
+    [
+      "change",
+      "Set-SPOSite -Identity finance -LockState Unlock -> 'The site is locked for compliance reasons'",
+      "failed",
+    ],
+    ["change", "CA policy 'CA03 - require compliant device' last modified nov", "finding"],
+    ["change", "DKIM for exchange online enabled, selector1/selector2 cnames present", "finding"],
+    ["change", "Raised the MS case 2503110040001234, sev B", "done"],
+    ["change", "Minimum RSSI set to -75", "change"],
     ["finding", "not touching CA. excluding 23 users from the compliant-device policy is worse", "held"],
     [
       "done",
