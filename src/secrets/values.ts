@@ -191,7 +191,7 @@ function isTechnicalFact(token: string): boolean {
     /^\d{1,2}:\d{2}(?::\d{2})?(?:am|pm)?$/i.test(token) ||
     /^(?:[0-9a-f]{2}[:-]){5}[0-9a-f]{2}$/i.test(token) ||
     /^KB\d{6,8}$/i.test(token) ||
-    /^(?:Standard_)?[A-Z]{1,3}\d{1,3}[a-z]*_v\d{1,2}$/.test(token) || // cloud VM sizes: D4s_v5, Standard_E8ds_v5
+    /^Standard_[A-Z]{1,3}\d{1,3}[a-z]*(?:_v\d{1,2})?$|^[A-Z]{1,3}\d{1,3}[a-z]*_v\d{1,2}$/.test(token) || // VM sizes: D4s_v5, Standard_B2ms
     /^(?:rdp-tcp|ica-cgp|ica-tcp|console|services)#\d+$/i.test(token) || // a Windows session name: rdp-tcp#14
     /^S-1-\d+(?:-\d+)+$/.test(token) ||
     /:\/\/|\\|^\/|^~[\w.-]*\//.test(token) || // URLs, Windows and Unix paths, registry keys

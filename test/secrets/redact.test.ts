@@ -74,6 +74,7 @@ describe("redactSecrets", () => {
       "users: mhart, jdoyle, kpatel - reset their password prompts",
       "LICPATH.lic on WS14 points at 27000@FHA-LIC01, admin account fine",
       "- D4s_v5 supports live resize\n- reset the admin password later",
+      "cause: VM is Standard_B2ms, the admin account is fine",
       "KHH-RDS01 query user: mferri  rdp-tcp#14  Disc  idle 21+04:12  logon 2/18 - admin account, old password",
       "**Waiting on: the client (Maureen) - Could we do this tonight at 7pm?**\n- sign in as admin",
       "**Waiting on: the client (Joanna) - let me know if anyone still gets the password prompt?**",

@@ -26,7 +26,7 @@ export function isFragment(clause: string): boolean {
 
 /** Names no cause of its own, only the statement before it ("That's why the service can't start", "This explains it"). */
 export function pointsBack(clause: string): boolean {
-  return /^(?:that|this|which|it)(?:'?s| is| was| would| explains| explained| must be)\b.{0,12}\b(?:why|reason|explains?|cause|culprit|it|one|problem|issue)\b/i.test(
+  return /^(?:that|this|which|it|thats)(?:'?s| is| was| would| explains| explained| must be)?\b.{0,16}\b(?:why|reason|explains?|cause|culprit|it|one|problem|issue|source|origin)\b/i.test(
     clause,
   );
 }

@@ -66,12 +66,14 @@ export function standingCause(
   const engineer = statements.map((s, i) => ({ s, i })).filter(({ s }) => s.author === "engineer");
   // Words sent to someone, or someone's words quoted ("nadia: 'we had the office refitted …'"): retold for them, not the engineer's own reading.
   const quoted = quotedWords(statements);
+  const opening = engineer[0]?.s.message;
   engineer.forEach(({ s, i }, k) => {
     const clause = causeClause(quotedContent(s.text));
     if (!clause || isFragment(clause) || pointsBack(clause) || /\?\W*$/.test(s.text)) return;
     if (retracted(statements, i)) return;
-    // Retold for the client, only a line that says why can name the cause ("…crashing because its hard drive is failing").
-    if (quoted[i] && !CAUSAL.test(s.text)) return;
+    // Retold for the client, only a line that says why can name the cause ("…crashing because its hard drive is failing");
+    // so too in the opening message, which reports the problem.
+    if ((quoted[i] || s.message === opening) && !CAUSAL.test(s.text)) return;
     let score = base(s);
     // The rules' diagnosis backs a statement unless it is only a question ("is steffan in MDM-Users?").
     const ruled =

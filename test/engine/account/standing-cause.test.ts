@@ -48,4 +48,14 @@ describe("the cause standing", () => {
     ]);
     expect(cause).toMatch(/swollen battery/i);
   });
+
+  it("is never the pointer itself ('Found it - thats the rds01 source') but what it points at", () => {
+    const cause = causeOf([
+      "marco keeps getting locked out, 4th time today, he changed his password monday",
+      "4740 for mferri: Caller Computer Name KHH-RDS01, 6 today",
+      "KHH-RDS01 query user: mferri rdp-tcp#14 Disc idle 21+04:12, has S: mapped with saved creds",
+      "found it - thats the rds01 source. the disc session keeps retrying the S: map with his old pw and trips the lockout",
+    ]);
+    expect(cause ?? "").not.toMatch(/^thats/i);
+  });
 });

@@ -458,6 +458,8 @@ describe("ticket notes after a plan the engineer took back", () => {
         "quickest space: F:\\SageBackups has 22GB of old .baks. could just delete those",
         "those nightly backups are the only copies outside the vault. not deleting backups on month end",
         "was going to shrink the log straight away - actually no, scratch that, their partner has to agree",
+        "was going to bump the AP03 tx power",
+        "actually no, scratch that",
         "going to expand the managed disk to 256GB next",
       ],
       { ticket: { id: "T-92", summary: "Sage won't open", company: "Kestrel Foods", contact: "Paula Hart" } },
@@ -465,6 +467,6 @@ describe("ticket notes after a plan the engineer took back", () => {
     const notes = await generateStatusUpdate(session, { audience: "ticket_notes", length: "detailed" });
     const next = (sectionsOf(notes.content).get("Next steps") ?? []).join("\n");
     expect(next).toMatch(/expand the managed disk/i);
-    expect(next).not.toMatch(/delete those|shrink the log/i);
+    expect(next).not.toMatch(/delete those|shrink the log|AP03/i);
   });
 });

@@ -17,6 +17,8 @@ export interface NoteParts {
   known: KnownNames;
 }
 
+const TAKES_BACK = /^\W*(?:actually,? )?(?:no,? )?(?:scratch that|never ?mind|nvm|ignore that)\b/i;
+
 const WORK_DONE = ["done", "under_way", "change", "failed", "reverted", "verification", "finding"] as const;
 
 export function noteParts(account: SessionAccount, read: NoteLines, contact?: string): NoteParts {
@@ -25,8 +27,14 @@ export function noteParts(account: SessionAccount, read: NoteLines, contact?: st
   const carried = (p: NoteLine) => later.some((l) => l.index > p.index && sameWork(p.text, l.text));
   // A plan the engineer turns down later ("not deleting backups on month end") is no next step either.
   const engineer = account.statements.map((s, i) => ({ s, i })).filter(({ s }) => s.author === "engineer");
+  // "was going to bump AP03 tx power" then "actually no, scratch that": taken back at once.
   const declined = (p: NoteLine) =>
-    engineer.some(({ s, i }) => i > p.index && declinesStep(s.text) && sharesTopic(p.text, s.text));
+    engineer.some(
+      ({ s, i }) =>
+        i > p.index &&
+        ((declinesStep(s.text) && sharesTopic(p.text, s.text)) ||
+          (i <= p.index + 2 && TAKES_BACK.test(s.text))),
+    );
   const nextSteps = read.planned.filter((p) => !carried(p) && !declined(p));
   // "Pulling last night's restore point to staging, then …" then "restore kicked off": the work it names was under way.
   const started = read.planned

@@ -77,10 +77,12 @@ export function quickTicketNote(
     : latest
       ? firstSentence(lineText(latest))
       : "currently gathering initial information";
-  const tail = account.waitingOn
-    ? waitPart(account, parts)
-    : parts.nextSteps[0]
-      ? ` Next: ${lowerFirst(firstSentence(lineText(parts.nextSteps[0])))}.`
-      : "";
-  return within(`${STATUS_LABEL[facts.status]} — ${topic}, ${minutes} in: ${core}.`, [tail]);
+  // What it waits on and what happens next, in one sentence (a quick note has two), as far as there is room.
+  const next = parts.nextSteps.at(-1);
+  const nextText = next ? lowerFirst(firstSentence(lineText(next))).replace(/[.!?]+$/, "") : "";
+  const wait = account.waitingOn ? waitPart(account, parts) : "";
+  const joined = wait && nextText ? `${wait.replace(/\.$/, "")}; next: ${nextText}.` : "";
+  const tail = wait ? wait : nextText ? ` Next: ${nextText}.` : "";
+  const base = `${STATUS_LABEL[facts.status]} — ${topic}, ${minutes} in: ${core}.`;
+  return joined && base.length + joined.length <= QUICK_MAX ? base + joined : within(base, [tail]);
 }
