@@ -45,6 +45,7 @@ export const LABELLED_SETS: Record<string, { sessions: string; labels?: string }
   unseen: { sessions: join(FIXTURES, "unseen-sessions") },
   newest: { sessions: join(FIXTURES, "newest-sessions") },
   recent: { sessions: join(FIXTURES, "recent-sessions") },
+  latest: { sessions: join(FIXTURES, "latest-sessions") },
 };
 
 export const matches = (text: string, groups: readonly (readonly string[])[]) =>
