@@ -43,7 +43,7 @@ const DIAGNOSTIC =
 
 // "reminder set thu 9am", "logged it against PRJ-118", "added to the sage case": bookkeeping, not a fix.
 const ADMIN =
-  /\b(?:reminder|ticket|logged|noted|documented|documentation|itglue|case\b|notes?\b|linked|cc'?d|calendar invite|raised|booked)\b|\b[A-Z]{2,6}-\d{3,}\b/i;
+  /\b(?:reminder|ticket|logged|noted|documented|documentation|itglue|case\b|notes?\b|linked|cc'?d|calendar invite|raised|booked)\b|\b(?:TKT|CHG|INC|REQ|RITM|SR|CS|CASE|PRJ|SEC|MSG|CR)-?\d{3,}\b/i;
 // "no new AV/EDR policy pushed this week either": what did not happen.
 const NONE_HAPPENED = /^\W*(?:no|nothing|none|never)\b/i;
 // "I've changed that and tested it": a fix reported done in the first person.

@@ -42,6 +42,17 @@ describe("the stage read from what the work waits on", () => {
     ).toBe("identified");
   });
 
+  it("a change on hosts named like tickets (AR-LT-114) is still a change, and the client asked to confirm it is implementing", () => {
+    expect(
+      stageOf([
+        "Lit team's documents stuck uploading to the DMS since the 10.9 client update.",
+        "The 3 lit laptops were left in the pilot exclusion, so they never got 10.9.1.4.",
+        "removed the 3 lit laptops from the pilot exclusion, pushed 10.9.1.4 to AR-LT-114 and AR-LT-120",
+        "told lena: 'Could you ask them to save a test document this afternoon and let me know it shows up?'",
+      ]),
+    ).toBe("implementing");
+  });
+
   it("a scan left running to look closer is still investigating", () => {
     expect(
       stageOf([
