@@ -309,6 +309,13 @@ describe("ticket notes written from the session account, over every labelled ses
     expect(unnamed).toEqual([]);
   });
 
+  it("never ends a quick note's sentence with doubled marks ('?.', '..')", () => {
+    const doubled = cases
+      .filter((c) => /[?!]\.|\.\.(?!\.)/.test(c.quick))
+      .map((c) => `${c.name}: ${c.quick}`);
+    expect(doubled).toEqual([]);
+  });
+
   it("never gives a question or a step held back as a quick note's key fact", () => {
     const weak: string[] = [];
     let read = 0;

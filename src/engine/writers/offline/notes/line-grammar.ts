@@ -23,6 +23,8 @@ const CHECKED_OK =
 const ASKED = /\b(?:asks?|asked|asking|wants?|wondering)\b/i;
 const LATER =
   /\b(?:tonight|tomorrow|later today|this afternoon|this evening|after lunch|first thing|in the morning|once it finishes|when it finishes)\b/i;
+const FOLLOW_UP =
+  /^\W*(?:(?:then|and|so)\s+)?(?:chas(?:e|ing)|follow(?:ing)? up|check(?:ing)? (?:back|again|in)|recheck\w*|revisit\w*)\b/i;
 const FUTURE = /^(?:i'?ll|i will|we'?ll|we will|will|going to|gonna|i'?m going to)\b/i;
 
 /** "Scans: told lorraine …": a short label before the line's own words. */
@@ -180,6 +182,8 @@ export function kindByGrammar(line: NoteLine): NoteKind {
   }
   // "Get-MailboxPermission dfrost -> gareth FullAccess": a read, whatever it shows.
   if ((line.kind === "change" || line.kind === "done") && READ_ONLY.test(text)) return "finding";
+  // "will check back at 19:00", "chasing marcus at 13:00 if nothing before": a step still to take, not a finding.
+  if (line.kind === "finding" && (FUTURE.test(text) || FOLLOW_UP.test(text))) return "planned";
   if (!AS_DONE.has(line.kind)) return line.kind;
   if (/\?\s*$/.test(text) || IDEA.test(text)) return "finding";
   if (FUTURE.test(text)) return "planned";

@@ -21,7 +21,9 @@ function within(base: string, parts: readonly string[]): string {
 
 function waitPart(account: SessionAccount, parts: NoteParts): string {
   const wait = account.waitingOn!;
-  return ` Waiting on ${waitOwner(wait, parts.known)}: ${lowerFirst(waitText(wait.text, wait.who))}.`;
+  // "…the number they called from?" as the wait ends the sentence once, not with "?.".
+  const what = lowerFirst(waitText(wait.text, wait.who)).replace(/\?$/, "");
+  return ` Waiting on ${waitOwner(wait, parts.known)}: ${what}.`;
 }
 
 /** Of the latest lines, the one that says most (names, figures), never a question or a step held back. */

@@ -35,6 +35,8 @@ describe("where a line of the ticket notes goes, by what its words say", () => {
     ["verification", "Declan asks if jane can work from a spare pc", "finding"],
     ["planned", "Was going to delete the account outright - actually no, scratch that", "held"],
     ["finding", "Logoff 14 /server:KHH-RDS01 done 11:31", "change"],
+    ["finding", "chasing marcus at 13:00 if nothing before", "planned"],
+    ["finding", "will check back at 19:00 for the wipe", "planned"],
     [
       "change",
       "Set-SPOSite -Identity finance -LockState Unlock -> 'The site is locked for compliance reasons'",
