@@ -120,7 +120,8 @@ function* waitSteps(
   const waits: ReadWait[] = [];
   const messages = new Map<number, string>();
   for (const s of statements) messages.set(s.message, `${messages.get(s.message) ?? ""} ${s.text}`);
-  const context: Context = { statements, parties, messages };
+  const opening = statements.find((s) => s.author === "engineer")?.message ?? -1;
+  const context: Context = { statements, parties, messages, opening };
   for (let i = 0; i < statements.length; i++) {
     const s = statements[i]!;
     if (s.author !== "engineer") continue;
@@ -137,6 +138,8 @@ interface Context {
   parties: SessionParties;
   /** Each message's statements joined: what a message to the client asked as a whole. */
   messages: ReadonlyMap<number, string>;
+  /** The engineer's first message: the problem as reported. */
+  opening: number;
 }
 
 type Found = { on: WaitParty; who?: string } | "self" | "back" | null;
@@ -152,6 +155,8 @@ function waitIn(
   if (SIDE.test(text) && !/\b(?:nothing|not)\b/i.test(text)) return null;
   // "wait no - the kicks show up as…": the engineer catching a thought, not waiting.
   if (/^\W*wait\W+(?:no|what|actually|hmm|hang on|a sec)\b/i.test(text)) return null;
+  // "raid disk 2 failed overnight": the problem as first reported waits on nothing.
+  if (s.message === ctx.opening && s.act === "symptom") return null;
   // "please leave it switched on until tomorrow": an instruction that helps the work, not what it waits on.
   if (toTheClient && LOGISTICS.test(text)) return null;
   // A question to a colleague in the thread asks for a fact, not for work.

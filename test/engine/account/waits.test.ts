@@ -59,6 +59,18 @@ describe("what the work waits on", () => {
     ).not.toBe("client");
   });
 
+  it("a replacement part on its way is the vendor's, and the problem as first reported waits on nothing", () => {
+    const account = buildSessionAccount(
+      session([
+        "FL-HV01 raid disk 2 failed overnight, array degraded",
+        "opened SR 184522907 with dell, replacement disk dispatched next business day, courier tomorrow am",
+        "nothing more til the part lands",
+      ]),
+    );
+    expect(account.waitingOn?.on).toBe("vendor");
+    expect(account.waits.filter((w) => w.sources.includes("m1"))).toEqual([]);
+  });
+
   it("a process that finishes by itself: a copy with a percentage and an ETA", () => {
     const wait = waitingOn([
       "Priya's Projects share is empty after the migration.",
