@@ -94,10 +94,17 @@ export function sessionParties(session: SessionSnapshot, texts: readonly string[
     vote(t, "internal", 5);
   }
 
-  const vendorOrg = [
-    /\b(?:case|ticket|call|chat|escalat\w*) (?:with|to) ([A-Z][\w&.-]+)/g,
-    /\b([A-Za-z][\w&.-]+)(?:'s)?(?: business| customer| technical| tech)? (?:support|prosupport|[Tt]ier ?\d|T[12]\b|NOC|noc|TAC|engineer|technician|tech\b|case|ticket|hotfix|firmware|rep\b|account manager|came back|called back)/g,
-    /\bwith ([A-Z][\w&.-]+) (?:support|now)\b/g,
+  // Each name pattern with the cue word it needs: most lines hold none, and testing for it is cheap.
+  const vendorOrg: [RegExp, RegExp][] = [
+    [
+      /\b(?:case|ticket|call|chat|escalat\w*) (?:with|to) ([A-Z][\w&.-]+)/g,
+      /\b(?:case|ticket|call|chat|escalat)/i,
+    ],
+    [
+      /\b([A-Za-z][\w&.-]+)(?:'s)?(?: business| customer| technical| tech)? (?:support|prosupport|[Tt]ier ?\d|T[12]\b|NOC|noc|TAC|engineer|technician|tech\b|case|ticket|hotfix|firmware|rep\b|account manager|came back|called back)/g,
+      /\b(?:support|prosupport|tier|t[12]\b|noc|tac|engineer|technician|tech\b|case|ticket|hotfix|firmware|rep\b|account manager|came back|called back)/i,
+    ],
+    [/\bwith ([A-Z][\w&.-]+) (?:support|now)\b/g, /\bwith\b/],
   ];
   // "Tom at Kestrel", "Kestrel Web Design": an outside company, unless it is the client's own.
   const outsideOrg = [
@@ -142,11 +149,13 @@ export function sessionParties(session: SessionSnapshot, texts: readonly string[
   }
 
   function sideOrganisations(text: string): void {
-    for (const re of vendorOrg)
+    for (const [re, cue] of vendorOrg) {
+      if (!cue.test(text)) continue;
       for (const m of text.matchAll(re)) {
         vote(m[1]!, "vendor", 2);
         organisation(m[1]!);
       }
+    }
     for (const re of outsideOrg)
       for (const m of text.matchAll(re)) {
         vote(m[1]!, "vendor", 1);
