@@ -75,6 +75,8 @@ describe("redactSecrets", () => {
       "LICPATH.lic on WS14 points at 27000@FHA-LIC01, admin account fine",
       "- D4s_v5 supports live resize\n- reset the admin password later",
       "cause: VM is Standard_B2ms, the admin account is fine",
+      "app closes with 'Access violation at address 5A3C21F0 in module ITReports.bpl', login fine",
+      "NAS01 (DS1821+) beeping since 7am, admin password unchanged",
       "KHH-RDS01 query user: mferri  rdp-tcp#14  Disc  idle 21+04:12  logon 2/18 - admin account, old password",
       "**Waiting on: the client (Maureen) - Could we do this tonight at 7pm?**\n- sign in as admin",
       "**Waiting on: the client (Joanna) - let me know if anyone still gets the password prompt?**",

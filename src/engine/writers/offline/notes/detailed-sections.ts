@@ -12,8 +12,15 @@ const MAX_SUGGESTED = 3;
 
 const list = (title: string, body: string): Section[] => (body ? [{ title, body }] : []);
 
+/** "Marlow TKT-52760 fiona: '…'": the client and ticket the note is filed on already, before the report itself. */
+const TICKET_LEAD = /^[^.:'"‘“]{0,40}?\b(?:TKT|T|INC|REQ|SR|CS|#)-?\d{3,}\b[\s.,:;–—-]*/i;
+
 function problem(parts: NoteParts): Section[] {
-  return list("Reported issue", paragraph(parts.lines.problem.slice(0, 8)));
+  const [first, ...rest] = parts.lines.problem.slice(0, 8);
+  if (!first) return [];
+  const reported = first.text.replace(TICKET_LEAD, "");
+  const lines = reported ? [{ ...first, text: reported }, ...rest] : rest;
+  return list("Reported issue", paragraph(lines));
 }
 
 /** What was learned and tried, each under its heading. */
