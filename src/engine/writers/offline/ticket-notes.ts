@@ -27,7 +27,7 @@ export function writeTicketNotes(
   context: UpdateContextKind,
   templates: CommunicationTemplates,
 ): string {
-  const parts = noteParts(account, readNoteLines(account), facts.contactName);
+  const parts = noteParts(account, readNoteLines(account), facts.contactName, facts.ticketId);
   if (length === "quick") return quickTicketNote(facts, account, parts, context);
   const body =
     context === "resolution"

@@ -309,6 +309,15 @@ describe("ticket notes written from the session account, over every labelled ses
     expect(unnamed).toEqual([]);
   });
 
+  it("starts the reported issue with the report, not the ticket id the note is filed on", () => {
+    const led = cases.filter((c) => {
+      const id = c.session.ticket.id;
+      const issue = /\*\*Reported issue:\*\*\n(.*)/.exec(c.detailed)?.[1] ?? "";
+      return Boolean(id) && issue.slice(0, 50).includes(id!);
+    });
+    expect(led.map((c) => c.name)).toEqual([]);
+  });
+
   it("never ends a quick note's sentence with doubled marks ('?.', '..')", () => {
     const doubled = cases
       .filter((c) => /[?!]\.|\.\.(?!\.)/.test(c.quick))

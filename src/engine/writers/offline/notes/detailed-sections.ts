@@ -12,13 +12,19 @@ const MAX_SUGGESTED = 3;
 
 const list = (title: string, body: string): Section[] => (body ? [{ title, body }] : []);
 
-/** "Marlow TKT-52760 fiona: '…'": the client and ticket the note is filed on already, before the report itself. */
-const TICKET_LEAD = /^[^.:'"‘“]{0,40}?\b(?:TKT|T|INC|REQ|SR|CS|#)-?\d{3,}\b[\s.,:;–—-]*/i;
+/** "Marlow TKT-52760 fiona: '…'": the client and ticket the note is filed on, before the report itself. */
+function withoutTicketLead(text: string, ticketId: string | undefined): string {
+  if (!ticketId) return text;
+  const at = text.toLowerCase().indexOf(ticketId.toLowerCase());
+  // Only a lead of names ("st aldhelm's - "), not a sentence or a quote before the id.
+  if (at < 0 || at > 40 || /[.:"‘“]|(?:^|\s)'/.test(text.slice(0, at))) return text;
+  return text.slice(at + ticketId.length).replace(/^[\s.,:;–—-]+/, "");
+}
 
 function problem(parts: NoteParts): Section[] {
   const [first, ...rest] = parts.lines.problem.slice(0, 8);
   if (!first) return [];
-  const reported = first.text.replace(TICKET_LEAD, "");
+  const reported = withoutTicketLead(first.text, parts.ticketId);
   const lines = reported ? [{ ...first, text: reported }, ...rest] : rest;
   return list("Reported issue", paragraph(lines));
 }

@@ -15,13 +15,20 @@ export interface NoteParts {
   suggested: string[];
   openWaits: NoteLine[];
   known: KnownNames;
+  /** The ticket the note is filed on: the report need not repeat it. */
+  ticketId?: string;
 }
 
 const TAKES_BACK = /^\W*(?:actually,? )?(?:no,? )?(?:scratch that|never ?mind|nvm|ignore that)\b/i;
 
 const WORK_DONE = ["done", "under_way", "change", "failed", "reverted", "verification", "finding"] as const;
 
-export function noteParts(account: SessionAccount, read: NoteLines, contact?: string): NoteParts {
+export function noteParts(
+  account: SessionAccount,
+  read: NoteLines,
+  contact?: string,
+  ticketId?: string,
+): NoteParts {
   const later = WORK_DONE.flatMap((k) => read[k]);
   // A plan is carried out when a later line does the same work: it is no next step then.
   const carried = (p: NoteLine) => later.some((l) => l.index > p.index && sameWork(p.text, l.text));
@@ -47,5 +54,6 @@ export function noteParts(account: SessionAccount, read: NoteLines, contact?: st
     suggested: pendingSuggestions(account).map((a) => a.text),
     openWaits: lines.wait,
     known: { contact },
+    ticketId,
   };
 }
