@@ -103,6 +103,10 @@ const BOOKKEEPING =
 const STATE_SEEN =
   /\b(?:last modified|modified \d|modified (?:on|at|in)|present|exists?|already|unchanged|untouched|as expected|still (?:set|on|there))\b/i;
 
+const STEP_TAKEN =
+  /^\W*(?:(?:also|then|so|and|just)\s+)?(?:opened|ran|re-?ran|uploaded|downloaded|collected|exported|pulled|reviewed|compared|searched|traced|captured|remoted (?:in|into|to)|rdp'?d|ssh'?d|raised|escalated|submitted|filed|requested)\b/i;
+const LOOKED = /^\W*(?:checked|verified|confirmed|looked|tested|reviewed|compared)\b/i;
+
 /** A command that only reads: Get-*, Test-*, lmstat, nslookup, dig, ping. */
 const READ_ONLY =
   /^\W*(?:[^:]{1,20}:\s*)?(?:Get-|Test-|Resolve-|Measure-|lmstat|nslookup|dig|ping|tracert|traceroute|mtr|whoami|ipconfig|netstat|Show-)/i;
@@ -163,12 +167,19 @@ export function kindByGrammar(line: NoteLine): NoteKind {
   // "Logoff 14 /server:KHH-RDS01 done 11:31", "Restart-Service SQLWriter done": a command reported done.
   if (line.kind === "finding" && DONE_TAIL.test(text) && !FUTURE.test(text))
     return CHANGE_COMMAND.test(text) ? "change" : "done";
+  // "Update-MgUser … -PasswordPolicies DisablePasswordExpiration": a command that changes something, run.
+  if (line.kind === "finding" && CHANGE_COMMAND.test(text) && !REFUSED_COMMAND.test(text)) return "change";
+  // "Opened SR 184522907, uploaded tsr log", "Ran manage-bde …": a step we took, not something found.
+  if (line.kind === "finding" && STEP_TAKEN.test(text.replace(LABEL, "")) && !/->|=|\s[-–—]\s|:\s/.test(text))
+    return "done";
   // "Portal: resized data01 to 256GB", "Stopped the spooler, cleared PRINTERS": a change of ours, whatever the reader filed it as.
   if ((line.kind === "finding" || line.kind === "done") && ourChange(text, line.change === true))
     return "change";
   if (line.kind === "change" || line.kind === "done") {
     // "Set-SPOSite … -LockState Unlock -> 'The site is locked for compliance reasons'": refused, nothing changed.
     if (REFUSED_COMMAND.test(text)) return "failed";
+    // "Checked CA - account excluded from the MFA policy": a look, not a change.
+    if (line.kind === "change" && LOOKED.test(text)) return "done";
     // "Raised the MS case", "logged CHG-3381": bookkeeping, not a change to their systems.
     if (line.kind === "change" && BOOKKEEPING.test(text)) return "done";
     // "CA policy 'CA03' last modified nov", "DKIM enabled, selector cnames present": a state seen, not set.

@@ -36,6 +36,9 @@ describe("where a line of the ticket notes goes, by what its words say", () => {
     ["planned", "Was going to delete the account outright - actually no, scratch that", "held"],
     ["finding", "Logoff 14 /server:KHH-RDS01 done 11:31", "change"],
     ["finding", "chasing marcus at 13:00 if nothing before", "planned"],
+    ["finding", "Update-MgUser -UserId mtr-boardroom -PasswordPolicies DisablePasswordExpiration", "change"],
+    ["finding", "Opened SR 184522907, uploaded tsr log", "done"],
+    ["change", "Checked CA - account excluded from the MFA policy, so not that", "done"],
     ["finding", "will check back at 19:00 for the wipe", "planned"],
     [
       "change",
