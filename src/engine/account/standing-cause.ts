@@ -1,7 +1,7 @@
 import { expandAbbreviations } from "../context/abbreviations.ts";
 import type { Certainty, StatementAct } from "./acts.ts";
 import { causeClause, isFragment, pointsBack } from "./cause-clause.ts";
-import { quotedContent, quotedWords } from "./to-client.ts";
+import { quotedContent, quotedWords, quotesReply } from "./to-client.ts";
 
 interface CauseStatement {
   text: string;
@@ -39,7 +39,6 @@ const SHORT_NO = /^\W*(?:so )?(?:no|nope|not it|not that|wrong|nah)\b/i;
 const MAY_NAME_A_CAUSE: ReadonlySet<StatementAct> = new Set(["symptom", "finding", "hypothesis", "cause"]);
 
 const ENOUGH = 0.55;
-const QUOTED_REPLY = /^\W*[a-z]+\s*:\s*['"‘“]/i;
 
 /** A diagnosis the engineer takes back in the same breath or the line after. */
 export function retracted(statements: readonly CauseStatement[], at: number): boolean {
@@ -83,7 +82,7 @@ export function standingCause(
       diagnosis.text.includes(clause.slice(1));
     if (ruled) score += 0.25;
     if (CAUSAL.test(s.text)) score += 0.2;
-    if (quoted[i] || QUOTED_REPLY.test(s.text)) score -= 0.15;
+    if (quoted[i] || quotesReply(s.text)) score -= 0.15;
     // "already disabled by our GPO": a setting found as it should be.
     if (/\balready\b/i.test(s.text)) score -= 0.3;
     // A "yes" after a question answers the question, not the statement before it.

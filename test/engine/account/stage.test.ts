@@ -1,22 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { buildSessionAccount } from "../../../src/engine/account/index.ts";
-import type { SessionSnapshot } from "../../../src/engine/types.ts";
+import { chatSession } from "../../support/chat-session.ts";
 
-const at = (minute: number) => new Date(Date.UTC(2026, 8, 14, 13, minute));
-function stageOf(lines: string[]) {
-  const session: SessionSnapshot = {
-    id: "stage",
-    ticket: { id: "TKT-88", company: "Harrow Dental", contact: "Lena Ortiz" },
-    engineer: { name: "Sam Reyes", company: "Northwind IT" },
-    status: "active",
-    startedAt: at(0),
-    now: at(59),
-    pauses: [],
-    messages: lines.map((text, i) => ({ at: at(i + 1), author: "engineer" as const, text })),
-    previousUpdates: [],
-  };
-  return buildSessionAccount(session).stage;
-}
+const stageOf = (lines: string[]) =>
+  buildSessionAccount(
+    chatSession(lines, { ticket: { id: "TKT-88", company: "Harrow Dental", contact: "Lena Ortiz" } }),
+  ).stage;
 
 describe("the stage read from what the work waits on", () => {
   it("a stop-gap applied while the real fix waits on the vendor's patch is identified", () => {

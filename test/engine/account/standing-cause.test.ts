@@ -1,22 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { buildSessionAccount } from "../../../src/engine/account/index.ts";
-import type { SessionSnapshot } from "../../../src/engine/types.ts";
+import { chatSession } from "../../support/chat-session.ts";
 
-const at = (minute: number) => new Date(Date.UTC(2026, 2, 11, 10, minute));
-function causeOf(lines: string[]): string | undefined {
-  const session: SessionSnapshot = {
-    id: "cause",
-    ticket: { id: "TKT-31", company: "Greyfield Architects", contact: "Owen Pike" },
-    engineer: { name: "Sam Reyes", company: "Northwind IT" },
-    status: "active",
-    startedAt: at(0),
-    now: at(59),
-    pauses: [],
-    messages: lines.map((text, i) => ({ at: at(i + 1), author: "engineer" as const, text })),
-    previousUpdates: [],
-  };
-  return buildSessionAccount(session).cause?.text;
-}
+const causeOf = (lines: string[]) =>
+  buildSessionAccount(
+    chatSession(lines, { ticket: { id: "TKT-31", company: "Greyfield Architects", contact: "Owen Pike" } }),
+  ).cause?.text;
 
 describe("the cause standing", () => {
   it("is the finding a pointer confirms ('thats us'), not a line about the symptom, and the stage is identified", () => {

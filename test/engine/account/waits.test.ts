@@ -1,21 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { buildSessionAccount } from "../../../src/engine/account/index.ts";
-import type { SessionSnapshot } from "../../../src/engine/types.ts";
+import { chatSession } from "../../support/chat-session.ts";
 
-const at = (minute: number) => new Date(Date.UTC(2026, 5, 3, 9, minute));
-function session(lines: string[], ticket: SessionSnapshot["ticket"] = {}): SessionSnapshot {
-  return {
-    id: "waits",
-    ticket: { id: "TKT-77", company: "Marlow Veterinary", contact: "Priya Shah", ...ticket },
-    engineer: { name: "Sam Reyes", company: "Northwind IT" },
-    status: "active",
-    startedAt: at(0),
-    now: at(59),
-    pauses: [],
-    messages: lines.map((text, i) => ({ at: at(i + 1), author: "engineer" as const, text })),
-    previousUpdates: [],
-  };
-}
+const TICKET = { id: "TKT-77", company: "Marlow Veterinary", contact: "Priya Shah" };
+const session = (lines: string[], ticket: Record<string, string> = {}) =>
+  chatSession(lines, { ticket: { ...TICKET, ...ticket } });
 const waitingOn = (lines: string[]) => buildSessionAccount(session(lines)).waitingOn;
 
 describe("what the work waits on", () => {

@@ -53,7 +53,7 @@ const TAKEN_BACK_ONLY =
 /** A name, a figure or a quoted value: "WS03", "8 users", "'Access denied'". */
 const NAMES_SOMETHING = new RegExp(`${TECHNICAL_TERM.source}|\\d|['"‘“]`);
 
-const isFragment = (text: string) =>
+const namesNothing = (text: string) =>
   TAKEN_BACK_ONLY.test(text) || (words(text) <= 3 && !NAMES_SOMETHING.test(text));
 
 export function readNoteLines(account: SessionAccount): NoteLines {
@@ -139,7 +139,12 @@ export function readNoteLines(account: SessionAccount): NoteLines {
   // "Actually no, scratch that", "Done", "Not needed": a fragment left unjoined names nothing for the next technician.
   for (const [i, line] of placed) {
     line.kind = kindByGrammar(line);
-    if (line.kind !== "problem" && line.kind !== "ruled_out" && line.kind !== "wait" && isFragment(line.text))
+    if (
+      line.kind !== "problem" &&
+      line.kind !== "ruled_out" &&
+      line.kind !== "wait" &&
+      namesNothing(line.text)
+    )
       placed.delete(i);
   }
   const lines = Object.fromEntries(KINDS.map((k) => [k, [] as NoteLine[]])) as NoteLines;

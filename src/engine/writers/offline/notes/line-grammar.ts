@@ -1,5 +1,5 @@
 import { opensOnDeed, reportsNoSuccess } from "../../../account/attempt-result.ts";
-import { quotesWords } from "../../../account/to-client.ts";
+import { quotesReply, quotesWords } from "../../../account/to-client.ts";
 import { analyzeVerb } from "../../../context/roles/verbs.ts";
 import type { NoteKind, NoteLine } from "./note-lines.ts";
 import { startsUnderWay } from "./under-way.ts";
@@ -33,12 +33,8 @@ const LABEL = /^[^:'"]{1,20}:\s+(?=\S)/;
 const TOLD =
   /^\W*(?:(?:also|then|so|just|and|meanwhile|i|i'?ve|we|we'?ve|have)\s+)*(?:told|updated|let)\s+(?!the (?:vendor|support)|support\b|@)(?:him|her|them|the client|[a-z][\w'-]*)\b/i;
 
-/** "Sent: 'Hi Carmen - …'", "rang deborah: jenny to stop using the pc": words sent or said, the addressee left to the greeting. */
-const SENT_BARE =
-  /^\W*(?:sent|told|replied|emailed|messaged|texted)\s*:\s*['"‘“]|^\W*(?:rang|called|phoned)\s+[a-z]+\s*:/i;
-/** "Maureen: 'Yes 7pm is fine …'": someone's words quoted as they came. */
-const QUOTED_REPLY =
-  /^\W*(?!(?:note|notes|update|result|results|test|status|error|errors|log|logs|output|screenshot|event|events|bounce|ndr|message|reply|response|warning|alert|popup|prompt|banner|queue|subject|lasterror|says|said)\b)[a-z]+\s*:\s*['"‘“]/i;
+/** "rang deborah: jenny to stop using the pc": what was said on a call ("Sent: '…'" is quoted words). */
+const SAID_ON_CALL = /^\W*(?:rang|called|phoned)\s+[a-z]+\s*:/i;
 
 /**
  * "Not doing cloud resets", "A reset wont shorten a path. Not resetting", "Not going to chase each one", "can't buy it on
@@ -56,18 +52,29 @@ const SOMEONE_ELSES_CALL =
 
 /** "no chance", "cant, its the EHR db server", "not releasing it": an answer turning a proposal down. */
 const REFUSAL =
-  /^\W*(?:no(?: chance| way)?|nope|nah|hard no|absolutely not|can'?t|cannot|won'?t|not (?:now|yet|today|happening|a chance))\b|\bnot (?:changing|touching|doing|releasing|running|going to|risking)\b/i;
+  /^\W*(?:no(?: chance| way)?|nope|nah|hard no|absolutely not|can'?t|cannot|won'?t|not (?:now|yet|today|happening|a chance))\b/i;
+const NOT_DOING = /\bnot (?:changing|touching|doing|releasing|running|going to|risking)\b/i;
+
+/** "no chance, …", "cant, its the EHR db server": an answer that turns the proposal down before saying why. */
+export const refusesOutright = (text: string): boolean => REFUSAL.test(text);
 
 /** A step held back or a proposal turned down, in the engineer's words. */
 export function declinesStep(text: string): boolean {
   return (
-    DECLINED_STEP.test(text) || CANNOT_YET.test(text) || SOMEONE_ELSES_CALL.test(text) || REFUSAL.test(text)
+    DECLINED_STEP.test(text) ||
+    DECLINED_OBJECT.test(text) ||
+    CANNOT_YET.test(text) ||
+    SOMEONE_ELSES_CALL.test(text) ||
+    REFUSAL.test(text) ||
+    NOT_DOING.test(text)
   );
 }
 
 /** "Was going to delete the account outright - actually no, scratch that": a plan taken back in the same breath. */
 const TAKEN_BACK =
   /\b(?:scratch that|actually no|actually,? not|ignore that|never ?mind|nvm|disregard that|on second thought)\b/i;
+
+export const takesBack = (text: string): boolean => TAKEN_BACK.test(text);
 
 /** "linda: 'a BT engineer came …'", "Kate (office mgr) says …": what someone else reports, not work of ours. */
 const REPORTED_BY =
@@ -129,7 +136,9 @@ function ourChange(text: string, ruleSaysChange: boolean): boolean {
 
 /** Words to the client or anyone else: the line reports what they were told. */
 export function tellsSomeone(text: string): boolean {
-  return quotesWords(text) || SENT_BARE.test(text) || TOLD.test(text) || TOLD.test(text.replace(LABEL, ""));
+  return (
+    quotesWords(text) || SAID_ON_CALL.test(text) || TOLD.test(text) || TOLD.test(text.replace(LABEL, ""))
+  );
 }
 
 /**
@@ -145,7 +154,7 @@ export function kindByGrammar(line: NoteLine): NoteKind {
   if (line.kind === "problem" || line.kind === "wait") return line.kind;
   if (line.author === "engineer" && tellsSomeone(text)) return "contact";
   // A reply quoted as it came is contact, unless it is the check of a change ("Paula: 'Sage is opening again'").
-  if (line.author === "engineer" && line.kind !== "verification" && QUOTED_REPLY.test(text)) return "contact";
+  if (line.author === "engineer" && line.kind !== "verification" && quotesReply(text)) return "contact";
   // "not touching CA. excluding 23 users … is worse", "not rolling back firmware on a hunch": held back, wherever the reader put it.
   if (
     line.kind !== "held" &&

@@ -1,6 +1,6 @@
 import type { SessionAccount } from "../../../account/session-account.ts";
 import { sameWork } from "./done-later.ts";
-import { declinesStep } from "./line-grammar.ts";
+import { declinesStep, takesBack } from "./line-grammar.ts";
 import type { NoteLine, NoteLines } from "./note-lines.ts";
 import { pendingSuggestions, sharesTopic } from "./suggestions.ts";
 import { readsUnderWay } from "./under-way.ts";
@@ -18,8 +18,6 @@ export interface NoteParts {
   /** The ticket the note is filed on: the report need not repeat it. */
   ticketId?: string;
 }
-
-const TAKES_BACK = /^\W*(?:actually,? )?(?:no,? )?(?:scratch that|never ?mind|nvm|ignore that)\b/i;
 
 const WORK_DONE = ["done", "under_way", "change", "failed", "reverted", "verification", "finding"] as const;
 
@@ -39,8 +37,7 @@ export function noteParts(
     engineer.some(
       ({ s, i }) =>
         i > p.index &&
-        ((declinesStep(s.text) && sharesTopic(p.text, s.text)) ||
-          (i <= p.index + 2 && TAKES_BACK.test(s.text))),
+        ((declinesStep(s.text) && sharesTopic(p.text, s.text)) || (i <= p.index + 2 && takesBack(s.text))),
     );
   const nextSteps = read.planned.filter((p) => !carried(p) && !declined(p));
   // "Pulling last night's restore point to staging, then …" then "restore kicked off": the work it names was under way.

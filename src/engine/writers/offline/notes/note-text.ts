@@ -1,3 +1,4 @@
+import { ADDRESSING } from "../../../account/to-client.ts";
 import { asListItem, capitalize } from "../../../context/sentences.ts";
 import { endSentence } from "../format.ts";
 import type { NoteLine } from "./note-lines.ts";
@@ -30,10 +31,8 @@ export function joinSentences(first: string, second: string): string {
 
 /** A line addressed to the client keeps its content, not its greeting ("Hi Gus, the server's …"). */
 export function withoutGreeting(text: string): string {
-  const rest = text.replace(
-    /^(?:hi|hello|hey|dear|morning|good (?:morning|afternoon))\b[^,:;.!?]{0,30}[,:!]\s*/i,
-    "",
-  );
+  // A quote that opens on the greeting ("'Hi Josephine, …'") is kept whole: it is the message as sent.
+  const rest = /^\p{L}/u.test(text) ? text.replace(ADDRESSING, "") : text;
   return rest === text || !rest ? text : capitalize(rest);
 }
 

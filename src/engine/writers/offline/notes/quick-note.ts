@@ -83,8 +83,8 @@ export function quickTicketNote(
   const next = parts.nextSteps.at(-1);
   const nextText = next ? lowerFirst(firstSentence(lineText(next))).replace(/[.!?]+$/, "") : "";
   const wait = account.waitingOn ? waitPart(account, parts) : "";
-  const joined = wait && nextText ? `${wait.replace(/\.$/, "")}; next: ${nextText}.` : "";
-  const tail = wait ? wait : nextText ? ` Next: ${nextText}.` : "";
+  const withNext = wait && nextText ? `${wait.slice(0, -1)}; next: ${nextText}.` : "";
+  const tail = wait || (nextText ? ` Next: ${nextText}.` : "");
   const base = `${STATUS_LABEL[facts.status]} — ${topic}, ${minutes} in: ${core}.`;
-  return joined && base.length + joined.length <= QUICK_MAX ? base + joined : within(base, [tail]);
+  return within(base, [withNext && base.length + withNext.length <= QUICK_MAX ? withNext : tail]);
 }

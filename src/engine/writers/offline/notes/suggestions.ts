@@ -2,7 +2,7 @@ import type { Action, SessionAccount } from "../../../account/session-account.ts
 import { contentStems, sharedStems } from "../../../context/content-words.ts";
 import { INFINITIVES } from "../../../context/roles/verb-lexicon.generated.ts";
 import { sameWork } from "./done-later.ts";
-import { declinesStep } from "./line-grammar.ts";
+import { declinesStep, refusesOutright } from "./line-grammar.ts";
 import { statementIndex } from "./note-lines.ts";
 
 /** Advice, as opposed to the assistant explaining: an imperative ("Check the writers") or a proposal ("you could …"). */
@@ -49,8 +49,7 @@ export function pendingSuggestions(account: SessionAccount): Action[] {
   const from = Math.max(...advice.filter((a) => a.sources[0] === lastMessage).map(indexOf));
   const replyMessage = account.statements.find((s, i) => i > from && s.author === "engineer")?.message;
   const reply = account.statements.filter((s) => s.author === "engineer" && s.message === replyMessage);
-  const refusedOutright =
-    reply.length > 0 && /^\W*(?:no|nope|nah|can'?t|cannot|won'?t)\b/i.test(reply[0]!.text);
+  const refusedOutright = reply.length > 0 && refusesOutright(reply[0]!.text);
   return advice
     .filter((a) => a.sources[0] === lastMessage)
     .filter(
