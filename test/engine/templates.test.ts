@@ -71,7 +71,7 @@ describe("team communication templates", () => {
     );
     expect(plain.content).toMatch(/^Status: Identified\nTime spent: 22 minutes/);
     expect(plain.content).not.toContain("**");
-    expect(plain.content).toContain("Actions taken:\n- Verified MX records");
+    expect(plain.content).toContain("Steps completed:\n- Verified MX records");
   });
 
   it("uses the default length when the request names none", async () => {

@@ -121,6 +121,10 @@ export function sessionParties(session: SessionSnapshot, texts: readonly string[
     /\b([A-Z][a-z]+)['’]s (?:ok|okay|approval|go-?ahead|sign-?off|answer|reply|decision)\b/g,
     /\b(?:until|til+|till|once|when|for|from|on) ([A-Za-z][a-z]+)(?:'s (?:out|back|free|done)| (?:approves|confirms|signs|says|replies|answers|gets back|calls|is back|ok'?s))\b/g,
   ];
+  const ourPeople = [
+    /\b([A-Za-z][a-z]+) (?:has|is|'s) (?:[\w-]+ ){0,5}(?:at|in|on) our (?:office|bench|workshop|lab)\b/g,
+    /\bour (?:tech|engineer|apprentice) ([A-Z][a-z]+)\b/g,
+  ];
   const comms = new RegExp(`\\b${COMMS_VERBS}\\s+(?:dr\\.?\\s+)?([A-Za-z][\\w'-]+)`, "gi");
   const greeting = /^\s*['"‘“]?(?:hi|hello|hey|dear|morning|afternoon)\s+([A-Z][\w'-]+)/i;
   for (const text of texts)
@@ -138,6 +142,9 @@ export function sessionParties(session: SessionSnapshot, texts: readonly string[
     if (AWAITED_HINT.test(text))
       for (const re of awaited)
         for (const m of text.matchAll(re)) vote(m[1]!, internal ? "internal" : "client", 1);
+    // "aoife has them on the bench at our office", "our tech Sam": one of ours by where or what they are.
+    if (/\bour (?:office|bench|workshop|lab|tech|engineer|apprentice)\b/i.test(text))
+      for (const re of ourPeople) for (const m of text.matchAll(re)) vote(m[1]!, "internal", 2);
     const hi = greeting.exec(text);
     if (hi) vote(hi[1]!, "client", 2);
     // "submitted it to Dana in the SecOps queue", "our rule is Colm signs off": names beside our own people's words.

@@ -1,5 +1,6 @@
 import type { InferredStatus } from "../types.ts";
 import type { StatementAct } from "./acts.ts";
+import { reportsNoSuccess } from "./attempt-result.ts";
 
 interface StageStatement {
   text: string;
@@ -64,6 +65,21 @@ const counts = (s: StageStatement) =>
   !DIAGNOSTIC.test(s.text) &&
   !NONE_HAPPENED.test(s.text);
 
+/**
+ * The changes that count, less those the engineer says did not work in the
+ * same message or the next one ("reinstalled the driver" then "still code 43.
+ * didnt help"): nothing is being fixed by them.
+ */
+function madeChanges(statements: readonly StageStatement[]): boolean[] {
+  return statements.map((s, i) => {
+    if (!counts(s) || reportsNoSuccess(s.text)) return false;
+    const later = statements.slice(i + 1).filter((n) => n.author === "engineer");
+    const nextMessage = later.find((n) => n.at > s.at)?.at;
+    const verdict = later.filter((n) => n.at <= (nextMessage ?? s.at));
+    return !verdict.some((n) => n.act !== "action_done" && !n.change && reportsNoSuccess(n.text));
+  });
+}
+
 // "parking until oliver confirms", "let me know once you're in": a check of work already done.
 const CONFIRMS =
   /\b(?:confirm\w*|test\w*|try|tries|retry|sign(?:s|ing)? in|log(?:s|ging)? in|let me know|works?|working|once you'?re in|hear back|whether|sorted|print(?:s|ing)?)\b/i;
@@ -100,8 +116,9 @@ export function stageOf(
     if (stage === "investigating") return "identified";
     return stage;
   }
+  const made = madeChanges(statements);
   const changedBefore = statements.some(
-    (s) => (counts(s) || (s.author === "engineer" && FIX_REPORTED.test(s.text))) && s.at <= standing.at,
+    (s, i) => (made[i] || (s.author === "engineer" && FIX_REPORTED.test(s.text))) && s.at <= standing.at,
   );
   if (
     stage !== "implementing" &&
@@ -125,11 +142,12 @@ function heldBack(
 ): InferredStatus {
   if (stage !== "implementing") return stage;
   let standing = false;
-  for (const s of statements) {
-    if (s.author !== "engineer") continue;
-    if (counts(s)) standing = true;
+  const made = madeChanges(statements);
+  statements.forEach((s, i) => {
+    if (s.author !== "engineer") return;
+    if (made[i]) standing = true;
     else if (s.act === "nothing_done" && s.confidence >= SURE) standing = false;
-  }
+  });
   if (standing) return stage;
   return caused ? "identified" : "investigating";
 }

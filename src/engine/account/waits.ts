@@ -279,15 +279,17 @@ const STOP = new Set(
 const contentWords = (text: string) =>
   new Set((text.toLowerCase().match(/\p{L}{4,}/gu) ?? []).filter((w) => !STOP.has(w)));
 
+const ASKED =
+  /\b(?:asked|ask|(?:could|can|would) (?:you|someone|somebody|anyone|they)|please|let me know)\b|\?\s*['"’”]?$/i;
+
 /** "parking til the shift leads' list comes in": the wait on whoever was asked for that list. */
 function askedEarlier(object: string, ctx: Context, i: number): Found {
   const words = contentWords(object);
   for (let j = i - 1; j >= 0 && j >= i - 20; j--) {
     const s = ctx.statements[j]!;
-    if (s.author !== "engineer" || !/\b(?:asked|ask|could you|can you|please)\b/i.test(s.text)) continue;
+    if (s.author !== "engineer" || !ASKED.test(s.text)) continue;
     if (![...contentWords(s.text)].some((w) => words.has(w))) continue;
-    const found = sidedName(s.text, ctx);
-    return found ?? { on: "client" };
+    return sidedName(s.text, ctx) ?? { on: "client", who: clientName(ctx, j) };
   }
   return null;
 }

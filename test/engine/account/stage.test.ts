@@ -8,6 +8,20 @@ const stageOf = (lines: string[]) =>
   ).stage;
 
 describe("the stage read from what the work waits on", () => {
+  it("a change the engineer says did not help fixes nothing: still investigating while the client tests, implementing once one holds", () => {
+    const tried = [
+      "X-ray sensor in op 3 not detected since this morning, device manager shows code 43.",
+      "moved it to the rear usb port, same code 43",
+      "reinstalled the sensor driver 1.4.2 and rebooted op3",
+      "still code 43. didnt help",
+      "told lena: 'Could someone plug the op 3 sensor into the op 2 computer at lunch and let me know whether it works there?'",
+      "waiting on the lunch test",
+    ];
+    expect(stageOf(tried)).toBe("investigating");
+    const held = [...tried.slice(0, 3), "sensor detected now, no errors", tried[4]!];
+    expect(stageOf(held)).toBe("implementing");
+  });
+
   it("a stop-gap applied while the real fix waits on the vendor's patch is identified", () => {
     expect(
       stageOf([

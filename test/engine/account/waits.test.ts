@@ -8,6 +8,23 @@ const session = (lines: string[], ticket: Record<string, string> = {}) =>
 const waitingOn = (lines: string[]) => buildSessionAccount(session(lines)).waitingOn;
 
 describe("what the work waits on", () => {
+  it("'waiting on the lunch test' is on whoever was asked for that test; a name working 'at our office' is ours", () => {
+    const lunch = waitingOn([
+      "Card reader at reception not detected since this morning.",
+      "told priya: 'Could someone plug the reader into the back office PC when it is free (lunch is fine) and let me know if it works?'",
+      "priya: 'ok will try at lunch'",
+      "waiting on the lunch test",
+    ]);
+    expect(lunch).toMatchObject({ on: "client", who: "Priya", sources: ["m4"] });
+    const bench = waitingOn([
+      "3 new laptops fail setup at the apps step.",
+      "aoife has them on the bench at our office",
+      "fixed the app's detection rule, reset the first laptop",
+      "waiting for aoife to confirm it reaches the desktop, then reset the other 2",
+    ]);
+    expect(bench).toMatchObject({ on: "internal", who: "Aoife" });
+  });
+
   it("a vendor named by its support case, not the client, when the fix is theirs", () => {
     const wait = waitingOn([
       "Phones at the front desk drop calls after 30 seconds.",

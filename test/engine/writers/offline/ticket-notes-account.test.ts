@@ -3,6 +3,13 @@ import { readSessionWithAccount, type SessionAccount } from "../../../../src/eng
 import { generateStatusUpdate } from "../../../../src/engine/generate.ts";
 import { redactSnapshot } from "../../../../src/engine/intake/redact-session.ts";
 import type { SessionSnapshot } from "../../../../src/engine/types.ts";
+import { readNoteLines } from "../../../../src/engine/writers/offline/notes/account-lines.ts";
+import type {
+  NoteKind,
+  NoteLine,
+  NoteLines,
+} from "../../../../src/engine/writers/offline/notes/note-lines.ts";
+import { noteParts } from "../../../../src/engine/writers/offline/notes/note-parts.ts";
 import { chatSession } from "../../../support/chat-session.ts";
 import {
   LABELLED_SETS,
@@ -11,25 +18,12 @@ import {
   matches,
 } from "../../account/support/labelled-accounts.ts";
 
-/** Headings that say the actions under them were taken. */
-const ACTION_HEADINGS = [
-  "Actions taken",
-  "Changes made",
-  "Changes made so far",
-  "Steps tried",
-  "Investigation steps",
-  "Rolled back",
-];
-/** Headings that say the work under them was done. */
-const DONE_HEADINGS = [
-  "Actions taken",
-  "Changes made",
-  "Changes made so far",
-  "Steps tried",
-  "Investigation steps",
-  "Verification",
-  "Rolled back",
-];
+/** Headings of the log of work done, and of its checks. */
+const DONE_HEADINGS = ["Steps completed", "Steps tried", "Investigation steps", "Verification"];
+/** Line kinds that claim an action was completed (made or undone); work under way or failed claims no result. */
+const ACTION_KINDS: readonly NoteKind[] = ["done", "change", "reverted"];
+/** Line kinds that say work was done or found. */
+const WORK_KINDS: readonly NoteKind[] = [...ACTION_KINDS, "under_way", "failed", "finding", "ruled_out"];
 
 /** The notes' sections: heading → its bullets ("- " stripped). */
 function sectionsOf(content: string): Map<string, string[]> {
@@ -82,6 +76,8 @@ interface Case {
   texts: string[];
   detailed: string;
   quick: string;
+  /** The session's lines as the detailed notes file them. */
+  lines: NoteLines;
   context: string;
 }
 
@@ -104,6 +100,7 @@ beforeAll(async () => {
         session: c.session,
         account,
         texts: redacted.messages.map((m) => m.text),
+        lines: noteParts(account, readNoteLines(account)).lines,
         detailed: detailed.content,
         quick: quick.content,
         context: detailed.context,
@@ -114,9 +111,11 @@ beforeAll(async () => {
 
 /**
  * Lines whose words name an action without claiming it: a message sent to the client ("Sent Kiran: '… once
- * that's done …'") or bookkeeping about it ("Reminder set thu 9am to verify in xero").
+ * that's done …'"), bookkeeping about it ("Reminder set thu 9am to verify in xero"), or a check or a
+ * plan written up ("Checked the job settings …", "Prepped the steps in CHG-2291: import cert, …").
  */
-const REPORTS_ONLY = /^(?:sent|told|messaged|emailed)\b[^:]{0,40}:\s*['"‘“]|^(?:reminder|logged|noted)\b/i;
+const REPORTS_ONLY =
+  /^(?:sent|told|messaged|emailed)\b[^:]{0,40}:\s*['"‘“]|^(?:reminder|logged|noted|checked|prepped|prepared|drafted)\b/i;
 
 describe("ticket notes written from the session account, over every labelled session", () => {
   it("reads labelled sessions", () => {
@@ -126,20 +125,19 @@ describe("ticket notes written from the session account, over every labelled ses
   // The labels' keywords also match neighbours ("Renamed the old OST" for "rename the Outlook key"), so
   // the notes are held to adding no such claim of their own: a not-done item may sit under a heading of
   // work done only where the account itself reads an action naming it as done.
-  it("lists no action the labels say was not done under a heading of work done, beyond what the account reads as done", () => {
+  it("files no action the labels say was not done as an action taken, beyond what the account reads as done", () => {
     const wrong: string[] = [];
     let checked = 0;
     for (const c of cases) {
       const doneByAccount = c.account.actions.filter((a) => a.state === "done").map((a) => a.text);
-      const sections = sectionsOf(c.detailed);
       for (const notDone of c.label.not_done) {
         checked += 1;
         if (doneByAccount.some((t) => matches(t, notDone.keywords))) continue;
         // Verification lines report test results ("dkim=none"), which name actions without claiming them.
-        for (const heading of ACTION_HEADINGS)
-          for (const bullet of sections.get(heading) ?? [])
-            if (matches(bullet, notDone.keywords) && !REPORTS_ONLY.test(bullet))
-              wrong.push(`${c.name}: "${notDone.text}" under ${heading}: ${bullet}`);
+        for (const kind of ACTION_KINDS)
+          for (const line of c.lines[kind])
+            if (matches(line.text, notDone.keywords) && !REPORTS_ONLY.test(line.text))
+              wrong.push(`${c.name}: "${notDone.text}" filed as ${kind}: ${line.text}`);
       }
     }
     expect(checked).toBeGreaterThan(100);
@@ -240,20 +238,17 @@ describe("ticket notes written from the session account, over every labelled ses
     expect(cut).toEqual([]);
   });
 
-  it("files what the client or anyone else was told under Communication, and a reply quoted as it came never as work or a cause ruled out", () => {
+  it("files what the client or anyone else was told as communication, and a reply quoted as it came never as work or a cause ruled out", () => {
     const misfiled: string[] = [];
     let told = 0;
-    const WORK = [...ACTION_HEADINGS, "Tried without success", "Ruled out"];
     for (const c of cases)
-      for (const [heading, bullets] of sectionsOf(c.detailed))
-        for (const bullet of bullets) {
-          const words = bulletWords(bullet);
-          if (/^(?:sent|told|emailed|messaged)\b[^:]{0,40}:\s*['"‘“]/i.test(words)) {
-            if (heading === "Communication") told += 1;
-            else if (heading !== "Pending" && heading !== "Reported issue")
-              misfiled.push(`${c.name} [${heading}]: ${bullet}`);
-          } else if (/^[A-Z][a-z]+: ['"‘“]/.test(words) && WORK.includes(heading))
-            misfiled.push(`${c.name} [${heading}]: ${bullet}`);
+      for (const [kind, lines] of Object.entries(c.lines) as [NoteKind, NoteLine[]][])
+        for (const { text } of lines) {
+          if (/^(?:sent|told|emailed|messaged)\b[^:]{0,40}:\s*['"‘“]/i.test(text)) {
+            if (kind === "contact") told += 1;
+            else if (kind !== "wait" && kind !== "problem") misfiled.push(`${c.name} [${kind}]: ${text}`);
+          } else if (/^[A-Z][a-z]+: ['"‘“]/.test(text) && WORK_KINDS.includes(kind))
+            misfiled.push(`${c.name} [${kind}]: ${text}`);
         }
     expect(told).toBeGreaterThan(30);
     expect(misfiled).toEqual([]);
@@ -275,15 +270,15 @@ describe("ticket notes written from the session account, over every labelled ses
     expect(ruledOut).toEqual([]);
   });
 
-  it("lists under Tried without success only attempts that say what did not work", () => {
+  it("files as a failed attempt only a line that says what did not work", () => {
     const silent: string[] = [];
     let failed = 0;
     const saysSo =
       /\b(?:didn'?t|did not|doesn'?t|won'?t|couldn'?t|can'?t|no (?:change|difference|luck)|same|still|fail\w*|errors?|rejected|refused|denied|timed? out|not (?:fixed|resolved|working))\b|->|^tried\b/i;
     for (const c of cases)
-      for (const bullet of sectionsOf(c.detailed).get("Tried without success") ?? []) {
+      for (const { text } of c.lines.failed) {
         failed += 1;
-        if (!saysSo.test(bulletWords(bullet))) silent.push(`${c.name}: ${bullet}`);
+        if (!saysSo.test(text)) silent.push(`${c.name}: ${text}`);
       }
     expect(failed).toBeGreaterThan(20);
     expect(silent).toEqual([]);
@@ -484,5 +479,31 @@ describe("ticket notes after a plan the engineer took back", () => {
     const next = (sectionsOf(notes.content).get("Next steps") ?? []).join("\n");
     expect(next).toMatch(/expand the managed disk/i);
     expect(next).not.toMatch(/delete those|shrink the log|AP03/i);
+  });
+});
+
+describe("ticket notes of a step that did not help", () => {
+  const session = () =>
+    chatSession(
+      [
+        "Reception card reader not detected on FD-PC2 since this morning, device manager shows code 43.",
+        "assistant: Check Device Manager and try another port.",
+        "moved it to the rear usb port, same code 43",
+        "reinstalled the reader driver 2.1 and rebooted FD-PC2",
+        "still code 43. didnt help",
+        "update history clean, nothing installed since 2 feb",
+      ],
+      { ticket: { id: "TKT-51", company: "Harrow Dental", contact: "Lena Ortiz" } },
+    );
+
+  it("logs the steps and what they showed in the order they happened, the verdict after the step it judges", async () => {
+    const notes = await generateStatusUpdate(session(), { audience: "ticket_notes", length: "detailed" });
+    const steps = sectionsOf(notes.content).get("Steps completed") ?? [];
+    const at = (pattern: RegExp) => steps.findIndex((b) => pattern.test(b));
+    expect(at(/rear usb port/i)).toBeGreaterThanOrEqual(0);
+    expect(at(/reinstalled the reader driver/i)).toBeGreaterThan(at(/rear usb port/i));
+    expect(at(/didnt help/i)).toBe(at(/reinstalled the reader driver/i) + 1);
+    expect(at(/update history/i)).toBeGreaterThan(at(/didnt help/i));
+    expect(notes.content).toMatch(/^\*\*Status: Investigating\*\*/m);
   });
 });

@@ -1,13 +1,13 @@
 import type { SessionAccount } from "../../../account/session-account.ts";
 import type { SessionFacts } from "../../../context/session-facts.ts";
 import { bulletList, endSentence } from "../format.ts";
+import type { NoteKind } from "./note-lines.ts";
 import type { NoteParts } from "./note-parts.ts";
 import { bullets, capLines, itemText, paragraph, waitBullets, withoutGreeting } from "./note-text.ts";
 
 export type Section = { title: string; body: string } | { line: string; value: string };
 
-const MAX_FINDINGS = 30;
-const MAX_ACTIONS = 16;
+const MAX_LOG = 36;
 const MAX_SUGGESTED = 3;
 
 const list = (title: string, body: string): Section[] => (body ? [{ title, body }] : []);
@@ -29,19 +29,21 @@ function problem(parts: NoteParts): Section[] {
   return list("Reported issue", paragraph(lines));
 }
 
-/** What was learned and tried, each under its heading. */
-function work(parts: NoteParts, titles: { done: string; changes: string }): Section[] {
+/** What was found and done, as one log in the order it happened; what was ruled out on its own. */
+const LOG: readonly NoteKind[] = ["finding", "done", "under_way", "failed", "change", "reverted", "contact"];
+
+// A finding and the step that found it are one story: a log in time order
+// reads right where separate Findings and Actions lists split it by guesswork.
+function work(parts: NoteParts, title: string): Section[] {
   const { lines } = parts;
-  return [
-    ...list("Findings", bullets(capLines(lines.finding, MAX_FINDINGS))),
-    ...list("Ruled out", bullets(lines.ruled_out)),
-    ...list(titles.done, bullets(capLines(lines.done, MAX_ACTIONS))),
-    ...list("In progress", bullets(lines.under_way)),
-    ...list("Tried without success", bullets(lines.failed)),
-    ...list(titles.changes, bullets(capLines(lines.change, MAX_ACTIONS))),
-    ...list("Rolled back", bullets(lines.reverted)),
-    ...list("Communication", bullets(lines.contact)),
-  ];
+  // A long session keeps every change made and rolled back; the other lines are cut to what says most.
+  const kept = [...lines.change, ...lines.reverted];
+  const rest = capLines(
+    LOG.flatMap((kind) => lines[kind]).filter((l) => !kept.includes(l)),
+    Math.max(MAX_LOG - kept.length, 12),
+  );
+  const log = [...kept, ...rest].sort((a, b) => a.index - b.index);
+  return [...list(title, bullets(log)), ...list("Ruled out", bullets(lines.ruled_out))];
 }
 
 function hypotheses(parts: NoteParts): Section[] {
@@ -74,7 +76,7 @@ export function updateSections(account: SessionAccount, parts: NoteParts): Secti
     lines.failed.length;
   if (known === 0 && !account.cause)
     sections.push({ title: "Progress", body: "Currently investigating — gathering initial information." });
-  sections.push(...work(parts, { done: "Actions taken", changes: "Changes made" }));
+  sections.push(...work(parts, "Steps completed"));
   sections.push(...hypotheses(parts));
   if (account.cause)
     sections.push({ title: "Cause", body: endSentence(withoutGreeting(account.cause.text)) });
@@ -97,7 +99,7 @@ export function resolutionSections(
       value: account.cause ? withoutGreeting(account.cause.text) : "Not identified in the session notes",
     },
     ...problem(parts),
-    ...work(parts, { done: "Investigation steps", changes: "Changes made" }),
+    ...work(parts, "Investigation steps"),
   ];
   const resolution = facts.resolutionSummary
     ? endSentence(facts.resolutionSummary)
@@ -122,7 +124,7 @@ export function escalationSections(
       body: facts.escalationReason ? endSentence(facts.escalationReason) : "Needs specialist review.",
     },
     ...problem(parts),
-    ...work(parts, { done: "Steps tried", changes: "Changes made so far" }),
+    ...work(parts, "Steps tried"),
   ];
   const open = lines.open_hypothesis.map((l) => endSentence(itemText(l.text))).join(" ");
   sections.push({
