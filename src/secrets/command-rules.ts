@@ -60,12 +60,12 @@ export const COMMAND_RULES: Rule[] = [
   // //user:password@host (mount_smbfs, cifs, smbclient URLs without a scheme)
   pattern("password", /\/\/[^\s/:@]+:/, /(?<![\w:/])\/\/[^\s:/@]+:(?<v>[^\s@/]+)@[\w.-]+/g),
   // net user NAME PASS, net use … /user:X PASS
-  pattern("password", /net\s+user/i, /\bnet\s+user\s+[\w.$\\-]+\s+(?<v>(?![*/])[^\s/]{4,})(?=\s|$)/gi, (v) =>
+  pattern("password", /net\s+user/i, /\bnet\s+user\s+[\w.$\\-]+\s+(?<v>(?![*/])\S{4,})(?=\s|$)/gi, (v) =>
     looksSecret(v),
   ),
   // (not runas: it asks for the password, and what follows /user: is the program to run)
   guarded(/\/user:/i, (text, found) => {
-    for (const m of text.matchAll(/\/user:\S+\s+(?<v>(?![*/])[^\s/]{4,})(?=\s|$)/gi)) {
+    for (const m of text.matchAll(/\/user:\S+\s+(?<v>(?![*/])\S{4,})(?=\s|$)/gi)) {
       const line = text.slice(text.lastIndexOf("\n", m.index) + 1, m.index);
       if (/\brunas\b/i.test(line) || !looksSecret(m.groups!.v!)) continue;
       const start = m.index + m[0].length - m.groups!.v!.length;

@@ -167,7 +167,8 @@ const LABELS: LabelRule[] = [
     // "pass: Qwerty778", "ADMIN pass (from the sticker) is KJTWQHZRAP" (never a bare space: "pass the ticket to tier 2")
     kind: "password",
     hint: /\bpass\b/i,
-    label: "pass",
+    // "spf=pass smtp.mailfrom=…": a verdict in mail headers, not a label
+    label: String.raw`(?<![=])pass`,
   },
   {
     // "the zip is protected with Payr0ll-Jun24", "encrypted with …": only a value that looks like a password

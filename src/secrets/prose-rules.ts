@@ -12,9 +12,13 @@ const USERISH = String.raw`(?:[A-Za-z][\w.$-]*\\)?[A-Za-z_][\w.@$-]{1,63}`;
 const PAIR_CONTEXT = String.raw`(?:creds?|credentials?|log(?:ged)?[ -]?in(?:\s+(?:as|with|using))?|logon|sign(?:ed)?[ -]?in(?:\s+(?:as|with|using))?|username(?:\s*(?:\/|and|&)\s*password)?|user(?:\s*(?:\/|and|&)\s*pass(?:word)?)|account|acct|auth(?:enticate|enticated)?\s+(?:as|with)|use|using|try|tried|with|via|runas|run\s+as|as|ssid)`;
 
 const PAIR = new RegExp(
-  String.raw`(?<![\w-])${PAIR_CONTEXT}(?![\w-])(?:\s+(?:for|to|on)\s+(?:the\s+)?[\w.@-]+)?(?:\s+(?:is|are|was|were|=|:))?\s*[:=]?\s*["'\`]?(${USERISH})["'\`]?(?:\s*\/\s*pass(?:word)?\s+|\s*(?:\/|:|\|)|\s+(?:with|using|and\s+(?:pw|password|pass))\s+)\s*(?!\/)`,
+  String.raw`(?<![\w-])${PAIR_CONTEXT}(?![\w-])(?:\s+(?:for|to|on)\s+(?:the\s+)?[\w.@-]+(?![\w.@-]))?(?:\s+(?:is|are|was|were|=|:))?\s*[:=]?\s*["'\`]?(?<![\w.@$-])(${USERISH})["'\`]?(?:\s*\/\s*pass(?:word)?\s+|\s*(?:\/|:|\|)|\s+(?:with|using|and\s+(?:pw|password|pass))\s+)\s*(?!\/)`,
   "gi",
 );
+
+/** Words after "sign-in", "login", "account" that name a thing about it, never a user: "sign-in logs: …". */
+const NOT_A_USER =
+  /^(?:logs?|history|attempts?|events?|errors?|failures?|activity|page|screen|prompt|report|details|issues?|problems?|box|window|settings|status|type|policy|method|methods|flow|loop|time|times|audit)$/i;
 
 /** Inside a long base64 run (a key or certificate line): its "/" does not split a user from a password. */
 function insideBlob(text: string, index: number): boolean {
@@ -53,6 +57,8 @@ export const PROSE_RULES: Rule[] = [
   guarded(/[/:|]|\bwith\b/, (text, found) => {
     for (const m of text.matchAll(PAIR)) {
       const after = m.index + m[0].length;
+      // "sign-in logs: loads of failures": what the credential word describes, not a user name.
+      if (NOT_A_USER.test(m[1]!)) continue;
       if (insideUrlOrPath(text, after) || /"\s*:\s*"?$/.test(text.slice(Math.max(0, after - 6), after)))
         continue;
       // "SSID: ACME-Office / WPA2 key: …": a word that qualifies the next label is not its value

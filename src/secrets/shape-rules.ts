@@ -44,6 +44,11 @@ function passwordShape(word: string): "strong" | "weak" | null {
   if (!shape) return null;
   if (isPlaceholder(word) || looksTechnical(word)) return null;
   if (/\//.test(word)) return null; // paths
+  if (/^(?:ctrl|shift|alt|win|cmd|fn|option)\+/i.test(word)) return null; // a key combination: shift+F10
+  if (/^[£$€¥]\d/.test(word)) return null; // a price: £11.99+vat
+  if (/^[~≈<>+-]?\d+(?:[.,]\d+)?(?:ms|s|sec|min|m|h|hrs?|%|[kmgt]i?b|[kmg]bps|x|°c)?\W?$/i.test(word))
+    return null; // a figure: ~180ms
+  if (/^(?:[A-Z][a-z]{2,})+(?=[A-Z0-9]*[A-Z])[A-Z0-9]{2,5}(?:[A-Z][a-z]{2,})+$/.test(word)) return null; // a metric or field name: SuccessE2ELatency
   if (/^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$|^[a-z0-9._-]+@[a-z0-9._-]+$/.test(word)) return null; // e-mail, user@host
   if (/^\d{2,5}@[A-Za-z][\w.-]*$/.test(word)) return null; // a licence server as port@host: 27000@FHA-LIC01
   return shape;

@@ -80,8 +80,25 @@ describe("redactSecrets", () => {
       "KHH-RDS01 query user: mferri  rdp-tcp#14  Disc  idle 21+04:12  logon 2/18 - admin account, old password",
       "**Waiting on: the client (Maureen) - Could we do this tonight at 7pm?**\n- sign in as admin",
       "**Waiting on: the client (Joanna) - let me know if anyone still gets the password prompt?**",
+      "sign-in logs: loads of failures since sat evening. Error 53003, her password is fine",
+      "check the storage account metrics (transactions by response type, SuccessE2ELatency)",
+      "storage account key rotation tonight; e2e latency avg 9ms but spikes to ~180ms 08:40-08:50",
+      "Associate can't sign in to Outlook/Teams while working abroad, password is fine",
+      "spf=pass smtp.mailfrom=bounces+2210934-a1f3@sendgrid.net, dkim=pass header.d=sendgrid.net",
+      "nina's colleague did shift+F10 at the setup screen, then reset the admin password",
+      "renewal £11.99+vat for 1yr, card on the account expired",
     ])
       expect(redactSecretsSync(line).text).toBe(line);
+  });
+
+  it("removes a storage key typed after net use /user:, slashes and all", () => {
+    const key =
+      "Zt7Qm2pX9vLw4RkN8sB1cH6yJ3dF0aG5eU2iO7nT4qV9xW1zY8mK3lP6rS0jE5hD+bC2gA/fI4oM7uN9tQ1wX3vZ6yR8kL==";
+    const line = `net use P: \\\\qrprofiles.file.core.windows.net\\profiles /user:localhost\\qrprofiles ${key}`;
+    const out = redactSecretsSync(line).text;
+    expect(out).not.toContain("Zt7Qm2pX9");
+    expect(out).not.toContain("fI4oM7uN9");
+    expect(out).toContain("qrprofiles.file.core.windows.net");
   });
 
   it("passes an ordinary chat line through unchanged", () => {

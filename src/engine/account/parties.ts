@@ -37,7 +37,7 @@ const NOT_NAMES = new Set(
 // Cheap tests that let most lines skip the name patterns: a capital inside the line or a vendor cue word,
 // a word for writing to someone, an awaited answer.
 const ORG_HINT =
-  /\S\s+[A-Z]|\b(?:support|prosupport|tier|noc|tac|engineer|technician|tech|case|ticket|hotfix|firmware|rep|account manager|came back|called back)\b/i;
+  /\S\s+[A-Z]|\b(?:support|prosupport|tier|noc|tac|engineer|technician|tech|case|ticket|hotfix|firmware|rep|account (?:manager|mgr)|acct mgr|came back|called back)\b/i;
 const COMMS_HINT =
   /\b(?:told|sent|messaged|emailed|texted|called|rang|updated|asked|whatsapp|phoned|reminded|cc)/i;
 const AWAITED_HINT =
@@ -114,6 +114,9 @@ export function sessionParties(session: SessionSnapshot, texts: readonly string[
   const personAtOrg = /\b([A-Z][a-z]+) (?:at|from) [A-Z][\w&.-]+/g;
   const personAtVendor = [
     /\b(?:tier ?\d|t[12]|support|noc|tac|engineer|tech|rep)\s*\(([A-Z][a-z]+)\)/gi,
+    // "rang axiom, account mgr darren": a supplier's account manager
+    /\b(?:account (?:mgr|manager)|acct mgr|sales rep)\s+([A-Za-z][a-z]+)\b/gi,
+    /\b(?:rang|called|phoned|emailed)\s+([A-Za-z][\w&.-]+),?\s+(?:their\s+)?(?:account (?:mgr|manager)|acct mgr|sales rep)\b/gi,
     /\b([A-Z][a-z]+) (?:from|at) [A-Z][\w&.-]+ (?:support|tier|noc)/g,
   ];
   // "need Derek's approval", "til Faith approves": the one an approval or an answer waits for.

@@ -34,8 +34,9 @@ const NOT_DONE: ReadonlySet<StatementAct> = new Set([
 const NOT_DONE_SURE = 0.35;
 const SEEN_ACTS: ReadonlySet<StatementAct> = new Set(["finding", "verification", "symptom"]);
 
-// "2 of the jacks might not even be patched": a guess, not work done.
-const HEDGED = /\b(?:might|may|could|probably|prob|maybe|possibly|perhaps|i think|bet)\b/i;
+// "2 of the jacks might not even be patched", "supposed to arrive registered": a guess or an expectation, not work done.
+const HEDGED =
+  /\b(?:might|may|could|probably|prob|maybe|possibly|perhaps|i think|bet|supposed to|meant to|should have)\b/i;
 // "already disabled by our GPO, checked powercfg", "confirmed a file is being written": a state seen, not set.
 const SEEN = /\b(?:already|checked|confirmed|shows?|showing)\b/i;
 // "set op 3 to record extra detail", "turned on verbose logging", "scan running": work that helps look, not a fix.
@@ -66,13 +67,15 @@ const counts = (s: StageStatement) =>
   !NONE_HAPPENED.test(s.text);
 
 /**
- * The changes that count, less those the engineer says did not work in the
+ * The changes that count after the opening message, less those the engineer says did not work in the
  * same message or the next one ("reinstalled the driver" then "still code 43.
  * didnt help"): nothing is being fixed by them.
  */
 function madeChanges(statements: readonly StageStatement[]): boolean[] {
+  // The opening message reports the problem and its history ("ordered via axiom, supposed to arrive registered").
+  const opening = statements.find((s) => s.author === "engineer")?.at.getTime();
   return statements.map((s, i) => {
-    if (!counts(s) || reportsNoSuccess(s.text)) return false;
+    if (!counts(s) || reportsNoSuccess(s.text) || s.at.getTime() === opening) return false;
     const later = statements.slice(i + 1).filter((n) => n.author === "engineer");
     const nextMessage = later.find((n) => n.at > s.at)?.at;
     const verdict = later.filter((n) => n.at <= (nextMessage ?? s.at));

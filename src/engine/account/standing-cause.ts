@@ -27,10 +27,10 @@ export interface StandingCause {
 
 // "yep thats it", "bingo", "there it is", "thats our symptom word for word": the statement before is the cause.
 const CONFIRMS_BEFORE =
-  /^\W*(?:ok\W+)?(?:yep|yup|yes|bingo|boom|there it is|that'?s it|thats it|that'?s (?:the|our) (?:one|(?:root )?cause|problem|culprit|issue|symptom)|thats (?:the|our) \w+|that'?s us|thats us|that'?s ours|matches (?:ours|us|exactly)|found it|got it|that explains|which explains|explains (?:it|everything)|that'?s why)\b/i;
+  /^\W*(?:(?:so\W+)?(?:(?:the\s+)?(?:root\s+)?cause\s+)?confirmed(?=\W*$)|(?:ok\W+)?(?:yep|yup|yes|bingo|boom|there it is|that'?s it|thats it|that'?s (?:the|our) (?:one|(?:root )?cause|problem|culprit|issue|symptom)|thats (?:the|our) \w+|that'?s us|thats us|that'?s ours|matches (?:ours|us|exactly)|found it|got it|that explains|which explains|explains (?:it|everything)|that'?s why))\b/i;
 // A clause that says why: a cause word, a change that broke something, a limit reached.
 const CAUSAL =
-  /\b(?:because|bc|due to|caused|causing|(?:underlying|root|real) (?:problem|issue|cause)|the (?:problem|issue|cause) (?:is|was)|comes? from|came from|(?:is|was) down to|turned out|so (?:the|it|they|every|nothing|no|mail|uploads|callers|sign-?ins|users)|which is why|after (?:the|last|a|an|his|her|their|our)|expired|removed|deleted|dropped|blocked|blocks|blocking|filter(?:s|ed|ing)|missing|never|no longer|limit|quota|full|exhausted|suspended|broke|bug|regression|known issue|mismatch|doesn'?t match|don'?t match|not synced|isn'?t synced|turned (?:off|on)|wiped|overwr\w+|revoked|disabled|stuck|false positive|flag(?:s|ged)|quarantin\w+|phish\w*|compromis\w*|failed|fails)\b/i;
+  /\b(?:because|bc|due to|caused|causing|(?:underlying|root|real) (?:problem|issue|cause)|the (?:problem|issue|cause) (?:is|was)|comes? from|came from|(?:is|was) down to|turned out|so (?:the|it|they|every|nothing|no|mail|uploads|callers|sign-?ins|users)|which is why|after (?:the|last|a|an|his|her|their|our)|expired|removed|deleted|dropped|blocked|blocks|blocking|filter(?:s|ed|ing)|missing|never|no longer|limit|quota|full|exhausted|suspended|broke|bug|regression|known issue|mismatch|doesn'?t match|don'?t match|not synced|isn'?t synced|turned (?:off|on)|wiped|overwr\w+|revoked|disabled|stuck|false positive|flag(?:s|ged)|quarantin\w+|phish\w*|compromis\w*|failed|fails|wrong(?!\s+(?:window|chat|ticket|tab|thread|channel|one))|incorrect(?:ly)?|mistaken(?:ly)?|by mistake|misconfigur\w*)\b/i;
 // "thought i had it - smb1 - but the ricoh is already on SMB2/3", "was sure X - nope".
 const TAKEN_BACK = /\b(?:thought|was sure|figured|assumed)\b.*\b(?:but|nope|wrong)\b/i;
 const SHORT_NO = /^\W*(?:so )?(?:no|nope|not it|not that|wrong|nah)\b/i;
@@ -39,6 +39,8 @@ const SHORT_NO = /^\W*(?:so )?(?:no|nope|not it|not that|wrong|nah)\b/i;
 const MAY_NAME_A_CAUSE: ReadonlySet<StatementAct> = new Set(["symptom", "finding", "hypothesis", "cause"]);
 
 const ENOUGH = 0.55;
+/** "Darren (Axiom): ", "Vendor: ": who a relayed line is from. */
+const RELAYED_BY = /^\s*[\w .'-]{1,40}(?:\([^)]{1,40}\))?\s*:\s*/;
 
 /** A diagnosis the engineer takes back in the same breath or the line after. */
 export function retracted(statements: readonly CauseStatement[], at: number): boolean {
@@ -99,6 +101,17 @@ export function standingCause(
     score += 0.1 * (k / Math.max(1, engineer.length - 1));
     if (score >= ENOUGH && (!best || score >= best.score))
       best = { score, index: i, clause, confirmedBy, ruled: ruled || pointedAt };
+  });
+  // A cause someone else gave, relayed into the thread ("Darren (Axiom): yes, our order team registered
+  // that batch under the wrong customer"), stands once the engineer confirms it ("so cause confirmed").
+  statements.forEach((s, i) => {
+    if (s.author !== "client" || !CAUSAL.test(s.text)) return;
+    const next = engineer.find(({ i: j }) => j > i);
+    if (!next || next.i > i + 3 || !isPointer(next.s.text)) return;
+    const clause = causeClause(quotedContent(s.text).replace(RELAYED_BY, ""));
+    if (!clause || isFragment(clause)) return;
+    const score = ENOUGH + 0.4;
+    if (!best || score >= best.score) best = { score, index: i, clause, confirmedBy: next.i, ruled: false };
   });
   if (!best) return null;
   const { index, clause, confirmedBy, ruled } = best as NonNullable<typeof best>;

@@ -358,7 +358,17 @@ function messageText(ctx: Context, message: number, toTheClient: boolean): strin
   return toTheClient ? (ctx.messages.get(message) ?? "") : "";
 }
 
-const capitalised = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
+/** Short names written as they are known: "ms" is Microsoft, not "Ms". */
+const KNOWN_AS: Record<string, string> = {
+  ms: "Microsoft",
+  hp: "HP",
+  hpe: "HPE",
+  aws: "AWS",
+  bt: "BT",
+  wd: "WD",
+};
+const capitalised = (name: string) =>
+  KNOWN_AS[name.toLowerCase()] ?? name.charAt(0).toUpperCase() + name.slice(1);
 
 const REPLY =
   /\b(?:says|said|replied|responded|answered|confirmed|approved|ok'?d|okayed|signed off|agreed|came back|called back|got back|wrote back|sent (?:it|them|the|us|me|over|back|a)|gave (?:us|me)|is (?:fine|ok)|go-?ahead|yes)\b/i;

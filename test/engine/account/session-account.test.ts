@@ -11,8 +11,10 @@ const FIRST_SIGHT = "newest";
 const RECENT = "recent";
 /** The latest set: at first sight stage 7 of 10 and wait 8 of 10; held at what it reads now. */
 const LATEST = "latest";
+/** Written in December by two writers who never saw the code: at first sight stage 11 of 16 and wait 9 of 16. */
+const DECEMBER = "december";
 const cases = Object.keys(LABELLED_SETS)
-  .filter((set) => !MEASURED.has(set) && ![FIRST_SIGHT, RECENT, LATEST].includes(set))
+  .filter((set) => !MEASURED.has(set) && ![FIRST_SIGHT, RECENT, LATEST, DECEMBER].includes(set))
   .flatMap((set) => loadLabelledSessions(set));
 const measured = [...MEASURED].flatMap((set) => loadLabelledSessions(set));
 
@@ -95,11 +97,13 @@ describe("the session account on every labelled session", () => {
     expect(wait / measured.length).toBeGreaterThanOrEqual(0.8);
   });
 
-  // Each newer set held at what it reads now (first sight: newest 20 and 16, recent 15 and 10, latest 7 and 8).
+  // Each newer set held at what it reads now (first sight: newest 20 and 16, recent 15 and 10, latest 7 and 8,
+  // december 11 and 9).
   it.each([
     [FIRST_SIGHT, 24, 23, 18],
-    [RECENT, 16, 16, 10],
-    [LATEST, 10, 9, 9],
+    [RECENT, 16, 16, 11],
+    [LATEST, 10, 10, 10],
+    [DECEMBER, 16, 12, 10],
   ] as const)(
     "on the %s set of %i sessions the stage is right in >= %i and the wait in >= %i",
     (set, size, stage, wait) => {

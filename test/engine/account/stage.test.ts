@@ -22,6 +22,28 @@ describe("the stage read from what the work waits on", () => {
     expect(stageOf(held)).toBe("implementing");
   });
 
+  it("a cause the supplier gives, relayed and confirmed by the engineer, is the cause; their account manager is the vendor waited on", () => {
+    const account = buildSessionAccount(
+      chatSession(
+        [
+          "6 new laptops show another company's sign-in page at setup.",
+          "laptops ordered via axiom supplies, supposed to arrive autopilot-registered to us",
+          "imported the hashes: 'Error 808 ZtdDeviceAssignedToOtherTenant'",
+          "rang axiom, account mgr darren. he's checking",
+          "client: Darren (Axiom): Yes, our order team registered that batch under the wrong customer in Partner Center",
+          "so cause confirmed.",
+          "holding off on an MS case unless darren's admin can't",
+          "waiting on axiom's partner center admin after 1pm.",
+        ],
+        { ticket: { id: "TKT-88", company: "Harrow Dental", contact: "Lena Ortiz" } },
+      ),
+    );
+    expect(account.stage).toBe("identified");
+    expect(account.cause?.text).toMatch(/^Our order team registered that batch under the wrong customer/);
+    expect(account.waitingOn).toMatchObject({ on: "vendor", who: "Axiom" });
+    expect(account.waits.map((w) => w.who)).not.toContain("Ms");
+  });
+
   it("a stop-gap applied while the real fix waits on the vendor's patch is identified", () => {
     expect(
       stageOf([

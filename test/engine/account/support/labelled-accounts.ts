@@ -46,6 +46,7 @@ export const LABELLED_SETS: Record<string, { sessions: string; labels?: string }
   newest: { sessions: join(FIXTURES, "newest-sessions") },
   recent: { sessions: join(FIXTURES, "recent-sessions") },
   latest: { sessions: join(FIXTURES, "latest-sessions") },
+  december: { sessions: join(FIXTURES, "december-sessions") },
 };
 
 export const matches = (text: string, groups: readonly (readonly string[])[]) =>
