@@ -168,7 +168,7 @@ const LABELS: LabelRule[] = [
     kind: "password",
     hint: /\bpass\b/i,
     // "spf=pass smtp.mailfrom=…": a verdict in mail headers, not a label
-    label: String.raw`(?<![=])pass`,
+    label: "(?<![=])pass",
   },
   {
     // "the zip is protected with Payr0ll-Jun24", "encrypted with …": only a value that looks like a password

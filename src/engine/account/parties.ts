@@ -9,7 +9,7 @@ export type Side = Exclude<WaitParty, "process">;
  * a name is sided by the words it stands beside (see `sessionParties`).
  */
 export const VENDOR_WORDS =
-  /\b(?:vendor|carrier|isp|supplier|manufacturer|reseller|distributor|landlord|agency|support (?:case|ticket|line)|prosupport|noc|hotfix|rma|warranty|tier ?[12]\b|t[12]\b|their (?:side|end|tech|engineer|noc|support)|(?:tech|technician|engineer) (?:visit|dispatched|is coming|coming out)|dispatched|courier|waybill|(?:the |replacement )(?:part|disk|drive|unit|psu|battery|board)s? (?:lands?|arrives?|turns? up|is here|comes?)|known (?:issue|bug|regression)|fix ships|firmware \S+ (?:with|ships)|their (?:trace|ticket|case)|\d+(?:\.\d+)+ (?:lands|ships|is out|comes out|is released))/i;
+  /\b(?:vendor|carrier|isp|supplier|manufacturer|reseller|distributor|landlord|agency|support (?:case|ticket|line)|prosupport|noc|hotfix|rma|warranty|tier ?[12]\b|t[12]\b|their (?:side|end|tech|engineers?|noc|support|tac|provisioning|l[23]|tier ?[23]|escalations?|dev(?:elopers|s)?|backend|product team)|(?:tech|technician|engineer) (?:visit|dispatched|is coming|coming out)|dispatched|courier|waybill|(?:the |replacement )(?:part|disk|drive|unit|psu|battery|board)s? (?:lands?|arrives?|turns? up|is here|comes?)|known (?:issue|bug|regression)|fix ships|firmware \S+ (?:with|ships)|their (?:trace|ticket|case)|\d+(?:\.\d+)+ (?:lands|ships|is out|comes out|is released))/i;
 
 export const INTERNAL_WORDS =
   /(?:<@[A-Z0-9]+(?:\|[^>]*)?>|<#[A-Z0-9]+(?:\|[^>]*)?>|\b(?:our (?:\w+ )?(?:team|rule|policy|lead|manager|noc|approval|pipeline|senior|engineers?)|internal|colleague|tier ?3|t3\b|l3\b|secops|netops|devops|on-?call|security lead|team lead|service desk manager|change board|cab\b|pipeline|pull request|\bpr ?#?\d+|approver|second pair of eyes|handing (?:it |this )?(?:over )?to|handed (?:it |this )?(?:over )?to))/i;
@@ -113,7 +113,7 @@ export function sessionParties(session: SessionSnapshot, texts: readonly string[
   ];
   const personAtOrg = /\b([A-Z][a-z]+) (?:at|from) [A-Z][\w&.-]+/g;
   const personAtVendor = [
-    /\b(?:tier ?\d|t[12]|support|noc|tac|engineer|tech|rep)\s*\(([A-Z][a-z]+)\)/gi,
+    /\b(?:tier ?\d|t[12]|l[12]|support|noc|tac|engineer|tech|rep)\s*\(([A-Z][a-z]+)\)/gi,
     // "rang axiom, account mgr darren": a supplier's account manager
     /\b(?:account (?:mgr|manager)|acct mgr|sales rep)\s+([A-Za-z][a-z]+)\b/gi,
     /\b(?:rang|called|phoned|emailed)\s+([A-Za-z][\w&.-]+),?\s+(?:their\s+)?(?:account (?:mgr|manager)|acct mgr|sales rep)\b/gi,

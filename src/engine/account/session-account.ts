@@ -206,8 +206,14 @@ export function accountOf(
   };
   const open = waits.filter((w) => w.open);
   // An escalated ticket waits on whoever it went to, whatever else was asked of the client on the way.
+  // A hand-on restated by the same party ("escalated it to their NOC", then "NOC ETA: none yet") is that wait.
+  const handed =
+    facts.status === "escalated" ? waits.filter((w) => HANDED_ON.test(w.text)).at(-1) : undefined;
   const handedTo =
-    facts.status === "escalated" ? open.filter((w) => HANDED_ON.test(w.text)).at(-1) : undefined;
+    handed && !handed.open
+      ? (open.filter((w) => w.on === handed.on && w.at >= handed.at).at(-1) ??
+        open.filter((w) => HANDED_ON.test(w.text)).at(-1))
+      : handed;
   const standing = facts.status === "resolved" ? null : (handedTo ?? open.at(-1) ?? null);
   const stage = stageOf(
     statements,

@@ -27,7 +27,7 @@ export interface StandingCause {
 
 // "yep thats it", "bingo", "there it is", "thats our symptom word for word": the statement before is the cause.
 const CONFIRMS_BEFORE =
-  /^\W*(?:(?:so\W+)?(?:(?:the\s+)?(?:root\s+)?cause\s+)?confirmed(?=\W*$)|(?:ok\W+)?(?:yep|yup|yes|bingo|boom|there it is|that'?s it|thats it|that'?s (?:the|our) (?:one|(?:root )?cause|problem|culprit|issue|symptom)|thats (?:the|our) \w+|that'?s us|thats us|that'?s ours|matches (?:ours|us|exactly)|found it|got it|that explains|which explains|explains (?:it|everything)|that'?s why))\b/i;
+  /^\W*(?:(?:so\W+)?(?:(?:the\s+)?(?:root\s+)?cause\s+)?confirmed(?=\W*$)|(?:ok\W+)?(?:yep|yup|yes|bingo|boom|there it is|there (?:we|you) go|that'?s it|thats it|that'?s (?:the|our) (?:one|(?:root )?cause|problem|culprit|issue|symptom)|thats (?:the|our) \w+|that'?s us|thats us|that'?s ours|matches (?:ours|us|exactly)|found it|got it|that explains|which explains|explains (?:it|everything)|that'?s why))\b/i;
 // A clause that says why: a cause word, a change that broke something, a limit reached.
 const CAUSAL =
   /\b(?:because|bc|due to|caused|causing|(?:underlying|root|real) (?:problem|issue|cause)|the (?:problem|issue|cause) (?:is|was)|comes? from|came from|(?:is|was) down to|turned out|so (?:the|it|they|every|nothing|no|mail|uploads|callers|sign-?ins|users)|which is why|after (?:the|last|a|an|his|her|their|our)|expired|removed|deleted|dropped|blocked|blocks|blocking|filter(?:s|ed|ing)|missing|never|no longer|limit|quota|full|exhausted|suspended|broke|bug|regression|known issue|mismatch|doesn'?t match|don'?t match|not synced|isn'?t synced|turned (?:off|on)|wiped|overwr\w+|revoked|disabled|stuck|false positive|flag(?:s|ged)|quarantin\w+|phish\w*|compromis\w*|failed|fails|wrong(?!\s+(?:window|chat|ticket|tab|thread|channel|one))|incorrect(?:ly)?|mistaken(?:ly)?|by mistake|misconfigur\w*)\b/i;
@@ -39,6 +39,11 @@ const SHORT_NO = /^\W*(?:so )?(?:no|nope|not it|not that|wrong|nah)\b/i;
 const MAY_NAME_A_CAUSE: ReadonlySet<StatementAct> = new Set(["symptom", "finding", "hypothesis", "cause"]);
 
 const ENOUGH = 0.55;
+/** "yep thats the plan": agreeing to a step, not confirming a cause. */
+const AGREES_TO_A_STEP =
+  /\b(?:that'?s|thats|sounds like) (?:the|a|our|my) (?:plan|idea|approach|option|way|next step)\b/i;
+const WHY_FINE =
+  /\b(?:looks?|is|are|seems?|stays?|stayed|was|were)\s+(?:normal|fine|ok|okay|good|unaffected|untouched)\b[^.]*\b(?:because|bc|since|as)\b/i;
 /** "Darren (Axiom): ", "Vendor: ": who a relayed line is from. */
 const RELAYED_BY = /^\s*[\w .'-]{1,40}(?:\([^)]{1,40}\))?\s*:\s*/;
 
@@ -71,6 +76,9 @@ export function standingCause(
   engineer.forEach(({ s, i }, k) => {
     const clause = causeClause(quotedContent(s.text));
     if (!clause || isFragment(clause) || pointsBack(clause) || /\?\W*$/.test(s.text)) return;
+    // "yep thats the plan" agrees to a step; "Workshop and Sales look normal because they always inherited"
+    // says why something is fine: neither says what broke.
+    if (AGREES_TO_A_STEP.test(s.text) || WHY_FINE.test(s.text)) return;
     if (retracted(statements, i)) return;
     // Retold for the client, only a line that says why can name the cause ("…crashing because its hard drive is failing");
     // so too in the opening message, which reports the problem.
@@ -129,7 +137,7 @@ export function standingCause(
 
 /** "yep thats it", "Bingo": a confirmation that names nothing itself. */
 function isPointer(text: string): boolean {
-  if (!CONFIRMS_BEFORE.test(text) || text.includes("?")) return false;
+  if (!CONFIRMS_BEFORE.test(text) || text.includes("?") || AGREES_TO_A_STEP.test(text)) return false;
   const clause = causeClause(text);
   return !clause || isFragment(clause) || pointsBack(clause) || clause.split(/\s+/).length <= 6;
 }

@@ -77,6 +77,7 @@ const RECEIVE = /^(?:i|we)(?: can)? (?:have|get|hear|receive|got)\b/i;
 const BACK = /^(?:then|that|that's|thats|this|it's|its|it is)\b/i;
 const PRONOUN = /\b(she|he|her|him|his|they|them|their)\b/i;
 
+const ANSWERED_AT_ONCE = /^\W*(?:i\s+)?asked\b[^'"‘“]{1,120}?(?:\s[-–—]|:)\s*['"‘“][^'"’”]{2,}['"’”]?\W*$/i;
 const CLAUSE_END = /\s(?:-|—|–|\+|and|but|so|then|because|bc)\s|[,;:!?()]|\.(?:\s|$)/;
 
 /**
@@ -159,6 +160,15 @@ function waitIn(
   if (s.message === ctx.opening && s.act === "symptom") return null;
   // "please leave it switched on until tomorrow": an instruction that helps the work, not what it waits on.
   if (toTheClient && LOGISTICS.test(text)) return null;
+  // "ticket notes updated: timeline, …, no ETA": bookkeeping about the wait, not a wait of its own.
+  if (
+    /^\W*(?:(?:ticket )?notes? (?:updated|done|written)|(?:logged|noted|documented) (?:it|this|that|in)\b)/i.test(
+      text,
+    )
+  )
+    return null;
+  // "asked karen to open a payroll file - 'yes opens fine'": asked and answered in one line.
+  if (ANSWERED_AT_ONCE.test(text)) return null;
   // A question to a colleague in the thread asks for a fact, not for work.
   if (/^\s*<?@/.test(text) && s.act === "ask") return null;
   const blocksFix =
@@ -202,6 +212,11 @@ function waitIn(
   // "Next: confirm the rule scope with the client before modifying": our plan, held for their word.
   if (OWN_PLAN.test(text) && APPROVAL.test(text) && CLIENT_WORDS.test(text)) return wait({ on: "client" });
   if (OWN_PLAN.test(text) || (s.act === "suggestion" && s.confidence >= 0.5)) return null;
+  // "asked sanjay (our voice lead) to keep an eye on it": on the one asked, not on a process.
+  if (/^\W*asked\s+/i.test(text) && (MONITOR.test(text) || UNDER_WAY.test(text))) {
+    const asked = other(partyOfText(text, s, ctx, i), ["internal", "vendor", "client"]);
+    if (asked) return asked;
+  }
   if (MONITOR.test(text) || UNDER_WAY.test(text)) return wait({ on: "process" });
   const duration = DURATION.exec(text);
   if (duration) {
@@ -259,6 +274,8 @@ function partyOfObject(object: string, ctx: Context, i: number, before: string, 
   if (SELF.test(object)) return "self";
   if (!subject && BACK.test(object)) return "back";
   // "escalating to their network lead (Dana Cho)": the client's own people.
+  // "escalated it to their NOC": the vendor's own people, when it is their support that is named.
+  if (/^their\b/i.test(object) && VENDOR_WORDS.test(object)) return { on: "vendor" };
   if (/^(?:their|the client'?s|client'?s)\b/i.test(object)) return { on: "client" };
   // "he ok's the quote, then procurement adds the seats": the one who acts first is the one waited on.
   const leading = /^(?:she|he|they)\b/i.exec(object);

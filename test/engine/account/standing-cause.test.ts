@@ -8,6 +8,25 @@ const causeOf = (lines: string[]) =>
   ).cause?.text;
 
 describe("the cause standing", () => {
+  it("is never why something else looks fine, nor a step agreed to ('yep thats the plan')", () => {
+    const opening = [
+      "apprentice can open the Finance folder on the S drive",
+      "checked Finance acl: Domain Users Modify, inherited from the root",
+    ];
+    const fine = causeOf([
+      ...opening,
+      "Workshop and Sales look normal because they always inherited",
+      "security log on FS01 - no 4670s at all, auditing isnt enabled on that volume",
+    ]);
+    expect(fine ?? "").not.toMatch(/look normal/);
+    const plan = causeOf([
+      ...opening,
+      "restore the ACLs from the 02/03 backup, then the 3 long paths by hand",
+      "yep thats the plan.",
+    ]);
+    expect(plan ?? "").not.toMatch(/restore the ACLs|the plan/i);
+  });
+
   it("is the finding a pointer confirms ('thats us'), not a line about the symptom, and the stage is identified", () => {
     const cause = causeOf([
       "remote users kicked off the vpn every 10-15 mins since monday",

@@ -25,6 +25,25 @@ describe("what the work waits on", () => {
     expect(bench).toMatchObject({ on: "internal", who: "Aoife" });
   });
 
+  it("an escalated ticket waits on the carrier's NOC it went to, even after the NOC's own update; an ask answered in the same line waits on nobody", () => {
+    const account = buildSessionAccount({
+      ...session([
+        "Main number not ringing since the carrier's weekend migration; DDIs fine.",
+        "asked priya if anything changed - 'no, nobody touched anything'",
+        "got through to telvora. L1 (callum) agrees its their side, callum escalated it to their NOC as P1 under TLV-448812.",
+        "NOC ETA: 'no ETA yet, engineers investigating the migrated routing tables'",
+        "ticket notes updated: timeline, test calls, telvora ref, no ETA",
+        "asked sanjay (our voice lead) to keep an eye on TLV-448812 this afternoon",
+      ]),
+      status: "escalated" as const,
+    });
+    expect(account.waitingOn).toMatchObject({ on: "vendor" });
+    expect(account.waitingOn?.text).toMatch(/NOC/);
+    expect(account.waits.find((w) => /sanjay/.test(w.text))).toMatchObject({ on: "internal", who: "Sanjay" });
+    expect(account.waits.some((w) => /nobody touched/.test(w.text) && w.open)).toBe(false);
+    expect(account.waits.some((w) => /ticket notes updated/.test(w.text))).toBe(false);
+  });
+
   it("a vendor named by its support case, not the client, when the fix is theirs", () => {
     const wait = waitingOn([
       "Phones at the front desk drop calls after 30 seconds.",

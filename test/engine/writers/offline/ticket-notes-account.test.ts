@@ -513,3 +513,30 @@ describe("ticket notes of a step that did not help", () => {
     expect(notes.content).toMatch(/^\*\*Status: Investigating\*\*/m);
   });
 });
+
+describe("ticket notes of pasted output and what it shows", () => {
+  const session = () =>
+    chatSession(
+      [
+        "Helen (FD): 'the new apprentice can open the Payroll folder on the S drive'",
+        "icacls D:\\Shares\\Company\\Finance -> BUILTIN\\Administrators:(I)(OI)(CI)(F). CEW\\Domain Users:(I)(OI)(CI)(M). so not a group thing",
+        "everything (I) = inherited, Finance-RW gone entirely, inheritance back on. domain users Modify. so the whole company can read AND write payroll. brilliant",
+        "checked HR and Directors too - same, all inherited from the root",
+        "icacls D:\\Restore\\Finance /save acl.txt -> CREATOR OWNER:(I)(OI)(CI)(IO)(F). Successfully processed 1 files; Failed processing 0 files",
+      ],
+      { ticket: { id: "TKT-9", company: "Cedar Works", contact: "Helen Marsh" } },
+    );
+
+  it("keeps a message's lines together in one bullet, and lists as ruled out only what the words rule out", async () => {
+    const notes = await generateStatusUpdate(session(), { audience: "ticket_notes", length: "detailed" });
+    const sections = sectionsOf(notes.content);
+    const steps = sections.get("Steps completed") ?? [];
+    expect(steps).toContainEqual(
+      expect.stringMatching(/CREATOR OWNER:\(I\).*Successfully processed 1 files/),
+    );
+    expect(steps).toContainEqual(
+      expect.stringMatching(/inheritance back on\. So the whole company can read/),
+    );
+    expect(sections.get("Ruled out")).toEqual(["So not a group thing"]);
+  });
+});

@@ -1,9 +1,17 @@
 import type { SessionAccount } from "../../../account/session-account.ts";
 import type { SessionFacts } from "../../../context/session-facts.ts";
 import { bulletList, endSentence } from "../format.ts";
-import type { NoteKind } from "./note-lines.ts";
+import type { NoteKind, NoteLine } from "./note-lines.ts";
 import type { NoteParts } from "./note-parts.ts";
-import { bullets, capLines, itemText, paragraph, waitBullets, withoutGreeting } from "./note-text.ts";
+import {
+  bullets,
+  capLines,
+  itemText,
+  joinSentences,
+  paragraph,
+  waitBullets,
+  withoutGreeting,
+} from "./note-text.ts";
 
 export type Section = { title: string; body: string } | { line: string; value: string };
 
@@ -34,7 +42,7 @@ const LOG: readonly NoteKind[] = ["finding", "done", "under_way", "failed", "cha
 
 // A finding and the step that found it are one story: a log in time order
 // reads right where separate Findings and Actions lists split it by guesswork.
-function work(parts: NoteParts, title: string): Section[] {
+function work(parts: NoteParts, account: SessionAccount, title: string): Section[] {
   const { lines } = parts;
   // A long session keeps every change made and rolled back; the other lines are cut to what says most.
   const kept = [...lines.change, ...lines.reverted];
@@ -43,7 +51,34 @@ function work(parts: NoteParts, title: string): Section[] {
     Math.max(MAX_LOG - kept.length, 12),
   );
   const log = [...kept, ...rest].sort((a, b) => a.index - b.index);
-  return [...list(title, bullets(log)), ...list("Ruled out", bullets(lines.ruled_out))];
+  return [...list(title, bullets(byMessage(log, account))), ...list("Ruled out", bullets(lines.ruled_out))];
+}
+
+/**
+ * One bullet per message: the lines a message holds, in its words and order.
+ * Split into statements, "CREATOR OWNER:(I)(OI)(CI)(IO)(F)" or "Thats the
+ * 263k" lose what they belong to.
+ */
+/** Who a line says did it: the engineer unless the line names someone else. */
+const byWhom = (line: NoteLine) =>
+  line.actor === undefined || line.actor === "none" ? "engineer" : line.actor;
+
+function byMessage(log: readonly NoteLine[], account: SessionAccount): NoteLine[] {
+  const out: NoteLine[] = [];
+  for (const line of log) {
+    const last = out.at(-1);
+    const message = account.statements[line.index]?.message;
+    if (
+      last &&
+      message !== undefined &&
+      account.statements[last.index]?.message === message &&
+      last.author === line.author &&
+      byWhom(last) === byWhom(line)
+    )
+      out[out.length - 1] = { ...last, text: joinSentences(last.text, line.text) };
+    else out.push(line);
+  }
+  return out;
 }
 
 function hypotheses(parts: NoteParts): Section[] {
@@ -76,7 +111,7 @@ export function updateSections(account: SessionAccount, parts: NoteParts): Secti
     lines.failed.length;
   if (known === 0 && !account.cause)
     sections.push({ title: "Progress", body: "Currently investigating — gathering initial information." });
-  sections.push(...work(parts, "Steps completed"));
+  sections.push(...work(parts, account, "Steps completed"));
   sections.push(...hypotheses(parts));
   if (account.cause)
     sections.push({ title: "Cause", body: endSentence(withoutGreeting(account.cause.text)) });
@@ -99,7 +134,7 @@ export function resolutionSections(
       value: account.cause ? withoutGreeting(account.cause.text) : "Not identified in the session notes",
     },
     ...problem(parts),
-    ...work(parts, "Investigation steps"),
+    ...work(parts, account, "Investigation steps"),
   ];
   const resolution = facts.resolutionSummary
     ? endSentence(facts.resolutionSummary)
@@ -124,7 +159,7 @@ export function escalationSections(
       body: facts.escalationReason ? endSentence(facts.escalationReason) : "Needs specialist review.",
     },
     ...problem(parts),
-    ...work(parts, "Steps tried"),
+    ...work(parts, account, "Steps tried"),
   ];
   const open = lines.open_hypothesis.map((l) => endSentence(itemText(l.text))).join(" ");
   sections.push({

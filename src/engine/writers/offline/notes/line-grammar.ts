@@ -142,6 +142,14 @@ export function tellsSomeone(text: string): boolean {
 }
 
 /**
+ * A line rules something out only in words that say so: a negation, a clean
+ * state or "ruled out". "So the whole company can read AND write payroll" is
+ * what was found, however the reader filed it.
+ */
+const SAYS_NOT_IT =
+  /\b(?:not|no|never|nothing|none|neither|nor|ruled out|rule[sd]? (?:it |that |this )?out|fine|ok|okay|clean|healthy|normal|good|works?|working|unchanged|untouched|irrelevant|red herring|nope|nah|excluded?|passe[sd]|match(?:es|ed)?|correct|valid|same as)\b|n'?t\b|\b(?:isnt|wasnt|arent|werent|doesnt|didnt|cant|wont|havent|hasnt)\b/i;
+
+/**
  * What the words say of a line placed by what the statement reader made of
  * it: a question ("Shrink?") reports nothing done, a future ("I'll be on
  * remote till 8:30") is a plan, work in the -ing form is under way, a step
@@ -170,7 +178,9 @@ export function kindByGrammar(line: NoteLine): NoteKind {
       CANNOT_YET.test(text) ||
       SOMEONE_ELSES_CALL.test(text)
       ? "held"
-      : "ruled_out";
+      : SAYS_NOT_IT.test(text)
+        ? "ruled_out"
+        : "finding";
   if (line.kind === "planned" && TAKEN_BACK.test(text)) return "held";
   if (line.kind === "open_hypothesis") return HEDGED.test(text) ? "open_hypothesis" : "finding";
   // "Logoff 14 /server:KHH-RDS01 done 11:31", "Restart-Service SQLWriter done": a command reported done.
