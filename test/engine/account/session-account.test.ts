@@ -103,7 +103,7 @@ describe("the session account on every labelled session", () => {
     [FIRST_SIGHT, 24, 23, 18],
     [RECENT, 16, 16, 11],
     [LATEST, 10, 10, 10],
-    [DECEMBER, 16, 12, 10],
+    [DECEMBER, 16, 13, 13],
   ] as const)(
     "on the %s set of %i sessions the stage is right in >= %i and the wait in >= %i",
     (set, size, stage, wait) => {

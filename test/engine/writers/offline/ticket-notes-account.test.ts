@@ -333,7 +333,12 @@ describe("ticket notes written from the session account, over every labelled ses
       const core = /^\S+(?: \S+)? — .*?, \d+ min in: (.*?)(?:\. (?:Waiting on|Next:)|\.$)/.exec(c.quick)?.[1];
       if (!core || core.startsWith("cause: ")) continue;
       read += 1;
-      if (/\?/.test(core) || /^(?:not|no|leaving|cant|can't|won't)\b/i.test(core))
+      // "no cause found yet (not the firewall; …)": what was ruled out, never a step someone turned down.
+      const narrowed = /^no cause found yet \((.*)\)$/.exec(core)?.[1];
+      if (narrowed !== undefined) {
+        if (/\?|\b(?:not comfortable|won'?t|refuses?|declined?|not (?:going to|gonna))\b/i.test(narrowed))
+          weak.push(`${c.name}: ${core}`);
+      } else if (/\?/.test(core) || /^(?:not|no|leaving|cant|can't|won't)\b/i.test(core))
         weak.push(`${c.name}: ${core}`);
     }
     expect(read).toBeGreaterThan(20);
@@ -538,5 +543,24 @@ describe("ticket notes of pasted output and what it shows", () => {
       expect.stringMatching(/inheritance back on\. So the whole company can read/),
     );
     expect(sections.get("Ruled out")).toEqual(["So not a group thing"]);
+  });
+});
+
+describe("a quick note with no cause yet", () => {
+  it("says what has been ruled out rather than whichever line came last", async () => {
+    const quick = await generateStatusUpdate(
+      chatSession(
+        [
+          "Remote desktop logons take 3-5 minutes for some users since last week",
+          "profile sizes: sophie 27.8 GB, dani 9 GB, everyone else ~6 GB. but dani is 9 GB and slow too so size isnt the whole story",
+          "CU went on all hosts on the 12th. qr-avd-3 never got it and is just as slow, so not the CU",
+          "defender exclusions applied on all 4 per MDE",
+        ],
+        { ticket: { id: "TKT-7", company: "Quarry Row", contact: "Ben Harlow" } },
+      ),
+      { audience: "ticket_notes", length: "quick" },
+    );
+    expect(quick.content).toMatch(/in: no cause found yet \(.*not the CU/);
+    expect(quick.content).not.toMatch(/per MDE/);
   });
 });

@@ -42,13 +42,14 @@ const SAID_ON_CALL = /^\W*(?:rang|called|phoned)\s+[a-z]+\s*:/i;
  * a step, not a cause ruled out.
  */
 const DECLINED_STEP =
-  /(?:^|[.!;]\s+|\s[-–—]\s+)\W*(?:(?:so|and|but|yeah|ok|also|obviously)\s+)*(?:(?:i'?m|we'?re|i am|we are)\s+)?(?:not|never)\s+(?:going to\s+|gonna\s+|just\s+)?(?!(?:working|loading|printing|syncing|connecting|showing|matching|coming|happening|helping|responding|starting|running|sending|receiving|getting|seeing|finding|doing anything)\b)[a-z]+ing\b/i;
+  /(?:^|[.!;]\s+|\s[-–—]\s+)\W*(?:(?:so|and|but|yeah|ok|also|obviously|no|nope|nah)[,\s]+)*(?:(?:i'?m|we'?re|i am|we are)\s+)?(?:not|never)\s+(?:going to\s+|gonna\s+|just\s+)?(?!(?:working|loading|printing|syncing|connecting|showing|matching|coming|happening|helping|responding|starting|running|sending|receiving|getting|seeing|finding|doing anything)\b)[a-z]+ing\b/i;
+const REGRET = /\bshould(?:n'?t| not)\s+have\b/i;
 const DECLINED_OBJECT =
   /\bnot (?:gonna|going to) [a-z]+|\bnot (?:running|doing|touching|changing|deleting|resetting|releasing|removing|rebooting) (?:that|this|it|them|those|anything|the|a|any)\b|^\W*(?:no chance|no way|not an option)\b/i;
 const CANNOT_YET =
   /\b(?:can'?t|cannot|won'?t)\s+(?:just\s+)?[a-z]+\b.{0,60}\b(?:without|myself|on (?:their|his|her|the client'?s) behalf|from here|until|till?|til+|yet)\b/i;
 const SOMEONE_ELSES_CALL =
-  /\b(?:not my call|(?:his|her|their|[A-Za-z]+'s) call)\b|\bnot (?:today|now|for now|tonight)\W*$/i;
+  /\b(?:not my call|(?:his|her|their|[A-Za-z]+'s) call|(?:not|isn'?t|aren'?t) (?:comfortable|happy|keen|willing)|(?:doesn'?t|don'?t) want to)\b|\bnot (?:today|now|for now|tonight)\W*$/i;
 
 /** "no chance", "cant, its the EHR db server", "not releasing it": an answer turning a proposal down. */
 const REFUSAL =
@@ -172,6 +173,8 @@ export function kindByGrammar(line: NoteLine): NoteKind {
     return "held";
   // "Reset pw to a random one, not recording it anywhere": a change with a "not" in it is still a change.
   if (line.kind === "ruled_out" && ourChange(text, line.change === true)) return "change";
+  // "ugh shouldnt have pasted that in here": a regret about a step, not a cause ruled out.
+  if (line.kind === "ruled_out" && REGRET.test(text)) return "finding";
   if (line.kind === "ruled_out")
     return DECLINED_STEP.test(text) ||
       DECLINED_OBJECT.test(text) ||

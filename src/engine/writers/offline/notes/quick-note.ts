@@ -38,6 +38,14 @@ function mostTelling(lines: readonly NoteLine[]): NoteLine | undefined {
   );
 }
 
+/** The last two causes ruled out, in the engineer's words: "prob not a share size thing; not the CU". */
+function ruledOut(lines: readonly NoteLine[]): string {
+  return lines
+    .slice(-2)
+    .map((l) => lowerFirst(firstSentence(lineText(l))).replace(/[.!?]+$/, ""))
+    .join("; ");
+}
+
 /** One or two sentences: the stage, time, the key fact, and what it waits on or what is next. */
 export function quickTicketNote(
   facts: SessionFacts,
@@ -74,11 +82,15 @@ export function quickTicketNote(
   }
 
   const latest = lines.change.at(-1) ?? mostTelling([...lines.done, ...lines.under_way, ...lines.finding]);
+  // No cause and nothing changed yet: what has been ruled out says more than whichever line came last.
+  const narrowed = lines.change.length === 0 ? ruledOut(lines.ruled_out) : "";
   const core = account.cause
     ? `cause: ${lowerFirst(firstSentence(withoutGreeting(account.cause.text)))}`
-    : latest
-      ? firstSentence(lineText(latest))
-      : "currently gathering initial information";
+    : narrowed
+      ? `no cause found yet (${narrowed})`
+      : latest
+        ? firstSentence(lineText(latest))
+        : "currently gathering initial information";
   // What it waits on and what happens next, in one sentence (a quick note has two), as far as there is room.
   const next = parts.nextSteps.at(-1);
   const nextText = next ? lowerFirst(firstSentence(lineText(next))).replace(/[.!?]+$/, "") : "";

@@ -38,7 +38,7 @@ export function waitOwner(wait: Wait, known: KnownNames): string {
 export function waitWhat(text: string, named?: string): string {
   const who = named?.replace(/[^\p{L}]/gu, "");
   const lead = new RegExp(
-    `^(?:still\\s+|now\\s+)?waiting\\s+(?:on|for)\\s+${who ? `(?:${who}\\b\\s*)?` : ""}`,
+    `^(?:still\\s+|now\\s+)?waiting\\s+(?:on|for)\\s+${who ? `(?:${who}\\b(?!['’]s)\\s*)?` : ""}`,
     "i",
   );
   const rest = text.replace(lead, "").trim();
