@@ -89,6 +89,10 @@ const CODE_VALUE = (v: string) =>
 const BASE32 = (v: string) => /^[A-Z2-7]{16,}=*$/i.test(v.replace(/[\s-]/g, "")) && /[2-7]/.test(v);
 const WIFI_WORDS = /wi-?fi|wlan|wireless|ssid|wpa|guest\s+network|router|access\s+point|\bap\b|hotspot|mifi/i;
 
+/** A WPA passphrase is 8 to 63 characters (a WEP key 10 or 26 hex digits): "gen2" in "cloud key gen2" or "5ghz" is none. */
+const WIFI_KEY_LENGTH = (v: string) =>
+  v.replace(/[.,;:!?)]+$/, "").length >= 8 || /^(?:[0-9a-f]{10}|[0-9a-f]{26})$/i.test(v);
+
 const LABELS: LabelRule[] = [
   {
     kind: "wifi_key",
@@ -96,7 +100,7 @@ const LABELS: LabelRule[] = [
     hint: /wi-?fi|wlan|wireless|ssid|network\s+(?:key|pass|security)|psk|wpa|pre-?shared|schl[üu]ssel|key\s+content/i,
     label: String.raw`(?:(?:wi-?fi|wlan|wireless|ssid|network)(?:[- ](?:schl[üu]ssel|wachtwoord|passwort|kennwort|senha|clave|contrase[ñn]a)|\s+(?:password|passwd|pass|pw|pwd|key|passphrase|psk|code|kennwort|passwort))|(?:password|passwort|kennwort|clave|contrase[ñn]a|mot\s+de\s+passe|wachtwoord|senha)\s+(?:du\s+|de\s+|del\s+|for\s+the\s+)?(?:wi-?fi|wlan)|pre-?shared\s+key|psk|wpa[23]?(?:-(?:psk|sae|personal))?\s+(?:key|passphrase|password|psk)|network\s+security\s+key|key\s+content|wi-?fi(?:\s+for\s+[^:=\n]{1,40}?)?(?=\s+(?:is|:)\s+["']))`,
     bareValue: true,
-    accept: (v) => !/^wpa|^wep|^open$/i.test(v),
+    accept: (v) => WIFI_KEY_LENGTH(v) && !/^wpa|^wep|^open$/i.test(v),
   },
   {
     // "ssid MiFi-7730, key a7f2c9d1": in a message about Wi-Fi, a bare key or pass is its key
@@ -104,7 +108,7 @@ const LABELS: LabelRule[] = [
     hint: WIFI_WORDS,
     label: "(?:key|pass|passphrase|code)",
     bareValue: true,
-    accept: (v) => looksSecret(v) && !/^wpa|^wep/i.test(v),
+    accept: (v) => WIFI_KEY_LENGTH(v) && looksSecret(v) && !/^wpa|^wep/i.test(v),
   },
   {
     kind: "access_code",

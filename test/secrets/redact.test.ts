@@ -101,6 +101,15 @@ describe("redactSecrets", () => {
     expect(out).toContain("qrprofiles.file.core.windows.net");
   });
 
+  it("takes a Wi-Fi key, not the product or band beside it ('cloud key gen2', '5ghz')", () => {
+    const out = redactSecretsSync(
+      "controller on their cloud key gen2 (HSD-CK01). scanners on SSID HSD-Scan, psk Harb0urScan!24, 5ghz only, vlan 40",
+    ).text;
+    expect(out).not.toContain("Harb0urScan");
+    expect(out).toContain("cloud key gen2");
+    expect(out).toContain("5ghz only");
+  });
+
   it("passes an ordinary chat line through unchanged", () => {
     const line = "Verified MX records - correct, pointing to acmemedical-com.mail.protection.outlook.com";
     expect(redactSecretsSync(line)).toMatchObject({ text: line, kinds: [] });

@@ -467,6 +467,7 @@ describe("ticket notes after advice the engineer turned down", () => {
     expect(
       await notesFor("the queue is safe for 2 days. not changing the send connector TLS mid-incident"),
     ).not.toMatch(/RequireTLS/);
+    expect(await notesFor("relaxing TLS mid-incident would make it worse. no")).not.toMatch(/RequireTLS/);
     // Advice nobody answered stays listed as not yet done.
     expect(await notesFor("queue at 471 now")).toMatch(/RequireTLS/);
   });

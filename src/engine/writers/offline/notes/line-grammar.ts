@@ -25,6 +25,10 @@ const LATER =
   /\b(?:tonight|tomorrow|later today|this afternoon|this evening|after lunch|first thing|in the morning|once it finishes|when it finishes)\b/i;
 const FOLLOW_UP =
   /^\W*(?:(?:then|and|so)\s+)?(?:chas(?:e|ing)|follow(?:ing)? up|check(?:ing)? (?:back|again|in)|recheck\w*|revisit\w*)\b/i;
+const PLAN_WORDS =
+  /\b(?:was going to|were going to|going to|gonna|was about to|planned to|meant to|will|i'?ll)\b/i;
+const SCHEDULED =
+  /\b(?:booked|scheduled|pencil+ed(?: in)?|arranged)\s+(?:in\s+)?(?:for|at)\b[^.;]*?\b(?:tonight|tomorrow|today|later|\d{1,2}(?::\d{2}|\s?[ap]m)|monday|tuesday|wednesday|thursday|friday|saturday|sunday|this (?:evening|afternoon|weekend))\b/i;
 const FUTURE = /^(?:i'?ll|i will|we'?ll|we will|will|going to|gonna|i'?m going to)\b/i;
 
 /** "Scans: told lorraine …": a short label before the line's own words. */
@@ -184,7 +188,11 @@ export function kindByGrammar(line: NoteLine): NoteKind {
       : SAYS_NOT_IT.test(text)
         ? "ruled_out"
         : "finding";
-  if (line.kind === "planned" && TAKEN_BACK.test(text)) return "held";
+  // "was going to force a pw reset now - actually scratch that": a plan taken back is a step not done.
+  if (TAKEN_BACK.test(text) && (line.kind === "planned" || PLAN_WORDS.test(text))) return "held";
+  // "key rotation + cmdkey update booked for 19:00 tonight": booked, so still to do.
+  if ((line.kind === "finding" || AS_DONE.has(line.kind)) && SCHEDULED.test(text) && !opensOnDeed(text))
+    return "planned";
   if (line.kind === "open_hypothesis") return HEDGED.test(text) ? "open_hypothesis" : "finding";
   // "Logoff 14 /server:KHH-RDS01 done 11:31", "Restart-Service SQLWriter done": a command reported done.
   if (line.kind === "finding" && DONE_TAIL.test(text) && !FUTURE.test(text))

@@ -27,6 +27,11 @@ function advises(text: string): boolean {
   return PROPOSAL.test(text);
 }
 
+const BARE_NO = /^\W*(?:no|nope|nah|not doing that|no way|no chance)\W*$/i;
+/** Why a step would not do: "would just re-download 400k items and make it worse", "pointless", "won't help". */
+const WORSE =
+  /\b(?:would|will|'d|'ll)\s+(?:just\s+|only\s+)?(?:make (?:it|things) worse|break|wipe|lose)\b|\b(?:make (?:it|things|this) worse|pointless|no point|won'?t help|wouldn'?t help|doesn'?t help)\b/i;
+
 /** Shares a word of what it is about: "not changing power or channels" answers "set 5GHz transmit power to high". */
 export function sharesTopic(a: string, b: string): boolean {
   return sharedStems(contentStems(a), contentStems(b)) > 0;
@@ -49,11 +54,15 @@ export function pendingSuggestions(account: SessionAccount): Action[] {
   const from = Math.max(...advice.filter((a) => a.sources[0] === lastMessage).map(indexOf));
   const replyMessage = account.statements.find((s, i) => i > from && s.author === "engineer")?.message;
   const reply = account.statements.filter((s) => s.author === "engineer" && s.message === replyMessage);
-  const refusedOutright = reply.length > 0 && refusesOutright(reply[0]!.text);
+  // "resetting 12 pcs … would just re-download 400k items and make it worse. no.": refused, first or last.
+  const refusedOutright =
+    reply.length > 0 && (refusesOutright(reply[0]!.text) || reply.some((s) => BARE_NO.test(s.text)));
   return advice
     .filter((a) => a.sources[0] === lastMessage)
     .filter(
-      (a) => !refusedOutright && !reply.some((s) => declinesStep(s.text) && sharesTopic(a.text, s.text)),
+      (a) =>
+        !refusedOutright &&
+        !reply.some((s) => (declinesStep(s.text) || WORSE.test(s.text)) && sharesTopic(a.text, s.text)),
     )
     .filter((a) => {
       const at = indexOf(a);

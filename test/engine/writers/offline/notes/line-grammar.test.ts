@@ -19,6 +19,21 @@ describe("where a line of the ticket notes goes, by what its words say", () => {
     ["ruled_out", "Not assuming FS01 is clean though. IR's call", "held"],
     ["ruled_out", "Mailbox is 41 of 100GB so not a quota thing", "ruled_out"],
     ["ruled_out", "So the whole company can read AND write payroll", "finding"],
+    [
+      "finding",
+      "Was going to force a pw reset now - actually scratch that, she cant complete it from lisbon",
+      "held",
+    ],
+    [
+      "finding",
+      "Actually scratch the update theory - qr-avd-3 never got the CU and its just as slow",
+      "finding",
+    ],
+    [
+      "finding",
+      "Storage key rotation (key1) + cmdkey update on the 4 hosts booked for 19:00 tonight",
+      "planned",
+    ],
     ["ruled_out", "No, not mixing a sata drive into a sas raid 5 on the perc", "held"],
     ["ruled_out", "Ugh shouldnt have pasted that in here, rotating it after", "finding"],
     ["ruled_out", "He's not comfortable doing it, fair enough", "held"],
