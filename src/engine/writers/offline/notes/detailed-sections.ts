@@ -85,8 +85,11 @@ function hypotheses(parts: NoteParts): Section[] {
   return list("Open hypotheses", bullets(parts.lines.open_hypothesis));
 }
 
-function waits(parts: NoteParts): Section[] {
-  return list("Pending", waitBullets(parts.openWaits, "Waiting on", parts.known));
+/** Other open waits than the one the header names: the header says that one already. */
+function waits(parts: NoteParts, account: SessionAccount): Section[] {
+  const standing = account.waitingOn?.sources[0];
+  const others = parts.openWaits.filter((l) => l.wait?.sources[0] !== standing);
+  return list("Pending", waitBullets(others, "Waiting on", parts.known));
 }
 
 function next(parts: NoteParts, title: string): Section[] {
@@ -116,7 +119,7 @@ export function updateSections(account: SessionAccount, parts: NoteParts): Secti
   if (account.cause)
     sections.push({ title: "Cause", body: endSentence(withoutGreeting(account.cause.text)) });
   sections.push(...list("Not done yet", bullets(lines.held)));
-  sections.push(...waits(parts));
+  sections.push(...waits(parts, account));
   sections.push(...list("Verification", bullets(lines.verification)));
   sections.push(...next(parts, "Next steps"));
   return sections;
@@ -169,7 +172,7 @@ export function escalationSections(
       : open || "No root cause identified yet.",
   });
   sections.push(...list("Not done yet", bullets(lines.held)));
-  sections.push(...waits(parts));
+  sections.push(...waits(parts, account));
   sections.push(...list("Verification", bullets(lines.verification)));
   sections.push(...next(parts, "Suggested next steps"));
   return sections;

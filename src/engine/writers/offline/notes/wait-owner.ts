@@ -41,7 +41,11 @@ export function waitWhat(text: string, named?: string): string {
     `^(?:still\\s+|now\\s+)?waiting\\s+(?:on|for)\\s+${who ? `(?:${who}\\b(?!['’]s)\\s*)?` : ""}`,
     "i",
   );
-  const rest = text.replace(lead, "").trim();
+  // "Ticket notes: 53003 / HR-Block, waiting on written approval from Robert …": what is awaited starts at the cue.
+  const cue =
+    /(?:^|[,;:.]\s+|\s[-–—]\s+)(?:so\s+|and\s+)?((?:still\s+|now\s+)?waiting\s+(?:on|for)\s+.*)$/i.exec(text);
+  const awaited = cue && cue[1]!.split(/\s+/).length >= 5 ? cue[1]! : text;
+  const rest = awaited.replace(lead, "").trim();
   // "waiting on ardent now" keeps its lead: "ardent now" alone says nothing.
-  return rest.split(/\s+/).length >= 3 ? rest : text;
+  return rest.split(/\s+/).length >= 3 ? rest : awaited;
 }
