@@ -39,6 +39,10 @@ const SHORT_NO = /^\W*(?:so )?(?:no|nope|not it|not that|wrong|nah)\b/i;
 const MAY_NAME_A_CAUSE: ReadonlySet<StatementAct> = new Set(["symptom", "finding", "hypothesis", "cause"]);
 
 const ENOUGH = 0.55;
+/** "while im here, root spf: …", "btw", "unrelated but": something else noticed on the way. */
+const ASIDE =
+  /^\W*(?:while (?:i'?m|im|we'?re) (?:here|in there|at it)|btw|by the way|side ?note|unrelated|also noticed|fyi)\b/i;
+const EXPLAINS = /\b(?:because|bc|cos|due to|caused by|which is why|that'?s why|thats why)\b/i;
 /** "yep thats the plan": agreeing to a step, not confirming a cause. */
 const AGREES_TO_A_STEP =
   /\b(?:that'?s|thats|sounds like) (?:the|a|our|my) (?:plan|idea|approach|option|way|next step)\b/i;
@@ -78,7 +82,7 @@ export function standingCause(
     if (!clause || isFragment(clause) || pointsBack(clause) || /\?\W*$/.test(s.text)) return;
     // "yep thats the plan" agrees to a step; "Workshop and Sales look normal because they always inherited"
     // says why something is fine: neither says what broke.
-    if (AGREES_TO_A_STEP.test(s.text) || WHY_FINE.test(s.text)) return;
+    if (AGREES_TO_A_STEP.test(s.text) || WHY_FINE.test(s.text) || ASIDE.test(s.text)) return;
     if (retracted(statements, i)) return;
     // Retold for the client, only a line that says why can name the cause ("…crashing because its hard drive is failing");
     // so too in the opening message, which reports the problem.
@@ -92,6 +96,8 @@ export function standingCause(
       diagnosis.text.includes(clause.slice(1));
     if (ruled) score += 0.25;
     if (CAUSAL.test(s.text)) score += 0.2;
+    // "so blocked purely bc she's in portugal": the engineer's own words saying why weigh more than a cue word.
+    if (!quoted[i] && EXPLAINS.test(s.text)) score += /^\W*so\b/i.test(s.text) ? 0.3 : 0.2;
     if (quoted[i] || quotesReply(s.text)) score -= 0.15;
     // "already disabled by our GPO": a setting found as it should be.
     if (/\balready\b/i.test(s.text)) score -= 0.3;
@@ -147,5 +153,7 @@ function base(s: CauseStatement): number {
   if (!MAY_NAME_A_CAUSE.has(s.act) && s.confidence >= 0.5) return -1;
   if (s.act === "finding") return 0.15 + 0.2 * s.confidence;
   if (s.act === "hypothesis" && s.certainty !== "unsure") return 0.15;
-  return 0;
+  // The reader unsure what a statement that says why does ("so blocked purely bc she's in portugal" read as
+  // an action): it weighs as a finding would.
+  return s.confidence < 0.5 && EXPLAINS.test(s.text) ? 0.15 : 0;
 }

@@ -8,6 +8,17 @@ const causeOf = (lines: string[]) =>
   ).cause?.text;
 
 describe("the cause standing", () => {
+  it("is the engineer's own 'so … bc …' over a line that only reports what failed, and never an aside ('while im here')", () => {
+    const cause = causeOf([
+      "gemma cant get into outlook or teams from lisbon, approves the mfa prompt then gets blocked",
+      "auth details say 'MFA successfully completed', then it fails after that",
+      "CA tab: 'HR-Block-NonUK-Locations' -> Failure, excluded locations: UK + Ireland",
+      "so blocked purely bc she's in portugal",
+      "while im here, root spf: v=spf1 include:spf.protection.outlook.com include:sendgrid.net ~all because of the agency",
+    ]);
+    expect(cause).toBe("Blocked purely bc she's in portugal");
+  });
+
   it("is never why something else looks fine, nor a step agreed to ('yep thats the plan')", () => {
     const opening = [
       "apprentice can open the Finance folder on the S drive",
