@@ -112,12 +112,17 @@ export function sessionParties(session: SessionSnapshot, texts: readonly string[
     /\b([A-Z][\w&.-]+) (?:Web|Digital|Design|Solutions|Systems|Networks|Telecom|Communications|Media|Agency|Technologies|Software|Hosting|Voice)\b/g,
   ];
   const personAtOrg = /\b([A-Z][a-z]+) (?:at|from) [A-Z][\w&.-]+/g;
-  const personAtVendor = [
-    /\b(?:tier ?\d|t[12]|l[12]|support|noc|tac|engineer|tech|rep)\s*\(([A-Z][a-z]+)\)/gi,
+  // Each with the cue word it needs, as for vendorOrg.
+  const ACCOUNT_MANAGER = /\b(?:account (?:mgr|manager)|acct mgr|sales rep)\b/i;
+  const personAtVendor: [RegExp, RegExp][] = [
+    [/\b(?:tier ?\d|t[12]|l[12]|support|noc|tac|engineer|tech|rep)\s*\(([A-Z][a-z]+)\)/gi, /\(/],
     // "rang axiom, account mgr darren": a supplier's account manager
-    /\b(?:account (?:mgr|manager)|acct mgr|sales rep)\s+([A-Za-z][a-z]+)\b/gi,
-    /\b(?:rang|called|phoned|emailed)\s+([A-Za-z][\w&.-]+),?\s+(?:their\s+)?(?:account (?:mgr|manager)|acct mgr|sales rep)\b/gi,
-    /\b([A-Z][a-z]+) (?:from|at) [A-Z][\w&.-]+ (?:support|tier|noc)/g,
+    [/\b(?:account (?:mgr|manager)|acct mgr|sales rep)\s+([A-Za-z][a-z]+)\b/gi, ACCOUNT_MANAGER],
+    [
+      /\b(?:rang|called|phoned|emailed)\s+([A-Za-z][\w&.-]+),?\s+(?:their\s+)?(?:account (?:mgr|manager)|acct mgr|sales rep)\b/gi,
+      ACCOUNT_MANAGER,
+    ],
+    [/\b([A-Z][a-z]+) (?:from|at) [A-Z][\w&.-]+ (?:support|tier|noc)/g, /\b(?:from|at) [A-Z]/],
   ];
   // "need Derek's approval", "til Faith approves": the one an approval or an answer waits for.
   const awaited = [
@@ -175,7 +180,8 @@ export function sessionParties(session: SessionSnapshot, texts: readonly string[
       const org = /(?:at|from) ([A-Z][\w&.-]+)/.exec(m[0])![1]!;
       if (!votes.get(lower(org))?.client) vote(m[1]!, "vendor", 2);
     }
-    for (const re of personAtVendor) for (const m of text.matchAll(re)) vote(m[1]!, "vendor", 2);
+    for (const [re, cue] of personAtVendor)
+      if (cue.test(text)) for (const m of text.matchAll(re)) vote(m[1]!, "vendor", 2);
   }
   const sides = new Map<string, Side>();
   for (const [name, v] of votes) {

@@ -76,10 +76,19 @@ function madeChanges(statements: readonly StageStatement[]): boolean[] {
   const opening = statements.find((s) => s.author === "engineer")?.at.getTime();
   return statements.map((s, i) => {
     if (!counts(s) || reportsNoSuccess(s.text) || s.at.getTime() === opening) return false;
-    const later = statements.slice(i + 1).filter((n) => n.author === "engineer");
-    const nextMessage = later.find((n) => n.at > s.at)?.at;
-    const verdict = later.filter((n) => n.at <= (nextMessage ?? s.at));
-    return !verdict.some((n) => n.act !== "action_done" && !n.change && reportsNoSuccess(n.text));
+    // The engineer's statements after it, in its own message and the next one.
+    let nextMessage: number | undefined;
+    for (let j = i + 1; j < statements.length; j++) {
+      const n = statements[j]!;
+      if (n.author !== "engineer") continue;
+      const at = n.at.getTime();
+      if (at > s.at.getTime()) {
+        nextMessage ??= at;
+        if (at > nextMessage) break;
+      }
+      if (n.act !== "action_done" && !n.change && reportsNoSuccess(n.text)) return false;
+    }
+    return true;
   });
 }
 
@@ -104,6 +113,7 @@ export function stageOf(
   standing: StandingWait | null,
 ): InferredStatus {
   if (ruleStage === "resolved" || ruleStage === "escalated") return ruleStage;
+  const made = madeChanges(statements);
   // The rules read "identified" from cue words; without a cause the account stands by, it is still investigating.
   // A cause the engineer confirms ("thats us", "bingo") is identified even where the rules saw no cue for it.
   const stage =
@@ -111,7 +121,7 @@ export function stageOf(
       ? "investigating"
       : ruleStage === "investigating" && cause.firm
         ? "identified"
-        : heldBack(statements, ruleStage, cause.firm);
+        : heldBack(statements, made, ruleStage, cause.firm);
   if (!standing) return stage;
   const delivery = standing.on === "vendor" && DELIVERY.test(standing.text);
   if ((standing.blocksFix && standing.on !== "process") || delivery) {
@@ -119,7 +129,6 @@ export function stageOf(
     if (stage === "investigating") return "identified";
     return stage;
   }
-  const made = madeChanges(statements);
   const changedBefore = statements.some(
     (s, i) => (made[i] || (s.author === "engineer" && FIX_REPORTED.test(s.text))) && s.at <= standing.at,
   );
@@ -140,12 +149,12 @@ export function stageOf(
  */
 function heldBack(
   statements: readonly StageStatement[],
+  made: readonly boolean[],
   stage: InferredStatus,
   caused: boolean,
 ): InferredStatus {
   if (stage !== "implementing") return stage;
   let standing = false;
-  const made = madeChanges(statements);
   statements.forEach((s, i) => {
     if (s.author !== "engineer") return;
     if (made[i]) standing = true;

@@ -78,6 +78,8 @@ export function standingCause(
   const quoted = quotedWords(statements);
   const opening = engineer[0]?.s.message;
   engineer.forEach(({ s, i }, k) => {
+    // Work done, asked or waited for, with no word saying why, cannot reach ENOUGH whatever backs it: skip it cheaply.
+    if (base(s) < 0 && !CAUSAL.test(s.text) && !EXPLAINS.test(s.text)) return;
     const clause = causeClause(quotedContent(s.text));
     if (!clause || isFragment(clause) || pointsBack(clause) || /\?\W*$/.test(s.text)) return;
     // "yep thats the plan" agrees to a step; "Workshop and Sales look normal because they always inherited"

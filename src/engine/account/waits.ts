@@ -429,6 +429,8 @@ const PROMISE =
   /\b(?:will|'ll|going to|later|tomorrow|by (?:the )?end|end of|at \d|after (?:lunch|the|break))\b/i;
 const REFUSED = /\b(?:not comfortable|declined|refused|doesn'?t want|don'?t want|says no|said no|won'?t)\b/i;
 
+const TOPIC = /\b(?:re|about|regarding|on)\s+(?:the\s+)?(\p{L}{4,})/iu;
+
 interface Reply {
   fromClient: boolean;
   refused: boolean;
@@ -437,8 +439,8 @@ interface Reply {
   names: string[];
   speaker?: string;
   pronoun: boolean;
-  /** "Marcus replied re racking": the one thing it answers about. */
-  topic?: string;
+  /** The statement, for the one thing it answers about ("Marcus replied re racking"), read only when needed. */
+  text: string;
   reply: boolean;
   approved: boolean;
   finished: boolean;
@@ -453,7 +455,7 @@ function replyOf(s: WaitStatement, parties: SessionParties): Reply {
     names: namesIn(s.text, parties),
     speaker: /^\s*([A-Za-z][\w'-]*)\s*:/.exec(s.text)?.[1],
     pronoun,
-    topic: /\b(?:re|about|regarding|on)\s+(?:the\s+)?(\p{L}{4,})/iu.exec(s.text)?.[1]?.toLowerCase(),
+    text: s.text,
     reply: REPLY.test(s.text),
     approved: APPROVED.test(s.text),
     finished: FINISHED.test(s.text) && !s.negated && !NOT_YET.test(s.text),
@@ -468,7 +470,8 @@ function answers(r: Reply, wait: ReadWait, parties: SessionParties, asked: strin
   if (r.silent) return false;
   const sameParty = r.names.some((n) => parties.sideOf(n) === wait.on || n === wait.who?.toLowerCase());
   if (!sameParty && !r.pronoun) return false;
-  if (r.topic && !asked.includes(r.topic)) return false;
+  const topic = TOPIC.exec(r.text)?.[1]?.toLowerCase();
+  if (topic && !asked.includes(topic)) return false;
   // An approval is answered by a yes or a no, not by any word from the same person.
   return wait.blocksFix ? r.approved : r.reply;
 }
