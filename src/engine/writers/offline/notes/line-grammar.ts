@@ -127,11 +127,15 @@ const READ_ONLY =
 const CHANGE_VERB =
   /^[^\w'"‘“]*(?:re-?)?(?:added|removed|granted|assigned|unassigned|resized|extended|expanded|increased|cleared|deleted|disabled|enabled|reset|replaced|swapped|installed|uninstalled|updated|upgraded|changed|moved|created|converted|copied|purchased|bought|renewed|restored|rebooted|restarted|stopped|blocked|unblocked|revoked|released|rolled back|reverted|patched|applied|published|configured|turned (?:on|off)|excluded|whitelisted|allowlisted|migrated|rebuilt|reindexed|remapped|relinked|re-?registered|rotated|shrunk|shrank|set)\b/i;
 
+/** "removed by joe", "changed by the client": someone else's deed; not "identify by sender IP", "by hand", "by default". */
+const SOMEONE_ELSE_DID =
+  /(?<!\b(?:identif\w*|sort\w*|filter\w*|group\w*|order\w*|match\w*|scop\w*|restrict\w*|authenticat\w*|key\w*|indexed)\s)\bby (?!us\b|me\b|hand\b|rmm\b|script\b|gpo\b|policy\b|default\b|sender\b|ip\b|name\b|date\b|size\b|\d)[a-z][\w.@-]*/i;
+
 function ourChange(text: string, ruleSaysChange: boolean): boolean {
   const own = text.replace(LABEL, "");
   return (
     (CHANGE_VERB.test(own) || (ruleSaysChange && opensOnDeed(own))) &&
-    !/\bby (?!us\b|me\b|hand\b|rmm\b|script\b|gpo\b|policy\b)[a-z][\w.@-]*/i.test(text) &&
+    !SOMEONE_ELSE_DID.test(text) &&
     !DISCOVERY.test(own) &&
     !REPORTED_BY.test(text) &&
     !theirDeed(text) &&
@@ -177,6 +181,8 @@ export function kindByGrammar(line: NoteLine): NoteKind {
     return "held";
   // "Reset pw to a random one, not recording it anywhere": a change with a "not" in it is still a change.
   if (line.kind === "ruled_out" && ourChange(text, line.change === true)) return "change";
+  // "Client: and the Scan to Me button works too": what the client reports, not a cause we ruled out.
+  if (line.kind === "ruled_out" && line.author === "client") return "finding";
   // "ugh shouldnt have pasted that in here": a regret about a step, not a cause ruled out.
   if (line.kind === "ruled_out" && REGRET.test(text)) return "finding";
   if (line.kind === "ruled_out")

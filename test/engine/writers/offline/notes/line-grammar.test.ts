@@ -2,9 +2,14 @@ import { describe, expect, it } from "vitest";
 import { kindByGrammar } from "../../../../../src/engine/writers/offline/notes/line-grammar.ts";
 import type { NoteKind } from "../../../../../src/engine/writers/offline/notes/note-lines.ts";
 
-const filed = (kind: NoteKind, text: string) => kindByGrammar({ kind, text, index: 0, author: "engineer" });
+const filed = (kind: NoteKind, text: string, author: "engineer" | "client" = "engineer") =>
+  kindByGrammar({ kind, text, index: 0, author });
 
 describe("where a line of the ticket notes goes, by what its words say", () => {
+  it("files what the client reports as a finding, never as a cause we ruled out", () => {
+    expect(filed("ruled_out", "And the Scan to Me button works too", "client")).toBe("finding");
+  });
+
   it.each([
     [
       "done",
@@ -19,6 +24,12 @@ describe("where a line of the ticket notes goes, by what its words say", () => {
     ["ruled_out", "Not assuming FS01 is clean though. IR's call", "held"],
     ["ruled_out", "Mailbox is 41 of 100GB so not a quota thing", "ruled_out"],
     ["ruled_out", "So the whole company can read AND write payroll", "finding"],
+    [
+      "finding",
+      "Created inbound connector 'Copier relay': from Your organization's email server, identify by sender IP 81.2.69.143",
+      "change",
+    ],
+    ["finding", "Mailbox permissions removed by joe on tuesday", "finding"],
     [
       "finding",
       "Was going to force a pw reset now - actually scratch that, she cant complete it from lisbon",
