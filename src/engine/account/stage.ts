@@ -46,6 +46,9 @@ const DIAGNOSTIC =
 // "reminder set thu 9am", "logged it against PRJ-118", "added to the sage case": bookkeeping, not a fix.
 const ADMIN =
   /\b(?:reminder|ticket|logged|noted|documented|documentation|itglue|case\b|notes?\b|linked|cc'?d|calendar invite|raised|booked)\b|\b(?:TKT|CHG|INC|REQ|RITM|SR|CS|CASE|PRJ|SEC|MSG|CR)-?\d{3,}\b/i;
+// "gareth mentioned the scanner vendor installed a box friday": what someone else said was done, not our fix.
+const RELAYED =
+  /^\W*(?:[a-z]+\s+)?(?:mentioned|said|says|reckons|thinks|told (?:me|us)|reports?|reported)\b|\b(?:the (?:vendor|supplier|isp|landlord|client|customer|user)|their (?:it|vendor|supplier|isp))\s+(?:\w+\s+)?(?:installed|changed|moved|added|removed|swapped|replaced|updated|upgraded)\b/i;
 // "no new AV/EDR policy pushed this week either": what did not happen.
 const NONE_HAPPENED = /^\W*(?:no|nothing|none|never)\b/i;
 // "I've changed that and tested it": a fix reported done in the first person.
@@ -64,7 +67,8 @@ const counts = (s: StageStatement) =>
   !ADMIN.test(s.text) &&
   !(SEEN.test(s.text) && (s.act !== "action_done" || s.confidence < SURE)) &&
   !DIAGNOSTIC.test(s.text) &&
-  !NONE_HAPPENED.test(s.text);
+  !NONE_HAPPENED.test(s.text) &&
+  !RELAYED.test(s.text);
 
 /**
  * The changes that count after the opening message, less those the engineer says did not work in the

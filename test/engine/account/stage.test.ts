@@ -44,6 +44,17 @@ describe("the stage read from what the work waits on", () => {
     expect(account.waits.map((w) => w.who)).not.toContain("Ms");
   });
 
+  it("what someone else says was installed is no fix of ours: still investigating", () => {
+    expect(
+      stageOf([
+        "3 cameras at the loading bay drop off the NVR every few hours since friday",
+        "nvr log: cams 5-7 'video loss' at 09:12, 11:40, 14:05",
+        "gareth mentioned the scanner vendor installed some label printer box friday at the bays",
+        "checking the switch port counters next",
+      ]),
+    ).toBe("investigating");
+  });
+
   it("a stop-gap applied while the real fix waits on the vendor's patch is identified", () => {
     expect(
       stageOf([

@@ -47,6 +47,7 @@ export const LABELLED_SETS: Record<string, { sessions: string; labels?: string }
   recent: { sessions: join(FIXTURES, "recent-sessions") },
   latest: { sessions: join(FIXTURES, "latest-sessions") },
   december: { sessions: join(FIXTURES, "december-sessions") },
+  winter: { sessions: join(FIXTURES, "winter-sessions") },
 };
 
 export const matches = (text: string, groups: readonly (readonly string[])[]) =>

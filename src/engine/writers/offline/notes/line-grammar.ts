@@ -35,7 +35,7 @@ const FUTURE = /^(?:i'?ll|i will|we'?ll|we will|will|going to|gonna|i'?m going t
 const LABEL = /^[^:'"]{1,20}:\s+(?=\S)/;
 /** "Told him we're on it", "Updated Jonah: …", "let Paula know": the engineer telling someone how things stand. */
 const TOLD =
-  /^\W*(?:(?:also|then|so|just|and|meanwhile|i|i'?ve|we|we'?ve|have)\s+)*(?:told|updated|let)\s+(?!the (?:vendor|support)|support\b|@)(?:him|her|them|the client|[a-z][\w'-]*)\b/i;
+  /^\W*(?:(?:also|then|so|just|and|meanwhile|i|i'?ve|we|we'?ve|have)\s+)*(?:(?:told|updated|let)\s+(?!the (?:vendor|support)|support\b|@)(?:him|her|them|the client|[a-z][\w'-]*)\b|(?:wrote|sent|put|posted|emailed)\s+(?:the |a |my )?(?:request|note|message|email|ask|question|details|summary)\s+to\s+[a-z][\w'-]*)/i;
 
 /** "rang deborah: jenny to stop using the pc": what was said on a call ("Sent: '…'" is quoted words). */
 const SAID_ON_CALL = /^\W*(?:rang|called|phoned)\s+[a-z]+\s*:/i;
@@ -183,6 +183,9 @@ export function kindByGrammar(line: NoteLine): NoteKind {
   if (line.kind === "ruled_out" && ourChange(text, line.change === true)) return "change";
   // "Client: and the Scan to Me button works too": what the client reports, not a cause we ruled out.
   if (line.kind === "ruled_out" && line.author === "client") return "finding";
+  // "not yet - if i change the scope now …": a step held back, not a cause ruled out.
+  if (line.kind === "ruled_out" && /^\W*(?:not yet|not now|not today|not till|not until)\b/i.test(text))
+    return "held";
   // "ugh shouldnt have pasted that in here": a regret about a step, not a cause ruled out.
   if (line.kind === "ruled_out" && REGRET.test(text)) return "finding";
   if (line.kind === "ruled_out")
@@ -196,6 +199,11 @@ export function kindByGrammar(line: NoteLine): NoteKind {
         : "finding";
   // "was going to force a pw reset now - actually scratch that": a plan taken back is a step not done.
   if (TAKEN_BACK.test(text) && (line.kind === "planned" || PLAN_WORDS.test(text))) return "held";
+  // "if jess says yes -> reset + revoke sessions": a step that hangs on an answer is still to do.
+  if ((line.kind === "finding" || AS_DONE.has(line.kind)) && /^\W*if\b/i.test(text)) return "planned";
+  // "candidates: D:\ISO (38GB …) and D:\Old\…vhdx": options listed, nothing done to them.
+  if (AS_DONE.has(line.kind) && /^\W*(?:candidates|options|choices|possibilities)\s*:/i.test(text))
+    return "finding";
   // "key rotation + cmdkey update booked for 19:00 tonight": booked, so still to do.
   if ((line.kind === "finding" || AS_DONE.has(line.kind)) && SCHEDULED.test(text) && !opensOnDeed(text))
     return "planned";

@@ -25,6 +25,22 @@ describe("where a line of the ticket notes goes, by what its words say", () => {
     ["ruled_out", "Mailbox is 41 of 100GB so not a quota thing", "ruled_out"],
     ["ruled_out", "So the whole company can read AND write payroll", "finding"],
     [
+      "change",
+      "wrote the request to priyanka in the ticket + teams: 'please add the sync role to the exclusions'",
+      "contact",
+    ],
+    [
+      "done",
+      "candidates: D:\\ISO (38GB of server ISOs) and D:\\Old\\BCE-APP-OLD.vhdx (old licence server)",
+      "finding",
+    ],
+    [
+      "change",
+      "if jess says yes -> reset + revoke sessions for jess, and reset reception2 anyway tonight",
+      "planned",
+    ],
+    ["ruled_out", "not yet - if i change the scope now and it stops i wont know what it was", "held"],
+    [
       "finding",
       "Created inbound connector 'Copier relay': from Your organization's email server, identify by sender IP 81.2.69.143",
       "change",
