@@ -177,7 +177,7 @@ function isIdentifierLike(token: string): boolean {
   return (
     /^\{?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}\}?$/i.test(token) ||
     /^(?=[0-9A-F]*[A-F])(?=[0-9A-F]*\d)[0-9A-F]{8}(?:[0-9A-F]{8})?$/.test(token) || // a memory address: 5A3C21F0
-    /^[A-Z]{1,4}\d{2,5}\+$/.test(token) || // a model: DS1821+
+    /^[A-Z]{1,4}\d{2,5}\+$/i.test(token) || // a model: DS1821+, ds920+
     /^0x[0-9a-f]+$/i.test(token) ||
     /^[A-Z]{2,6}-\d{2,}$/.test(token) ||
     /^[A-Z0-9]+(?:-[A-Z0-9]+)+$/.test(token)

@@ -87,6 +87,8 @@ describe("redactSecrets", () => {
       "spf=pass smtp.mailfrom=bounces+2210934-a1f3@sendgrid.net, dkim=pass header.d=sendgrid.net",
       "nina's colleague did shift+F10 at the setup screen, then reset the admin password",
       "renewal £11.99+vat for 1yr, card on the account expired",
+      "so she can use her OLD password for teams/outlook til sync is back",
+      "S: = \\\\OKA-NAS01\\Projects, synology ds920+, 4 bays. reset the admin password later",
     ])
       expect(redactSecretsSync(line).text).toBe(line);
   });

@@ -565,3 +565,24 @@ describe("a quick note with no cause yet", () => {
     expect(quick.content).not.toMatch(/per MDE/);
   });
 });
+
+describe("ticket notes after a flat no to the assistant", () => {
+  it("lists neither the advice nor the bare no as work", async () => {
+    const notes = await generateStatusUpdate(
+      chatSession(
+        [
+          "QuickBooks H202 on every workstation since the file server move last night",
+          "assistant: You could turn off the Windows firewall on the server to test.",
+          "absolutely not. opened 8019 and 55383 inbound on MRL-FS02 instead",
+          "nope same H202 from donna's pc",
+        ],
+        { ticket: { id: "TKT-5", company: "Marlow Retail", contact: "Donna Price" } },
+      ),
+      { audience: "ticket_notes", length: "detailed" },
+    );
+    const bullets = allBullets(sectionsOf(notes.content)).join("\n");
+    expect(bullets).not.toMatch(/absolutely not/i);
+    expect(bullets).not.toMatch(/turn off the Windows firewall/i);
+    expect(bullets).toMatch(/opened 8019 and 55383 inbound/i);
+  });
+});

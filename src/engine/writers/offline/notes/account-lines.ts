@@ -56,6 +56,20 @@ const NAMES_SOMETHING = new RegExp(`${TECHNICAL_TERM.source}|\\d|['"‘“]`);
 const namesNothing = (text: string) =>
   TAKEN_BACK_ONLY.test(text) || (words(text) <= 3 && !NAMES_SOMETHING.test(text));
 
+const REFUSAL =
+  /^\W*(?:no need|absolutely not|definitely not|nah|nope|no way|no chance|not a fix|not needed|not worth it|no thanks)\b/i;
+
+/** The statement opens the engineer's first message after the assistant's advice. */
+function answersAdvice(statements: readonly ReadStatement[], index: number): boolean {
+  const own = statements[index]!.message;
+  for (let j = index - 1; j >= 0; j--) {
+    const s = statements[j]!;
+    if (s.message === own) continue;
+    return s.author === "assistant";
+  }
+  return false;
+}
+
 export function readNoteLines(account: SessionAccount): NoteLines {
   const statements = account.statements;
   const indexOf = statementIndex(account);
@@ -67,6 +81,8 @@ export function readNoteLines(account: SessionAccount): NoteLines {
     if (!s || placed.has(index) || taken.has(index) || s.author === "assistant") return;
     // "Bingo", "That's the cause", "👍": a pointer or a reaction says nothing on its own line.
     if (POINTER_ONLY.test(s.text)) return;
+    // "No need - …", "Absolutely not.", "nah every user …": a no to the assistant's advice, which the notes do not list.
+    if (REFUSAL.test(s.text) && answersAdvice(statements, index)) return;
     // The cause has its own heading; the statement that states it is not listed again.
     if (kind !== "problem" && statesTheCause(s, account)) return;
     const text = [s, ...(continued.get(index) ?? []).map((j) => statements[j]!)].map((t) => t.text).join(" ");
