@@ -586,3 +586,22 @@ describe("ticket notes after a flat no to the assistant", () => {
     expect(bullets).toMatch(/opened 8019 and 55383 inbound/i);
   });
 });
+
+describe("ticket notes of a step and its short verdict", () => {
+  it("writes 'nope same' after the step it judges instead of dropping it", async () => {
+    const notes = await generateStatusUpdate(
+      chatSession(
+        [
+          "Latitude 5440 won't boot after the overnight BIOS flash, 3 amber 6 white blinks",
+          "flea drain: charger off, unplugged the battery cable, held power 30s, reconnected",
+          "nope same",
+        ],
+        { ticket: { id: "TKT-6", company: "Harrow Dental", contact: "Lena Ortiz" } },
+      ),
+      { audience: "ticket_notes", length: "detailed" },
+    );
+    expect(sectionsOf(notes.content).get("Steps completed")).toContainEqual(
+      expect.stringMatching(/held power 30s, reconnected\. Nope same$/),
+    );
+  });
+});

@@ -152,6 +152,7 @@ export function readNoteLines(account: SessionAccount): NoteLines {
   });
 
   joinShortReplies(placed, statements);
+  joinVerdicts(placed, statements);
   // "Actually no, scratch that", "Done", "Not needed": a fragment left unjoined names nothing for the next technician.
   for (const [i, line] of placed) {
     line.kind = kindByGrammar(line);
@@ -230,6 +231,27 @@ function workInChat(s: ReadStatement): NoteKind | null {
   if (!unsure && !TECHNICAL_TERM.test(s.text)) return null;
   // Read as chat by one reader, it is never claimed as work done: it is listed as what it reports.
   return "finding";
+}
+
+/** "nope same", "same 3/6", "still H202": a verdict on the step before it, whatever the reader made of it. */
+const VERDICT_ONLY =
+  /^\W*(?:(?:nope|no|nah|still|yep|yes)[,.!\s-]+)*(?:same|still|no change|no difference|no luck|didn'?t (?:help|work|fix it)|nothing)\b[^.?!]{0,30}$/i;
+
+/**
+ * A short verdict left unplaced ("nope same") is written after the step it
+ * judges, the engineer's last line placed before it, so the step does not
+ * read as if it worked.
+ */
+function joinVerdicts(placed: Map<number, NoteLine>, statements: readonly ReadStatement[]): void {
+  statements.forEach((s, i) => {
+    if (placed.has(i) || s.author !== "engineer" || !VERDICT_ONLY.test(s.text)) return;
+    let j = i - 1;
+    while (j >= 0 && !(placed.has(j) && statements[j]!.author === "engineer")) j--;
+    const step = placed.get(j);
+    if (!step || i - j > 6) return;
+    step.text = joinSentences(step.text, s.text);
+    if (step.kind === "done" || step.kind === "change") step.kind = "failed";
+  });
 }
 
 const JOINABLE = new Set<NoteKind>(["ruled_out", "finding", "failed", "verification", "open_hypothesis"]);
