@@ -74,9 +74,11 @@ export const CODE_RULES: Rule[] = [
     for (const m of text.matchAll(re)) {
       const before = text.slice(Math.max(0, m.index - 16), m.index);
       if (
-        /(?:ticket|case|order|po|invoice|ext|extension|phone|tel|event|id|kb|build|version|serial|#|no\.?|number|acct|account)\s*$/i.test(
+        /(?:ticket|case|order|po|invoice|ext|extension|phone|tel|event|id|kb|build|version|serial|#|no\.?|number|acct|account|failure|error|err|status|aadsts)\s*$/i.test(
           before,
-        )
+        ) ||
+        // the end of a longer number: "+44 7700 900412"
+        /\d[\s-]$/.test(before)
       )
         continue;
       found.push({ kind: "access_code", start: m.index, end: m.index + m[0].length });

@@ -40,6 +40,9 @@ const MAY_NAME_A_CAUSE: ReadonlySet<StatementAct> = new Set(["symptom", "finding
 
 const ENOUGH = 0.55;
 /** "while im here, root spf: …", "btw", "unrelated but": something else noticed on the way. */
+/** "Raised TKT-73580: enrol new iphone, …": bookkeeping about follow-up work, never why it broke. */
+const FOLLOW_UP_RAISED =
+  /^\W*(?:raised|logged|opened|created)\s+(?:a\s+)?(?:new\s+)?(?:ticket\s+|case\s+)?[A-Z]{2,6}-?\d{3,}/i;
 const ASIDE =
   /^\W*(?:while (?:i'?m|im|we'?re) (?:here|in there|at it)|btw|by the way|side ?note|unrelated|also noticed|fyi)\b/i;
 const EXPLAINS = /\b(?:because|bc|cos|due to|caused by|which is why|that'?s why|thats why)\b/i;
@@ -85,6 +88,7 @@ export function standingCause(
     // "yep thats the plan" agrees to a step; "Workshop and Sales look normal because they always inherited"
     // says why something is fine: neither says what broke.
     if (AGREES_TO_A_STEP.test(s.text) || WHY_FINE.test(s.text) || ASIDE.test(s.text)) return;
+    if (FOLLOW_UP_RAISED.test(s.text)) return;
     if (retracted(statements, i)) return;
     // Retold for the client, only a line that says why can name the cause ("…crashing because its hard drive is failing");
     // so too in the opening message, which reports the problem.

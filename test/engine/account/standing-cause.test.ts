@@ -19,6 +19,16 @@ describe("the cause standing", () => {
     expect(cause).toBe("Blocked purely bc she's in portugal");
   });
 
+  it("is never a follow-up ticket raised ('Raised TKT-73580: enrol new iphone …')", () => {
+    const cause = causeOf([
+      "richard left his work iphone in a taxi in singapore, cant do mfa",
+      "removed the old authenticator and phone method, issued a temporary access pass, new phone registered",
+      "sign-in logs: 08:16 success, MFA satisfied",
+      "Raised TKT-73580: enrol new iphone, remove +65 sms method because the trip ends, check travel group expired",
+    ]);
+    expect(cause ?? "").not.toMatch(/TKT-73580/);
+  });
+
   it("is never why something else looks fine, nor a step agreed to ('yep thats the plan')", () => {
     const opening = [
       "apprentice can open the Finance folder on the S drive",

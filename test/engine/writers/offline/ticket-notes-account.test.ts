@@ -585,6 +585,24 @@ describe("ticket notes after a flat no to the assistant", () => {
     expect(bullets).not.toMatch(/turn off the Windows firewall/i);
     expect(bullets).toMatch(/opened 8019 and 55383 inbound/i);
   });
+
+  it("drops a 'No. …' answering the assistant, not a 'no' that reports a result", async () => {
+    const notes = await generateStatusUpdate(
+      chatSession(
+        [
+          "MD lost his work phone abroad, cant do MFA",
+          "assistant: You could exclude him from MFA until he is back.",
+          "No. MD of a wealth manager abroad with a lost phone is the last account i'm taking MFA off",
+          "no errors in the sign-in logs since the TAP, authenticator on the new phone registered 08:14",
+        ],
+        { ticket: { id: "TKT-8", company: "Greyfriars WP", contact: "Nadia Bell" } },
+      ),
+      { audience: "ticket_notes", length: "detailed" },
+    );
+    const bullets = allBullets(sectionsOf(notes.content)).join("\n");
+    expect(bullets).not.toMatch(/last account i'm taking MFA off/);
+    expect(bullets).toMatch(/registered 08:14/);
+  });
 });
 
 describe("ticket notes of a step and its short verdict", () => {

@@ -57,7 +57,7 @@ const namesNothing = (text: string) =>
   TAKEN_BACK_ONLY.test(text) || (words(text) <= 3 && !NAMES_SOMETHING.test(text));
 
 const REFUSAL =
-  /^\W*(?:no need|absolutely not|definitely not|nah|nope|no way|no chance|not a fix|not needed|not worth it|no thanks)\b/i;
+  /^\W*(?:no need|absolutely not|definitely not|nah|nope|no way|no chance|not a fix|not needed|not worth it|no thanks)\b|^\W*no\.\s/i;
 
 /** The statement opens the engineer's first message after the assistant's advice. */
 function answersAdvice(statements: readonly ReadStatement[], index: number): boolean {

@@ -38,20 +38,30 @@ function problem(parts: NoteParts): Section[] {
 }
 
 /** What was found and done, as one log in the order it happened; what was ruled out on its own. */
-const LOG: readonly NoteKind[] = ["finding", "done", "under_way", "failed", "change", "reverted", "contact"];
+const LOG: readonly NoteKind[] = ["finding", "done", "under_way", "failed", "change", "reverted"];
 
 // A finding and the step that found it are one story: a log in time order
 // reads right where separate Findings and Actions lists split it by guesswork.
 function work(parts: NoteParts, account: SessionAccount, title: string): Section[] {
   const { lines } = parts;
   // A long session keeps every change made and rolled back; the other lines are cut to what says most.
-  const kept = [...lines.change, ...lines.reverted];
+  // What the client was told or said (pasted or relayed) is communication, not a step of ours.
+  const ours = LOG.flatMap((kind) => lines[kind]).filter((l) => l.author !== "client");
+  const said = [
+    ...lines.contact,
+    ...LOG.flatMap((kind) => lines[kind]).filter((l) => l.author === "client"),
+  ].sort((a, b) => a.index - b.index);
+  const kept = [...lines.change, ...lines.reverted].filter((l) => l.author !== "client");
   const rest = capLines(
-    LOG.flatMap((kind) => lines[kind]).filter((l) => !kept.includes(l)),
+    ours.filter((l) => !kept.includes(l)),
     Math.max(MAX_LOG - kept.length, 12),
   );
   const log = [...kept, ...rest].sort((a, b) => a.index - b.index);
-  return [...list(title, bullets(byMessage(log, account))), ...list("Ruled out", bullets(lines.ruled_out))];
+  return [
+    ...list(title, bullets(byMessage(log, account))),
+    ...list("Ruled out", bullets(lines.ruled_out)),
+    ...list("Communication", bullets(byMessage(said, account))),
+  ];
 }
 
 /**
