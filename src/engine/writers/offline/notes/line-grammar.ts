@@ -156,7 +156,7 @@ export function tellsSomeone(text: string): boolean {
  * what was found, however the reader filed it.
  */
 const SAYS_NOT_IT =
-  /\b(?:not|no|never|nothing|none|neither|nor|ruled out|rule[sd]? (?:it |that |this )?out|fine|ok|okay|clean|healthy|normal|good|works?|working|unchanged|untouched|irrelevant|red herring|nope|nah|excluded?|passe[sd]|match(?:es|ed)?|correct|valid|same as)\b|n'?t\b|\b(?:isnt|wasnt|arent|werent|doesnt|didnt|cant|wont|havent|hasnt)\b/i;
+  /\b(?:not|isn'?t|isnt|wasn'?t|wasnt|aren'?t|arent|never|nor)\s+(?:(?:the|a|an|it|that|this|our|their|his|her|my|any|related|to blame|caused|causing|on|in|from|at|dns|dhcp|wifi|the \w+)\b|\w+(?:'s)?\s+(?:fault|problem|issue|thing|side|end)\b)|\b(?:ruled out|rule[sd]? (?:it |that |this )?out|red herring|irrelevant|unrelated|nothing wrong|no (?:issues?|problems?|errors?|faults?|change)|neither|none of|fine|ok|okay|clean|healthy|normal|good|works?|working|unchanged|untouched|passe[sd]|match(?:es|ed)?|correct|valid|same as|nope|nah)\b|\b(?:doesn'?t|didn'?t|doesnt|didnt|can'?t|cant|won'?t|wont|shouldn'?t|shouldnt)\s+(?:explain|matter|apply|affect|change)\b|\bnot\s+(?!\w+ed\b)(?:[\w-]+\s+){0,2}[\w-]+\W*$/i;
 
 /**
  * What the words say of a line placed by what the statement reader made of

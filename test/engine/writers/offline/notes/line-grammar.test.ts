@@ -24,6 +24,13 @@ describe("where a line of the ticket notes goes, by what its words say", () => {
     ["ruled_out", "Not assuming FS01 is clean though. IR's call", "held"],
     ["ruled_out", "Mailbox is 41 of 100GB so not a quota thing", "ruled_out"],
     ["ruled_out", "So the whole company can read AND write payroll", "finding"],
+    ["ruled_out", "Sync account not excluded", "finding"],
+    ["ruled_out", "E: on HR-SRV01 has 212GB free of 400. Not disk", "ruled_out"],
+    [
+      "ruled_out",
+      "they dont have a laptop VPN, and tunnelling round the policy is what it is meant to stop",
+      "finding",
+    ],
     [
       "change",
       "wrote the request to priyanka in the ticket + teams: 'please add the sync role to the exclusions'",
