@@ -19,6 +19,8 @@ export function causeClause(text: string): string | null {
 export function isFragment(clause: string): boolean {
   const words = clause.split(/\s+/).filter((w) => /\p{L}/u.test(w));
   if (words.length < 3) return true;
+  // "Thats wrong regardless", "This is odd": a verdict on something said before, naming nothing.
+  if (words.length <= 4 && /^(?:that|this|it|thats|its)(?:'?s| is| was)?\s/i.test(clause)) return true;
   return /^(?:that|this|it)(?:'?s| is| was)?\s+(?:it|the (?:one|issue|problem|culprit|cause))\b/i.test(
     clause,
   );

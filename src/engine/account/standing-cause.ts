@@ -50,7 +50,7 @@ const EXPLAINS = /\b(?:because|bc|cos|due to|caused by|which is why|that'?s why|
 const AGREES_TO_A_STEP =
   /\b(?:that'?s|thats|sounds like) (?:the|a|our|my) (?:plan|idea|approach|option|way|next step)\b/i;
 const WHY_FINE =
-  /\b(?:looks?|is|are|seems?|stays?|stayed|was|were)\s+(?:normal|fine|ok|okay|good|unaffected|untouched)\b[^.]*\b(?:because|bc|since|as)\b/i;
+  /\b(?:(?:looks?|is|are|seems?|stays?|stayed|was|were)\s+(?:normal|fine|ok|okay|good|unaffected|untouched)|works?|working)\b[^.]*\b(?:because|bc|since|as)\b/i;
 /** "Darren (Axiom): ", "Vendor: ": who a relayed line is from. */
 const RELAYED_BY = /^\s*[\w .'-]{1,40}(?:\([^)]{1,40}\))?\s*:\s*/;
 
@@ -92,7 +92,10 @@ export function standingCause(
     if (retracted(statements, i)) return;
     // Retold for the client, only a line that says why can name the cause ("…crashing because its hard drive is failing");
     // so too in the opening message, which reports the problem.
-    if ((quoted[i] || s.message === opening) && !CAUSAL.test(s.text)) return;
+    if (quoted[i] && !CAUSAL.test(s.text)) return;
+    // The opening message reports the problem: a cause there says why, and where it quotes the client's report
+    // ("lena: 'nobody can save to S drive, … disk full'") only a "because" names one.
+    if (s.message === opening && !(/['"‘“]/.test(s.text) ? EXPLAINS : CAUSAL).test(s.text)) return;
     let score = base(s);
     // The rules' diagnosis backs a statement unless it is only a question ("is steffan in MDM-Users?").
     const ruled =

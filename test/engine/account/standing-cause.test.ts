@@ -19,6 +19,16 @@ describe("the cause standing", () => {
     expect(cause).toBe("Blocked purely bc she's in portugal");
   });
 
+  it("is never the client's report quoted in the opening, a bare verdict ('Thats wrong regardless') or why one site works", () => {
+    const cause = causeOf([
+      "ortiz kessler TKT-47760 lena: 'nobody can save to S drive, revit keeps saying disk full'",
+      "head office works because their computers already had the driver from the old copier",
+      "thats wrong regardless",
+      "storage analyzer: Render_Output 3.4 TB, snapshots 1.6 TB",
+    ]);
+    expect(cause ?? "").not.toMatch(/nobody can save|head office works|wrong regardless/i);
+  });
+
   it("is never a follow-up ticket raised ('Raised TKT-73580: enrol new iphone …')", () => {
     const cause = causeOf([
       "richard left his work iphone in a taxi in singapore, cant do mfa",
