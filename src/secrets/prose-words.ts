@@ -16,6 +16,7 @@ const PROSE_WORDS = new Set(
   where why how all any some each every both either neither one two three well
   please pls thanks thx asap later soon tomorrow today yesterday tonight yes true false present absent
   back up down off out live gone through done ready running sorted restored propagated applied next
+  drive drives folder folders share shares printer laptop desktop phone outlook teams calendar mailbox
   user users account accounts login logins portal site server domain email mail
   expiry expiration age lockout lockouts reset-password self-service sspr literally basically simply actually probably
   abgelaufen falsch richtig gesperrt geändert zurückgesetzt vergessen ungültig gültig

@@ -88,6 +88,7 @@ describe("redactSecrets", () => {
       "nina's colleague did shift+F10 at the setup screen, then reset the admin password",
       "renewal £11.99+vat for 1yr, card on the account expired",
       "so she can use her OLD password for teams/outlook til sync is back",
+      "Password prompts in Outlook and S: drive, PC clocks wrong",
       "authentication methods: Microsoft Authenticator + phone +44 7700 900412. sign-in logs: failure 500121",
       "S: = \\\\OKA-NAS01\\Projects, synology ds920+, 4 bays. reset the admin password later",
     ])

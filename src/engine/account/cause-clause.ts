@@ -3,7 +3,7 @@
  * ("Root cause:", "so", "found it -", "ok so its") and its trailing chat.
  */
 const LEAD =
-  /^(?:(?:so|ok(?:ay)?|yep|yeah|yes|no|nope|right|and|well|ah+|aha|bingo|found it|got it|there it is|that'?s it)[\s,!.:;—–-]+)+/i;
+  /^(?:(?:so|ok(?:ay)?|yep|yeah|yes|no|nope|right|and|well|ah+|aha|bingo|found it|got it|there it is|that'?s it|confirmed)[\s,!.:;—–-]+)+/i;
 /** "Checked the FortiGate: the cert expired" — where the engineer looked, then what was found. */
 const WHERE_LOOKED = /^(?:checked|looked at|looking at|went through|pulled|ran)\b[^:]{0,50}:\s*(?=\S)/i;
 const LABEL = /^(?:root\s+cause|cause|culprit|diagnosis|rca)\s*(?:is|was|=|:|-|—)\s*/i;

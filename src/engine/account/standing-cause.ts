@@ -88,7 +88,8 @@ export function standingCause(
     // "yep thats the plan" agrees to a step; "Workshop and Sales look normal because they always inherited"
     // says why something is fine: neither says what broke.
     if (AGREES_TO_A_STEP.test(s.text) || WHY_FINE.test(s.text) || ASIDE.test(s.text)) return;
-    if (FOLLOW_UP_RAISED.test(s.text)) return;
+    // "confirmed, fix waits on priyanka ~15:00": what the work waits on, not why it broke.
+    if (FOLLOW_UP_RAISED.test(s.text) || /\b(?:waits?|waiting) (?:on|for)\b/i.test(clause)) return;
     if (retracted(statements, i)) return;
     // Retold for the client, only a line that says why can name the cause ("…crashing because its hard drive is failing");
     // so too in the opening message, which reports the problem.

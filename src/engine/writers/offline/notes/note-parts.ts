@@ -39,7 +39,8 @@ export function noteParts(
         i > p.index &&
         ((declinesStep(s.text) && sharesTopic(p.text, s.text)) || (i <= p.index + 2 && takesBack(s.text))),
     );
-  const nextSteps = read.planned.filter((p) => !carried(p) && !declined(p));
+  // The client's own plans ("I'll ask Marco …") are theirs to keep, not our next step.
+  const nextSteps = read.planned.filter((p) => p.author !== "client" && !carried(p) && !declined(p));
   // "Pulling last night's restore point to staging, then …" then "restore kicked off": the work it names was under way.
   const started = read.planned
     .filter((p) => carried(p) && readsUnderWay(p.text))
