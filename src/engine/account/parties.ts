@@ -93,6 +93,11 @@ export function sessionParties(session: SessionSnapshot, texts: readonly string[
   for (const t of nameTokens(session.engineer.name)) {
     vote(t, "internal", 5);
   }
+  // "Tessa Quinn: Dawn has to run payroll by Thursday": people the client names in their own messages are theirs.
+  // A message relayed from someone else ("Darren (Axiom): …") speaks for them, not for the client.
+  for (const m of session.messages)
+    if (m.author === "client" && !/^\s*[\w .'-]{1,40}\([^)]{1,40}\)\s*:/.test(m.text))
+      for (const n of m.text.matchAll(/\b([A-Z][a-z]{2,})\b/g)) vote(n[1]!, "client", 1);
 
   // Each name pattern with the cue word it needs: most lines hold none, and testing for it is cheap.
   const vendorOrg: [RegExp, RegExp][] = [

@@ -44,6 +44,16 @@ describe("what the work waits on", () => {
     expect(account.waits.some((w) => /ticket notes updated/.test(w.text))).toBe(false);
   });
 
+  it("someone the client names in their own message is theirs: 'waiting on dawn ~10 to run the shortcut' waits on the client", () => {
+    const wait = waitingOn([
+      "Z: drive gone on the office PCs since the 24H2 update, Sage cant open the data",
+      "client: Priya Shah: Dawn has to run payroll by Thursday so this is urgent please!!",
+      "made a 'Connect Z drive' shortcut on office2, it needs her logged in",
+      "waiting on dawn ~10 to run the shortcut + confirm sage/payroll",
+    ]);
+    expect(wait).toMatchObject({ on: "client", who: "Dawn" });
+  });
+
   it("a vendor named by its support case, not the client, when the fix is theirs", () => {
     const wait = waitingOn([
       "Phones at the front desk drop calls after 30 seconds.",
