@@ -623,3 +623,23 @@ describe("ticket notes of a step and its short verdict", () => {
     );
   });
 });
+
+describe("ticket notes of an opening that relays the client's story", () => {
+  it("keeps what the client did, told after their quoted report, in the reported issue, not in our steps", async () => {
+    const notes = await generateStatusUpdate(
+      chatSession(
+        [
+          "greyfriars TKT-735 nadia (PA): MD in singapore til 20th, left his work iphone in a taxi, 'it wants the authenticator code'. bought a new phone there",
+          "entra: authenticator on the old iphone + the old number, both gone with the phone",
+        ],
+        { ticket: { id: "TKT-735", company: "Greyfriars WP", contact: "Nadia Bell" } },
+      ),
+      { audience: "ticket_notes", length: "detailed" },
+    );
+    const sections = sectionsOf(notes.content);
+    expect(notes.content).toMatch(/\*\*Reported issue:\*\*\n.*bought a new phone there/i);
+    expect(sections.get("Steps completed") ?? []).not.toContainEqual(
+      expect.stringMatching(/bought a new phone/i),
+    );
+  });
+});

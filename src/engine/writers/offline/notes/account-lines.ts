@@ -92,7 +92,10 @@ export function readNoteLines(account: SessionAccount): NoteLines {
   const opening = openingMessage(statements);
   statements.forEach((s, i) => {
     if (s.message > opening || s.author === "assistant") return;
-    if (s.act === "greeting" || OPENING_WORK.has(s.act)) return;
+    if (s.act === "greeting") return;
+    // "… 'it wants the authenticator code'. bought a new phone there": after the client's quoted report, a
+    // step with no "I" or "we" is still the report, not our work.
+    if (OPENING_WORK.has(s.act) && !(afterReport(statements, i) && !OURS.test(s.text))) return;
     if (s.act === "chatter" && !workInChat(s)) return;
     if ((s.act === "wait" || s.act === "ask") && s.ruleWait) return;
     if (s.act === "ruled_out" && s.confidence >= 0.8) return;
@@ -167,6 +170,15 @@ export function readNoteLines(account: SessionAccount): NoteLines {
   const lines = Object.fromEntries(KINDS.map((k) => [k, [] as NoteLine[]])) as NoteLines;
   for (const line of [...placed.values()].sort((a, b) => a.index - b.index)) lines[line.kind].push(line);
   return lines;
+}
+
+const OURS = /\b(?:i|i'?ve|i'?m|we|we'?ve|we'?re|us|our|me)\b/i;
+
+/** An earlier statement of the same message quotes someone's report ("nadia: '…'"). */
+function afterReport(statements: readonly ReadStatement[], i: number): boolean {
+  for (let j = i - 1; j >= 0 && statements[j]!.message === statements[i]!.message; j--)
+    if (/['"‘“]/.test(statements[j]!.text)) return true;
+  return false;
 }
 
 /** The first message the engineer wrote (and what the client wrote before it): the reported problem. */
