@@ -48,6 +48,7 @@ export const LABELLED_SETS: Record<string, { sessions: string; labels?: string }
   latest: { sessions: join(FIXTURES, "latest-sessions") },
   december: { sessions: join(FIXTURES, "december-sessions") },
   winter: { sessions: join(FIXTURES, "winter-sessions") },
+  closing: { sessions: join(FIXTURES, "closing-sessions") },
 };
 
 export const matches = (text: string, groups: readonly (readonly string[])[]) =>

@@ -27,6 +27,8 @@ const FOLLOW_UP =
   /^\W*(?:(?:then|and|so)\s+)?(?:chas(?:e|ing)|follow(?:ing)? up|check(?:ing)? (?:back|again|in)|recheck\w*|revisit\w*)\b/i;
 const PLAN_WORDS =
   /\b(?:was going to|were going to|going to|gonna|was about to|planned to|meant to|will|i'?ll)\b/i;
+const SAYS_THEY_WILL =
+  /\b(?:says|said|reckons|promised)\s+(?:that\s+)?(?:he|she|they)(?:'ll|ll|\s+will|\s+would|'d|\s+is going to|\s+are going to)\b/i;
 const SCHEDULED =
   /\b(?:booked|scheduled|pencil+ed(?: in)?|arranged)\s+(?:in\s+)?(?:for|at)\b[^.;]*?\b(?:tonight|tomorrow|today|later|\d{1,2}(?::\d{2}|\s?[ap]m)|monday|tuesday|wednesday|thursday|friday|saturday|sunday|this (?:evening|afternoon|weekend))\b/i;
 const FUTURE = /^(?:i'?ll|i will|we'?ll|we will|will|going to|gonna|i'?m going to)\b/i;
@@ -199,6 +201,8 @@ export function kindByGrammar(line: NoteLine): NoteKind {
         : "finding";
   // "was going to force a pw reset now - actually scratch that": a plan taken back is a step not done.
   if (TAKEN_BACK.test(text) && (line.kind === "planned" || PLAN_WORDS.test(text))) return "held";
+  // "rhys says hell set the min OS there this week": someone else's promise is a step still to come.
+  if ((line.kind === "finding" || AS_DONE.has(line.kind)) && SAYS_THEY_WILL.test(text)) return "planned";
   // "if jess says yes -> reset + revoke sessions": a step that hangs on an answer is still to do.
   if ((line.kind === "finding" || AS_DONE.has(line.kind)) && /^\W*if\b/i.test(text)) return "planned";
   // "candidates: D:\ISO (38GB …) and D:\Old\…vhdx": options listed, nothing done to them.

@@ -25,6 +25,11 @@ describe("where a line of the ticket notes goes, by what its words say", () => {
     ["ruled_out", "Mailbox is 41 of 100GB so not a quota thing", "ruled_out"],
     ["ruled_out", "So the whole company can read AND write payroll", "finding"],
     ["ruled_out", "Sync account not excluded", "finding"],
+    [
+      "change",
+      "pilot policy 'CL - Win11 24H2 pilot' - rhys says hell set the min OS there this week",
+      "planned",
+    ],
     ["ruled_out", "E: on HR-SRV01 has 212GB free of 400. Not disk", "ruled_out"],
     [
       "ruled_out",
