@@ -84,7 +84,13 @@ export const PROSE_RULES: Rule[] = [
       /(?<![\w/\\.:@#~-])(?:[A-Za-z][\w.$-]*\\)?[A-Za-z_][\w.@$-]{1,40}(?: \/ |\/|:)(?<v>(?=[^\s/]*\d)(?=[^\s/]*[A-Za-z])(?=[^\s/]*(?:[^\w\s/]|[a-z][^\s/]*[A-Z]|[A-Z][^\s/]*[a-z]))[^\s/:,;'"()<>]{6,64})(?![\w/\\])/g;
     for (const m of text.matchAll(re)) {
       const v = m.groups!.v!;
-      if (insideUrlOrPath(text, m.index) || !/[a-z]/.test(v) || isHostName(v) || insideBlob(text, m.index))
+      if (
+        insideUrlOrPath(text, m.index) ||
+        !/[a-z]/.test(v) ||
+        isHostName(v) ||
+        isHostName(v.replace(/[.,;:!?]+$/, "")) ||
+        insideBlob(text, m.index)
+      )
         continue;
       // "-U CORP/jdoe%Jd0e!Smb": a command's user flag, read by the command rules
       if (/(?:^|\s)-[uU]\s+\S*$/.test(text.slice(Math.max(0, m.index - 40), m.index + 1))) continue;

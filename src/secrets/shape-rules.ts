@@ -45,6 +45,7 @@ function passwordShape(word: string): "strong" | "weak" | null {
   if (isPlaceholder(word) || looksTechnical(word)) return null;
   if (/\//.test(word)) return null; // paths
   if (/^(?:ctrl|shift|alt|win|cmd|fn|option)\+/i.test(word)) return null; // a key combination: shift+F10
+  if (/_[0-9a-f]{6,}$|^[A-Z]{2,}-[A-Z0-9]{2,}[_-]/.test(word)) return null; // a resource name: HF-APP02_OsDisk_1_8c41d2
   if (/^[£$€¥]\d/.test(word)) return null; // a price: £11.99+vat
   if (/^[~≈<>+-]?\d+(?:[.,]\d+)?(?:ms|s|sec|min|m|h|hrs?|%|[kmgt]i?b|[kmg]bps|x|°c)?\W?$/i.test(word))
     return null; // a figure: ~180ms
@@ -56,7 +57,7 @@ function passwordShape(word: string): "strong" | "weak" | null {
 
 /** Names of things (not credentials) that a password-shaped word may follow: "ssid MiFi-7730", "host ACC-APP01". */
 const NAMED_BEFORE =
-  /\b(?:ssid|host(?:name)?|server|vm|pc|laptop|desktop|computer|device|printer|model|sku|serial|asset|tag|build|version|kb|ticket|case|order|po|invoice|product(?:\s+(?:number|no\.?|code|id))?|part(?:\s+(?:number|no\.?))?|p\/n|pn|mtm|s\/n|file|folder|share|site|domain|tenant|user(?:name)?|account|mailbox|group|ou|vlan|port|interface|policy|profile|rule|job|task|app|package|driver|firmware|bios|hotfix|update|patch|image|template|project|room|building|floor|suite|ext|id|key\s+id|object\s+id|guid|sku)\s*[:=#]?\s*$/i;
+  /\b(?:ssid|host(?:name)?|server|vm|pc|laptop|desktop|computer|device|printer|model|sku|serial|asset|tag|build|version|kb|ticket|case|order|po|invoice|product(?:\s+(?:number|no\.?|code|id))?|part(?:\s+(?:number|no\.?))?|p\/n|pn|mtm|s\/n|file|folder|share|site|domain|tenant|user(?:name)?|account|mailbox|group|ou|vlan|port|interface|policy|profile|rule|job|task|app|package|driver|firmware|bios|hotfix|update|patch|image|template|project|room|building|floor|suite|ext|id|key\s+id|object\s+id|guid|sku)\s*[:=#]?\s*['"‘“]?$/i;
 
 /** Words between spaces, quotes, brackets, commas and semicolons. */
 const CANDIDATE_WORD = /[^\s"'`()<>,;]+/g;

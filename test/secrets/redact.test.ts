@@ -89,6 +89,9 @@ describe("redactSecrets", () => {
       "renewal £11.99+vat for 1yr, card on the account expired",
       "so she can use her OLD password for teams/outlook til sync is back",
       "Password prompts in Outlook and S: drive, PC clocks wrong",
+      "nameservers ns1/ns2.123-reg.co.uk. we dont have the login, their web guy manages the domain",
+      "new outlook profile 'Richard-2026' created, set as default, his password prompt gone",
+      "os disk HF-APP02_OsDisk_1_8c41d2 shows 'Updating', admin password reset didnt help",
       "authentication methods: Microsoft Authenticator + phone +44 7700 900412. sign-in logs: failure 500121",
       "S: = \\\\OKA-NAS01\\Projects, synology ds920+, 4 bays. reset the admin password later",
     ])

@@ -70,6 +70,20 @@ const counts = (s: StageStatement) =>
   !NONE_HAPPENED.test(s.text) &&
   !RELAYED.test(s.text);
 
+const STATED =
+  /^\W*(?:ticket\s+)?status(?:\s+is|\s*[:=-])?\s+(investigating|identified|implementing|in progress|fix in progress)\b/i;
+
+/** The stage the engineer last wrote down in so many words, if any. */
+function statedStage(statements: readonly StageStatement[]): InferredStatus | null {
+  for (let i = statements.length - 1; i >= 0; i--) {
+    const s = statements[i]!;
+    if (s.author !== "engineer") continue;
+    const word = STATED.exec(s.text)?.[1]?.toLowerCase();
+    if (word) return word === "investigating" || word === "identified" ? word : "implementing";
+  }
+  return null;
+}
+
 /**
  * The changes that count after the opening message, less those the engineer says did not work in the
  * same message or the next one ("reinstalled the driver" then "still code 43.
@@ -117,6 +131,9 @@ export function stageOf(
   standing: StandingWait | null,
 ): InferredStatus {
   if (ruleStage === "resolved" || ruleStage === "escalated") return ruleStage;
+  // "status identified. fix tonight 18:15 by owen": the engineer's own word on the stage settles it.
+  const stated = statedStage(statements);
+  if (stated) return stated;
   const made = madeChanges(statements);
   // The rules read "identified" from cue words; without a cause the account stands by, it is still investigating.
   // A cause the engineer confirms ("thats us", "bingo") is identified even where the rules saw no cue for it.

@@ -242,7 +242,7 @@ function waitIn(
     /\?|\b(?:please|let me know|could you|can you)\b/i.test(text)
   )
     return DONT.test(text) || LOGISTICS.test(text) ? null : wait({ on: "client", who: clientName(ctx, i) });
-  if (/^\W*asked\s+/i.test(text)) return other(partyOfText(text, s, ctx, i), ["client"]);
+  if (/^\W*asked\s+/i.test(text)) return other(partyOfText(text, s, ctx, i), ["client", "internal"]);
   if (
     s.act === "action_planned" &&
     ["client", "vendor", "colleague"].includes(s.actor) &&
@@ -426,7 +426,7 @@ function* closeWaits(waits: ReadWait[], ctx: Context): Generator<void, void> {
 const APPROVED =
   /\b(?:approved|ok'?d|okayed|go-?ahead|agreed|signed off|says? yes|said yes|yes|confirmed (?:it|that|the|both|which|option|we|to)|gave (?:us|me) (?:the|access|a login)|sent (?:the|us|me) (?:login|password|credentials|details)|added us)\b/i;
 const PROMISE =
-  /\b(?:will|'ll|going to|later|tomorrow|by (?:the )?end|end of|at \d|after (?:lunch|the|break))\b/i;
+  /\b(?:will|'ll|going to|later|tomorrow|tonight|by (?:the )?end|end of|at \d|after (?:lunch|the|break)|can do|\d{1,2}[:.]\d{2})\b/i;
 const REFUSED = /\b(?:not comfortable|declined|refused|doesn'?t want|don'?t want|says no|said no|won'?t)\b/i;
 
 const TOPIC = /\b(?:re|about|regarding|on)\s+(?:the\s+)?(\p{L}{4,})/iu;

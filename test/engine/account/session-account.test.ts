@@ -111,7 +111,7 @@ describe("the session account on every labelled session", () => {
     [LATEST, 10, 10, 10],
     [DECEMBER, 16, 13, 13],
     [WINTER, 16, 14, 13],
-    [CLOSING, 12, 8, 7],
+    [CLOSING, 12, 10, 8],
   ] as const)(
     "on the %s set of %i sessions the stage is right in >= %i and the wait in >= %i",
     (set, size, stage, wait) => {

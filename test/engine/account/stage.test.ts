@@ -44,6 +44,23 @@ describe("the stage read from what the work waits on", () => {
     expect(account.waits.map((w) => w.who)).not.toContain("Ms");
   });
 
+  it("the stage the engineer writes down ('status identified') settles it, and a promise to do it at 18:15 is still awaited", () => {
+    const account = buildSessionAccount(
+      chatSession(
+        [
+          "desk phones not registering since the new ISP router went in, SIP ALG is on and cant be changed without a restart",
+          "set 201 to TCP as a test and it registered straight away",
+          "our engineer Owen is on late cover tonight. asked him to disable SIP ALG on the router at 18:15 and restart it",
+          "owen: 'yep can do 18:15, put the steps in the ticket'",
+          "status identified. fix tonight 18:15 by owen, CHG-3352",
+        ],
+        { ticket: { id: "TKT-88", company: "Harrow Dental", contact: "Lena Ortiz" } },
+      ),
+    );
+    expect(account.stage).toBe("identified");
+    expect(account.waitingOn).toMatchObject({ on: "internal", who: "Owen" });
+  });
+
   it("what someone else says was installed is no fix of ours: still investigating", () => {
     expect(
       stageOf([
