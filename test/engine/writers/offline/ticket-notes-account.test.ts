@@ -574,6 +574,9 @@ describe("ticket notes after a flat no to the assistant", () => {
           "QuickBooks H202 on every workstation since the file server move last night",
           "assistant: You could turn off the Windows firewall on the server to test.",
           "absolutely not. opened 8019 and 55383 inbound on MRL-FS02 instead",
+          "Tea, 15 min",
+          "assistant: You could also bypass the TPM check with the LabConfig registry keys.",
+          "tempting but thats a change to an unsupported config, no",
           "nope same H202 from donna's pc",
         ],
         { ticket: { id: "TKT-5", company: "Marlow Retail", contact: "Donna Price" } },
@@ -581,7 +584,7 @@ describe("ticket notes after a flat no to the assistant", () => {
       { audience: "ticket_notes", length: "detailed" },
     );
     const bullets = allBullets(sectionsOf(notes.content)).join("\n");
-    expect(bullets).not.toMatch(/absolutely not/i);
+    expect(bullets).not.toMatch(/absolutely not|tempting but|^Tea/im);
     expect(bullets).not.toMatch(/turn off the Windows firewall/i);
     expect(bullets).toMatch(/opened 8019 and 55383 inbound/i);
   });
