@@ -440,14 +440,13 @@ describe("ticket notes of a session held for an approval", () => {
 });
 
 describe("ticket notes after advice the engineer turned down", () => {
-  const notesFor = async (reply: string) => {
+  const notesFor = async (...replies: string[]) => {
     const session = chatSession(
       [
         "Mail from the on-prem loans mailboxes to cloud users is queued since yesterday, 454 4.7.5 on the send connector.",
         "The new certificate is installed but the send connector still references the old issuer.",
         "assistant: As an interim measure you could set RequireTLS to false on the send connector so mail flows while you wait.",
-        reply,
-        "escalated to tier 3, waiting on Mateo",
+        ...replies,
       ],
       {
         ticket: {
@@ -462,14 +461,19 @@ describe("ticket notes after advice the engineer turned down", () => {
     return (sectionsOf(notes.content).get("Suggested (not yet done)") ?? []).join("\n");
   };
 
-  it("does not offer it as a step still to take, whether refused outright or by what it would change", async () => {
-    expect(await notesFor("no chance. it'd push internal mail in clear")).not.toMatch(/RequireTLS/);
+  it("does not offer it as a step still to take once the engineer has answered, however they answered", async () => {
+    const after = "escalated to tier 3, waiting on Mateo";
+    expect(await notesFor("no chance. it'd push internal mail in clear", after)).not.toMatch(/RequireTLS/);
     expect(
-      await notesFor("the queue is safe for 2 days. not changing the send connector TLS mid-incident"),
+      await notesFor("the queue is safe for 2 days. not changing the send connector TLS mid-incident", after),
     ).not.toMatch(/RequireTLS/);
-    expect(await notesFor("relaxing TLS mid-incident would make it worse. no")).not.toMatch(/RequireTLS/);
-    // Advice nobody answered stays listed as not yet done.
-    expect(await notesFor("queue at 471 now")).toMatch(/RequireTLS/);
+    expect(await notesFor("relaxing TLS mid-incident would make it worse. no", after)).not.toMatch(
+      /RequireTLS/,
+    );
+    // Taken or not, the engineer moved on: the notes do not guess which.
+    expect(await notesFor("queue at 471 now", after)).not.toMatch(/RequireTLS/);
+    // Advice that is still the last word stays listed as not yet done.
+    expect(await notesFor()).toMatch(/RequireTLS/);
   });
 });
 

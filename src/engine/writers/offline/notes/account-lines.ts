@@ -1,7 +1,7 @@
 import { causeClause } from "../../../account/cause-clause.ts";
 import type { Action, ReadStatement, SessionAccount } from "../../../account/session-account.ts";
 import { classifyStatement } from "../../../context/roles/statement-roles.ts";
-import { kindByGrammar } from "./line-grammar.ts";
+import { kindByGrammar, turnsDownAdvice } from "./line-grammar.ts";
 import { type NoteKind, type NoteLine, type NoteLines, statementIndex } from "./note-lines.ts";
 import { joinSentences, TECHNICAL_TERM } from "./note-text.ts";
 import { quotedContinuations } from "./quoted-continuation.ts";
@@ -56,8 +56,6 @@ const NAMES_SOMETHING = new RegExp(`${TECHNICAL_TERM.source}|\\d|['"‘“]`);
 const namesNothing = (text: string) =>
   TAKEN_BACK_ONLY.test(text) || (words(text) <= 3 && !NAMES_SOMETHING.test(text));
 
-const REFUSAL =
-  /^\W*(?:no need|absolutely not|definitely not|nah|nope|no way|no chance|not a fix|not needed|not worth it|no thanks|tempting,? but|(?:i'?d )?rather not|not doing that|properly or not at all)\b|^\W*no\.\s/i;
 /** "Tea, 15 min", "lunch, back in 15ish", "brb call": a break, which the time spent already accounts for. */
 const BREAK =
   /^\W*(?:tea|lunch|coffee|brb|break|other (?:client )?call|call from [^,.]{1,30}|phone call|school run)\W*(?:,?\s*(?:back in\s*)?~?\d+\s?(?:min|mins|m)\w*|,?\s*back (?:in \w+|soon))?\W*$/i;
@@ -85,7 +83,7 @@ export function readNoteLines(account: SessionAccount): NoteLines {
     // "Bingo", "That's the cause", "👍": a pointer or a reaction says nothing on its own line.
     if (POINTER_ONLY.test(s.text) || BREAK.test(s.text)) return;
     // "No need - …", "Absolutely not.", "nah every user …": a no to the assistant's advice, which the notes do not list.
-    if (REFUSAL.test(s.text) && answersAdvice(statements, index)) return;
+    if (turnsDownAdvice(s.text) && answersAdvice(statements, index)) return;
     // The cause has its own heading; the statement that states it is not listed again.
     if (kind !== "problem" && statesTheCause(s, account)) return;
     const text = [s, ...(continued.get(index) ?? []).map((j) => statements[j]!)].map((t) => t.text).join(" ");

@@ -62,8 +62,13 @@ const REFUSAL =
   /^\W*(?:no(?: chance| way)?|nope|nah|hard no|absolutely not|can'?t|cannot|won'?t|not (?:now|yet|today|happening|a chance))\b/i;
 const NOT_DOING = /\bnot (?:changing|touching|doing|releasing|running|going to|risking)\b/i;
 
-/** "no chance, …", "cant, its the EHR db server": an answer that turns the proposal down before saying why. */
-export const refusesOutright = (text: string): boolean => REFUSAL.test(text);
+/**
+ * "No need - …", "Absolutely not.", "tempting but …": a flat no that opens a reply to advice. Narrower than
+ * REFUSAL, as it is read without the advice beside it ("no errors in the log" is a result, not a no).
+ */
+const ADVICE_REFUSED =
+  /^\W*(?:no need|absolutely not|definitely not|nah|nope|no way|no chance|not a fix|not needed|not worth it|no thanks|tempting,? but|(?:i'?d )?rather not|not doing that|properly or not at all)\b|^\W*no\.\s/i;
+export const turnsDownAdvice = (text: string): boolean => ADVICE_REFUSED.test(text);
 
 /** A step held back or a proposal turned down, in the engineer's words. */
 export function declinesStep(text: string): boolean {

@@ -2,7 +2,6 @@ import type { Action, SessionAccount } from "../../../account/session-account.ts
 import { contentStems, sharedStems } from "../../../context/content-words.ts";
 import { INFINITIVES } from "../../../context/roles/verb-lexicon.generated.ts";
 import { sameWork } from "./done-later.ts";
-import { declinesStep, refusesOutright } from "./line-grammar.ts";
 import { statementIndex } from "./note-lines.ts";
 
 /** Advice, as opposed to the assistant explaining: an imperative ("Check the writers") or a proposal ("you could …"). */
@@ -27,22 +26,17 @@ function advises(text: string): boolean {
   return PROPOSAL.test(text);
 }
 
-const BARE_NO = /^\W*(?:no|nope|nah|not doing that|no way|no chance)\W*$/i;
-/** Why a step would not do: "would just re-download 400k items and make it worse", "pointless", "won't help". */
-const WORSE =
-  /\b(?:would|will|'d|'ll)\s+(?:just\s+|only\s+)?(?:make (?:it|things) worse|break|wipe|lose)\b|\b(?:make (?:it|things|this) worse|pointless|no point|won'?t help|wouldn'?t help|doesn'?t help)\b/i;
-
 /** Shares a word of what it is about: "not changing power or channels" answers "set 5GHz transmit power to high". */
 export function sharesTopic(a: string, b: string): boolean {
   return sharedStems(contentStems(a), contentStems(b)) > 0;
 }
 
 /**
- * The assistant's latest advice that nobody has acted on or turned down:
- * only its last message that gives any, none of it that a later statement
- * of the engineer already does, and none the engineer's next message
- * refuses ("no chance", "cant, 14 clinicians in it all day", "not changing
- * power or channels mid-morning").
+ * The assistant's latest advice while it is still the last word: once the
+ * engineer writes again, whether they took it or turned it down is theirs to
+ * say, and the notes do not guess ("no chance", "cant, 14 clinicians in it
+ * all day", or the step done in other words). Advice the client has since
+ * acted on is not listed either.
  */
 export function pendingSuggestions(account: SessionAccount): Action[] {
   const indexOf = statementIndex(account);
@@ -51,23 +45,10 @@ export function pendingSuggestions(account: SessionAccount): Action[] {
   );
   const lastMessage = advice.at(-1)?.sources[0];
   if (!lastMessage) return [];
-  const from = Math.max(...advice.filter((a) => a.sources[0] === lastMessage).map(indexOf));
-  const replyMessage = account.statements.find((s, i) => i > from && s.author === "engineer")?.message;
-  const reply = account.statements.filter((s) => s.author === "engineer" && s.message === replyMessage);
-  // "resetting 12 pcs … would just re-download 400k items and make it worse. no.": refused, first or last.
-  const refusedOutright =
-    reply.length > 0 && (refusesOutright(reply[0]!.text) || reply.some((s) => BARE_NO.test(s.text)));
-  return advice
-    .filter((a) => a.sources[0] === lastMessage)
-    .filter(
-      (a) =>
-        !refusedOutright &&
-        !reply.some((s) => (declinesStep(s.text) || WORSE.test(s.text)) && sharesTopic(a.text, s.text)),
-    )
-    .filter((a) => {
-      const at = indexOf(a);
-      return !account.statements.some(
-        (s, i) => i > at && s.author !== "assistant" && sameWork(a.text, s.text),
-      );
-    });
+  const latest = advice.filter((a) => a.sources[0] === lastMessage);
+  const from = Math.max(...latest.map(indexOf));
+  if (account.statements.some((s, i) => i > from && s.author === "engineer")) return [];
+  return latest.filter(
+    (a) => !account.statements.some((s, i) => i > from && s.author === "client" && sameWork(a.text, s.text)),
+  );
 }
