@@ -650,3 +650,21 @@ describe("ticket notes of an opening that relays the client's story", () => {
     );
   });
 });
+
+describe("a quick note after a fix and some upkeep", () => {
+  it("gives the fix as the key fact, not the key rotated after a slip", async () => {
+    const quick = await generateStatusUpdate(
+      chatSession(
+        [
+          "Practice app cant reach its database since the storage move, 'login failed for user svc-app'",
+          "updated the connection string on APP01 to the new SQL instance and restarted the app service",
+          "ugh pasted the sql key in here, rotated the storage key and updated it in itglue",
+          "told lena: 'Could you try booking a test appointment and let me know if it saves?'",
+        ],
+        { ticket: { id: "TKT-9", company: "Harrow Dental", contact: "Lena Ortiz" } },
+      ),
+      { audience: "ticket_notes", length: "quick" },
+    );
+    expect(quick.content).toMatch(/in: Updated the connection string/);
+  });
+});

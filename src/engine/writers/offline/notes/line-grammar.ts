@@ -37,7 +37,7 @@ const FUTURE = /^(?:i'?ll|i will|we'?ll|we will|will|going to|gonna|i'?m going t
 const LABEL = /^[^:'"]{1,20}:\s+(?=\S)/;
 /** "Told him we're on it", "Updated Jonah: …", "let Paula know": the engineer telling someone how things stand. */
 const TOLD =
-  /^\W*(?:(?:also|then|so|just|and|meanwhile|i|i'?ve|we|we'?ve|have)\s+)*(?:(?:told|updated|let)\s+(?!the (?:vendor|support)|support\b|@)(?:him|her|them|the client|[a-z][\w'-]*)\b|(?:wrote|sent|put|posted|emailed)\s+(?:the |a |my )?(?:request|note|message|email|ask|question|details|summary)\s+to\s+[a-z][\w'-]*)/i;
+  /^\W*(?:(?:also|then|so|just|and|meanwhile|i|i'?ve|we|we'?ve|have)\s+)*(?:(?:told|updated|let)\s+(?!the (?:vendor|support)|support\b|@|(?:the(?! client)|a|an|its|their|our|my|this|that|these|those|all|every|each|both)\b)(?:him|her|them|the client|[a-z][\w'-]*)\b|(?:wrote|sent|put|posted|emailed)\s+(?:the |a |my )?(?:request|note|message|email|ask|question|details|summary)\s+to\s+[a-z][\w'-]*)/i;
 
 /** "rang deborah: jenny to stop using the pc": what was said on a call ("Sent: '…'" is quoted words). */
 const SAID_ON_CALL = /^\W*(?:rang|called|phoned)\s+[a-z]+\s*:/i;

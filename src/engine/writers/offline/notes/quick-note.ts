@@ -26,6 +26,10 @@ function waitPart(account: SessionAccount, parts: NoteParts): string {
   return ` Waiting on ${waitOwner(wait, parts.known)}: ${what}.`;
 }
 
+/** Changes that look after the ticket or a slip, not the fault: "rotated the key I pasted", "added a monitor", "wrote it up in itglue". */
+const UPKEEP =
+  /\b(?:rotat\w*|itglue|documented|wrote (?:it )?up|ticket notes?|reminder|added a monitor|monitor(?:ing)? (?:alert|check)|changed? the (?:\w+ )?admin (?:pw|password))\b/i;
+
 /** Of the latest lines, the one that says most (names, figures), never a question or a step held back. */
 function mostTelling(lines: readonly NoteLine[]): NoteLine | undefined {
   const recent = [...lines]
@@ -81,9 +85,10 @@ export function quickTicketNote(
     return within(`Escalated — ${topic}, ${minutes}: ${reason}.`, [tail]);
   }
 
-  const latest = lines.change.at(-1) ?? mostTelling([...lines.done, ...lines.under_way, ...lines.finding]);
+  const fixes = lines.change.filter((l) => !UPKEEP.test(l.text));
+  const latest = fixes.at(-1) ?? mostTelling([...lines.done, ...lines.under_way, ...lines.finding]);
   // No cause and nothing changed yet: what has been ruled out says more than whichever line came last.
-  const narrowed = lines.change.length === 0 ? ruledOut(lines.ruled_out) : "";
+  const narrowed = fixes.length === 0 ? ruledOut(lines.ruled_out) : "";
   const core = account.cause
     ? `cause: ${lowerFirst(firstSentence(withoutGreeting(account.cause.text)))}`
     : narrowed

@@ -44,7 +44,10 @@ export function waitWhat(text: string, named?: string): string {
   // "Ticket notes: 53003 / HR-Block, waiting on written approval from Robert …": what is awaited starts at the cue.
   const cue =
     /(?:^|[,;:.]\s+|\s[-–—]\s+)(?:so\s+|and\s+)?((?:still\s+|now\s+)?waiting\s+(?:on|for)\s+.*)$/i.exec(text);
-  const awaited = cue && cue[1]!.split(/\s+/).length >= 5 ? cue[1]! : text;
+  // "told lena: 'Could you try a test booking?'": the words of the ask, without who was told.
+  const told = /^\W*(?:told|asked|sent|messaged|emailed)\s+[\w'-]+\s*:\s*['"‘“]/i.exec(text);
+  const own = told ? text.slice(told[0].length).replace(/['"’”]\s*$/, "") : text;
+  const awaited = cue && cue[1]!.split(/\s+/).length >= 5 ? cue[1]! : own;
   const rest = awaited.replace(lead, "").trim();
   // "waiting on ardent now" keeps its lead: "ardent now" alone says nothing.
   return rest.split(/\s+/).length >= 3 ? rest : awaited;

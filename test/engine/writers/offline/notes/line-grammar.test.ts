@@ -27,6 +27,12 @@ describe("where a line of the ticket notes goes, by what its words say", () => {
     ["ruled_out", "Sync account not excluded", "finding"],
     [
       "change",
+      "updated the connection string on APP01 to the new SQL instance and restarted the app service",
+      "change",
+    ],
+    ["done", "updated helen: more like 3:30, will confirm once the accounts appear", "contact"],
+    [
+      "change",
       "pilot policy 'CL - Win11 24H2 pilot' - rhys says hell set the min OS there this week",
       "planned",
     ],

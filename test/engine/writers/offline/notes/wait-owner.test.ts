@@ -19,6 +19,12 @@ describe("what a wait is for, in the wait's own words", () => {
     ).toBe("written approval from Robert Halden to add gemma");
   });
 
+  it("gives the words of an ask, without who was told", () => {
+    expect(
+      waitWhat("told lena: 'Could you try booking a test appointment and let me know if it saves?'"),
+    ).toBe("Could you try booking a test appointment and let me know if it saves?");
+  });
+
   it("keeps the whole line when the rest would say nothing", () => {
     expect(waitWhat("waiting on ardent now", "Ardent")).toBe("waiting on ardent now");
   });
