@@ -668,3 +668,23 @@ describe("a quick note after a fix and some upkeep", () => {
     expect(quick.content).toMatch(/in: Updated the connection string/);
   });
 });
+
+describe("ticket notes of a cause told only to the client", () => {
+  it("says the cause is in the words the client was told", async () => {
+    const session = chatSession(
+      [
+        "Latitude 5440 wont start after the overnight BIOS push, 3 amber 6 white blinks",
+        "flea drain, recovery image from usb - nope same",
+        "dell tech: system board needs replacing, engineer tomorrow 9-1",
+        "told priya: 'Hi Priya, your laptop's main board was damaged because the overnight update was interrupted when the battery ran flat. Dell are replacing it tomorrow morning.'",
+      ],
+      { ticket: { id: "TKT-6", company: "Harrow Dental", contact: "Priya Shah" } },
+    );
+    const detailed = await generateStatusUpdate(session, { audience: "ticket_notes", length: "detailed" });
+    expect(detailed.content).toMatch(
+      /\*\*Cause:\*\*\nAs told to the client: Your laptop's main board was damaged/,
+    );
+    const quick = await generateStatusUpdate(session, { audience: "ticket_notes", length: "quick" });
+    expect(quick.content).toMatch(/cause: as told to the client: Your laptop.s main board/);
+  });
+});

@@ -1,4 +1,5 @@
 import type { SessionAccount } from "../../../account/session-account.ts";
+import { capitalize } from "../../../context/sentences.ts";
 import type { SessionFacts } from "../../../context/session-facts.ts";
 import { bulletList, endSentence } from "../format.ts";
 import type { NoteKind, NoteLine } from "./note-lines.ts";
@@ -6,11 +7,11 @@ import type { NoteParts } from "./note-parts.ts";
 import {
   bullets,
   capLines,
+  causeText,
   itemText,
   joinSentences,
   paragraph,
   waitBullets,
-  withoutGreeting,
 } from "./note-text.ts";
 
 export type Section = { title: string; body: string } | { line: string; value: string };
@@ -127,7 +128,7 @@ export function updateSections(account: SessionAccount, parts: NoteParts): Secti
   sections.push(...work(parts, account, "Steps completed"));
   sections.push(...hypotheses(parts));
   if (account.cause)
-    sections.push({ title: "Cause", body: endSentence(withoutGreeting(account.cause.text)) });
+    sections.push({ title: "Cause", body: endSentence(capitalize(causeText(account.cause))) });
   sections.push(...list("Not done yet", bullets(lines.held)));
   sections.push(...waits(parts, account));
   sections.push(...list("Verification", bullets(lines.verification)));
@@ -144,7 +145,7 @@ export function resolutionSections(
   const sections: Section[] = [
     {
       line: "Root cause",
-      value: account.cause ? withoutGreeting(account.cause.text) : "Not identified in the session notes",
+      value: account.cause ? capitalize(causeText(account.cause)) : "Not identified in the session notes",
     },
     ...problem(parts),
     ...work(parts, account, "Investigation steps"),
@@ -178,7 +179,7 @@ export function escalationSections(
   sections.push({
     title: "Current hypothesis",
     body: account.cause
-      ? endSentence(withoutGreeting(account.cause.text))
+      ? endSentence(capitalize(causeText(account.cause)))
       : open || "No root cause identified yet.",
   });
   sections.push(...list("Not done yet", bullets(lines.held)));

@@ -36,6 +36,15 @@ export function withoutGreeting(text: string): string {
   return rest === text || !rest ? text : capitalize(rest);
 }
 
+/** Words written to the client ("your laptop's main board …", "we've found …"), not to the next technician. */
+const CLIENT_VOICE = /\b(?:your|you|we'?ve|we have|we'?re|we are)\b/i;
+
+/** The cause as the notes state it: in the client's words it says so, as those are not a technical account. */
+export function causeText(cause: { text: string }): string {
+  const text = withoutGreeting(cause.text);
+  return CLIENT_VOICE.test(text) ? `as told to the client: ${text}` : text;
+}
+
 /** One line as the notes say it: whole, with who did it when not the engineer, and the client's words marked. */
 // Chat that tells the next technician nothing, at the end of a line: "lol", ":eyes:", "🙃", "??".
 const TRAILING_CHAT =

@@ -6,7 +6,7 @@ import { firstSentence, STATUS_LABEL } from "../format.ts";
 import { declinesStep } from "./line-grammar.ts";
 import type { NoteLine } from "./note-lines.ts";
 import type { NoteParts } from "./note-parts.ts";
-import { itemText, lineText, waitText, weight, withoutGreeting } from "./note-text.ts";
+import { causeText, itemText, lineText, waitText, weight } from "./note-text.ts";
 import { waitOwner } from "./wait-owner.ts";
 
 /** Quick notes stay well under what a ticket's summary field shows. */
@@ -60,9 +60,7 @@ export function quickTicketNote(
   const topic = facts.summary ? facts.summary.replace(/[.!]+$/, "") : "Issue";
   const minutes = `${facts.timeSpentMinutes} min`;
   const { lines } = parts;
-  const cause = account.cause
-    ? ` Root cause: ${lowerFirst(firstSentence(withoutGreeting(account.cause.text)))}.`
-    : "";
+  const cause = account.cause ? ` Root cause: ${lowerFirst(firstSentence(causeText(account.cause)))}.` : "";
 
   if (context === "resolution") {
     const fix = facts.resolutionSummary
@@ -90,7 +88,7 @@ export function quickTicketNote(
   // No cause and nothing changed yet: what has been ruled out says more than whichever line came last.
   const narrowed = fixes.length === 0 ? ruledOut(lines.ruled_out) : "";
   const core = account.cause
-    ? `cause: ${lowerFirst(firstSentence(withoutGreeting(account.cause.text)))}`
+    ? `cause: ${lowerFirst(firstSentence(causeText(account.cause)))}`
     : narrowed
       ? `no cause found yet (${narrowed})`
       : latest
