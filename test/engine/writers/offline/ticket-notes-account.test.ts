@@ -688,3 +688,16 @@ describe("ticket notes of a cause told only to the client", () => {
     expect(quick.content).toMatch(/cause: as told to the client: Your laptop.s main board/);
   });
 });
+
+describe("resolution notes with no cause read", () => {
+  it("do not claim that no cause was found", () => {
+    const resolved = cases.filter((c) => c.context === "resolution" && !c.account.cause);
+    expect(resolved.length).toBeGreaterThan(3);
+    for (const c of resolved) {
+      expect(c.detailed).toMatch(
+        /^\*\*Root cause: Not stated as such in the session; see the steps below\*\*$/m,
+      );
+      expect(c.detailed).not.toMatch(/not identified/i);
+    }
+  });
+});

@@ -145,7 +145,10 @@ export function resolutionSections(
   const sections: Section[] = [
     {
       line: "Root cause",
-      value: account.cause ? capitalize(causeText(account.cause)) : "Not identified in the session notes",
+      // Without a cause read, the notes do not claim none was found: the steps below may show it.
+      value: account.cause
+        ? capitalize(causeText(account.cause))
+        : "Not stated as such in the session; see the steps below",
     },
     ...problem(parts),
     ...work(parts, account, "Investigation steps"),
