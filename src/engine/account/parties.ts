@@ -14,6 +14,15 @@ export const VENDOR_WORDS =
 export const INTERNAL_WORDS =
   /(?:<@[A-Z0-9]+(?:\|[^>]*)?>|<#[A-Z0-9]+(?:\|[^>]*)?>|\b(?:our (?:\w+ )?(?:team|rule|policy|lead|manager|noc|approval|pipeline|senior|engineers?)|internal|colleague|tier ?3|t3\b|l3\b|secops|netops|devops|on-?call|security lead|team lead|service desk manager|change board|cab\b|pipeline|pull request|\bpr ?#?\d+|approver|second pair of eyes|handing (?:it |this )?(?:over )?to|handed (?:it |this )?(?:over )?to))/i;
 
+/** "Darren (Axiom): …", "Joe: …": who a relayed line is from, with the organisation they speak for, if named. */
+const SPEAKER = /^\s*[\w .'-]{1,40}?\s*(\([^)]{1,40}\))?\s*:\s*/;
+
+/** Where a relayed line's own words start, and whether its speaker is named with an organisation. */
+export function speakerLead(text: string): { end: number; forOrganisation: boolean } | null {
+  const m = SPEAKER.exec(text);
+  return m ? { end: m[0].length, forOrganisation: m[1] !== undefined } : null;
+}
+
 export const CLIENT_WORDS =
   /\b(?:the client|client to|the customer|their (?:staff|team|office|users?|manager|boss|it contact|office manager|owner|director)|office manager|practice manager|the owner|the user|users? to|staff to|her boss|his boss|the office|front desk|reception)\b/i;
 
@@ -96,7 +105,7 @@ export function sessionParties(session: SessionSnapshot, texts: readonly string[
   // "Tessa Quinn: Dawn has to run payroll by Thursday": people the client names in their own messages are theirs.
   // A message relayed from someone else ("Darren (Axiom): …") speaks for them, not for the client.
   for (const m of session.messages)
-    if (m.author === "client" && !/^\s*[\w .'-]{1,40}\([^)]{1,40}\)\s*:/.test(m.text))
+    if (m.author === "client" && !speakerLead(m.text)?.forOrganisation)
       for (const n of m.text.matchAll(/\b([A-Z][a-z]{2,})\b/g)) vote(n[1]!, "client", 1);
 
   // Each name pattern with the cue word it needs: most lines hold none, and testing for it is cheap.

@@ -47,7 +47,7 @@ const DIAGNOSTIC =
 const ADMIN =
   /\b(?:reminder|ticket|logged|noted|documented|documentation|itglue|case\b|notes?\b|linked|cc'?d|calendar invite|raised|booked)\b|\b(?:TKT|CHG|INC|REQ|RITM|SR|CS|CASE|PRJ|SEC|MSG|CR)-?\d{3,}\b/i;
 // "gareth mentioned the scanner vendor installed a box friday": what someone else said was done, not our fix.
-const RELAYED =
+const DONE_BY_OTHERS =
   /^\W*(?:[a-z]+\s+)?(?:mentioned|said|says|reckons|thinks|told (?:me|us)|reports?|reported)\b|\b(?:the (?:vendor|supplier|isp|landlord|client|customer|user)|their (?:it|vendor|supplier|isp))\s+(?:\w+\s+)?(?:installed|changed|moved|added|removed|swapped|replaced|updated|upgraded)\b/i;
 // "no new AV/EDR policy pushed this week either": what did not happen.
 const NONE_HAPPENED = /^\W*(?:no|nothing|none|never)\b/i;
@@ -68,7 +68,7 @@ const counts = (s: StageStatement) =>
   !(SEEN.test(s.text) && (s.act !== "action_done" || s.confidence < SURE)) &&
   !DIAGNOSTIC.test(s.text) &&
   !NONE_HAPPENED.test(s.text) &&
-  !RELAYED.test(s.text);
+  !DONE_BY_OTHERS.test(s.text);
 
 const STATED =
   /^\W*(?:ticket\s+)?status(?:\s+is|\s*[:=-])?\s+(investigating|identified|implementing|in progress|fix in progress)\b/i;

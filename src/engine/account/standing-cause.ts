@@ -1,6 +1,7 @@
 import { expandAbbreviations } from "../context/abbreviations.ts";
 import type { Certainty, StatementAct } from "./acts.ts";
 import { causeClause, isFragment, pointsBack } from "./cause-clause.ts";
+import { speakerLead } from "./parties.ts";
 import { quotedContent, quotedWords, quotesReply } from "./to-client.ts";
 
 interface CauseStatement {
@@ -39,20 +40,22 @@ const SHORT_NO = /^\W*(?:so )?(?:no|nope|not it|not that|wrong|nah)\b/i;
 const MAY_NAME_A_CAUSE: ReadonlySet<StatementAct> = new Set(["symptom", "finding", "hypothesis", "cause"]);
 
 const ENOUGH = 0.55;
-/** "while im here, root spf: …", "btw", "unrelated but": something else noticed on the way. */
-/** "Raised TKT-73580: enrol new iphone, …": bookkeeping about follow-up work, never why it broke. */
-const FOLLOW_UP_RAISED =
-  /^\W*(?:raised|logged|opened|created)\s+(?:a\s+)?(?:new\s+)?(?:ticket\s+|case\s+)?[A-Z]{2,6}-?\d{3,}/i;
-const ASIDE =
-  /^\W*(?:while (?:i'?m|im|we'?re) (?:here|in there|at it)|btw|by the way|side ?note|unrelated|also noticed|fyi)\b/i;
 const EXPLAINS = /\b(?:because|bc|cos|due to|caused by|which is why|that'?s why|thats why)\b/i;
-/** "yep thats the plan": agreeing to a step, not confirming a cause. */
-const AGREES_TO_A_STEP =
-  /\b(?:that'?s|thats|sounds like) (?:the|a|our|my) (?:plan|idea|approach|option|way|next step)\b/i;
-const WHY_FINE =
-  /\b(?:(?:looks?|is|are|seems?|stays?|stayed|was|were)\s+(?:normal|fine|ok|okay|good|unaffected|untouched)|works?|working)\b[^.]*\b(?:because|bc|since|as)\b/i;
-/** "Darren (Axiom): ", "Vendor: ": who a relayed line is from. */
-const RELAYED_BY = /^\s*[\w .'-]{1,40}(?:\([^)]{1,40}\))?\s*:\s*/;
+
+/** Lines that say something other than what broke, whatever cause words they hold. */
+const NEVER_A_CAUSE: readonly RegExp[] = [
+  // "yep thats the plan": agreeing to a step.
+  /\b(?:that'?s|thats|sounds like) (?:the|a|our|my) (?:plan|idea|approach|option|way|next step)\b/i,
+  // "Workshop and Sales look normal because they always inherited": why something is fine.
+  /\b(?:(?:looks?|is|are|seems?|stays?|stayed|was|were)\s+(?:normal|fine|ok|okay|good|unaffected|untouched)|works?|working)\b[^.]*\b(?:because|bc|since|as)\b/i,
+  // "while im here, root spf: …", "btw": something else noticed on the way.
+  /^\W*(?:while (?:i'?m|im|we'?re) (?:here|in there|at it)|btw|by the way|side ?note|unrelated|also noticed|fyi)\b/i,
+  // "Raised TKT-73580: enrol new iphone, …": bookkeeping about follow-up work.
+  /^\W*(?:raised|logged|opened|created)\s+(?:a\s+)?(?:new\s+)?(?:ticket\s+|case\s+)?[A-Z]{2,6}-?\d{3,}/i,
+  // "confirmed, fix waits on priyanka ~15:00": what the work waits on.
+  /\b(?:waits?|waiting) (?:on|for)\b/i,
+];
+const AGREES_TO_A_STEP = NEVER_A_CAUSE[0]!;
 
 /** A diagnosis the engineer takes back in the same breath or the line after. */
 export function retracted(statements: readonly CauseStatement[], at: number): boolean {
@@ -85,11 +88,7 @@ export function standingCause(
     if (base(s) < 0 && !CAUSAL.test(s.text) && !EXPLAINS.test(s.text)) return;
     const clause = causeClause(quotedContent(s.text));
     if (!clause || isFragment(clause) || pointsBack(clause) || /\?\W*$/.test(s.text)) return;
-    // "yep thats the plan" agrees to a step; "Workshop and Sales look normal because they always inherited"
-    // says why something is fine: neither says what broke.
-    if (AGREES_TO_A_STEP.test(s.text) || WHY_FINE.test(s.text) || ASIDE.test(s.text)) return;
-    // "confirmed, fix waits on priyanka ~15:00": what the work waits on, not why it broke.
-    if (FOLLOW_UP_RAISED.test(s.text) || /\b(?:waits?|waiting) (?:on|for)\b/i.test(clause)) return;
+    if (NEVER_A_CAUSE.some((re) => re.test(s.text))) return;
     if (retracted(statements, i)) return;
     // Retold for the client, only a line that says why can name the cause ("…crashing because its hard drive is failing");
     // so too in the opening message, which reports the problem.
@@ -132,7 +131,8 @@ export function standingCause(
     if (s.author !== "client" || !CAUSAL.test(s.text)) return;
     const next = engineer.find(({ i: j }) => j > i);
     if (!next || next.i > i + 3 || !isPointer(next.s.text)) return;
-    const clause = causeClause(quotedContent(s.text).replace(RELAYED_BY, ""));
+    const words = quotedContent(s.text);
+    const clause = causeClause(words.slice(speakerLead(words)?.end ?? 0));
     if (!clause || isFragment(clause)) return;
     const score = ENOUGH + 0.4;
     if (!best || score >= best.score) best = { score, index: i, clause, confirmedBy: next.i, ruled: false };

@@ -47,11 +47,11 @@ function work(parts: NoteParts, account: SessionAccount, title: string): Section
   const { lines } = parts;
   // A long session keeps every change made and rolled back; the other lines are cut to what says most.
   // What the client was told or said (pasted or relayed) is communication, not a step of ours.
-  const ours = LOG.flatMap((kind) => lines[kind]).filter((l) => l.author !== "client");
-  const said = [
-    ...lines.contact,
-    ...LOG.flatMap((kind) => lines[kind]).filter((l) => l.author === "client"),
-  ].sort((a, b) => a.index - b.index);
+  const logged = LOG.flatMap((kind) => lines[kind]);
+  const ours = logged.filter((l) => l.author !== "client");
+  const said = [...lines.contact, ...logged.filter((l) => l.author === "client")].sort(
+    (a, b) => a.index - b.index,
+  );
   const kept = [...lines.change, ...lines.reverted].filter((l) => l.author !== "client");
   const rest = capLines(
     ours.filter((l) => !kept.includes(l)),
@@ -65,15 +65,15 @@ function work(parts: NoteParts, account: SessionAccount, title: string): Section
   ];
 }
 
+/** Who a line says did it: the engineer unless the line names someone else. */
+const byWhom = (line: NoteLine) =>
+  line.actor === undefined || line.actor === "none" ? "engineer" : line.actor;
+
 /**
  * One bullet per message: the lines a message holds, in its words and order.
  * Split into statements, "CREATOR OWNER:(I)(OI)(CI)(IO)(F)" or "Thats the
  * 263k" lose what they belong to.
  */
-/** Who a line says did it: the engineer unless the line names someone else. */
-const byWhom = (line: NoteLine) =>
-  line.actor === undefined || line.actor === "none" ? "engineer" : line.actor;
-
 function byMessage(log: readonly NoteLine[], account: SessionAccount): NoteLine[] {
   const out: NoteLine[] = [];
   for (const line of log) {
