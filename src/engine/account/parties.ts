@@ -145,7 +145,9 @@ export function sessionParties(session: SessionSnapshot, texts: readonly string[
   ];
   const ourPeople = [
     /\b([A-Za-z][a-z]+) (?:has|is|'s) (?:[\w-]+ ){0,5}(?:at|in|on) our (?:office|bench|workshop|lab)\b/g,
-    /\bour (?:tech|engineer|apprentice) ([A-Z][a-z]+)\b/g,
+    /\bour (?:tech|engineer|apprentice|colleague) ([A-Z][a-z]+)\b/gi,
+    // "removed 01/03 by jamie.walsh@ (that's us)": an account of ours.
+    /\b([A-Za-z][a-z]+)(?:\.[a-z]+)?@?\S*\s*\((?:that'?s|thats|it'?s|its) (?:us|ours|one of ours)\)/gi,
   ];
   const comms = new RegExp(`\\b${COMMS_VERBS}\\s+(?:dr\\.?\\s+)?([A-Za-z][\\w'-]+)`, "gi");
   const greeting = /^\s*['"‘“]?(?:hi|hello|hey|dear|morning|afternoon)\s+([A-Z][\w'-]+)/i;
@@ -165,7 +167,11 @@ export function sessionParties(session: SessionSnapshot, texts: readonly string[
       for (const re of awaited)
         for (const m of text.matchAll(re)) vote(m[1]!, internal ? "internal" : "client", 1);
     // "aoife has them on the bench at our office", "our tech Sam": one of ours by where or what they are.
-    if (/\bour (?:office|bench|workshop|lab|tech|engineer|apprentice)\b/i.test(text))
+    if (
+      /\bour (?:office|bench|workshop|lab|tech|engineer|apprentice|colleague)\b|\((?:that'?s|thats|it'?s|its) (?:us|ours|one of ours)\)/i.test(
+        text,
+      )
+    )
       for (const re of ourPeople) for (const m of text.matchAll(re)) vote(m[1]!, "internal", 2);
     const hi = greeting.exec(text);
     if (hi) vote(hi[1]!, "client", 2);

@@ -54,6 +54,8 @@ const NEVER_A_CAUSE: readonly RegExp[] = [
   /^\W*(?:raised|logged|opened|created)\s+(?:a\s+)?(?:new\s+)?(?:ticket\s+|case\s+)?[A-Z]{2,6}-?\d{3,}/i,
   // "confirmed, fix waits on priyanka ~15:00": what the work waits on.
   /\b(?:waits?|waiting) (?:on|for)\b/i,
+  // "so either it never got there or it logs somewhere else": two possibilities, neither confirmed.
+  /\beither\b.+\bor\b/i,
 ];
 const AGREES_TO_A_STEP = NEVER_A_CAUSE[0]!;
 

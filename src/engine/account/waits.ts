@@ -43,10 +43,12 @@ const WAIT_OBJECT =
   /\b(?:waiting (?:on|for)|ball'?s in|(?:hear|heard) back from|wait(?:s|ed)? (?:on|for)|awaiting|pending|blocked (?:on|by)|depends on|sit(?:ting)? tight (?:for|until|til+)|(?:park|pause)(?:ing|ed)? (?:this |it |here )?(?:until|til+|till|for)|pick(?:ing)? (?:it |this )?back up (?:when|once|after)|(?:resume|continue) (?:when|once|after)|until|til+|till|once|(?:kick(?:ing|ed)?|pass(?:ing|ed)?|escalat\w*|assign\w*)(?: it| this| the ticket)? to)\s+(.{1,90})/i;
 // "needs Derek's ok", "our rule is Colm signs off", "not until it's approved", "could we do this tonight at 7pm?": an approval holds the fix.
 const APPROVAL =
-  /\bcould we (?:do|go ahead|book|schedule|reboot|restart|run)\b[^?]{0,40}\b(?:tonight|today|tomorrow|after|at|on|this (?:evening|weekend))\b|\b(?:happy|ok|okay|alright) (?:for us )?(?:to|with|if)\b|\b(?:approv\w*|ok'?[ds]|(?:his|her|their|your|an?|the|get|need|needs|gives?|gave) ok\b|ok to\b|okay to\b|go-?ahead|sign(?:s|ed)?[- ]?off|permission to|decision|decide|prefer\w*|which option|authori[sz]\w*|commitment|window)\b/i;
+  /\bcould we (?:do|go ahead|book|schedule|reboot|restart|run)\b[^?]{0,40}\b(?:tonight|today|tomorrow|after|at|on|this (?:evening|weekend))\b|\b(?:happy|ok|okay|alright) (?:for us )?(?:to|with|if)\b|\b(?:approv\w*|ok'?[ds]|(?:his|her|their|your|an?|the|get|need|needs|gives?|gave) ok\b|\b(?:waiting (?:on|for)|until|til+|pending|awaiting)\s+\w+'s ok\b|ok to\b|okay to\b|go-?ahead|sign(?:s|ed)?[- ]?off|permission to|decision|decide|prefer\w*|which option|authori[sz]\w*|commitment|window)\b/i;
 // Held by what we lack: access to their systems, or the vendor's fix itself.
 const LACKING =
   /\b(?:access|login|credentials|quote|hotfix|patch|firmware|fix (?:ships|lands|is out)|\d+(?:\.\d+)+ (?:lands|ships|is out|comes out))\b/i;
+const DOES_THE_FIX =
+  /\b(?:waiting (?:on|for)|until|til+|once)\s+\w+(?:\s+\w+)?\s+to\s+(?:add|re-?add|exclude|change|fix|replace|install|apply|remove|grant|assign|re-?assign|enable|disable|swap|provision|re-?provision|restore|reset|unblock|whitelist|allow)\b/i;
 const HOLD =
   /\b(?:can'?t|cannot|won'?t|not (?:touching|changing|doing|adding|buying|restarting|rebooting|going ahead)|haven'?t|havent|hold(?:ing)? off|need(?:s|ed)?|nothing (?:else )?(?:to do|left|more))\b/i;
 const DURATION =
@@ -78,6 +80,9 @@ const BACK = /^(?:then|that|that's|thats|this|it's|its|it is)\b/i;
 const PRONOUN = /\b(she|he|her|him|his|they|them|their)\b/i;
 
 const ANSWERED_AT_ONCE = /^\W*(?:i\s+)?asked\b[^'"‘“]{1,120}?(?:\s[-–—]|:)\s*['"‘“][^'"’”]{2,}['"’”]?\W*$/i;
+// "asked denise, she ok'd it": asked and agreed in one line.
+const AGREED_AT_ONCE =
+  /^\W*(?:i\s+)?asked\b[^,;.]{1,60}[,;-]\s*(?:she|he|they|[a-z]+)\s+(?:ok'?d|okayed|approved|agreed|said (?:yes|ok|go ahead)|says (?:yes|ok|go ahead)|is (?:fine|ok|happy))\b/i;
 const CLAUSE_END = /\s(?:-|—|–|\+|and|but|so|then|because|bc)\s|[,;:!?()]|\.(?:\s|$)/;
 
 /**
@@ -168,7 +173,7 @@ function waitIn(
   )
     return null;
   // "asked karen to open a payroll file - 'yes opens fine'": asked and answered in one line.
-  if (ANSWERED_AT_ONCE.test(text)) return null;
+  if (ANSWERED_AT_ONCE.test(text) || AGREED_AT_ONCE.test(text)) return null;
   // A question to a colleague in the thread asks for a fact, not for work.
   if (/^\s*<?@/.test(text) && s.act === "ask") return null;
   const blocksFix =
@@ -186,7 +191,9 @@ function waitIn(
       return previous ? wait(partyOfText(previous.text, previous, ctx, i - 1)) : null;
     }
     if (!found || found === "self") return null;
-    return { index: i, on: found.on, who: found.who, blocksFix, open: true };
+    // "waiting on jamie to add the 4 seats back": a colleague or supplier doing the fix itself, not checking it.
+    const doesTheFix = (found.on === "internal" || found.on === "vendor") && DOES_THE_FIX.test(text);
+    return { index: i, on: found.on, who: found.who, blocksFix: blocksFix || doesTheFix, open: true };
   };
   const other = (found: Found, allowed: readonly WaitParty[]) =>
     found && found !== "self" && found !== "back" && allowed.includes(found.on) ? wait(found) : null;

@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { buildSessionAccount } from "../../../src/engine/account/index.ts";
+import { readSessionStatements } from "../../../src/engine/account/session-account.ts";
+import { standingCause } from "../../../src/engine/account/standing-cause.ts";
+import { buildSessionFacts } from "../../../src/engine/context/session-facts.ts";
 import { chatSession } from "../../support/chat-session.ts";
+import { loadLabelledSessions } from "./support/labelled-accounts.ts";
 
 const causeOf = (lines: string[]) =>
   buildSessionAccount(
@@ -97,5 +101,18 @@ describe("the cause standing", () => {
       "found it - thats the rds01 source. the disc session keeps retrying the S: map with his old pw and trips the lockout",
     ]);
     expect(cause ?? "").not.toMatch(/^thats/i);
+  });
+
+  it("is never a line that weighs two possibilities ('so either it never got there or it logs somewhere else')", () => {
+    const joinery = loadLabelledSessions("evening").find(
+      (c) => c.name === "v-joinery-sage50-after-server-move",
+    )!;
+    const lines = joinery.session.messages.map((m) => m.text);
+    expect(lines.some((t) => /so either it never got there or it logs somewhere else/.test(t))).toBe(true);
+    const reading = standingCause(
+      readSessionStatements(joinery.session),
+      buildSessionFacts(joinery.session).diagnosis,
+    );
+    expect(reading?.text ?? "").not.toMatch(/\beither\b/i);
   });
 });

@@ -159,4 +159,44 @@ describe("what the work waits on", () => {
       ]),
     ).toBeNull();
   });
+
+  it("'waiting on richard's ok' holds the fix on an approval: identified, not still investigating", () => {
+    const account = buildSessionAccount(
+      session([
+        "site to site vpn to the branch down since their new internet line went in saturday",
+        "router WAN ip is 100.71.18.204, thats carrier grade nat",
+        "so thats it. the new line was ordered without a static ip, the tunnel can never come up inbound",
+        "priya: 'I'll catch Richard after his 2pm meeting and ring the ISP'",
+        "so waiting on richard's ok + priya ordering, then the isp's slot tonight",
+      ]),
+    );
+    expect(account.waitingOn).toMatchObject({ on: "client", blocksFix: true });
+    expect(account.stage).toBe("identified");
+  });
+
+  it("'asked denise, she ok'd it' is an approval given, not one still awaited", () => {
+    expect(
+      waitingOn([
+        "sage 50 broken on the workstations since the server move",
+        "the old share is still read/write, people could save to the wrong copy",
+        "asked denise, she ok'd it.",
+        "set the old share to read only for everyone",
+        "still checking the data service log on the new server",
+      ]),
+    ).toBeNull();
+  });
+
+  it("a colleague named by our own login ('by jamie.walsh@ (that's us)') is ours, and waiting on him to add seats back holds the fix", () => {
+    const account = buildSessionAccount(
+      session([
+        "call queue not ringing the 4 lettings agents since monday",
+        "licence audit log: teams phone standard removed 01/03 by jamie.walsh@ (that's us)",
+        "jamie cut the renewal from 10 to 6 seats. thats it",
+        "changed the queue overflow to transfer to fiona for now",
+        "so waiting on jamie to add the 4 seats back in pax8",
+      ]),
+    );
+    expect(account.waitingOn).toMatchObject({ on: "internal", blocksFix: true });
+    expect(account.stage).toBe("identified");
+  });
 });

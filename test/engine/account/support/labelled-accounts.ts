@@ -49,6 +49,7 @@ export const LABELLED_SETS: Record<string, { sessions: string; labels?: string }
   december: { sessions: join(FIXTURES, "december-sessions") },
   winter: { sessions: join(FIXTURES, "winter-sessions") },
   closing: { sessions: join(FIXTURES, "closing-sessions") },
+  evening: { sessions: join(FIXTURES, "evening-sessions") },
 };
 
 export const matches = (text: string, groups: readonly (readonly string[])[]) =>

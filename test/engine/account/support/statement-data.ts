@@ -12,7 +12,11 @@ export const STATEMENTS_DIR = fileURLToPath(new URL("../statements", import.meta
 const labelled = z.object({
   text: z.string().min(1),
   prev: z.string().optional(),
-  author: z.enum(["engineer", "assistant"]),
+  author: z.enum(["engineer", "assistant", "client"]),
+  /** Labelled in a whole thread: the message it is from (1-based), and whether that is the engineer's first. */
+  message: z.number().int().positive().optional(),
+  first: z.boolean().optional(),
+  session: z.string().optional(),
   act: z.enum(STATEMENT_ACTS),
   negated: z.boolean(),
   certainty: z.enum(CERTAINTIES),
@@ -47,6 +51,6 @@ export function inputOf(row: LabelledStatement): StatementInput {
     text: row.text,
     author: row.author,
     previous: row.prev,
-    rule: classifyStatement(row.text, { first: false }),
+    rule: classifyStatement(row.text, { first: row.first ?? false }),
   };
 }
