@@ -13,6 +13,7 @@ import {
 } from "./acts.ts";
 import {
   beforeFeatures,
+  isShortStatement,
   ownFeatures,
   type StatementInput,
   shortFeatures,
@@ -84,7 +85,7 @@ function ownReading(text: string, author: StatementInput["author"], first: boole
   const indices = ownFeatures({ text, author, rule }, words).map(featureIndex);
   const scores = new Float64Array(MODELS.bias);
   addFeatureRows(MODELS, scores, indices);
-  const short = text.split(/\s+/).length <= 6;
+  const short = isShortStatement(text);
   const own: OwnReading = {
     reading: readingOf(scores),
     part: short ? { scores, indices, shortIndices: shortFeatures(words).map(featureIndex) } : null,

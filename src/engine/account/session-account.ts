@@ -135,6 +135,9 @@ const item = (s: ReadStatement, text = s.text): AccountItem => ({ text, sources:
 const HANDED_ON =
   /\b(?:escalat\w*|hand(?:ed|ing)? (?:it |this )?(?:over )?to|pass(?:ed|ing)? (?:it |this )?(?:on )?to|assigned to|kick(?:ed|ing)? (?:it )?(?:up(?:stairs)? )?to|with (?:the )?(?:vendor|tier ?\d|t3|l3))\b/i;
 
+const HELD_BACK =
+  /\bnot (?:touching|changing|doing|restarting|rebooting|deleting|resetting|expanding|applying|pushing|adding|removing)\b(?![^.]{0,20}\b(?:just|instead)\b)|\bnot today\b|\b(?:kept|keeping|leaving|left) [^.]{1,40}\b(?:for now|as (?:it|they) (?:is|are|was|were))\b/i;
+
 const ACTION_STATE: Partial<Record<StatementAct, Action["state"]>> = {
   action_done: "done",
   action_planned: "planned",
@@ -188,6 +191,10 @@ export function accountOf(
         });
         return;
       case "action_done":
+        // "not touching GPO now", "kept the old range in for now": a step held back, whatever else the line reports.
+        if (HELD_BACK.test(s.text)) return;
+        actions.push({ ...item(s), state: "done", actor: s.actor, change: s.change });
+        return;
       case "action_planned":
       case "action_reverted":
       case "suggestion":

@@ -1,9 +1,11 @@
 import type { InferredStatus } from "../types.ts";
 import type { StatementAct } from "./acts.ts";
 import { reportsNoSuccess } from "./attempt-result.ts";
+import { quotedWords } from "./to-client.ts";
 
 interface StageStatement {
   text: string;
+  message: number;
   at: Date;
   author: "engineer" | "assistant" | "client";
   act: StatementAct;
@@ -41,7 +43,7 @@ const HEDGED =
 const SEEN = /\b(?:already|checked|confirmed|shows?|showing)\b/i;
 // "set op 3 to record extra detail", "turned on verbose logging", "scan running": work that helps look, not a fix.
 const DIAGNOSTIC =
-  /\b(?:logging|verbose|debug\w*|extra detail|trace|packet capture|pcap|diagnostic\w*|record (?:more|extra|every)|(?<!re)scan(?:s|ning)?)\b/i;
+  /\b(?:logging|syslog|verbose|debug\w*|extra detail|trace|packet capture|pcap|diagnostic\w*|record (?:more|extra|every)|(?<!re)scan(?:s|ning)?)\b/i;
 
 // "reminder set thu 9am", "logged it against PRJ-118", "added to the sage case": bookkeeping, not a fix.
 const ADMIN =
@@ -55,14 +57,22 @@ const NONE_HAPPENED = /^\W*(?:no|nothing|none|never)\b/i;
 const FIX_REPORTED =
   /\b(?:i'?ve|we'?ve|i have|we have) (?:now )?(?:changed|fixed|updated|added|removed|reset|re-?enabled|enabled|corrected|replaced|applied|installed|granted|restored|moved|set)\b/i;
 
+// "We're pushing the new driver out to all staff laptops now": a fix under way, told in the first person.
+const FIX_UNDER_WAY =
+  /\b(?:we'?re|we are|i'?m|i am) (?:now )?(?:pushing|rolling|deploying|installing|applying|updating|replacing|restoring|migrating|moving)\b/i;
+
+// "Add-MailboxPermission … -> ran, no errors": a PowerShell verb that changes something, pasted as run.
+const CHANGE_COMMAND =
+  /\b(?:Add|Set|New|Remove|Enable|Disable|Grant|Revoke|Install|Uninstall|Reset|Move|Rename|Restore|Unblock|Clear)-[A-Z][A-Za-z]+\b/;
+
 /** A change the rules see counts as made unless the statement reader is fairly sure it is not work done. */
 const counts = (s: StageStatement) =>
   s.author === "engineer" &&
-  s.change &&
+  (s.change || (CHANGE_COMMAND.test(s.text) && !/-WhatIf\b/i.test(s.text))) &&
   !s.negated &&
   !(NOT_DONE.has(s.act) && s.confidence >= NOT_DONE_SURE) &&
   // "GG-Finance-RW still has all 8 members", "looks untouched": what was seen, read as such.
-  !(SEEN_ACTS.has(s.act) && s.confidence >= SURE - 0.1) &&
+  !(SEEN_ACTS.has(s.act) && s.confidence >= 0.8) &&
   !HEDGED.test(s.text) &&
   !ADMIN.test(s.text) &&
   !(SEEN.test(s.text) && (s.act !== "action_done" || s.confidence < SURE)) &&
@@ -92,8 +102,17 @@ function statedStage(statements: readonly StageStatement[]): InferredStatus | nu
 function madeChanges(statements: readonly StageStatement[]): boolean[] {
   // The opening message reports the problem and its history ("ordered via axiom, supposed to arrive registered").
   const opening = statements.find((s) => s.author === "engineer")?.at.getTime();
+  // Words sent to someone ("msg to Luis: '… fixing it means a 2 minute drop'") retell or plan, unless they
+  // report the fix in so many words ("we've updated the firmware on your dock").
+  const quoted = quotedWords(statements);
   return statements.map((s, i) => {
-    if (!counts(s) || reportsNoSuccess(s.text) || s.at.getTime() === opening) return false;
+    if (
+      !counts(s) ||
+      reportsNoSuccess(s.text) ||
+      s.at.getTime() === opening ||
+      (quoted[i] && !FIX_REPORTED.test(s.text) && !FIX_UNDER_WAY.test(s.text))
+    )
+      return false;
     // The engineer's statements after it, in its own message and the next one.
     let nextMessage: number | undefined;
     for (let j = i + 1; j < statements.length; j++) {
@@ -113,8 +132,12 @@ function madeChanges(statements: readonly StageStatement[]): boolean[] {
 // "parking until oliver confirms", "let me know once you're in": a check of work already done.
 const CONFIRMS =
   /\b(?:confirm\w*|test\w*|try|tries|retry|sign(?:s|ing)? in|log(?:s|ging)? in|let me know|works?|working|once you'?re in|hear back|whether|sorted|print(?:s|ing)?)\b/i;
-// Held by the vendor's delivery: a patch, a part, a replacement drive.
-const DELIVERY = /\b(?:hotfix|patch|firmware|replacement|rma|parts?|drive|release)\b/i;
+// Held by the vendor's delivery: a patch, a part, a replacement drive, their engineer's visit.
+const DELIVERY =
+  /\b(?:hotfix|patch|firmware|replacement|rma|parts?|drive|release|(?:sending|send|sends|booked|booking) (?:an? |their )?(?:engineer|technician|tech)|site visit|on-?site)\b/i;
+
+const ORDERED =
+  /\b(?:dispatch(?:ed)?|rma|warranty (?:claim|replacement|case)|(?:ordered|ordering) (?:a |the )?(?:replacement|new) \w+)\b/i;
 
 /**
  * The stage from the account: the rule reader's stage, held back where no
@@ -144,7 +167,11 @@ export function stageOf(
         ? "identified"
         : heldBack(statements, made, ruleStage, cause.firm);
   if (!standing) return stage;
-  const delivery = standing.on === "vendor" && DELIVERY.test(standing.text);
+  // "opened dell case … for an ssd dispatch" then "waiting on dell": the wait is for that delivery.
+  const delivery =
+    standing.on === "vendor" &&
+    (DELIVERY.test(standing.text) ||
+      statements.some((s) => s.author === "engineer" && s.at <= standing.at && ORDERED.test(s.text)));
   if ((standing.blocksFix && standing.on !== "process") || delivery) {
     if (stage === "implementing") return "identified";
     if (stage === "investigating") return "identified";
@@ -161,6 +188,11 @@ export function stageOf(
     return "implementing";
   return stage;
 }
+
+// "havent changed anything yet", "nothing touched on the 40F": no change stands, whatever was said before.
+// "not done, will raise with martin" turns down one step, not the work done.
+const NOTHING_CHANGED =
+  /\b(?:(?:have|has|did|do)n'?t|havent|hasnt|didnt|dont|not|nothing|no)\b[^.]{0,30}?\b(?:chang(?:ed?|es|ing)|touch(?:ed|ing)?|done anything|made any)\b/i;
 
 /**
  * The rule reader's stage, unless none of the changes it counts as fix work
@@ -179,7 +211,8 @@ function heldBack(
   statements.forEach((s, i) => {
     if (s.author !== "engineer") return;
     if (made[i]) standing = true;
-    else if (s.act === "nothing_done" && s.confidence >= SURE) standing = false;
+    else if (s.act === "nothing_done" && s.confidence >= SURE && NOTHING_CHANGED.test(s.text))
+      standing = false;
   });
   if (standing) return stage;
   return caused ? "identified" : "investigating";

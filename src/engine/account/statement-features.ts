@@ -45,10 +45,15 @@ export function wordsOf(text: string): string[] {
     .filter(Boolean);
 }
 
+/** Up to this many words a statement is read with the one before it ("Bingo", "didn't help either"). */
+export const SHORT_STATEMENT_WORDS = 6;
+export const isShortStatement = (text: string) => text.split(/\s+/).length <= SHORT_STATEMENT_WORDS;
+
+/** A statement's features as the reader weighs them in a thread: a short one's include the statement before. */
 export function statementFeatures(input: StatementInput): string[] {
   const words = wordsOf(input.text);
   const features = ownFeatures(input, words);
-  if (input.previous !== undefined)
+  if (input.previous !== undefined && isShortStatement(input.text))
     features.push(...beforeFeatures(wordsOf(input.previous)), ...shortFeatures(words));
   return features;
 }

@@ -13,9 +13,9 @@ const REPORTED =
 const GREETING = /^(?:[^:]{0,40}:\s*)?\W*(?:hi|hello|hey|dear|good (?:morning|afternoon))\s+([A-Z][\w'-]+)/i;
 const CLOSING_QUOTE = /['"’”](?:\s|$)/;
 
-/** "told deborah: 'Hi Deborah, …", "Claire emailed: '…'", "Sent: '…'": a line quoting words someone sent or said. */
+/** "told deborah: 'Hi Deborah, …", "Claire emailed: '…'", "Sent: '…'", "told lewis: found why …": a line quoting words someone sent or said. */
 const QUOTES =
-  /^\W*(?:[\w'-]+\s+){0,3}?(?:told|sent|messaged|emailed|texted|updated|wrote|replied|said|says|asked|called|rang)\b[^:'"‘“]{0,40}:\s*['"‘“]/i;
+  /^\W*(?:[\w'-]+\s+){0,3}?(?:(?:told|sent|messaged|emailed|texted|updated|wrote|replied|said|says|asked|called|rang|msg|message|reply)\b[^:'"‘“]{0,40}:\s*(?:['"‘“]|(?:hi|hello|dear)\s)|(?:told|messaged|texted|msg to|message to)\s+[A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*)?\s*:\s*(?=\S))/i;
 
 export const quotesWords = (text: string): boolean => QUOTES.test(text);
 

@@ -49,6 +49,8 @@ const LACKING =
   /\b(?:access|login|credentials|quote|hotfix|patch|firmware|fix (?:ships|lands|is out)|\d+(?:\.\d+)+ (?:lands|ships|is out|comes out))\b/i;
 const DOES_THE_FIX =
   /\b(?:waiting (?:on|for)|until|til+|once)\s+\w+(?:\s+\w+)?\s+to\s+(?:add|re-?add|exclude|change|fix|replace|install|apply|remove|grant|assign|re-?assign|enable|disable|swap|provision|re-?provision|restore|reset|unblock|whitelist|allow)\b/i;
+const VENDOR_DELIVERS =
+  /\b(?:they|they'?re|are|is|will be|will|'ll)\s+(?:shipping|sending|dispatching|couriering|ship|send|dispatch|courier)\s+(?:out\s+)?(?:a|an|the|us|over)?\s*(?:new|replacement|spare|loan|an? engineer|a tech(?:nician)?)\b/i;
 const HOLD =
   /\b(?:can'?t|cannot|won'?t|not (?:touching|changing|doing|adding|buying|restarting|rebooting|going ahead)|haven'?t|havent|hold(?:ing)? off|need(?:s|ed)?|nothing (?:else )?(?:to do|left|more))\b/i;
 const DURATION =
@@ -61,7 +63,11 @@ const UNDER_WAY =
 /** The engineer's own next step ("will pause the update ring once he's back") is a plan, not a wait. */
 const HANDED = /^(?:kick|pass|escalat|assign)/i;
 const OUR_SIDE = /\b(?:queue|team|tier|t[23]|l[23]|our|soc|noc|senior|lead|security|projects)\b/i;
-const OWN_PLAN = /^\W*(?:i'll|i will|will|we'll|going to|next(?: step)?\b|then\b|plan\b)/i;
+// "escalated to gwen lacey, sent her the logs", "escalated to marta in CW": a person of ours, handed it in our PSA.
+const HANDED_TO_OURS =
+  /\b(?:she|he|her|him|his)\b|\bin (?:the )?(?:psa|cw|connectwise|halo(?:psa)?|autotask|servicenow)\b/i;
+const OWN_PLAN =
+  /^\W*(?:i'll|i will|will|we'll|going to|next(?: step)?\b|then\b|plan\b|(?:i |we )?(?:still )?(?:need|have) to (?:check|look|verify|find|test|work out|figure|dig|go through|pull|compare)\b)/i;
 // "She's signing in on the new phone now": someone else is doing the next step.
 const DOING =
   /^(?:and\s+)?(she|he|they|[A-Z][a-z]+)(?:'s| is| are|'re) (?:now |still |currently )?(\w+ing)\b/;
@@ -209,7 +215,9 @@ function waitIn(
     if (found === "back") return wait(partyOfWords(head) ?? "back");
     // "escalated to blackthorn security in the SEC queue": handed on to someone not named before is ours or a vendor.
     if (found === null && HANDED.test(object[0]))
-      return wait({ on: OUR_SIDE.test(object[1]!) ? "internal" : "vendor" });
+      return wait({
+        on: OUR_SIDE.test(object[1]!) || HANDED_TO_OURS.test(object[1]!) ? "internal" : "vendor",
+      });
     if (found === null)
       return wait(partyOfObject(before, ctx, i, head, true) ?? partyOfText(text, s, ctx, i));
     return wait(found);
@@ -225,6 +233,11 @@ function waitIn(
     if (asked) return asked;
   }
   if (MONITOR.test(text) || UNDER_WAY.test(text)) return wait({ on: "process" });
+  // "they … are shipping a replacement drive", "dell are sending an engineer thursday": the vendor's delivery.
+  if (VENDOR_DELIVERS.test(text)) {
+    const vendor = other(partyOfText(text, s, ctx, i), ["vendor"]);
+    return vendor ?? wait({ on: "vendor" });
+  }
   const duration = DURATION.exec(text);
   if (duration) {
     const near = partyOfObject(

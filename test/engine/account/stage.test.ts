@@ -159,4 +159,75 @@ describe("the stage read from what the work waits on", () => {
       ]),
     ).toBe("investigating");
   });
+
+  it("a fix told only in words to the client counts when it says it was done, not when it only says what fixing will mean", () => {
+    const planned = stageOf([
+      "warehouse site vpn drops every few hours since tuesday",
+      "fgt-wh01 went to 7.2.8 last tuesday and the phase 2 was rebuilt from our old template. thats it",
+      "exported the config backup first",
+      "msg to Lena: Hi Lena, we found why the warehouse keeps dropping off. Fixing it means one 2-3 minute drop for the scanners.",
+    ]);
+    expect(planned).not.toBe("implementing");
+    const done = stageOf([
+      "both screens on the dock go black after sleep since the new docks arrived",
+      "dock firmware 01.00.10 known issue, matches our symptom. thats it",
+      "sent Lena: 'Hi Lena, we've updated the firmware on your docking station. Could you let us know tomorrow whether the screens wake up?'",
+      "waiting on her to confirm tomorrow",
+    ]);
+    expect(done).toBe("implementing");
+  });
+
+  it("a changing PowerShell verb pasted as run is a change; pointing syslog at our collector only helps look", () => {
+    expect(
+      stageOf([
+        "josh cant see the conveyancing mailbox in outlook, owa fine",
+        "sam added josh to the group, not to the mailbox. thats why automapping never kicked in",
+        "Add-MailboxPermission -Identity conveyancing@harrow.co.uk -User josh@harrow.co.uk -AccessRights FullAccess -AutoMapping $true -> ran, no errors",
+        "told lena: 'Could Josh restart Outlook after his 2pm meeting and let me know if the mailbox shows?'",
+        "waiting on josh to confirm after 2",
+      ]),
+    ).toBe("implementing");
+    expect(
+      stageOf([
+        "scanners in aisles 9-12 drop off the wifi every few minutes",
+        "no errors on the switch ports for those aps",
+        "pointed ap-wh-08's syslog at our collector so we catch whatever it says next time",
+        "told lena: 'Could Kelly walk aisles 9-12 with a scanner at 2 and note where it drops?'",
+        "waiting on kelly's walk at 2",
+      ]),
+    ).toBe("investigating");
+  });
+
+  it("turning down one step after a fix does not undo the fix; 'havent changed anything yet' does", () => {
+    const fixed = [
+      "remote staff cant connect to the ssl vpn since this morning, certificate expired",
+      "that VIP is eating the http-01 challenge. bingo",
+      "disabled the VIP, triggered renewal",
+      "renewed. re-enabled the VIP",
+      "proper fix for next time: move the cctv off port 80. not done, will raise with martin separately",
+      "told lena: 'Could the remote staff try connecting now and let me know if anyone still can't?'",
+      "waiting on lena's staff",
+    ];
+    expect(stageOf(fixed)).toBe("implementing");
+  });
+
+  it("a vendor sending an engineer, or a part dispatched, holds the fix: identified, not implementing or investigating", () => {
+    expect(
+      stageOf([
+        "branch vpn down since monday, isp swapped the router",
+        "new hub is in router mode with cgnat, thats it",
+        "installed forticlient on the two pcs that need the office as a stop-gap",
+        "set always-up on both, they can work",
+        "Virgin are sending an engineer on Thursday to set the hub up in modem mode",
+      ]),
+    ).toBe("identified");
+    expect(
+      stageOf([
+        "tomasz's laptop bluescreens several times a day",
+        "smart: reallocated sectors 312, pending 40, the ssd is failing",
+        "opened dell case 198274655 for an ssd dispatch",
+        "waiting on dell.",
+      ]),
+    ).toBe("identified");
+  });
 });

@@ -115,4 +115,21 @@ describe("the cause standing", () => {
     );
     expect(reading?.text ?? "").not.toMatch(/\beither\b/i);
   });
+
+  it("read from words told to the client without quote marks ('told lewis: found why …'), is those words alone", () => {
+    const cause = buildSessionAccount({
+      ...chatSession(
+        [
+          "branch pcs not getting the new group policies",
+          "dfsr event 4012 on the branch dc, disconnected 71 days",
+          "told owen: found why the branch hasnt got the new settings - the server there stopped receiving policy updates from head office after the power cut",
+          "escalated to gwen in tier 3",
+        ],
+        { ticket: { id: "TKT-31", company: "Greyfield Architects", contact: "Owen Pike" } },
+      ),
+      status: "escalated",
+    }).cause?.text;
+    expect(cause).toMatch(/stopped receiving policy updates/);
+    expect(cause).not.toMatch(/^told/i);
+  });
 });

@@ -15,16 +15,17 @@ describe("the statement reader", () => {
     const heldOut = /one by one\s+(\d+) rows\s+act ([\d.]+)%\s+negated ([\d.]+)%/.exec(run.stdout);
     expect(heldOut, run.stdout).not.toBeNull();
     expect(Number(heldOut![1])).toBeGreaterThanOrEqual(400);
-    // Figures when this was written: act 78.1%, negated 97.9% on 429 statements from three writers.
-    expect(Number(heldOut![2])).toBeGreaterThanOrEqual(75);
-    expect(Number(heldOut![3])).toBeGreaterThanOrEqual(95);
-    // Statements of 44 whole threads, labelled by readers of the thread: the reader's weak side, reported
-    // and held (act 39.3%, negated 81.0% on 2,400 when first measured).
+    // Act 78.1% and negated 97.9% on 429 statements from three writers when trained on isolated statements only;
+    // 73.9% and 95.6% since it also learns from statements labelled in a thread, whose labellers file more as findings.
+    expect(Number(heldOut![2])).toBeGreaterThanOrEqual(72);
+    expect(Number(heldOut![3])).toBeGreaterThanOrEqual(94);
+    // Statements of 11 whole threads never trained on, labelled by readers of each thread: act 36.1% and
+    // negated 84.7% with the reader trained on isolated statements, 57.8% and 90.2% trained on 49 other threads too.
     const inThread = /in a thread\s+(\d+) rows\s+act ([\d.]+)%\s+negated ([\d.]+)%/.exec(run.stdout);
     expect(inThread, run.stdout).not.toBeNull();
-    expect(Number(inThread![1])).toBeGreaterThanOrEqual(2400);
-    expect(Number(inThread![2])).toBeGreaterThanOrEqual(37);
-    expect(Number(inThread![3])).toBeGreaterThanOrEqual(79);
+    expect(Number(inThread![1])).toBeGreaterThanOrEqual(590);
+    expect(Number(inThread![2])).toBeGreaterThanOrEqual(55);
+    expect(Number(inThread![3])).toBeGreaterThanOrEqual(88);
   }, 120_000);
 
   const engineer = (text: string, previous?: string) =>

@@ -199,4 +199,42 @@ describe("what the work waits on", () => {
     expect(account.waitingOn).toMatchObject({ on: "internal", blocksFix: true });
     expect(account.stage).toBe("identified");
   });
+
+  it("escalated to a person of ours ('gwen lacey, sent her …', 'marta in CW') waits on our side; a vendor shipping a part waits on the vendor", () => {
+    const escalated = (line: string) =>
+      buildSessionAccount({
+        ...session([
+          "branch pcs not getting the new group policies",
+          "dfsr on the branch dc stopped after the power cut, past the offline limit",
+          "per our change policy anything touching sysvol is tier 3",
+          line,
+        ]),
+        status: "escalated",
+      }).waitingOn;
+    expect(
+      escalated("escalated to gwen lacey, sent her the event text and the missing GPO list"),
+    ).toMatchObject({
+      on: "internal",
+    });
+    expect(escalated("escalated to marta in CW with the notes and the event log export")).toMatchObject({
+      on: "internal",
+    });
+    expect(
+      waitingOn([
+        "host down after the power cut, raid virtual disk foreign",
+        "opened a dell prosupport case, uploaded the tsr. they want to walk through the import on a call at 3 and are shipping a replacement drive",
+      ]),
+    ).toMatchObject({ on: "vendor" });
+  });
+
+  it("the engineer's own next check ('still need to check Exchange for a contact …') waits on nobody", () => {
+    expect(
+      waitingOn([
+        "new starter's account not syncing to 365",
+        "duplicate proxy address error on the sync",
+        "removed the old alias from the leaver's account, next sync clean for that one",
+        "still need to check Exchange for a contact or other recipient holding one of her addresses.",
+      ]),
+    ).toBeNull();
+  });
 });

@@ -50,6 +50,7 @@ export const LABELLED_SETS: Record<string, { sessions: string; labels?: string }
   winter: { sessions: join(FIXTURES, "winter-sessions") },
   closing: { sessions: join(FIXTURES, "closing-sessions") },
   evening: { sessions: join(FIXTURES, "evening-sessions") },
+  night: { sessions: join(FIXTURES, "night-sessions") },
 };
 
 export const matches = (text: string, groups: readonly (readonly string[])[]) =>

@@ -29,10 +29,13 @@ export function joinSentences(first: string, second: string): string {
   return `${/[.!?]['"’”)]?$/.test(a) ? a : `${a}.`} ${capitalize(second.trim())}`;
 }
 
-/** A line addressed to the client keeps its content, not its greeting ("Hi Gus, the server's …"). */
+// "Thanks Sofia, padlock's back on my phone": the thanks before what the line says.
+const THANKS = /^\W*(?:thanks|thank you|cheers|ta)\b[^,:;.!?]{0,30}?[,!:]\s*(?=\S)/i;
+
+/** A line addressed to the client keeps its content, not its greeting ("Hi Gus, the server's …"), nor a thanks. */
 export function withoutGreeting(text: string): string {
   // A quote that opens on the greeting ("'Hi Josephine, …'") is kept whole: it is the message as sent.
-  const rest = /^\p{L}/u.test(text) ? text.replace(ADDRESSING, "") : text;
+  const rest = /^\p{L}/u.test(text) ? text.replace(ADDRESSING, "").replace(THANKS, "") : text;
   return rest === text || !rest ? text : capitalize(rest);
 }
 
