@@ -35,6 +35,8 @@ const NOT_DONE: ReadonlySet<StatementAct> = new Set([
 ]);
 const NOT_DONE_SURE = 0.35;
 const SEEN_ACTS: ReadonlySet<StatementAct> = new Set(["finding", "verification", "symptom"]);
+/** Readers of whole threads file many a change as a finding ("applied 13:14"): only a sure finding is no change. */
+const SEEN_SURE = 0.8;
 
 // "2 of the jacks might not even be patched", "supposed to arrive registered": a guess or an expectation, not work done.
 const HEDGED =
@@ -72,7 +74,7 @@ const counts = (s: StageStatement) =>
   !s.negated &&
   !(NOT_DONE.has(s.act) && s.confidence >= NOT_DONE_SURE) &&
   // "GG-Finance-RW still has all 8 members", "looks untouched": what was seen, read as such.
-  !(SEEN_ACTS.has(s.act) && s.confidence >= 0.8) &&
+  !(SEEN_ACTS.has(s.act) && s.confidence >= SEEN_SURE) &&
   !HEDGED.test(s.text) &&
   !ADMIN.test(s.text) &&
   !(SEEN.test(s.text) && (s.act !== "action_done" || s.confidence < SURE)) &&
@@ -136,6 +138,7 @@ const CONFIRMS =
 const DELIVERY =
   /\b(?:hotfix|patch|firmware|replacement|rma|parts?|drive|release|(?:sending|send|sends|booked|booking) (?:an? |their )?(?:engineer|technician|tech)|site visit|on-?site)\b/i;
 
+// "opened dell case 198274655 for an ssd dispatch": a part ordered from the vendor.
 const ORDERED =
   /\b(?:dispatch(?:ed)?|rma|warranty (?:claim|replacement|case)|(?:ordered|ordering) (?:a |the )?(?:replacement|new) \w+)\b/i;
 
