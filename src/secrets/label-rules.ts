@@ -1,5 +1,6 @@
 import { NOT_SECRET_CODE } from "./code-rules.ts";
 import type { SecretKind } from "./kinds.ts";
+import { isProseWord } from "./prose-words.ts";
 import { guarded, type Rule } from "./rule-kit.ts";
 import { looksRandom, looksSecret, readValue } from "./values.ts";
 
@@ -87,7 +88,8 @@ const CODE_VALUE = (v: string) =>
   /^\d{1,4}(?:[ -]\d{1,4}){1,5}#?$/.test(v) ||
   /^(?=.*\d)(?=.*[A-Za-z])[\w#*!@$%&?+=-]{6,48}$/.test(v);
 const BASE32 = (v: string) => /^[A-Z2-7]{16,}=*$/i.test(v.replace(/[\s-]/g, "")) && /[2-7]/.test(v);
-const WIFI_WORDS = /wi-?fi|wlan|wireless|ssid|wpa|guest\s+network|router|access\s+point|\bap\b|hotspot|mifi/i;
+const WIFI_WORDS =
+  /wi-?fi|wlan|wireless|ssid|wpa|guest\s+(?:network|key|pass\w*)|auto-?joins?|router|access\s+point|\bap\b|hotspot|mifi/i;
 
 /** A WPA passphrase is 8 to 63 characters (a WEP key 10 or 26 hex digits): "gen2" in "cloud key gen2" or "5ghz" is none. */
 const WIFI_KEY_LENGTH = (v: string) =>
@@ -106,7 +108,9 @@ const LABELS: LabelRule[] = [
     // "ssid MiFi-7730, key a7f2c9d1": in a message about Wi-Fi, a bare key or pass is its key
     kind: "wifi_key",
     hint: WIFI_WORDS,
-    label: "(?:key|pass|passphrase|code)",
+    // "error code 80180014" names an error, wherever Wi-Fi is mentioned
+    label:
+      "(?<!(?:error|exit|status|reason|result|return|response|event|stop|fault)\\s)(?:key|pass|passphrase|code)",
     bareValue: true,
     accept: (v) => WIFI_KEY_LENGTH(v) && looksSecret(v) && !/^wpa|^wep/i.test(v),
   },
@@ -136,7 +140,8 @@ const LABELS: LabelRule[] = [
   {
     kind: "recovery_key",
     hint: /recovery|bitlocker|filevault/i,
-    label: String.raw`(?:bitlocker\s+(?:recovery\s+)?(?:key|password)|recovery\s+(?:key|password)|filevault\s+(?:recovery\s+)?key|personal\s+recovery\s+key)`,
+    // "Recovery key ID (to identify your key): 7C1E9A52-…": the key's ID is shown on screen to find the key, not the key
+    label: String.raw`(?:bitlocker\s+(?:recovery\s+)?(?:key|password)|recovery\s+(?:key|password)|filevault\s+(?:recovery\s+)?key|personal\s+recovery\s+key)(?!\s*(?:id|identifier)\b)`,
     bareValue: true,
     accept: (v) => /\d/.test(v) && v.replace(/[^A-Za-z0-9]/g, "").length >= 16 && !/^id$/i.test(v),
   },
@@ -173,6 +178,8 @@ const LABELS: LabelRule[] = [
     hint: /\bpass\b/i,
     // "spf=pass smtp.mailfrom=…": a verdict in mail headers, not a label
     label: "(?<![=])pass",
+    // "dmarc all pass - so not spoofed, their mailbox is compromised": a verdict, then prose
+    accept: (v) => !isProseWord(v) && !/^\p{Ll}+(?:ed|ing|ly)\W?$/u.test(v),
   },
   {
     // "the zip is protected with Payr0ll-Jun24", "encrypted with …": only a value that looks like a password

@@ -47,8 +47,13 @@ function passwordShape(word: string): "strong" | "weak" | null {
   if (/^(?:ctrl|shift|alt|win|cmd|fn|option)\+/i.test(word)) return null; // a key combination: shift+F10
   if (/_[0-9a-f]{6,}$|^[A-Z]{2,}-[A-Z0-9]{2,}[_-]/.test(word)) return null; // a resource name: HF-APP02_OsDisk_1_8c41d2
   if (/^[£$€¥]\d/.test(word)) return null; // a price: £11.99+vat
-  if (/^[~≈<>+-]?\d+(?:[.,]\d+)?(?:ms|s|sec|min|m|h|hrs?|%|[kmgt]i?b|[kmg]bps|x|°c)?\W?$/i.test(word))
-    return null; // a figure: ~180ms
+  if (/^\d[\d.,]*\+(?:vat|gst|tax|p&p)\W?$/i.test(word)) return null; // a price's tail after its comma: "£3,180+vat"
+  if (
+    /^[~≈<>+-]?\d+(?:[.,]\d+)?(?:[-–]\d+(?:[.,]\d+)?)?(?:ms|s|sec|min|mins|m|h|hrs?|%|[kmgt]i?b|[kmg]bps|x|°c)?\W?$/i.test(
+      word,
+    )
+  )
+    return null; // a figure or a range: ~180ms, ~1.5-2h
   if (/^(?:[A-Z][a-z]{2,})+(?=[A-Z0-9]*[A-Z])[A-Z0-9]{2,5}(?:[A-Z][a-z]{2,})+$/.test(word)) return null; // a metric or field name: SuccessE2ELatency
   if (/^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$|^[a-z0-9._-]+@[a-z0-9._-]+$/.test(word)) return null; // e-mail, user@host
   if (/^\d{2,5}@[A-Za-z][\w.-]*$/.test(word)) return null; // a licence server as port@host: 27000@FHA-LIC01
@@ -117,7 +122,10 @@ export const SHAPE_RULES: Rule[] = [
       if (shape === "weak") {
         const end = at + word.length;
         talkAt ??= [...text.matchAll(CREDENTIAL_TALK)].map((t) => [t.index, t.index + t[0].length] as const);
-        if (!talkAt.some(([a, b]) => b <= at || a >= end)) continue;
+        // The talk is on the word's own line: a note's other bullets ("reset her password") say nothing of it.
+        const lineStart = text.lastIndexOf("\n", at) + 1;
+        const lineEnd = text.indexOf("\n", end) < 0 ? text.length : text.indexOf("\n", end);
+        if (!talkAt.some(([a, b]) => a >= lineStart && b <= lineEnd && (b <= at || a >= end))) continue;
       }
       const before = text.slice(Math.max(0, at - 24), at);
       if (

@@ -196,6 +196,9 @@ function isTechnicalFact(token: string): boolean {
     /^Standard_[A-Z]{1,3}\d{1,3}[a-z]*(?:_v\d{1,2})?$|^[A-Z]{1,3}\d{1,3}[a-z]*_v\d{1,2}$/.test(token) || // VM sizes: D4s_v5, Standard_B2ms
     /^(?:rdp-tcp|ica-cgp|ica-tcp|console|services)#\d+$/i.test(token) || // a Windows session name: rdp-tcp#14
     /^S-1-\d+(?:-\d+)+$/.test(token) ||
+    /^(?:wan|lan|dmz|port|eth|ens|eno|wlan|vlan|mgmt|internal|external|ge|xe|gi|fa|te|tun|ppp|bond|br|lo)\d+(?:[/.:]\d+)*$/i.test(
+      token,
+    ) || // an interface: wan1, port3, eth0, gi1/0/24
     /:\/\/|\\|^\/|^~[\w.-]*\//.test(token) || // URLs, Windows and Unix paths, registry keys
     /^[A-Za-z_][\w.-]*=/.test(token) || // a setting: NoAutoUpdate=0, Server=sql01
     /^[@#]/.test(token) || // mentions and channels

@@ -94,6 +94,14 @@ describe("redactSecrets", () => {
       "os disk HF-APP02_OsDisk_1_8c41d2 shows 'Updating', admin password reset didnt help",
       "authentication methods: Microsoft Authenticator + phone +44 7700 900412. sign-in logs: failure 500121",
       "S: = \\\\OKA-NAS01\\Projects, synology ds920+, 4 bays. reset the admin password later",
+      // prices, durations, interfaces, verdicts, error codes and key IDs where credentials are talked about
+      "a new full-year seat £3,180+vat. or flex, 500 tokens £1,500",
+      "nearly 5k, and its their filing week. edition upgrade = iris offline ~1.5-2h, sql restart",
+      "wrexham 40F via forticloud: wan1 dhcp 192.168.1.2 from the new router",
+      "spf/dkim/dmarc all pass - so not spoofed, their mailbox is compromised",
+      "Recovery key ID (to identify your key): 7C1E9A52-4B0D-4E6F-9C31-D2A8F0B6E417",
+      "- home wifi is fine, reset the admin password\n- contact your system administrator with the error code 80180014",
+      "- reset the temp password for sophie\n- renamed shorter ('Flat14 renewal offer FINAL v3'), uploaded to her onedrive",
     ])
       expect(redactSecretsSync(line).text).toBe(line);
   });
@@ -115,6 +123,14 @@ describe("redactSecrets", () => {
     expect(out).not.toContain("Harb0urScan");
     expect(out).toContain("cloud key gen2");
     expect(out).toContain("5ghz only");
+  });
+
+  it("takes a guest key quoted in prose ('the guest key 'kettle2024' was on the chalkboard')", () => {
+    const out = redactSecretsSync(
+      "rosa says the guest key 'kettle2024' was written on the chalkboard outside all summer. so the whole street autojoins lol",
+    ).text;
+    expect(out).not.toContain("kettle2024");
+    expect(out).toContain("chalkboard");
   });
 
   it("passes an ordinary chat line through unchanged", () => {
