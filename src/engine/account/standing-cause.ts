@@ -56,6 +56,12 @@ const NEVER_A_CAUSE: readonly RegExp[] = [
   /\b(?:waits?|waiting) (?:on|for)\b/i,
   // "so either it never got there or it logs somewhere else": two possibilities, neither confirmed.
   /\beither\b.+\bor\b/i,
+  // "another test scan to bev -> inbox": a test and its result, checking a fix.
+  /^\W*(?:another |one more |a |the )?(?:test|retest|re-test)(?:ed)?\b/i,
+  // "so the exclusion should hold for this build": what is expected of the fix.
+  /\bshould (?:hold|work|be fine|be ok|sort it|fix it|stick)\b/i,
+  // "Error: 'Your education license has expired'": the message as shown, a symptom.
+  /^\W*(?:error|exception|warning|event(?: id)?)\s*(?:\d+\s*)?[:=-]/i,
 ];
 const AGREES_TO_A_STEP = NEVER_A_CAUSE[0]!;
 

@@ -132,4 +132,17 @@ describe("the cause standing", () => {
     expect(cause).toMatch(/stopped receiving policy updates/);
     expect(cause).not.toMatch(/^told/i);
   });
+
+  it.each([
+    ["night", "x-surveyors-kyocera-scan-to-email-after-m365-move", /another test scan/i],
+    ["evening", "w-vets-edr-quarantined-vetmate-dll", /should hold/i],
+    ["evening", "v-structural-revit-seat-shortage", /^error:/i],
+  ] as const)(
+    "is never a test result, a hope for the fix or an error as shown (%s/%s)",
+    (set, name, wrong) => {
+      const session = loadLabelledSessions(set).find((c) => c.name === name)!.session;
+      const reading = standingCause(readSessionStatements(session), buildSessionFacts(session).diagnosis);
+      expect(reading?.text ?? "").not.toMatch(wrong);
+    },
+  );
 });
