@@ -40,7 +40,7 @@ export interface ReadWait {
 
 // "waiting on X", "until X", "once X", "escalated to X": the words after the cue say on whom.
 const WAIT_OBJECT =
-  /\b(?:waiting (?:on|for)|ball'?s in|(?:hear|heard) back from|wait(?:s|ed)? (?:on|for)|awaiting|pending|blocked (?:on|by)|depends on|sit(?:ting)? tight (?:for|until|til+)|(?:park|pause)(?:ing|ed)? (?:this |it |here )?(?:until|til+|till|for)|pick(?:ing)? (?:it |this )?back up (?:when|once|after)|(?:resume|continue) (?:when|once|after)|until|til+|till|once|(?:kick(?:ing|ed)?|pass(?:ing|ed)?|escalat\w*|assign\w*)(?: it| this| the ticket)? to)\s+(.{1,90})/i;
+  /\b(?:waiting (?:on|for)|ball'?s in|(?:hear|heard) back from|wait(?:s|ed)? (?:on|for)|awaiting|pending|blocked (?:on|by)|depends on|sit(?:ting)? tight (?:for|until|til+)|(?:park|pause)(?:ing|ed)? (?:this |it |here )?(?:until|til+|till|for)|pick(?:ing)? (?:it |this )?back up (?:when|once|after)|(?:resume|continue) (?:when|once|after)|until|til+|till|once(?!\s+(?:when|a\b|per\b|more|again|only|or\b|every|daily|weekly|[,.]))|(?:kick(?:ing|ed)?|pass(?:ing|ed)?|escalat\w*|assign\w*)(?: it| this| the ticket)?(?: in (?:the )?\w+)? to)\s+(.{1,90})/i;
 // "needs Derek's ok", "our rule is Colm signs off", "not until it's approved", "could we do this tonight at 7pm?": an approval holds the fix.
 const APPROVAL =
   /\bcould we (?:do|go ahead|book|schedule|reboot|restart|run)\b[^?]{0,40}\b(?:tonight|today|tomorrow|after|at|on|this (?:evening|weekend))\b|\b(?:happy|ok|okay|alright) (?:for us )?(?:to|with|if)\b|\b(?:approv\w*|ok'?[ds]|(?:his|her|their|your|an?|the|get|need|needs|gives?|gave) ok\b|\b(?:waiting (?:on|for)|until|til+|pending|awaiting)\s+\w+'s ok\b|ok to\b|okay to\b|go-?ahead|sign(?:s|ed)?[- ]?off|permission to|decision|decide|prefer\w*|which option|authori[sz]\w*|commitment|window)\b/i;
@@ -51,6 +51,11 @@ const DOES_THE_FIX =
   /\b(?:waiting (?:on|for)|until|til+|once)\s+\w+(?:\s+\w+)?\s+to\s+(?:add|re-?add|exclude|change|fix|replace|install|apply|remove|grant|assign|re-?assign|enable|disable|swap|provision|re-?provision|restore|reset|unblock|whitelist|allow)\b/i;
 const VENDOR_DELIVERS =
   /\b(?:they|they'?re|are|is|will be|will|'ll)\s+(?:shipping|sending|dispatching|couriering|ship|send|dispatch|courier)\s+(?:out\s+)?(?:a|an|the|us|over)?\s*(?:new|replacement|spare|loan|an? engineer|a tech(?:nician)?)\b/i;
+const TOLD_WHEN =
+  /\b(?:till|til|until|by)\s+(?:tomorrow|tonight|today|this (?:afternoon|evening)|monday|tuesday|wednesday|thursday|friday|the morning|morning|lunch(?:time)?|\d{1,2}(?::\d{2})?\s*(?:am|pm)?)\b/i;
+// An ask of the client; "please dont switch the nas off" is an instruction, not an ask.
+const ASKS =
+  /\?|\b(?:please(?!,? (?:do ?n[o'’]?t|dont|never|leave|keep))|let (?:me|us) know|could you|can you|would you|if you could)\b/i;
 const HOLD =
   /\b(?:can'?t|cannot|won'?t|not (?:touching|changing|doing|adding|buying|restarting|rebooting|going ahead)|haven'?t|havent|hold(?:ing)? off|need(?:s|ed)?|nothing (?:else )?(?:to do|left|more))\b/i;
 const DURATION =
@@ -171,6 +176,9 @@ function waitIn(
   if (s.message === ctx.opening && s.act === "symptom") return null;
   // "please leave it switched on until tomorrow": an instruction that helps the work, not what it waits on.
   if (toTheClient && LOGISTICS.test(text)) return null;
+  // "told kirsty: its rebuilding onto the spare, will be slower till tomorrow morning": when things settle, told
+  // to the client, asks nothing of them.
+  if (toTheClient && TOLD_WHEN.test(text) && !ASKS.test(text)) return null;
   // "ticket notes updated: timeline, …, no ETA": bookkeeping about the wait, not a wait of its own.
   if (
     /^\W*(?:(?:ticket )?notes? (?:updated|done|written)|(?:logged|noted|documented) (?:it|this|that|in)\b)/i.test(

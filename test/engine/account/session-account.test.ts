@@ -122,8 +122,8 @@ describe("the session account on every labelled session", () => {
     [DECEMBER, 16, 14, 12],
     [WINTER, 16, 12, 13],
     [CLOSING, 12, 10, 8],
-    [EVENING, 16, 15, 14],
-    [NIGHT, 16, 14, 12],
+    [EVENING, 16, 15, 15],
+    [NIGHT, 16, 14, 13],
   ] as const)(
     "on the %s set of %i sessions the stage is right in >= %i and the wait in >= %i",
     (set, size, stage, wait) => {

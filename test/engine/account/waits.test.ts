@@ -237,4 +237,36 @@ describe("what the work waits on", () => {
       ]),
     ).toBeNull();
   });
+
+  it("telling the client when things settle asks nothing of them: the work waits on the rebuild, not on them", () => {
+    expect(
+      waitingOn([
+        "nas slow and beeping since 3am, drive 4 dropped out of the raid 5",
+        "drive 4 smart healthy, 40 link resets before it dropped. hot spare took over",
+        "rebuild onto the spare at 2%, estimate 13h 40m",
+        "keeping an eye on it",
+        "told priya: its rebuilding onto the spare, will be slower than normal till tomorrow morning, please dont switch the nas off till i say its done",
+      ]),
+    ).toMatchObject({ on: "process" });
+  });
+
+  it("'reboot once when it goes in' is no wait on anyone; 'escalated in the PSA to marcus, he …' waits on our side", () => {
+    const warned = buildSessionAccount(
+      session([
+        "upstairs phones no dial tone since the new switch went in saturday",
+        "new switch port profile has no voice vlan",
+        "warned priya the upstairs phones will reboot once when it goes in",
+      ]),
+    ).waits;
+    expect(warned.filter((w) => /reboot once/.test(w.text))).toEqual([]);
+    const escalated = buildSessionAccount({
+      ...session([
+        "4 pcs get no primary refresh token since 07:00, conditional access blocks outlook",
+        "refreshprt and a reboot didnt help",
+        "escalated in the PSA to marcus, he picks it up after his 10:00",
+      ]),
+      status: "escalated",
+    }).waitingOn;
+    expect(escalated).toMatchObject({ on: "internal" });
+  });
 });
