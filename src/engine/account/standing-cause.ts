@@ -40,6 +40,8 @@ const SHORT_NO = /^\W*(?:so )?(?:no|nope|not it|not that|wrong|nah)\b/i;
 const MAY_NAME_A_CAUSE: ReadonlySet<StatementAct> = new Set(["symptom", "finding", "hypothesis", "cause"]);
 
 const ENOUGH = 0.55;
+const CAUSE_UNKNOWN =
+  /\b(?:no idea why|not sure why|(?:do|did)n'?t know why|dont know why|no cause (?:yet|found)|cause (?:is )?(?:still )?unknown|no clue why|still no idea)\b/i;
 const EXPLAINS = /\b(?:because|bc|cos|due to|caused by|which is why|that'?s why|thats why)\b/i;
 
 /** Lines that say something other than what broke, whatever cause words they hold. */
@@ -60,6 +62,8 @@ const NEVER_A_CAUSE: readonly RegExp[] = [
   /^\W*(?:another |one more |a |the )?(?:test|retest|re-test)(?:ed)?\b/i,
   // "so the exclusion should hold for this build": what is expected of the fix.
   /\bshould (?:hold|work|be fine|be ok|sort it|fix it|stick)\b/i,
+  // "Nothing from karen or any admin": what a search did not find.
+  /^\W*nothing (?:from|in|on|by|under|for)\b/i,
   // "Error: 'Your education license has expired'": the message as shown, a symptom.
   /^\W*(?:error|exception|warning|event(?: id)?)\s*(?:\d+\s*)?[:=-]/i,
 ];
@@ -147,6 +151,8 @@ export function standingCause(
   });
   if (!best) return null;
   const { index, clause, confirmedBy, ruled } = best as NonNullable<typeof best>;
+  // "so scrap that, no idea why these 4": the engineer says after it that the cause is not known.
+  if (engineer.some(({ s, i }) => i > index && CAUSE_UNKNOWN.test(s.text))) return null;
   const from = [statements[index]!, ...(confirmedBy !== undefined ? [statements[confirmedBy]!] : [])];
   return {
     // A clean clause reads as documentation: "cert" is "certificate".
