@@ -8,8 +8,9 @@ export type Side = Exclude<WaitParty, "process">;
  * Words that mark the other party of a sentence. Generic roles, not names:
  * a name is sided by the words it stands beside (see `sessionParties`).
  */
+// "graham's at a supplier in germany": where someone is, not who they are.
 export const VENDOR_WORDS =
-  /\b(?:vendor|carrier|isp|supplier|manufacturer|reseller|distributor|landlord|agency|support (?:case|ticket|line)|prosupport|noc|hotfix|rma|warranty|tier ?[12]\b|t[12]\b|their (?:side|end|tech|engineers?|noc|support|tac|provisioning|l[23]|tier ?[23]|escalations?|dev(?:elopers|s)?|backend|product team)|(?:tech|technician|engineer) (?:visit|dispatched|is coming|coming out)|dispatched|courier|waybill|(?:the |replacement )(?:part|disk|drive|unit|psu|battery|board)s? (?:lands?|arrives?|turns? up|is here|comes?)|known (?:issue|bug|regression)|fix ships|firmware \S+ (?:with|ships)|their (?:trace|ticket|case)|\d+(?:\.\d+)+ (?:lands|ships|is out|comes out|is released))/i;
+  /\b(?<!\b(?:at|visiting|with|to) (?:a|the|their|our) )(?:vendor|carrier|isp|supplier|manufacturer|reseller|distributor|landlord|agency|support (?:case|ticket|line)|prosupport|noc|hotfix|rma|warranty|tier ?[12]\b|t[12]\b|their (?:side|end|tech|engineers?|noc|support|tac|provisioning|l[23]|tier ?[23]|escalations?|dev(?:elopers|s)?|backend|product team)|(?:tech|technician|engineer) (?:visit|dispatched|is coming|coming out)|dispatched|courier|waybill|(?:the |replacement )(?:part|disk|drive|unit|psu|battery|board)s? (?:lands?|arrives?|turns? up|is here|comes?)|known (?:issue|bug|regression)|fix ships|firmware \S+ (?:with|ships)|their (?:trace|ticket|case)|\d+(?:\.\d+)+ (?:lands|ships|is out|comes out|is released))/i;
 
 export const INTERNAL_WORDS =
   /(?:<@[A-Z0-9]+(?:\|[^>]*)?>|<#[A-Z0-9]+(?:\|[^>]*)?>|\b(?:our (?:\w+ )?(?:team|rule|policy|lead|manager|noc|approval|pipeline|senior|engineers?)|internal|colleague|tier ?3|t3\b|l3\b|secops|netops|devops|on-?call|security lead|team lead|service desk manager|change board|cab\b|pipeline|pull request|\bpr ?#?\d+|approver|second pair of eyes|handing (?:it |this )?(?:over )?to|handed (?:it |this )?(?:over )?to))/i;

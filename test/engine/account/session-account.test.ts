@@ -123,7 +123,7 @@ describe("the session account on every labelled session", () => {
     [WINTER, 16, 12, 13],
     [CLOSING, 12, 10, 8],
     [EVENING, 16, 15, 15],
-    [NIGHT, 16, 15, 13],
+    [NIGHT, 16, 15, 14],
   ] as const)(
     "on the %s set of %i sessions the stage is right in >= %i and the wait in >= %i",
     (set, size, stage, wait) => {

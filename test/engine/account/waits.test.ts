@@ -269,4 +269,15 @@ describe("what the work waits on", () => {
     }).waitingOn;
     expect(escalated).toMatchObject({ on: "internal" });
   });
+
+  it("someone of the client's who is away 'at a supplier' is still the client's", () => {
+    expect(
+      waitingOn([
+        "clockwise export to sage fails on dawn's new laptop, java applet",
+        "java isnt installed on the new image at all",
+        "told priya: 'Graham needs to choose between the v9 upgrade and java licensing; could he let us know?'",
+        "graham's at a supplier in germany til thurs, priya says he reads email in the evenings",
+      ]),
+    ).toMatchObject({ on: "client" });
+  });
 });
