@@ -51,6 +51,7 @@ export const LABELLED_SETS: Record<string, { sessions: string; labels?: string }
   closing: { sessions: join(FIXTURES, "closing-sessions") },
   evening: { sessions: join(FIXTURES, "evening-sessions") },
   night: { sessions: join(FIXTURES, "night-sessions") },
+  dawn: { sessions: join(FIXTURES, "dawn-sessions") },
 };
 
 export const matches = (text: string, groups: readonly (readonly string[])[]) =>
