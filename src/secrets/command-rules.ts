@@ -90,6 +90,9 @@ export const COMMAND_RULES: Rule[] = [
     for (const m of text.matchAll(re)) {
       const value = m.groups!.q ?? m.groups!.v!;
       if (/^\d{1,5}$/.test(value) || /^-/.test(value) || isPlaceholder(value) || value.length < 4) continue;
+      // The flag belongs to a command on its own line: "Start-ADSyncSyncCycle -PolicyType Delta" under a
+      // line that ran sqlcmd is no password.
+      if (!CLI_PASSWORD_COMMANDS.test(text.slice(text.lastIndexOf("\n", m.index) + 1, m.index))) continue;
       if (m.groups!.q === undefined && !looksSecret(value)) continue; // "-p prompts for the password"
       const start = m.index + m[0].lastIndexOf(value);
       found.push({ kind: "password", start, end: start + value.length });

@@ -76,6 +76,10 @@ interface LabelRule {
   labelOk?: (label: string) => boolean;
 }
 
+/** What follows a password word when the words name a thing about passwords, not one. */
+const UI_THING =
+  /^\S+\s+(?:box|prompt|field|dialog|window|title|manager|screen|page|pop-?up|policy|policies|expiry|expiration|age|history|complexity|length|rules?|requirements?|hash|writeback|spray|protection|store|vault|entries)\b/i;
+
 const NOT_A_PIN_CODE = new RegExp(
   `^(?:${NOT_SECRET_CODE}|fehler|post|rabatt|gutschein|short|auth|unlock)[ -]?code`,
   "i",
@@ -171,6 +175,8 @@ const LABELS: LabelRule[] = [
     hint: /pass(?:word|wd|phrase)?s?\b|pasword|\bpw|pword|cred|kennwort|passwort|contrase|clave|\bmdp\b|wachtwoord|senha|l[öo]senord|has[łl]o|salasana|adgangskode|passord|[şs]ifre|heslo|parola|jelsz/i,
     label: String.raw`(?:passwords?|pasword|passwd|pwd|pw|pword|passphrase|pass\s+phrase|kennwort|passwort|contrase[ñn]a|clave|mot\s+de\s+passe|mdp|wachtwoord|senha|l[öo]senord(?:et)?|has[łl]o|salasana|adgangskode|passord|[şs]ifre|heslo|parola|jelsz[óo]|creds?|credentials?)`,
     bareValue: true,
+    // "credential manager, new profile -> '…'", "the password box title says '…'": a thing about passwords
+    labelOk: (label) => !UI_THING.test(label),
   },
   {
     // "pass: Qwerty778", "ADMIN pass (from the sticker) is KJTWQHZRAP" (never a bare space: "pass the ticket to tier 2")

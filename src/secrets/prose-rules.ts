@@ -1,5 +1,5 @@
 import { guarded, insideUrlOrPath, pattern, type Rule, slotValue, valueAfter } from "./rule-kit.ts";
-import { isHostName, looksSecret, readValue } from "./values.ts";
+import { isHostName, looksSecret, looksTechnical, readValue } from "./values.ts";
 
 /**
  * Secrets told in a sentence without a label right before them: "set
@@ -89,6 +89,7 @@ export const PROSE_RULES: Rule[] = [
         !/[a-z]/.test(v) ||
         isHostName(v) ||
         isHostName(v.replace(/[.,;:!?]+$/, "")) ||
+        looksTechnical(v) ||
         insideBlob(text, m.index)
       )
         continue;

@@ -1,7 +1,15 @@
 import { isPrivateKeyMaterial } from "./key-material.ts";
 import type { Rule } from "./rule-kit.ts";
 import { insideUrlOrPath } from "./rule-kit.ts";
-import { entropy, isHostName, isLongHex, isPlaceholder, looksRandom, looksTechnical } from "./values.ts";
+import {
+  entropy,
+  isFileName,
+  isHostName,
+  isLongHex,
+  isPlaceholder,
+  looksRandom,
+  looksTechnical,
+} from "./values.ts";
 
 /**
  * Secrets recognised by their shape: long random tokens and hex keys after
@@ -143,7 +151,8 @@ export const SHAPE_RULES: Rule[] = [
     if (!hasRun(text, 16)) return;
     for (const t of text.matchAll(LONG_TOKEN)) {
       const token = t[0].replace(/[.]+$/, "");
-      if (token.length < 16 || isHostName(token)) continue;
+      // "[DS-SAS-01] MF-FS01/MF-FS01_1.vmdk": a file, whatever word stands before it
+      if (token.length < 16 || isHostName(token) || isFileName(token)) continue;
       // letters only, random case ("sAiPFzcpTFLUmJHLklWd")
       const mixedLetters =
         /^[A-Za-z]{16,}$/.test(token) &&

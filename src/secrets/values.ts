@@ -203,9 +203,14 @@ function isTechnicalFact(token: string): boolean {
     /^[A-Za-z_][\w.-]*=/.test(token) || // a setting: NoAutoUpdate=0, Server=sql01
     /^[@#]/.test(token) || // mentions and channels
     isHostName(token) ||
-    /^[\w.-]+\.(?:exe|msi|dll|log|txt|csv|xlsx?|docx?|pdf|zip|ps1|sh|json|ya?ml|xml|ini|conf|cfg|iso|vhdx?|pst|ost|bak)$/i.test(
-      token,
-    )
+    isFileName(token)
+  );
+}
+
+/** A file by its extension, with its folder if written ("MF-FS01/MF-FS01_1.vmdk", "setup.exe"). */
+export function isFileName(token: string): boolean {
+  return /^[\w./-]+\.(?:exe|msi|dll|log|txt|csv|xlsx?|docx?|pdf|zip|ps1|sh|json|ya?ml|xml|ini|conf|cfg|iso|vhdx?|avhdx|vmdk|vmx|vmsn|nvram|ova|ovf|qcow2|pst|ost|bak)[.,;:!?]?$/i.test(
+    token,
   );
 }
 

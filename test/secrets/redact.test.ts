@@ -102,6 +102,11 @@ describe("redactSecrets", () => {
       "Recovery key ID (to identify your key): 7C1E9A52-4B0D-4E6F-9C31-D2A8F0B6E417",
       "- home wifi is fine, reset the admin password\n- contact your system administrator with the error code 80180014",
       "- reset the temp password for sophie\n- renamed shorter ('Flat14 renewal offer FINAL v3'), uploaded to her onedrive",
+      // things about passwords, a virtual disk's file, and a parameter on a line under one that ran sqlcmd
+      "removed the MicrosoftOffice16_Data entries from credential manager, new profile -> 'Something went wrong and Outlook couldn't set up your account.' nope",
+      "on the PCs with an old profile the password box title says 'Connecting to BRO-SBS01.brackenridge.local'",
+      "VEEAM-PROXY01 vm settings: hard disk 3 = [DS-SAS-01] MF-FS01/MF-FS01_1.vmdk. hotadd left it mounted",
+      "- Start-ADSyncSyncCycle -PolicyType Delta -> Result: Success\n- Sqlcmd -S (localdb)\\.\\ADSync -> DBCC SHRINKDATABASE(ADSync,1)",
     ])
       expect(redactSecretsSync(line).text).toBe(line);
   });
