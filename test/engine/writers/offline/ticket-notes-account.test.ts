@@ -553,7 +553,7 @@ describe("ticket notes of pasted output and what it shows", () => {
     expect(steps).toContainEqual(
       expect.stringMatching(/inheritance back on\. So the whole company can read/),
     );
-    expect(sections.get("Ruled out")).toEqual(["So not a group thing"]);
+    expect(sections.get("Ruled out")).toEqual(["Not a group thing"]);
   });
 });
 

@@ -53,8 +53,14 @@ export function causeText(cause: { text: string }): string {
 const TRAILING_CHAT =
   /(?:\s*(?:\b(?:lol|lmao|haha|ugh|obvs|tbh|smh|fml)\b|:[a-z_+-]+:|(?:\p{Extended_Pictographic}|\u{FE0F}|\u{200D})+|\?{2,}|!{2,}))+\s*$/iu;
 
+// Chat that opens a line and tells the next technician nothing: "Yep, ", "Ok so ", "Hmm, ", "ffs ".
+const LEADING_CHAT =
+  /^(?:(?:ok(?:ay)?|so|hm+|ah+|oh|ugh|ffs|lol|well|yeah|yep|yup|right|alright|cool|nice|great)(?:[\s,!:;—–-]+|\.{2,}\s*|\.\s+)(?=\S))+/i;
+
 export function lineText(line: NoteLine): string {
-  const own = withoutGreeting(line.text).replace(TRAILING_CHAT, "") || line.text;
+  const opened = line.text.replace(LEADING_CHAT, "");
+  const chatless = opened && opened !== line.text ? capitalize(opened) : line.text;
+  const own = withoutGreeting(chatless).replace(TRAILING_CHAT, "") || line.text;
   const text = itemText(line.kind === "planned" ? capitalize(own.replace(PLAN_LABEL, "")) : own);
   const by = line.actor ? BY[line.actor] : undefined;
   const said = line.author === "client" ? `Client: ${text}` : text;
