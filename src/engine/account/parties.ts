@@ -8,8 +8,8 @@ export type Side = Exclude<WaitParty, "process">;
  * Words that mark the other party of a sentence. Generic roles, not names:
  * a name is sided by the words it stands beside (see `sessionParties`).
  */
-// "graham's at a supplier in germany": where someone is, not who they are.
 export const VENDOR_WORDS =
+  // "graham's at a supplier in germany": where someone is, not who they are.
   /\b(?<!\b(?:at|visiting|with|to) (?:a|the|their|our) )(?:vendor|carrier|isp|supplier|manufacturer|reseller|distributor|landlord|agency|support (?:case|ticket|line)|prosupport|noc|hotfix|rma|warranty|tier ?[12]\b|t[12]\b|their (?:side|end|tech|engineers?|noc|support|tac|provisioning|l[23]|tier ?[23]|escalations?|dev(?:elopers|s)?|backend|product team)|(?:tech|technician|engineer) (?:visit|dispatched|is coming|coming out)|dispatched|courier|waybill|(?:the |replacement )(?:part|disk|drive|unit|psu|battery|board)s? (?:lands?|arrives?|turns? up|is here|comes?)|known (?:issue|bug|regression)|fix ships|firmware \S+ (?:with|ships)|their (?:trace|ticket|case)|\d+(?:\.\d+)+ (?:lands|ships|is out|comes out|is released))/i;
 
 export const INTERNAL_WORDS =
@@ -23,6 +23,9 @@ export function speakerLead(text: string): { end: number; forOrganisation: boole
   const m = SPEAKER.exec(text);
   return m ? { end: m[0].length, forOrganisation: m[1] !== undefined } : null;
 }
+
+/** "(that's us)": the engineer marking a name or an account as one of ours. */
+const OURS_MARK = /\((?:that'?s|thats|it'?s|its) (?:us|ours|one of ours)\)/i;
 
 export const CLIENT_WORDS =
   /\b(?:the client|client to|the customer|their (?:staff|team|office|users?|manager|boss|it contact|office manager|owner|director)|office manager|practice manager|the owner|the user|users? to|staff to|her boss|his boss|the office|front desk|reception)\b/i;
@@ -148,7 +151,7 @@ export function sessionParties(session: SessionSnapshot, texts: readonly string[
     /\b([A-Za-z][a-z]+) (?:has|is|'s) (?:[\w-]+ ){0,5}(?:at|in|on) our (?:office|bench|workshop|lab)\b/g,
     /\bour (?:tech|engineer|apprentice|colleague) ([A-Z][a-z]+)\b/gi,
     // "removed 01/03 by jamie.walsh@ (that's us)": an account of ours.
-    /\b([A-Za-z][a-z]+)(?:\.[a-z]+)?@?\S*\s*\((?:that'?s|thats|it'?s|its) (?:us|ours|one of ours)\)/gi,
+    new RegExp(String.raw`\b([A-Za-z][a-z]+)(?:\.[a-z]+)?@?\S*\s*${OURS_MARK.source}`, "gi"),
   ];
   const comms = new RegExp(`\\b${COMMS_VERBS}\\s+(?:dr\\.?\\s+)?([A-Za-z][\\w'-]+)`, "gi");
   const greeting = /^\s*['"‘“]?(?:hi|hello|hey|dear|morning|afternoon)\s+([A-Z][\w'-]+)/i;
@@ -169,9 +172,8 @@ export function sessionParties(session: SessionSnapshot, texts: readonly string[
         for (const m of text.matchAll(re)) vote(m[1]!, internal ? "internal" : "client", 1);
     // "aoife has them on the bench at our office", "our tech Sam": one of ours by where or what they are.
     if (
-      /\bour (?:office|bench|workshop|lab|tech|engineer|apprentice|colleague)\b|\((?:that'?s|thats|it'?s|its) (?:us|ours|one of ours)\)/i.test(
-        text,
-      )
+      /\bour (?:office|bench|workshop|lab|tech|engineer|apprentice|colleague)\b/i.test(text) ||
+      OURS_MARK.test(text)
     )
       for (const re of ourPeople) for (const m of text.matchAll(re)) vote(m[1]!, "internal", 2);
     const hi = greeting.exec(text);

@@ -8,6 +8,7 @@ import { opensOnDeed, reportsNoSuccess } from "./attempt-result.ts";
 import { readStatement, type StatementReading } from "./read-statement.ts";
 import { stageOf } from "./stage.ts";
 import { type StandingCause, standingCause } from "./standing-cause.ts";
+import { quotedWords } from "./to-client.ts";
 import { type ReadWait, readWaits, readWaitsSliced } from "./waits.ts";
 
 /** A statement of the thread, read, with the message it came from ("m3": the third message). */
@@ -135,7 +136,8 @@ const item = (s: ReadStatement, text = s.text): AccountItem => ({ text, sources:
 const HANDED_ON =
   /\b(?:escalat\w*|hand(?:ed|ing)? (?:it |this )?(?:over )?to|pass(?:ed|ing)? (?:it |this )?(?:on )?to|assigned to|kick(?:ed|ing)? (?:it )?(?:up(?:stairs)? )?to|with (?:the )?(?:vendor|tier ?\d|t3|l3))\b/i;
 
-const HELD_BACK =
+/** "not touching GPO now", "kept the old range in for now": a step held back, whatever else the line reports. */
+const STEP_HELD_BACK =
   /\bnot (?:touching|changing|doing|restarting|rebooting|deleting|resetting|expanding|applying|pushing|adding|removing)\b(?![^.]{0,20}\b(?:just|instead)\b)|\bnot today\b|\b(?:kept|keeping|leaving|left) [^.]{1,40}\b(?:for now|as (?:it|they) (?:is|are|was|were))\b/i;
 
 const ACTION_STATE: Partial<Record<StatementAct, Action["state"]>> = {
@@ -158,7 +160,8 @@ export function accountOf(
   const actions: Action[] = [];
   const waits: Wait[] = [];
   const verification: AccountItem[] = [];
-  const reading = standingCause(statements, facts.diagnosis);
+  const quoted = quotedWords(statements);
+  const reading = standingCause(statements, facts.diagnosis, quoted);
   for (const w of read) {
     const { index, ...rest } = w;
     waits.push({ ...item(statements[index]!), ...rest });
@@ -191,8 +194,7 @@ export function accountOf(
         });
         return;
       case "action_done":
-        // "not touching GPO now", "kept the old range in for now": a step held back, whatever else the line reports.
-        if (HELD_BACK.test(s.text)) return;
+        if (STEP_HELD_BACK.test(s.text)) return;
         actions.push({ ...item(s), state: "done", actor: s.actor, change: s.change });
         return;
       case "action_planned":
@@ -227,6 +229,7 @@ export function accountOf(
     facts.status,
     { firm: reading?.firm ?? false, read: reading !== null },
     standing,
+    quoted,
   );
   // Still investigating: what the engineer suspects stays a hypothesis, not the cause.
   const cause: Hypothesis | null = stage === "investigating" || !reading ? null : withoutFirm(reading);

@@ -101,12 +101,11 @@ function statedStage(statements: readonly StageStatement[]): InferredStatus | nu
  * same message or the next one ("reinstalled the driver" then "still code 43.
  * didnt help"): nothing is being fixed by them.
  */
-function madeChanges(statements: readonly StageStatement[]): boolean[] {
+function madeChanges(statements: readonly StageStatement[], quoted: readonly boolean[]): boolean[] {
   // The opening message reports the problem and its history ("ordered via axiom, supposed to arrive registered").
   const opening = statements.find((s) => s.author === "engineer")?.at.getTime();
   // Words sent to someone ("msg to Luis: '… fixing it means a 2 minute drop'") retell or plan, unless they
   // report the fix in so many words ("we've updated the firmware on your dock").
-  const quoted = quotedWords(statements);
   return statements.map((s, i) => {
     if (
       !counts(s) ||
@@ -155,12 +154,14 @@ export function stageOf(
   ruleStage: InferredStatus,
   cause: { firm: boolean; read: boolean },
   standing: StandingWait | null,
+  /** Which statements are words sent to someone or quoted ({@link quotedWords}). */
+  quoted: readonly boolean[] = quotedWords(statements),
 ): InferredStatus {
   if (ruleStage === "resolved" || ruleStage === "escalated") return ruleStage;
   // "status identified. fix tonight 18:15 by owen": the engineer's own word on the stage settles it.
   const stated = statedStage(statements);
   if (stated) return stated;
-  const made = madeChanges(statements);
+  const made = madeChanges(statements, quoted);
   // The rules read "identified" from cue words; without a cause the account stands by, it is still investigating.
   // A cause the engineer confirms ("thats us", "bingo") is identified even where the rules saw no cue for it.
   const stage =

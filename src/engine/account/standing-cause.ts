@@ -88,12 +88,12 @@ export function retracted(statements: readonly CauseStatement[], at: number): bo
 export function standingCause(
   statements: readonly CauseStatement[],
   diagnosis: { text: string; at: Date } | null,
+  // Words sent to someone, or someone's words quoted ("nadia: 'we had the office refitted …'"): retold for them, not the engineer's own reading.
+  quoted: readonly boolean[] = quotedWords(statements),
 ): StandingCause | null {
   let best: { score: number; index: number; clause: string; confirmedBy?: number; ruled: boolean } | null =
     null;
   const engineer = statements.map((s, i) => ({ s, i })).filter(({ s }) => s.author === "engineer");
-  // Words sent to someone, or someone's words quoted ("nadia: 'we had the office refitted …'"): retold for them, not the engineer's own reading.
-  const quoted = quotedWords(statements);
   const opening = engineer[0]?.s.message;
   engineer.forEach(({ s, i }, k) => {
     // Work done, asked or waited for, with no word saying why, cannot reach ENOUGH whatever backs it: skip it cheaply.

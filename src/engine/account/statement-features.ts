@@ -46,7 +46,7 @@ export function wordsOf(text: string): string[] {
 }
 
 /** Up to this many words a statement is read with the one before it ("Bingo", "didn't help either"). */
-export const SHORT_STATEMENT_WORDS = 6;
+const SHORT_STATEMENT_WORDS = 6;
 export const isShortStatement = (text: string) => text.split(/\s+/).length <= SHORT_STATEMENT_WORDS;
 
 /** A statement's features as the reader weighs them in a thread: a short one's include the statement before. */
