@@ -73,6 +73,11 @@ export const CODE_RULES: Rule[] = [
     const re = /(?<![\w#.:/-])(?<v>\d{6,8}|\d{3}[ -]\d{3}|\d(?: \d){5,7})(?![\w.:/-])/g;
     for (const m of text.matchAll(re)) {
       const before = text.slice(Math.max(0, m.index - 16), m.index);
+      // The app or word that shows the code is on the number's line or the line before ("Validation 118345" in
+      // one line of a note, "jess for her login + mfa" two lines down, is no code).
+      const lineStart = text.lastIndexOf("\n", text.lastIndexOf("\n", m.index) - 1) + 1;
+      const lineEnd = text.indexOf("\n", m.index) === -1 ? text.length : text.indexOf("\n", m.index);
+      if (!AUTHENTICATOR.test(text.slice(lineStart, lineEnd))) continue;
       if (
         /(?:ticket|case|order|po|invoice|ext|extension|phone|tel|event|id|kb|build|version|serial|#|no\.?|number|acct|account|failure|error|err|status|aadsts)\s*$/i.test(
           before,

@@ -29,7 +29,7 @@ const CONFIG_KEY = new RegExp(
 );
 const CONFIG_KEY_HINT = /pass|pwd|pw|secret|token|key|psk|credential|session|sessid|cookie/i;
 
-const CLI_PASSWORD_COMMANDS =
+export const CLI_PASSWORD_COMMANDS =
   /\b(?:sshpass|psexec|paexec|racadm|ipmitool|docker\s+login|podman\s+login|helm\s+registry\s+login|mysql|mariadb|mysqldump|mysqladmin|sqlcmd|bcp|osql|wmic|winrs|plink|pscp|rdesktop|xfreerdp|smbclient|rpcclient|crackmapexec|nxc|netexec|evil-winrm|impacket|ldapsearch|curl|wget|htpasswd|openssl|az\s+login|ftp|lftp|sqlplus|psql)\b/i;
 
 export const COMMAND_RULES: Rule[] = [

@@ -1,10 +1,12 @@
 /**
  * Technical tokens that are never secrets, however random they look: MIME
- * encoded words, DKIM and ARC signatures and DKIM public keys, SSH host-key
- * fingerprints, AWS ARNs, Azure resource ids, IPv6 and MAC addresses, data
- * URIs and Windows paths. No rule may match inside them, so a label or a
- * shape test never takes one for a value.
+ * encoded words, DKIM and ARC signatures and DKIM public keys and selectors,
+ * SSH host-key fingerprints, AWS ARNs, Azure resource ids, IPv6 and MAC
+ * addresses, IPv4 ranges, data URIs, Windows paths and the name of a command
+ * run with its flags. No rule may match inside them, so a label or a shape
+ * test never takes one for a value.
  */
+import { CLI_PASSWORD_COMMANDS } from "./command-rules.ts";
 
 interface Shape {
   /** A cheap test the text must pass before `re` runs. */
@@ -67,6 +69,21 @@ const SHAPES: Shape[] = [
   },
   // data: URIs with a base64 body (images in pasted mail)
   { hint: /data:/, re: /\bdata:[\w.+-]+\/[\w.+-]+(?:;[\w=.-]+)*;base64,[A-Za-z0-9+/]+={0,2}/g },
+  // DKIM selectors as DNS names: "selector1._domainkey", "selector1/selector2._domainkey CNAMEs"
+  { hint: /_domainkey/i, re: /(?<![\w.-])[\w-]+(?:\/[\w-]+)*\._domainkey(?:\.[\w-]+)*/gi },
+  // IPv4 addresses written as ranges: "192.168.0.x", "10.20.*.*", "172.16.0.0/12"
+  {
+    hint: /\d\.\d{1,3}\.(?:\d|x|\*)/i,
+    re: /(?<![\w.])\d{1,3}\.(?:\d{1,3}|x|\*)\.(?:\d{1,3}|x|\*)\.(?:\d{1,3}|x|\*)(?:\/\d{1,2})?(?![\w.])/gi,
+    readable: true,
+  },
+  // The command of a command line ("creds off the sheet: sqlcmd -S SRV01 -U sa -P …"): its name is no password,
+  // though the rules still read it to find the password flag after it.
+  {
+    hint: CLI_PASSWORD_COMMANDS,
+    re: new RegExp(`${CLI_PASSWORD_COMMANDS.source}(?=\\s+-{1,2}\\w)`, "gi"),
+    readable: true,
+  },
   // Windows paths: UNC, drive letters and PowerShell drives (Cert:\, HKLM:\)
   {
     hint: /\\/,

@@ -107,8 +107,20 @@ describe("redactSecrets", () => {
       "on the PCs with an old profile the password box title says 'Connecting to BRO-SBS01.brackenridge.local'",
       "VEEAM-PROXY01 vm settings: hard disk 3 = [DS-SAS-01] MF-FS01/MF-FS01_1.vmdk. hotadd left it mounted",
       "- Start-ADSyncSyncCycle -PolicyType Delta -> Result: Success\n- Sqlcmd -S (localdb)\\.\\ADSync -> DBCC SHRINKDATABASE(ADSync,1)",
+      // address ranges, DKIM selectors and a validation number two lines above MFA talk
+      "checked the other 3 vpn users, ipconfig via screenconnect: 192.168.0.x, 10.0.0.x, 192.168.2.x. no clash",
+      "Pay CNAME lakeshorerm.rentdeck.com. _rentdeck-verify TXT rd-verify=8c1f0e2a. selector1/selector2._domainkey CNAMEs",
+      "EPSA hdd test: 'Error code 2000-0142, Validation 118345, Msg: Hard Drive 1'\n**Pending:**\n- Waiting on the client: needs jess for her login + mfa",
     ])
       expect(redactSecretsSync(line).text).toBe(line);
+  });
+
+  it("removes the password of a command line, never the command's name ('creds off the sheet: sqlcmd -S …')", () => {
+    const out = redactSecretsSync(
+      "sqlcmd from front desk with the sa creds off the vendor sheet: sqlcmd -S PPP-SRV01\\PB -U sa -P Pb#Sask2019sa -> error 26",
+    ).text;
+    expect(out).not.toContain("Pb#Sask2019sa");
+    expect(out).toMatch(/^sqlcmd from front desk .*: sqlcmd -S PPP-SRV01/);
   });
 
   it("removes a storage key typed after net use /user:, slashes and all", () => {

@@ -161,7 +161,12 @@ export function accountOf(
   const waits: Wait[] = [];
   const verification: AccountItem[] = [];
   const quoted = quotedWords(statements);
-  const reading = standingCause(statements, facts.diagnosis, quoted);
+  const reading = standingCause(
+    statements,
+    facts.diagnosis,
+    quoted,
+    session.resolutionSummary ?? session.escalationReason ?? null,
+  );
   for (const w of read) {
     const { index, ...rest } = w;
     waits.push({ ...item(statements[index]!), ...rest });

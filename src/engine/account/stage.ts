@@ -39,7 +39,7 @@ const SEEN_ACTS: ReadonlySet<StatementAct> = new Set(["finding", "verification",
 const SEEN_SURE = 0.8;
 
 // "2 of the jacks might not even be patched", "supposed to arrive registered": a guess or an expectation, not work done.
-const HEDGED =
+export const HEDGED =
   /\b(?:might|may|could|probably|prob|maybe|possibly|perhaps|i think|bet|supposed to|meant to|should have)\b/i;
 // "already disabled by our GPO, checked powercfg", "confirmed a file is being written": a state seen, not set.
 const SEEN = /\b(?:already|checked|confirmed|shows?|showing)\b/i;
@@ -161,7 +161,7 @@ export function stageOf(
   // "status identified. fix tonight 18:15 by owen": the engineer's own word on the stage settles it.
   const stated = statedStage(statements);
   if (stated) return stated;
-  const made = madeChanges(statements, quoted);
+  const made = standingChanges(statements, madeChanges(statements, quoted));
   // The rules read "identified" from cue words; without a cause the account stands by, it is still investigating.
   // A cause the engineer confirms ("thats us", "bingo") is identified even where the rules saw no cue for it.
   const stage =
@@ -169,7 +169,7 @@ export function stageOf(
       ? "investigating"
       : ruleStage === "investigating" && cause.firm
         ? "identified"
-        : heldBack(statements, made, ruleStage, cause.firm);
+        : heldBack(made, ruleStage, cause.firm);
   if (!standing) return stage;
   // "opened dell case … for an ssd dispatch" then "waiting on dell": the wait is for that delivery.
   const delivery =
@@ -193,10 +193,12 @@ export function stageOf(
   return stage;
 }
 
-// "havent changed anything yet", "nothing touched on the 40F": no change stands, whatever was said before.
-// "not done, will raise with martin" turns down one step, not the work done.
+// "havent changed anything yet", "nothing touched on the 40F", "no changes made": no change stands, whatever was said
+// before ("havent changed anything else" leaves it standing).
+// "not changing denise's yet": nothing so far. Turning one step down ("not changing CA without fiona's ok",
+// "not my change to make") leaves the work done standing.
 const NOTHING_CHANGED =
-  /\b(?:(?:have|has|did|do)n'?t|havent|hasnt|didnt|dont|not|nothing|no)\b[^.]{0,30}?\b(?:chang(?:ed?|es|ing)|touch(?:ed|ing)?|done anything|made any)\b/i;
+  /\b(?:(?:have|has|did)n'?t|havent|hasnt|didnt|not)\s+(?:yet\s+|actually\s+|really\s+)?(?:changed|touched|done|made)\s+(?:anything(?!\s+else)|any changes?)\b|\bnothing(?:'s|\s+has|\s+is)?(?:\s+been)?\s+(?:changed|touched)\b|\bno changes?\s+(?:made|yet|so far|anywhere)\b|\bnot (?:changing|touching)\b[^.]{0,30}?\byet\b/i;
 
 /**
  * The rule reader's stage, unless none of the changes it counts as fix work
@@ -204,20 +206,19 @@ const NOTHING_CHANGED =
  * "investigating". A change stops counting once the engineer says after it
  * that nothing is changed yet.
  */
-function heldBack(
-  statements: readonly StageStatement[],
-  made: readonly boolean[],
-  stage: InferredStatus,
-  caused: boolean,
-): InferredStatus {
-  if (stage !== "implementing") return stage;
-  let standing = false;
-  statements.forEach((s, i) => {
-    if (s.author !== "engineer") return;
-    if (made[i]) standing = true;
-    else if (s.act === "nothing_done" && s.confidence >= SURE && NOTHING_CHANGED.test(s.text))
-      standing = false;
-  });
-  if (standing) return stage;
+function heldBack(made: readonly boolean[], stage: InferredStatus, caused: boolean): InferredStatus {
+  if (stage !== "implementing" || made.includes(true)) return stage;
   return caused ? "identified" : "investigating";
+}
+
+/** The changes made that still stand: one the engineer says afterwards is not made ("havent changed anything btw") no longer counts. */
+function standingChanges(statements: readonly StageStatement[], made: readonly boolean[]): boolean[] {
+  const reset = statements.findLastIndex(
+    (s) =>
+      s.author === "engineer" &&
+      s.act === "nothing_done" &&
+      s.confidence >= SURE &&
+      NOTHING_CHANGED.test(s.text),
+  );
+  return made.map((m, i) => m && i > reset);
 }

@@ -22,6 +22,20 @@ describe("the stage read from what the work waits on", () => {
     expect(stageOf(held)).toBe("implementing");
   });
 
+  it("'havent changed anything' said last undoes every change before it; 'anything else' or turning one step down does not", () => {
+    const lines = [
+      "front till stopped printing receipts on and off since wed",
+      "updated the printer firmware to 1.05, rebooted it",
+      "waiting on joel to confirm receipts print ok now",
+    ];
+    expect(stageOf(lines)).toBe("implementing");
+    expect(
+      stageOf([...lines, "havent changed anything yet actually, the firmware update failed to apply"]),
+    ).toBe("investigating");
+    expect(stageOf([...lines, "havent changed anything else btw"])).toBe("implementing");
+    expect(stageOf([...lines, "not changing the router without joel's ok"])).toBe("implementing");
+  });
+
   it("a cause the supplier gives, relayed and confirmed by the engineer, is the cause; their account manager is the vendor waited on", () => {
     const account = buildSessionAccount(
       chatSession(

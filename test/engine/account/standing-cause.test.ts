@@ -12,15 +12,18 @@ const causeOf = (lines: string[]) =>
   ).cause?.text;
 
 describe("the cause standing", () => {
-  it("is the engineer's own 'so … bc …' over a line that only reports what failed, and never an aside ('while im here')", () => {
-    const cause = causeOf([
+  it("is the engineer's own 'so … bc …' once confirmed, over a line that only reports what failed, and never an aside ('while im here')", () => {
+    const lines = [
       "gemma cant get into outlook or teams from lisbon, approves the mfa prompt then gets blocked",
       "auth details say 'MFA successfully completed', then it fails after that",
       "CA tab: 'HR-Block-NonUK-Locations' -> Failure, excluded locations: UK + Ireland",
       "so blocked purely bc she's in portugal",
-      "while im here, root spf: v=spf1 include:spf.protection.outlook.com include:sendgrid.net ~all because of the agency",
-    ]);
-    expect(cause).toBe("Blocked purely bc she's in portugal");
+    ];
+    const aside =
+      "while im here, root spf: v=spf1 include:spf.protection.outlook.com include:sendgrid.net ~all because of the agency";
+    // Unconfirmed, a short line is not enough for the cause model: none rather than the failure report or the aside.
+    expect(causeOf([...lines, aside]) ?? "").not.toMatch(/auth details|CA tab|root spf/i);
+    expect(causeOf([...lines, "yep thats it", aside])).toBe("Blocked purely bc she's in portugal");
   });
 
   it("is never the client's report quoted in the opening, a bare verdict ('Thats wrong regardless') or why one site works", () => {

@@ -52,6 +52,7 @@ export const LABELLED_SETS: Record<string, { sessions: string; labels?: string }
   evening: { sessions: join(FIXTURES, "evening-sessions") },
   night: { sessions: join(FIXTURES, "night-sessions") },
   dawn: { sessions: join(FIXTURES, "dawn-sessions") },
+  morning: { sessions: join(FIXTURES, "morning-sessions") },
 };
 
 export const matches = (text: string, groups: readonly (readonly string[])[]) =>
