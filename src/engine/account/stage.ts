@@ -34,6 +34,8 @@ const NOT_DONE: ReadonlySet<StatementAct> = new Set([
   "chatter",
 ]);
 const NOT_DONE_SURE = 0.35;
+/** "for the record nothing changed on licences": said in so many words, a fairly sure reading undoes the changes. */
+const NOTHING_DONE_SURE = 0.4;
 const SEEN_ACTS: ReadonlySet<StatementAct> = new Set(["finding", "verification", "symptom"]);
 /** Readers of whole threads file many a change as a finding ("applied 13:14"): only a sure finding is no change. */
 const SEEN_SURE = 0.8;
@@ -137,9 +139,10 @@ const CONFIRMS =
 const DELIVERY =
   /\b(?:hotfix|patch|firmware|replacement|rma|parts?|drive|release|(?:sending|send|sends|booked|booking) (?:an? |their )?(?:engineer|technician|tech)|site visit|on-?site)\b/i;
 
-// "opened dell case 198274655 for an ssd dispatch": a part ordered from the vendor.
+// "opened dell case 198274655 for an ssd dispatch", "shipping battery + bottom cover to their onsite tech": a part
+// ordered from the vendor.
 const ORDERED =
-  /\b(?:dispatch(?:ed)?|rma|warranty (?:claim|replacement|case)|(?:ordered|ordering) (?:a |the )?(?:replacement|new) \w+)\b/i;
+  /\b(?:dispatch(?:ed)?|rma|warranty (?:claim|replacement|case)|(?:ordered|ordering) (?:a |the )?(?:replacement|new) \w+|(?:shipping|ships|shipped|sending|couriering)\b[^.]{0,40}\b(?:parts?|battery|drive|disk|ssd|board|motherboard|screen|replacement|cover|psu|fan|keyboard)\b)/i;
 
 /**
  * The stage from the account: the rule reader's stage, held back where no
@@ -195,10 +198,10 @@ export function stageOf(
 
 // "havent changed anything yet", "nothing touched on the 40F", "no changes made": no change stands, whatever was said
 // before ("havent changed anything else" leaves it standing).
-// "not changing denise's yet": nothing so far. Turning one step down ("not changing CA without fiona's ok",
+// "not changing denise's yet", "havent changed the lockout policy or anyones vpn": nothing so far. Turning one step down ("not changing CA without fiona's ok",
 // "not my change to make") leaves the work done standing.
 const NOTHING_CHANGED =
-  /\b(?:(?:have|has|did)n'?t|havent|hasnt|didnt|not)\s+(?:yet\s+|actually\s+|really\s+)?(?:changed|touched|done|made)\s+(?:anything(?!\s+else)|any changes?)\b|\bnothing(?:'s|\s+has|\s+is)?(?:\s+been)?\s+(?:changed|touched)\b|\bno changes?\s+(?:made|yet|so far|anywhere)\b|\bnot (?:changing|touching)\b[^.]{0,30}?\byet\b/i;
+  /\b(?:(?:have|has|did)n'?t|havent|hasnt|didnt|not)\s+(?:yet\s+|actually\s+|really\s+)?(?:changed|touched|done|made)\s+(?:anything(?!\s+else)|any changes?)\b|\bnothing(?:'s|\s+has|\s+is)?(?:\s+been)?\s+(?:changed|touched)\b|\bno changes?\s+(?:made|yet|so far|anywhere)\b|\bnot (?:changing|touching)\b[^.]{0,30}?\byet\b|\b(?:(?:have|has|did)n'?t|havent|hasnt|didnt)\s+(?:yet\s+)?(?:changed|touched)\s+(?!anything\s+else)/i;
 
 /**
  * The rule reader's stage, unless none of the changes it counts as fix work
@@ -217,7 +220,7 @@ function standingChanges(statements: readonly StageStatement[], made: readonly b
     (s) =>
       s.author === "engineer" &&
       s.act === "nothing_done" &&
-      s.confidence >= SURE &&
+      s.confidence >= NOTHING_DONE_SURE &&
       NOTHING_CHANGED.test(s.text),
   );
   return made.map((m, i) => m && i > reset);

@@ -26,11 +26,26 @@ const NIGHT = "night";
 const DAWN = "dawn";
 /** Written after the dawn set by two more writers who never saw the code: at first sight stage 15 of 16 and wait 11 of 16. */
 const MORNING = "morning";
+/** Written after the morning set by two more writers who never saw the code: at first sight of the cause model stage 11 of
+ * 16 and wait 14 of 16 (the code before this stop's work 12 and 14). */
+const MIDDAY = "midday";
 const cases = Object.keys(LABELLED_SETS)
   .filter(
     (set) =>
       !MEASURED.has(set) &&
-      ![FIRST_SIGHT, RECENT, LATEST, DECEMBER, WINTER, CLOSING, EVENING, NIGHT, DAWN, MORNING].includes(set),
+      ![
+        FIRST_SIGHT,
+        RECENT,
+        LATEST,
+        DECEMBER,
+        WINTER,
+        CLOSING,
+        EVENING,
+        NIGHT,
+        DAWN,
+        MORNING,
+        MIDDAY,
+      ].includes(set),
   )
   .flatMap((set) => loadLabelledSessions(set));
 const measured = [...MEASURED].flatMap((set) => loadLabelledSessions(set));
@@ -115,11 +130,14 @@ describe("the session account on every labelled session", () => {
   });
 
   // Each newer set held at what it reads now (first sight: newest 20 and 16, recent 15 and 10, latest 7 and 8,
-  // december 11 and 9, winter 12 and 12, closing 8 and 7, evening 13 and 11, night 14 and 10, dawn 11 and 11, morning 15 and 11).
+  // december 11 and 9, winter 12 and 12, closing 8 and 7, evening 13 and 11, night 14 and 10, dawn 11 and 11, morning 15 and 11,
+  // midday 11 and 14).
   // Since the statement reader was trained on statements labelled in a thread (blind judges preferred its notes in
   // 11 of 16 new sessions, the old reader's in 4), newest, recent and december read one wait fewer and winter two
   // stages fewer; december one stage more and evening two waits more. Dawn reads 14 stages since a later "havent
-  // changed anything" undoes the changes before it for the stage after a wait too.
+  // changed anything" undoes the changes before it for the stage after a wait too. Night reads one stage fewer
+  // with the cause model: y-logistics had a cause only from the hand weights ("The CX template liam used only has the
+  // access vlan", a finding the model scores under its threshold).
   it.each([
     [FIRST_SIGHT, 24, 23, 17],
     [RECENT, 16, 16, 10],
@@ -128,9 +146,10 @@ describe("the session account on every labelled session", () => {
     [WINTER, 16, 12, 13],
     [CLOSING, 12, 10, 8],
     [EVENING, 16, 15, 15],
-    [NIGHT, 16, 15, 14],
+    [NIGHT, 16, 14, 14],
     [DAWN, 16, 14, 11],
     [MORNING, 16, 15, 11],
+    [MIDDAY, 16, 13, 14],
   ] as const)(
     "on the %s set of %i sessions the stage is right in >= %i and the wait in >= %i",
     (set, size, stage, wait) => {

@@ -34,6 +34,18 @@ describe("the stage read from what the work waits on", () => {
     ).toBe("investigating");
     expect(stageOf([...lines, "havent changed anything else btw"])).toBe("implementing");
     expect(stageOf([...lines, "not changing the router without joel's ok"])).toBe("implementing");
+    expect(stageOf([...lines, "havent changed the router or anyones vpn"])).toBe("investigating");
+  });
+
+  it("a part the vendor is shipping to their onsite tech holds the fix: identified while waiting on them", () => {
+    const lines = [
+      "shane: daz's laptop trackpad wont click and the lid doesnt shut",
+      "bottom cover bowed out 3-4mm, trackpad sitting proud of the case",
+      "logged w lenovo premier support, case 7014522931",
+      "shipping battery + bottom cover to their onsite tech, 2-4 business days",
+      "ticket -> waiting on vendor",
+    ];
+    expect(stageOf(lines)).toBe("identified");
   });
 
   it("a cause the supplier gives, relayed and confirmed by the engineer, is the cause; their account manager is the vendor waited on", () => {

@@ -53,6 +53,7 @@ export const LABELLED_SETS: Record<string, { sessions: string; labels?: string }
   night: { sessions: join(FIXTURES, "night-sessions") },
   dawn: { sessions: join(FIXTURES, "dawn-sessions") },
   morning: { sessions: join(FIXTURES, "morning-sessions") },
+  midday: { sessions: join(FIXTURES, "midday-sessions") },
 };
 
 export const matches = (text: string, groups: readonly (readonly string[])[]) =>
