@@ -11,7 +11,7 @@ import {
   updateSections,
 } from "./notes/detailed-sections.ts";
 import { type NoteParts, noteParts } from "./notes/note-parts.ts";
-import { waitText } from "./notes/note-text.ts";
+import { standingWaitText } from "./notes/note-text.ts";
 import { quickTicketNote } from "./notes/quick-note.ts";
 import { waitOwner } from "./notes/wait-owner.ts";
 
@@ -58,7 +58,12 @@ function header(
     { line: "Status", value: status },
     { line: "Time spent", value: minutesLabel(facts.timeSpentMinutes) },
     ...(wait
-      ? [{ line: "Waiting on", value: `${waitOwner(wait, parts.known)} - ${waitText(wait.text, wait.who)}` }]
+      ? [
+          {
+            line: "Waiting on",
+            value: `${waitOwner(wait, parts.known)} - ${standingWaitText(wait, account.waits)}`,
+          },
+        ]
       : []),
   ];
 }

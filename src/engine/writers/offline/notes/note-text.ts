@@ -1,3 +1,4 @@
+import type { Wait } from "../../../account/session-account.ts";
 import { ADDRESSING } from "../../../account/to-client.ts";
 import { asListItem, capitalize } from "../../../context/sentences.ts";
 import { endSentence } from "../format.ts";
@@ -80,6 +81,37 @@ export function waitBullets(lines: readonly NoteLine[], lead: string, known: Kno
 
 export function waitText(text: string, who?: string): string {
   return itemText(capitalize(waitWhat(text, who).replace(PLAN_LABEL, "")));
+}
+
+const TURNED_DOWN = /^\W*(?:not|no|nothing|never|also not|and not|won'?t|cant|can'?t)\b/i;
+
+/** Words that say what is awaited, beyond who: "waiting on nick", "ticket -> waiting on vendor" say none. */
+const saysWhat = (text: string, who?: string) =>
+  waitWhat(text, who)
+    .replace(/^\W*(?:ticket\s*(?:->|→|status)?\s*)?(?:still\s+|now\s+)?waiting\s+(?:on|for)\s+\S+/i, "")
+    .split(/\s+/)
+    .filter((w) => /\p{L}{3,}/u.test(w)).length >= 3;
+
+/**
+ * What the standing wait is for, in its own words; where those name only the party ("waiting on nick"), in the
+ * words of the latest earlier wait on the same party that says more ("till nick decides on the seat").
+ */
+export function standingWaitText(wait: Wait, waits: readonly Wait[]): string {
+  // A process's last reading ("Merge 79%") is what it waits for, however short.
+  if (wait.on === "process" || saysWhat(wait.text, wait.who)) return waitText(wait.text, wait.who);
+  const fuller = waits
+    .filter(
+      (w) =>
+        w !== wait &&
+        w.on === wait.on &&
+        (!wait.who || !w.who || w.who === wait.who) &&
+        w.at <= wait.at &&
+        // "not flashing the bios til dell have been", "nothing from sophos": a step held back or a silence, not the ask.
+        !TURNED_DOWN.test(w.text) &&
+        saysWhat(w.text, w.who),
+    )
+    .at(-1);
+  return waitText((fuller ?? wait).text, (fuller ?? wait).who);
 }
 
 /** The reported problem as one paragraph of whole sentences. */

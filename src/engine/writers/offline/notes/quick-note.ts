@@ -6,7 +6,7 @@ import { firstSentence, STATUS_LABEL } from "../format.ts";
 import { declinesStep } from "./line-grammar.ts";
 import type { NoteLine } from "./note-lines.ts";
 import type { NoteParts } from "./note-parts.ts";
-import { causeText, itemText, lineText, waitText, weight } from "./note-text.ts";
+import { causeText, itemText, lineText, standingWaitText, weight } from "./note-text.ts";
 import { waitOwner } from "./wait-owner.ts";
 
 /** Quick notes stay well under what a ticket's summary field shows. */
@@ -22,7 +22,7 @@ function within(base: string, parts: readonly string[]): string {
 function waitPart(account: SessionAccount, parts: NoteParts): string {
   const wait = account.waitingOn!;
   // "…the number they called from?" as the wait ends the sentence once, not with "?.".
-  const what = lowerFirst(waitText(wait.text, wait.who)).replace(/\?$/, "");
+  const what = lowerFirst(standingWaitText(wait, account.waits)).replace(/\?$/, "");
   return ` Waiting on ${waitOwner(wait, parts.known)}: ${what}.`;
 }
 

@@ -18,8 +18,11 @@ export interface KnownNames {
  * ProSupport"), so a generic word is all that is left to drop.
  */
 function personNamed(named: string | undefined, known: KnownNames): string | undefined {
-  const who = named?.replace(/[^\p{L}\d&-]/gu, "");
+  let who = named?.replace(/[^\p{L}\d&-]/gu, "");
   if (!who || who.length < 2) return undefined;
+  // "till claires replies come in": the contact's name with a possessive s typed without its apostrophe.
+  const first = known.contact?.split(/\s+/)[0];
+  if (first && who.toLowerCase() === `${first.toLowerCase()}s`) who = first;
   if (known.contact && who.toLowerCase() === known.contact.split(/\s+/)[0]!.toLowerCase()) return who;
   if (/^(?:client|customer|vendor|user|team|someone)$/i.test(who)) return undefined;
   return who;

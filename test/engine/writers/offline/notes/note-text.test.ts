@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
+import type { Wait } from "../../../../../src/engine/account/session-account.ts";
 import type { NoteLine } from "../../../../../src/engine/writers/offline/notes/note-lines.ts";
-import { lineText } from "../../../../../src/engine/writers/offline/notes/note-text.ts";
+import { lineText, standingWaitText } from "../../../../../src/engine/writers/offline/notes/note-text.ts";
+import { waitOwner } from "../../../../../src/engine/writers/offline/notes/wait-owner.ts";
 
 const line = (text: string, author: NoteLine["author"] = "engineer"): NoteLine => ({
   kind: "finding",
@@ -24,5 +26,45 @@ describe("a note line as the notes say it", () => {
     expect(lineText(line("Ok thanks, he's logged in on his phone and can see it all", "client"))).toBe(
       "Client: He's logged in on his phone and can see it all",
     );
+  });
+});
+
+describe("the wait a note stands on", () => {
+  const wait = (text: string, at: number, on: Wait["on"] = "client", who?: string): Wait => ({
+    text,
+    sources: [`m${at}`],
+    at: new Date(Date.UTC(2026, 2, 19, 3, at)),
+    on,
+    who,
+    blocksFix: false,
+    open: true,
+  });
+
+  it("says what is awaited: where the standing wait names only the party, the latest earlier wait on them that says more", () => {
+    const asked = wait(
+      "emailed nick: decide by fri 12pm whether to buy one more seat or archive ashleigh's mail",
+      3,
+      "client",
+      "Nick",
+    );
+    const refused = wait("not touching ashleigh's licence till nick decides", 4, "client", "Nick");
+    const bare = wait("waiting on nick", 5, "client", "Nick");
+    expect(standingWaitText(bare, [asked, refused, bare])).toMatch(
+      /decide by fri 12pm whether to buy one more seat/,
+    );
+    // A wait that says what it is for stands as it is; a process's last reading too, however short.
+    expect(standingWaitText(asked, [asked, bare])).toMatch(/^Emailed nick: decide by fri/i);
+    const merge = wait("merge 79%", 6, "process");
+    expect(
+      standingWaitText(merge, [
+        wait("merge 31%. ~13% per half hour -> maybe 2.5h more", 2, "process"),
+        merge,
+      ]),
+    ).toBe("Merge 79%");
+  });
+
+  it("names the contact, not her possessive typed without its apostrophe ('till claires replies come in')", () => {
+    const w = wait("pausing till claires replies come in at 2", 7, "client", "Claires");
+    expect(waitOwner(w, { contact: "Claire Denby" })).toBe("the client (Claire)");
   });
 });
