@@ -37,11 +37,12 @@ export const PROSE_RULES: Rule[] = [
       if (v) found.push({ kind: "password", start: v.start, end: v.end });
     }
   }),
-  // "Gx7#Wm2!qLp9 is the new one for svc_veeam", "X is her new password"
+  // "Gx7#Wm2!qLp9 is the new one for svc_veeam", "X is her new password"; never a host ("OS-LT11 is the one dave
+  // set up for her"): a name in capitals with dashes is "the one" only as a new, temp or current one.
   pattern(
     "password",
     /\bis\s+(?:the|her|his|their|our|my)\b/i,
-    /(?<![\w#$-])(?<v>[^\s'"`]{6,40})\s+is\s+(?:the|her|his|their|our|my)\s+(?:new\s+|temp(?:orary)?\s+|current\s+)?(?:one|password|pw|pwd|passphrase|pin)\b/gi,
+    /(?<![\w#$-])(?![A-Z0-9]+(?:-[A-Z0-9]+)+\s+is\s+(?:the|her|his|their|our|my)\s+one\b)(?<v>[^\s'"`]{6,40})\s+is\s+(?:the|her|his|their|our|my)\s+(?:new\s+|temp(?:orary)?\s+|current\s+)?(?:one|password|pw|pwd|passphrase|pin)\b/gi,
     (v) => looksSecret(v) && /\d/.test(v) && /[^\w]|[A-Z]/.test(v),
   ),
   // "old password was Summer2019 and the new one is Autumn#2024", "at the pw prompt typed Lk4@pW9xE3"

@@ -107,6 +107,8 @@ describe("redactSecrets", () => {
       "on the PCs with an old profile the password box title says 'Connecting to BRO-SBS01.brackenridge.local'",
       "VEEAM-PROXY01 vm settings: hard disk 3 = [DS-SAS-01] MF-FS01/MF-FS01_1.vmdk. hotadd left it mounted",
       "- Start-ADSyncSyncCycle -PolicyType Delta -> Result: Success\n- Sqlcmd -S (localdb)\\.\\ADSync -> DBCC SHRINKDATABASE(ADSync,1)",
+      // a host named as "the one" someone set up
+      "maybe. OS-LT11 is the one dave 'set up' for her from his old laptop, offline files could easily be on",
       // address ranges, DKIM selectors and a validation number two lines above MFA talk
       "checked the other 3 vpn users, ipconfig via screenconnect: 192.168.0.x, 10.0.0.x, 192.168.2.x. no clash",
       "Pay CNAME lakeshorerm.rentdeck.com. _rentdeck-verify TXT rd-verify=8c1f0e2a. selector1/selector2._domainkey CNAMEs",
