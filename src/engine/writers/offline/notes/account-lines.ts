@@ -53,6 +53,10 @@ const TAKEN_BACK_ONLY =
 /** A name, a figure or a quoted value: "WS03", "8 users", "'Access denied'". */
 const NAMES_SOMETHING = new RegExp(`${TECHNICAL_TERM.source}|\\d|['"‘“]`);
 
+/** "Not great not awful", "Come on", "Uh oh": a reaction, which tells the next technician nothing. */
+const REACTION_ONLY =
+  /^\W*(?:not (?:great|good|ideal),? (?:but )?not (?:awful|terrible|the end of the world)|come on|uh[- ]?oh|oh no|oh dear|typical|classic|of course|as expected|fun|lovely|brilliant|nice one|bah|meh|phew|oops|whoops|damn|argh|sigh|go figure|figures)\W*$/i;
+
 const namesNothing = (text: string) =>
   TAKEN_BACK_ONLY.test(text) || (words(text) <= 3 && !NAMES_SOMETHING.test(text));
 
@@ -162,9 +166,8 @@ export function readNoteLines(account: SessionAccount): NoteLines {
     line.kind = kindByGrammar(line);
     if (
       line.kind !== "problem" &&
-      line.kind !== "ruled_out" &&
-      line.kind !== "wait" &&
-      namesNothing(line.text)
+      (REACTION_ONLY.test(line.text) ||
+        (line.kind !== "ruled_out" && line.kind !== "wait" && namesNothing(line.text)))
     )
       placed.delete(i);
   }

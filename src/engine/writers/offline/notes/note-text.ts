@@ -55,8 +55,9 @@ const TRAILING_CHAT =
   /(?:\s*(?:\b(?:lol|lmao|haha|ugh|obvs|tbh|smh|fml)\b|:[a-z_+-]+:|(?:\p{Extended_Pictographic}|\u{FE0F}|\u{200D})+|\?{2,}|!{2,}))+\s*$/iu;
 
 // Chat that opens a line and tells the next technician nothing: "Yep, ", "Ok so ", "Hmm, ", "ffs ".
+// A bullet stands alone, so the "but" or "and" that tied it to the line before goes too.
 const LEADING_CHAT =
-  /^(?:(?:ok(?:ay)?|so|hm+|ah+|oh|ugh|ffs|lol|well|yeah|yep|yup|right|alright|cool|nice|great)(?:[\s,!:;—–-]+|\.{2,}\s*|\.\s+)(?=\S))+/i;
+  /^(?:(?:ok(?:ay)?|so|hm+|ah+|oh|ugh|ffs|lol|well|yeah|yep|yup|right|alright|cool|nice|great|but|and)(?:[\s,!:;—–-]+|\.{2,}\s*|\.\s+)(?=\S))+/i;
 
 export function lineText(line: NoteLine): string {
   const opened = line.text.replace(LEADING_CHAT, "");

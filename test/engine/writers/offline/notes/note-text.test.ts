@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { Wait } from "../../../../../src/engine/account/session-account.ts";
+import { generateStatusUpdate } from "../../../../../src/engine/generate.ts";
 import type { NoteLine } from "../../../../../src/engine/writers/offline/notes/note-lines.ts";
 import { lineText, standingWaitText } from "../../../../../src/engine/writers/offline/notes/note-text.ts";
 import { waitOwner } from "../../../../../src/engine/writers/offline/notes/wait-owner.ts";
+import { chatSession } from "../../../../support/chat-session.ts";
 
 const line = (text: string, author: NoteLine["author"] = "engineer"): NoteLine => ({
   kind: "finding",
@@ -19,6 +21,28 @@ describe("a note line as the notes say it", () => {
     );
     expect(lineText(line("Hmm, licence not applied after 5 min"))).toBe("Licence not applied after 5 min");
     expect(lineText(line("So not a group thing"))).toBe("Not a group thing");
+    // A bullet stands alone: the "but" or "and" that tied it to the line before goes.
+    expect(lineText(line("But the policy is our global template, 40+ clients on it"))).toBe(
+      "The policy is our global template, 40+ clients on it",
+    );
+    expect(lineText(line("and firmware was the 28th, chris's change the 2nd"))).toBe(
+      "Firmware was the 28th, chris's change the 2nd",
+    );
+  });
+
+  it("leaves a reaction out of the notes, under any heading ('Not great not awful')", async () => {
+    const update = await generateStatusUpdate(
+      chatSession([
+        "guests on the taproom wifi get no address on busy nights, staff fine",
+        "dnsmasq log: 'no address available' x212 on friday night",
+        "not great not awful",
+        "not RF, signal fine at the bar",
+        "moved guests to their own network with a /22 pool, 1h leases",
+      ]),
+      { audience: "ticket_notes", length: "detailed" },
+    );
+    expect(update.content).toMatch(/no address available/);
+    expect(update.content).not.toMatch(/not great not awful/i);
   });
 
   it("keeps a line that is only chat as it is, and a client's thanks goes before what they report", () => {
