@@ -24,7 +24,7 @@ export interface CauseCandidate {
   clause: string;
   /** The pointer after it that confirms it ("yep thats it", "bingo"). */
   confirmedBy?: number;
-  /** Confirmed by a pointer, or the rules' diagnosis too. */
+  /** Confirmed by a pointer, said outright, or the rules' diagnosis too. */
   firm: boolean;
   /** The engineer says outright that this is the cause ("Found it: …", "root cause: …", "we found why …"). */
   stated: boolean;
@@ -87,7 +87,7 @@ const EVIDENCE: readonly RegExp[] = [
 const isEvidence = (text: string) => EVIDENCE.some((re) => re.test(text));
 
 /** A diagnosis the engineer takes back in the same breath or the line after. */
-export function retracted(statements: readonly CauseStatement[], at: number): boolean {
+function retracted(statements: readonly CauseStatement[], at: number): boolean {
   if (TAKEN_BACK.test(statements[at]!.text)) return true;
   return statements
     .slice(at + 1, at + 3)
@@ -111,7 +111,10 @@ const LABELLED = /^\W*[^:\s]+(?:\s+[^:\s]+){0,5}\s*:\s/;
 const OUTPUT = /->|=>|\s=\s|:\s*(?:true|false|yes|no|enabled|disabled)\b/i;
 const FIRST_PERSON = /\b(?:we|our|i|i'?ve|we'?ve)\b/i;
 
-/** Content words: what a clause is about, for overlap with other text. */
+/**
+ * Content words: what a clause is about, for overlap with the outcome and later lines. Unlike the waits' words
+ * (letters only) they keep names with digits ("ADSync.mdf", "ms365"), which the model has learned on.
+ */
 const contentWords = (text: string): string[] =>
   (text.toLowerCase().match(/[a-z][a-z0-9'.-]{3,}/g) ?? []).filter((w) => !STOP.has(w));
 const STOP = new Set(
@@ -222,7 +225,7 @@ export function causeCandidates(
       STATED_LABEL.test(s.text) ||
       (next !== undefined && next === after[0] && !BARE_YES.test(next.s.text)) ||
       (pointedAt && !BARE_YES.test(before!.s.text));
-    if (stated) features.push("found-why");
+    if (stated) features.push("stated");
     // "Topology: virgin hub 5 -> draytek …": a labelled line; "a -> b", "x = y": output or a chain.
     if (LABELLED.test(s.text)) features.push("labelled");
     if (OUTPUT.test(s.text)) features.push("output");
