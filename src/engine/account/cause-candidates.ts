@@ -39,6 +39,11 @@ const CAUSAL =
   /\b(?:because|bc|due to|caused|causing|(?:underlying|root|real) (?:problem|issue|cause)|the (?:problem|issue|cause) (?:is|was)|comes? from|came from|(?:is|was) down to|turned out|so (?:the|it|they|every|nothing|no|mail|uploads|callers|sign-?ins|users)|which is why|after (?:the|last|a|an|his|her|their|our)|expired|removed|deleted|dropped|blocked|blocks|blocking|filter(?:s|ed|ing)|missing|never|no longer|limit|quota|full|exhausted|suspended|broke|bug|regression|known issue|mismatch|doesn'?t match|don'?t match|not synced|isn'?t synced|turned (?:off|on)|wiped|overwr\w+|revoked|disabled|stuck|false positive|flag(?:s|ged)|quarantin\w+|phish\w*|compromis\w*|failed|fails|wrong(?!\s+(?:window|chat|ticket|tab|thread|channel|one))|incorrect(?:ly)?|mistaken(?:ly)?|by mistake|misconfigur\w*)\b/i;
 // "thought i had it - smb1 - but the ricoh is already on SMB2/3", "was sure X - nope".
 const TAKEN_BACK = /\b(?:thought|was sure|figured|assumed)\b.*\b(?:but|nope|wrong)\b/i;
+// "first guess was marian's guest account is old and expired": a guess the engineer has moved on from.
+const FORMER_GUESS =
+  /^\W*(?:(?:my|the|our)\s+)?(?:first|initial|original|earlier)\s+(?:guess|thought|theory|hunch|idea)\s+was\b/i;
+const JUST_A_GUESS =
+  /^\W*(?:(?:just|only)\s+)?(?:guessing|a guess|speculating|not sure(?: tho(?:ugh)?)?|could be wrong)\b[^.]{0,20}$/i;
 const SHORT_NO = /^\W*(?:so )?(?:no|nope|not it|not that|wrong|nah)\b/i;
 
 /** The acts whose statement can name what went wrong; every other act (done, asked, waited, chat, …) cannot. */
@@ -66,6 +71,8 @@ const NEVER_A_CAUSE: readonly RegExp[] = [
   /^\W*(?:another |one more |a |the )?(?:test|retest|re-test)(?:ed)?\b/i,
   // "so the exclusion should hold for this build": what is expected of the fix.
   /\bshould (?:hold|work|be fine|be ok|sort it|fix it|stick)\b/i,
+  // "the 212gb free on D is irrelevant", "a red herring": a verdict that something is not the cause.
+  /\b(?:irrelevant|not relevant|red herring|nothing to do with (?:it|this|that)|(?:does|did)n'?t matter)\b/i,
   // "Nothing from karen or any admin": what a search did not find.
   /^\W*nothing (?:from|in|on|by|under|for)\b/i,
   // "Error: 'Your education license has expired'": the message as shown, a symptom.
@@ -88,7 +95,10 @@ const isEvidence = (text: string) => EVIDENCE.some((re) => re.test(text));
 
 /** A diagnosis the engineer takes back in the same breath or the line after. */
 function retracted(statements: readonly CauseStatement[], at: number): boolean {
-  if (TAKEN_BACK.test(statements[at]!.text)) return true;
+  if (TAKEN_BACK.test(statements[at]!.text) || FORMER_GUESS.test(statements[at]!.text)) return true;
+  // "… that'd fit. guessing though": a guess, said so right after.
+  const next = statements[at + 1];
+  if (next?.author === "engineer" && JUST_A_GUESS.test(next.text)) return true;
   return statements
     .slice(at + 1, at + 3)
     .some((s) => s.author === "engineer" && s.act === "ruled_out" && (s.refersBack || SHORT_NO.test(s.text)));
@@ -106,6 +116,8 @@ function isPointer(text: string): boolean {
 const FOUND_WHY =
   /^\W*(?:ok\W+)?(?:found it|bingo|got it|there it is|aha)\W*[:–—-]\s*\S|^\W*(?:so\s+)?(?:it'?s|its)\s+(?:the|their|our)\s+(?!same\b|only\b|one\b|first\b|last\b|other\b|usual\b|weekend\b|end\b)[\w-]+\s*(?:,|-|–|—|$)|\b(?:found (?:out )?(?:why|the (?:cause|culprit|problem|issue|reason))|(?:the )?(?:root )?cause (?:is|was)|(?:this|that) is why|here'?s why|the reason (?:is|was))\b/i;
 const STATED_LABEL = /^\W*(?:so\W+)?(?:the\s+)?(?:root\s+cause|cause|culprit|rca)\s*(?:is|was|=|:|-|—)\s*\S/i;
+const NAMES_THE_CAUSE =
+  /\b(?:that'?s it|thats it|bingo|found it|got it|there it is|that'?s (?:the|our) (?:one|(?:root )?cause|culprit|problem|issue)|thats (?:the|our) (?:one|(?:root )?cause|culprit|problem|issue))\b/i;
 const BARE_YES = /^\W*(?:ok\W+)?(?:yep|yup|yes|yeah)\W*$/i;
 const LABELLED = /^\W*[^:\s]+(?:\s+[^:\s]+){0,5}\s*:\s/;
 const OUTPUT = /->|=>|\s=\s|:\s*(?:true|false|yes|no|enabled|disabled)\b/i;
@@ -187,13 +199,13 @@ export function causeCandidates(
     const next = (upTo < 0 ? after : after.slice(0, upTo)).find(({ s: n }) => isPointer(n.text));
     // "yep thats it. frontier's own customers are still routed to the old line": the pointer, then the why.
     const before = engineer[k - 1];
-    // A bare "yep" that opens the reply to the assistant or the client answers them, and points at nothing after
-    // it; "yep thats it" there still confirms what was found.
+    // A "yep" that opens the reply to the assistant or the client answers them ("yep thats what i need"), and
+    // points at nothing after it; "yep thats it" there still confirms what was found.
     const pointedAt =
       before !== undefined &&
       before.s.source === s.source &&
       isPointer(before.s.text) &&
-      (statements[before.i - 1]?.author === "engineer" || !BARE_YES.test(before.s.text));
+      (statements[before.i - 1]?.author === "engineer" || NAMES_THE_CAUSE.test(before.s.text));
     const words = contentWords(clause);
     const length = bucket(words.length, [3, 5, 8, 13, 20]);
     const laterShare =

@@ -148,7 +148,7 @@ describe("the session account on every labelled session", () => {
     [EVENING, 16, 15, 15],
     [NIGHT, 16, 14, 14],
     [DAWN, 16, 14, 11],
-    [MORNING, 16, 15, 11],
+    [MORNING, 16, 16, 11],
     [MIDDAY, 16, 13, 14],
   ] as const)(
     "on the %s set of %i sessions the stage is right in >= %i and the wait in >= %i",

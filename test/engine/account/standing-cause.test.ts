@@ -106,6 +106,41 @@ describe("the cause standing", () => {
     expect(cause ?? "").not.toMatch(/^thats/i);
   });
 
+  it("is never a guess the engineer has moved on from or calls a guess, nor a line called irrelevant", () => {
+    const opening = [
+      "two board members cant open the shared folder from the guest link, others fine",
+      "entra guests: both exist, invites redeemed in 2025",
+    ];
+    expect(
+      causeOf([...opening, "first guess was marian's guest account is old and expired", "yep thats it"]) ??
+        "",
+    ).not.toMatch(/first guess/i);
+    // Read alone: the account gives no cause while still investigating, whatever the reading.
+    const guessed = chatSession([
+      ...opening,
+      "so the link was sent to her work address and chrome is signed into her personal gmail, which is why it fails",
+      "guessing though",
+    ]);
+    expect(standingCause(readSessionStatements(guessed), null)?.text ?? "").not.toMatch(
+      /chrome is signed into/,
+    );
+    expect(
+      causeOf([
+        ...opening,
+        "so the 212gb free on D is irrelevant because the database cap is what blocks writes",
+      ]) ?? "",
+    ).not.toMatch(/irrelevant/);
+  });
+
+  it("is never a line after a 'yep' that answers the assistant rather than naming the cause ('yep thats what i need')", () => {
+    const cause = causeOf([
+      "two board members cant open the shared folder from the guest link, others fine",
+      "assistant: Ask her for a screenshot of the error and which account the browser is signed into.",
+      "yep thats what i need. that and which google account chrome is signed into, that'd fit if she has two",
+    ]);
+    expect(cause ?? "").not.toMatch(/google account chrome/);
+  });
+
   it("is never a line that weighs two possibilities ('so either it never got there or it logs somewhere else')", () => {
     const joinery = loadLabelledSessions("evening").find(
       (c) => c.name === "v-joinery-sage50-after-server-move",
