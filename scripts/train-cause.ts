@@ -9,11 +9,12 @@
  * highest of those that read within 1% of the most held-out sessions right
  * (right or rightly none): fewer wrong cause lines for as many right.
  * Deterministic.
- * `npm run train:cause`; `--check` exits 1 when the committed model differs.
+ * `npm run train:cause`; `--check` exits 1 when the committed model differs;
+ * `--table` prints the held-out tally at every threshold tried.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { type CauseCandidate, causeCandidates } from "../src/engine/account/cause-candidates.ts";
+import { type CauseCandidate, causeCandidates, outcomeOf } from "../src/engine/account/cause-candidates.ts";
 import { readSessionStatements } from "../src/engine/account/session-account.ts";
 import { chooseCause } from "../src/engine/account/standing-cause.ts";
 import { quotedWords } from "../src/engine/account/to-client.ts";
@@ -55,7 +56,7 @@ for (const set of Object.keys(LABELLED_SETS))
       statements,
       buildSessionFacts(session).diagnosis,
       quotedWords(statements),
-      session.resolutionSummary ?? session.escalationReason ?? null,
+      outcomeOf(session),
     );
     const positive = candidates.map((c) => (label.cause ? matches(c.clause, label.cause.keywords) : false));
     cases.push({ set, labelled, candidates, positive });
@@ -103,11 +104,10 @@ for (const set of Object.keys(LABELLED_SETS)) {
       scores: new Map(c.candidates.map((x) => [x, rawScore(weights, indicesOf(x.features))])),
     });
 }
-const best = Math.max(...THRESHOLDS.map((t) => merit(tally(heldOut, t))));
+const merits = new Map(THRESHOLDS.map((t) => [t, merit(tally(heldOut, t))]));
+const best = Math.max(...merits.values());
 // Of the thresholds within 1% of the best, the highest: as many sessions read right, fewer wrong cause lines.
-const threshold = Math.max(
-  ...THRESHOLDS.filter((t) => merit(tally(heldOut, t)) >= best - 0.01 * heldOut.length),
-);
+const threshold = Math.max(...THRESHOLDS.filter((t) => merits.get(t)! >= best - 0.01 * heldOut.length));
 const reachable = cases.filter((c) => c.positive.some(Boolean)).length;
 console.log(
   `${cases.length} sessions, ${cases.reduce((n, c) => n + c.candidates.length, 0)} candidates; a labelled cause is among the candidates in ${reachable} of ${cases.filter((c) => c.labelled.label.cause).length}`,

@@ -75,9 +75,9 @@ export const CODE_RULES: Rule[] = [
       const before = text.slice(Math.max(0, m.index - 16), m.index);
       // The app or word that shows the code is on the number's line or the line before ("Validation 118345" in
       // one line of a note, "jess for her login + mfa" two lines down, is no code).
-      const lineStart = text.lastIndexOf("\n", text.lastIndexOf("\n", m.index) - 1) + 1;
-      const lineEnd = text.indexOf("\n", m.index) === -1 ? text.length : text.indexOf("\n", m.index);
-      if (!AUTHENTICATOR.test(text.slice(lineStart, lineEnd))) continue;
+      const from = text.lastIndexOf("\n", text.lastIndexOf("\n", m.index) - 1) + 1;
+      const to = text.indexOf("\n", m.index);
+      if (!AUTHENTICATOR.test(text.slice(from, to === -1 ? undefined : to))) continue;
       if (
         /(?:ticket|case|order|po|invoice|ext|extension|phone|tel|event|id|kb|build|version|serial|#|no\.?|number|acct|account|failure|error|err|status|aadsts)\s*$/i.test(
           before,

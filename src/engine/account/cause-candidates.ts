@@ -1,4 +1,5 @@
 import { MARKER_PATTERN } from "../../secrets/index.ts";
+import type { SessionSnapshot } from "../types.ts";
 import type { Certainty, StatementAct } from "./acts.ts";
 import { causeClause, isFragment, pointsBack } from "./cause-clause.ts";
 import { speakerLead } from "./parties.ts";
@@ -141,6 +142,10 @@ const bucket = (x: number, edges: readonly number[]) => {
   return k < 0 ? edges.length : k;
 };
 const confidenceBand = (c: number) => (c < 0.5 ? "low" : c < 0.75 ? "mid" : "high");
+
+/** What the engineer wrote on closing or handing on the session, which a cause line tends to repeat. */
+export const outcomeOf = (session: Pick<SessionSnapshot, "resolutionSummary" | "escalationReason">) =>
+  session.resolutionSummary ?? session.escalationReason ?? null;
 
 /**
  * Every statement that may name the cause, with its features: the reader's act and how sure it is, words

@@ -5,6 +5,7 @@ import type { InferredStatus, SessionSnapshot, SessionStatus } from "../types.ts
 import { workSlices } from "../work-slices.ts";
 import type { Actor, Certainty, StatementAct, WaitParty } from "./acts.ts";
 import { opensOnDeed, reportsNoSuccess } from "./attempt-result.ts";
+import { outcomeOf } from "./cause-candidates.ts";
 import { readStatement, type StatementReading } from "./read-statement.ts";
 import { stageOf } from "./stage.ts";
 import { type StandingCause, standingCause } from "./standing-cause.ts";
@@ -161,12 +162,7 @@ export function accountOf(
   const waits: Wait[] = [];
   const verification: AccountItem[] = [];
   const quoted = quotedWords(statements);
-  const reading = standingCause(
-    statements,
-    facts.diagnosis,
-    quoted,
-    session.resolutionSummary ?? session.escalationReason ?? null,
-  );
+  const reading = standingCause(statements, facts.diagnosis, quoted, outcomeOf(session));
   for (const w of read) {
     const { index, ...rest } = w;
     waits.push({ ...item(statements[index]!), ...rest });

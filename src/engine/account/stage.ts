@@ -196,12 +196,12 @@ export function stageOf(
   return stage;
 }
 
-// "havent changed anything yet", "nothing touched on the 40F", "no changes made": no change stands, whatever was said
-// before ("havent changed anything else" leaves it standing).
-// "not changing denise's yet", "havent changed the lockout policy or anyones vpn": nothing so far. Turning one step down ("not changing CA without fiona's ok",
-// "not my change to make") leaves the work done standing.
+// No change stands, whatever was said before: a past-tense denial of a change ("havent changed anything yet",
+// "havent changed the lockout policy or anyones vpn", "not done anything"), "nothing touched on the 40F", "no changes
+// made", "not changing denise's yet". "havent changed anything else" leaves the work standing, and so does turning one
+// step down ("not changing CA without fiona's ok", "not my change to make").
 const NOTHING_CHANGED =
-  /\b(?:(?:have|has|did)n'?t|havent|hasnt|didnt|not)\s+(?:yet\s+|actually\s+|really\s+)?(?:changed|touched|done|made)\s+(?:anything(?!\s+else)|any changes?)\b|\bnothing(?:'s|\s+has|\s+is)?(?:\s+been)?\s+(?:changed|touched)\b|\bno changes?\s+(?:made|yet|so far|anywhere)\b|\bnot (?:changing|touching)\b[^.]{0,30}?\byet\b|\b(?:(?:have|has|did)n'?t|havent|hasnt|didnt)\s+(?:yet\s+)?(?:changed|touched)\s+(?!anything\s+else)/i;
+  /\b(?:(?:have|has|did)n'?t|havent|hasnt|didnt|not)\s+(?:yet\s+|actually\s+|really\s+)?(?:(?:changed|touched)\s+(?!anything\s+else)|(?:done|made)\s+any(?:thing(?!\s+else)|\s+changes?)\b)|\bnothing(?:'s|\s+has|\s+is)?(?:\s+been)?\s+(?:changed|touched)\b|\bno changes?\s+(?:made|yet|so far|anywhere)\b|\bnot (?:changing|touching)\b[^.]{0,30}?\byet\b/i;
 
 /**
  * The rule reader's stage, unless none of the changes it counts as fix work

@@ -2,6 +2,7 @@ import type { Wait } from "../../../account/session-account.ts";
 import { ADDRESSING } from "../../../account/to-client.ts";
 import { asListItem, capitalize } from "../../../context/sentences.ts";
 import { endSentence } from "../format.ts";
+import { declinesStep } from "./line-grammar.ts";
 import type { NoteLine } from "./note-lines.ts";
 import { type KnownNames, waitOwner, waitWhat } from "./wait-owner.ts";
 
@@ -84,7 +85,8 @@ export function waitText(text: string, who?: string): string {
   return itemText(capitalize(waitWhat(text, who).replace(PLAN_LABEL, "")));
 }
 
-const TURNED_DOWN = /^\W*(?:not|no|nothing|never|also not|and not|won'?t|cant|can'?t)\b/i;
+// "nothing from sophos", "no reply yet": a silence, not what is asked.
+const NO_NEWS = /^\W*(?:nothing|no)\s+(?:from|back|reply|answer|word|news)\b/i;
 
 /** Words that say what is awaited, beyond who: "waiting on nick", "ticket -> waiting on vendor" say none. */
 const saysWhat = (text: string, who?: string) =>
@@ -108,7 +110,8 @@ export function standingWaitText(wait: Wait, waits: readonly Wait[]): string {
         (!wait.who || !w.who || w.who === wait.who) &&
         w.at <= wait.at &&
         // "not flashing the bios til dell have been", "nothing from sophos": a step held back or a silence, not the ask.
-        !TURNED_DOWN.test(w.text) &&
+        !declinesStep(w.text) &&
+        !NO_NEWS.test(w.text) &&
         saysWhat(w.text, w.who),
     )
     .at(-1);

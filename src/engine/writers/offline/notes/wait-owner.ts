@@ -18,12 +18,12 @@ export interface KnownNames {
  * ProSupport"), so a generic word is all that is left to drop.
  */
 function personNamed(named: string | undefined, known: KnownNames): string | undefined {
-  let who = named?.replace(/[^\p{L}\d&-]/gu, "");
+  const who = named?.replace(/[^\p{L}\d&-]/gu, "");
   if (!who || who.length < 2) return undefined;
+  const first = known.contact?.split(/\s+/)[0]?.toLowerCase();
+  if (first && who.toLowerCase() === first) return who;
   // "till claires replies come in": the contact's name with a possessive s typed without its apostrophe.
-  const first = known.contact?.split(/\s+/)[0];
-  if (first && who.toLowerCase() === `${first.toLowerCase()}s`) who = first;
-  if (known.contact && who.toLowerCase() === known.contact.split(/\s+/)[0]!.toLowerCase()) return who;
+  if (first && who.toLowerCase() === `${first}s`) return who.slice(0, -1);
   if (/^(?:client|customer|vendor|user|team|someone)$/i.test(who)) return undefined;
   return who;
 }
